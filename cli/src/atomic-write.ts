@@ -1,0 +1,22 @@
+import { promises as fs } from 'node:fs';
+import { dirname, join, basename } from 'node:path';
+import { randomBytes } from 'node:crypto';
+
+/**
+ * Writes through a temporary file in the same folder and renames it into place, so readers never see a
+ * half-written file and a failed build leaves the previous output intact. Unchanged files are not rewritten.
+ */
+export async function writeFileAtomic(path: string, content: string): Promise<boolean> {
+    const existing = await fs.readFile(path, 'utf8').catch(() => undefined);
+    if (existing === content) return false;
+    await fs.mkdir(dirname(path), { recursive: true });
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        await fs.writeFile(temporary, content);
+        await fs.rename(temporary, path);
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+    return true;
+}

@@ -1,0 +1,78 @@
+import { isAbsolute, join, relative, sep } from 'node:path';
+import type { GraphDiagnostic } from '../../language/src/graph/model.js';
+
+export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
+export type DiagnosticFormat = typeof DIAGNOSTIC_FORMATS[number];
+
+/** The file as the user should see it: relative to where they ran pom, so terminals and editors can open it. */
+export function userPath(root: string, file: string): string {
+    if (file.startsWith('<') || isAbsolute(file)) return file;
+    const path = relative(process.cwd(), join(root, file)) || file;
+    return path.split(sep).join('/');
+}
+
+export function formatDiagnostics(diagnostics: GraphDiagnostic[], format: DiagnosticFormat, root: string): string {
+    const located = diagnostics.map(d => ({ ...d, location: { ...d.location, file: userPath(root, d.location.file) } }));
+    switch (format) {
+        case 'json': return JSON.stringify(located, null, 2) + '\n';
+        case 'github': return located.map(githubAnnotation).join('');
+        case 'sarif': return JSON.stringify(sarif(located), null, 2) + '\n';
+        default: return located.map(d =>
+            `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity}: ${d.message} [${d.code}]\n`).join('');
+    }
+}
+
+function githubAnnotation(d: GraphDiagnostic): string {
+    const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
+    const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
+    const { file, line, column, endLine, endColumn } = d.location;
+    return `::${level} file=${property(file)},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn},` +
+        `title=${property(`pom ${d.code}`)}::${escapeData(d.message)}\n`;
+}
+
+function escapeData(value: string): string {
+    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function sarif(diagnostics: GraphDiagnostic[]): object {
+    const rules = [...new Set(diagnostics.map(d => d.code))].sort();
+    return {
+        $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+        version: '2.1.0',
+        runs: [{
+            tool: {
+                driver: {
+                    name: 'pom',
+                    informationUri: 'https://github.com/pom-lang/pom/blob/main/docs/language.md#diagnostics',
+                    rules: rules.map(id => ({ id, helpUri: `https://github.com/pom-lang/pom/blob/main/docs/language.md#${id}` })),
+                },
+            },
+            results: diagnostics.map(d => ({
+                ruleId: d.code,
+                ruleIndex: rules.indexOf(d.code),
+                level: d.severity === 'info' ? 'note' : d.severity,
+                message: { text: d.message },
+                locations: [{
+                    physicalLocation: {
+                        artifactLocation: { uri: d.location.file },
+                        region: {
+                            startLine: d.location.line, startColumn: d.location.column,
+                            endLine: d.location.endLine, endColumn: d.location.endColumn,
+                        },
+                    },
+                }],
+            })),
+        }],
+    };
+}
+
+export function summary(diagnostics: GraphDiagnostic[], files: number): string {
+    const count = (severity: string) => diagnostics.filter(d => d.severity === severity).length;
+    const parts = [plural(count('error'), 'error'), plural(count('warning'), 'warning')];
+    if (count('info') > 0) parts.push(plural(count('info'), 'note'));
+    return `${parts.join(', ')} in ${plural(files, 'file')}`;
+}
+
+function plural(n: number, word: string): string {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

@@ -1,0 +1,111 @@
+import { URI, type LangiumDocument } from 'langium';
+import { NodeFileSystem } from 'langium/node';
+import { promises as fs } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { createPomServices, type PomServices } from './pom-module.js';
+import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
+import { stdlibDocument } from './workspace/stdlib.js';
+import { IssueCodes } from './validation/issue-codes.js';
+
+export interface CompileResult {
+    root: string;
+    files: string[];
+    graph: PomGraph;
+    /** Every diagnostic of the workspace, sorted by file, position and code. */
+    diagnostics: GraphDiagnostic[];
+    services: PomServices;
+}
+
+export class WorkspaceError extends Error { }
+
+/** Folders never searched for .pom files. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
+
+export async function findPomFiles(root: string, exclude: string[] = []): Promise<string[]> {
+    const excluded = exclude.map(path => resolve(path));
+    const files: string[] = [];
+    const walk = async (folder: string): Promise<void> => {
+        if (excluded.some(path => folder === path || folder.startsWith(path + sep))) return;
+        let entries;
+        try {
+            entries = await fs.readdir(folder, { withFileTypes: true });
+        } catch (error) {
+            throw new WorkspaceError(`cannot read folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+        }
+        for (const entry of entries) {
+            if (entry.name.startsWith('.')) continue;
+            const path = join(folder, entry.name);
+            if (entry.isDirectory()) {
+                if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path);
+            } else if (entry.isFile() && entry.name.endsWith('.pom')) {
+                files.push(path);
+            }
+        }
+    };
+    await walk(root);
+    return files.sort();
+}
+
+export interface CompileOptions {
+    /** Folders inside the workspace not to read (the build output, say). */
+    exclude?: string[];
+    /** In-memory contents that replace files on disk, keyed by absolute path. */
+    overrides?: Map<string, string>;
+}
+
+/** Parses, links and validates every .pom file under `root`, and assembles the graph. */
+export async function compileWorkspace(root: string, options: CompileOptions = {}): Promise<CompileResult> {
+    const absoluteRoot = resolve(root);
+    const stat = await fs.stat(absoluteRoot).catch(() => undefined);
+    if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
+    if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
+    const files = await findPomFiles(absoluteRoot, options.exclude);
+    const { shared, pom } = createPomServices(NodeFileSystem);
+    pom.workspace.Paths.root = absoluteRoot;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = shared.workspace.LangiumDocuments;
+    const loaded: LangiumDocument[] = [stdlibDocument(shared)];
+    const texts = await Promise.all(files.map(async file => options.overrides?.get(file) ?? fs.readFile(file, 'utf8')));
+    files.forEach((file, i) => {
+        const document = factory.fromString(texts[i], URI.file(file));
+        documents.addDocument(document);
+        loaded.push(document);
+    });
+    await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
+    const diagnostics: GraphDiagnostic[] = [];
+    for (const document of loaded) {
+        const file = pom.workspace.Paths.display(document.uri);
+        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toGraphDiagnostic(file, diagnostic));
+    }
+    diagnostics.sort(compareDiagnostics);
+    const graph = { ...pom.model.WorkspaceModel.model.graph, diagnostics };
+    return { root: absoluteRoot, files: graph.files, graph, diagnostics, services: pom };
+}
+
+function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDiagnostic {
+    const severity: Severity = diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
+    const result: GraphDiagnostic = {
+        severity,
+        code: String(diagnostic.code ?? IssueCodes.SyntaxError),
+        message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
+        location: {
+            file,
+            line: diagnostic.range.start.line + 1,
+            column: diagnostic.range.start.character + 1,
+            endLine: diagnostic.range.end.line + 1,
+            endColumn: diagnostic.range.end.character + 1,
+        },
+    };
+    const object = (diagnostic.data as { object?: string } | undefined)?.object;
+    if (object) result.object = object;
+    return result;
+}
+
+export function compareDiagnostics(a: GraphDiagnostic, b: GraphDiagnostic): number {
+    const [x, y] = [a.location, b.location];
+    return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)
+        || x.line - y.line || x.column - y.column
+        || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
+        || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+}

@@ -1,0 +1,322 @@
+import type { GraphIndex } from '../graph-index.js';
+import type { GraphObject } from '../model.js';
+import { Std, StdLinks } from '../std-ids.js';
+import { IssueCodes } from '../../validation/issue-codes.js';
+import type { GraphCheck } from './check.js';
+import {
+    activeBetsByTeam, daysBetween, horizonName, horizonRank, isActiveBet, overloadedTeams, plural, wipLimit, withAncestors
+} from './helpers.js';
+
+// The domain warnings of the operating model (shared/domain.md part B) that need no rule language.
+// Each reads the plain graph; thresholds are the defaults the domain research proposes.
+
+const MAX_SCOPES_PER_TEAM = 5;
+const QUARTER_DAYS = 92;
+/** The longest span each horizon allows: three of its unit. */
+const HORIZON_MAX_DAYS = [3, 21, 92, 276, 1096, 10_958];
+
+const betWithoutTarget: GraphCheck = (graph, report) => {
+    for (const bet of graph.graph.objects) {
+        if (isActiveBet(graph, bet) && graph.out(bet, StdLinks.targets).length === 0) {
+            report('warning', IssueCodes.BetWithoutTarget,
+                `Active bet '${bet.id}' targets nothing: add 'targets -> <input> { expected: "…" }' so it is clear what it should move.`, bet);
+        }
+    }
+};
+
+const betWithoutOption: GraphCheck = (graph, report) => {
+    const decided = ['active', 'paused', 'done'];
+    for (const bet of graph.ofType(Std.bet)) {
+        if (!decided.includes(String(bet.fields.status)) || bet.fields.kind === 'ongoing') continue;
+        if (graph.out(bet, StdLinks.chosenFrom).length === 0) {
+            report('warning', IssueCodes.BetWithoutOption,
+                `Bet '${bet.id}' was not chosen from any option: add 'chosen-from -> <opportunity>.<option>', or mark it 'kind: ongoing'.`, bet);
+        }
+    }
+};
+
+const options: GraphCheck = (graph, report) => {
+    for (const option of graph.ofType(Std.option)) {
+        const parent = graph.get(option.parent);
+        const nested = parent !== undefined && graph.isA(parent, Std.opportunity);
+        if (!nested && graph.out(option, StdLinks.consideredFor).length === 0) {
+            report('warning', IssueCodes.OptionWithoutOpportunity,
+                `Option '${option.id}' is not considered for any opportunity: nest it in one, or add 'considered-for -> <opportunity>'.`, option);
+        }
+        if (option.fields.status === 'rejected' && !option.fields.rationale) {
+            report('warning', IssueCodes.RejectedWithoutRationale,
+                `Option '${option.id}' was rejected without a rationale: add 'rationale: "…"' so the decision can be revisited.`, option);
+        }
+    }
+};
+
+const orphanOpportunity: GraphCheck = (graph, report) => {
+    for (const opportunity of graph.ofType(Std.opportunity)) {
+        const informed = graph.in(opportunity, StdLinks.informs).length > 0;
+        const scoped = graph.effectiveTargets(opportunity, StdLinks.inScope).length > 0;
+        const nested = opportunity.parent !== undefined || graph.out(opportunity, StdLinks.nestedIn).length > 0;
+        if (!informed && !scoped && !nested) {
+            report('warning', IssueCodes.OrphanOpportunity,
+                `Opportunity '${opportunity.id}' has no insight, no scope and no parent: link an insight ('informed-by -> …') or a scope ('in-scope -> …').`,
+                opportunity);
+        }
+    }
+};
+
+const inputsAndDrivers: GraphCheck = (graph, report) => {
+    for (const object of graph.graph.objects) {
+        if (graph.isA(object, Std.input) && graph.out(object, StdLinks.drives).length === 0) {
+            report('warning', IssueCodes.InputDrivesNothing,
+                `Input '${object.id}' drives nothing: add 'drives -> <driver>' to say which driver it moves.`, object);
+        }
+        if ((graph.isA(object, Std.driver) || graph.isA(object, Std.northStar)) && graph.in(object, StdLinks.drives).length === 0) {
+            report('warning', IssueCodes.DriverWithoutInputs,
+                `'${object.id}' has no inputs driving it: add 'driven-by -> <input>' or 'drives -> ${object.name}' on an input.`, object);
+        }
+    }
+};
+
+const metrics: GraphCheck = (graph, report) => {
+    for (const object of graph.graph.objects) {
+        if ((graph.isA(object, Std.input) || graph.isA(object, Std.driver))
+            && !object.fields.metric && graph.out(object, StdLinks.measuredBy).length === 0) {
+            report('warning', IssueCodes.MissingMetric,
+                `'${object.id}' has no metric: set 'metric: "…"' or add 'measured-by -> <metric>'.`, object);
+        }
+        if (graph.isA(object, Std.metric) && !object.fields.source) {
+            report('warning', IssueCodes.MetricWithoutSource,
+                `Metric '${object.id}' has no source: set 'source: "…"' (the system it comes from).`, object);
+        }
+    }
+};
+
+const impacts: GraphCheck = (graph, report) => {
+    for (const object of graph.graph.objects) {
+        if (graph.isA(object, Std.impact) && graph.out(object, StdLinks.evidences).length === 0) {
+            report('warning', IssueCodes.ImpactWithoutBet,
+                `Impact '${object.id}' evidences no bet: add 'evidences -> <bet>'.`, object);
+        }
+        if (graph.isA(object, Std.bet) && object.fields.status === 'done' && graph.in(object, StdLinks.evidences).length === 0) {
+            report('warning', IssueCodes.DoneBetWithoutImpact,
+                `Bet '${object.id}' is done but no impact evidences it: record what it changed as an impact.`, object);
+        }
+    }
+};
+
+/** Short-horizon intent should connect, through links or containers, to a long-horizon driver or the north star. */
+const pathToStrategy: GraphCheck = (graph, report) => {
+    const follow: string[] = [StdLinks.targets, StdLinks.drives, StdLinks.contributesTo, StdLinks.delivers, StdLinks.nestedIn, StdLinks.chosenFrom];
+    const years = 4;
+    const reaches = new Map<string, boolean>();
+    const isStrategic = (object: GraphObject) => graph.isA(object, Std.northStar)
+        || (graph.isA(object, Std.driver) && (horizonRank(graph, object) ?? years) >= years);
+    const search = (start: GraphObject): boolean => {
+        const seen = new Set<string>([start.id]);
+        const queue = [start];
+        while (queue.length > 0) {
+            const object = queue.shift()!;
+            const known = reaches.get(object.id);
+            if (known !== undefined) { if (known) return true; continue; }
+            if (isStrategic(object)) return true;
+            const next = [...object.links.filter(l => follow.includes(l.kind)).map(l => l.target), ...(object.parent ? [object.parent] : [])];
+            for (const id of next) {
+                const target = graph.get(id);
+                if (target && !seen.has(id)) { seen.add(id); queue.push(target); }
+            }
+        }
+        return false;
+    };
+    for (const object of graph.ofType(Std.intent)) {
+        const rank = horizonRank(graph, object);
+        if (rank === undefined || rank > 2) continue;
+        if (graph.isA(object, Std.bet) && ['done', 'killed'].includes(String(object.fields.status))) continue;
+        const ok = search(object);
+        reaches.set(object.id, ok);
+        if (!ok) {
+            report('warning', IssueCodes.NoPathToStrategy,
+                `'${object.id}' (${horizonName(graph, rank)}) has no path to a years-long driver or the north star: ` +
+                `link it with targets, contributes-to or delivers to something that does.`, object);
+        }
+    }
+};
+
+const spanExceedsHorizon: GraphCheck = (graph, report) => {
+    for (const object of graph.ofType(Std.intent)) {
+        const rank = horizonRank(graph, object);
+        const { start, end } = object.fields;
+        if (rank === undefined || typeof start !== 'string' || typeof end !== 'string') continue;
+        const days = daysBetween(start, end);
+        if (days !== undefined && days > HORIZON_MAX_DAYS[rank]) {
+            report('warning', IssueCodes.SpanExceedsHorizon,
+                `'${object.id}' runs ${days} days (${start} to ${end}), longer than its horizon '${horizonName(graph, rank)}' allows (1–3 of them): ` +
+                `lengthen the horizon or split it.`, object);
+        }
+    }
+};
+
+const teams: GraphCheck = (graph, report) => {
+    const byTeam = activeBetsByTeam(graph);
+    for (const team of graph.ofType(Std.team)) {
+        const bets = byTeam.get(team.id) ?? [];
+        const limit = wipLimit(team);
+        if (bets.length > limit) {
+            report('warning', IssueCodes.WipLimitExceeded,
+                `Team '${team.id}' owns ${plural(bets.length, 'active bet')} (${bets.map(b => b.id).sort().join(', ')}), over its WIP limit of ${limit}.`, team);
+        }
+        const owned = graph.out(team, StdLinks.owns);
+        if (team.fields.topology === 'stream-aligned' && owned.length === 0) {
+            report('warning', IssueCodes.TeamWithoutScope,
+                `Stream-aligned team '${team.id}' owns no scope: add 'owns -> <scope>' so it is clear what it is aligned to.`, team);
+        }
+        if (owned.length > MAX_SCOPES_PER_TEAM) {
+            report('warning', IssueCodes.TooManyScopes,
+                `Team '${team.id}' owns ${owned.length} scopes, more than ${MAX_SCOPES_PER_TEAM}: its cognitive load is likely too high.`, team);
+        }
+        if (team.fields.topology === 'platform'
+            && graph.in(team, StdLinks.interacts).length === 0 && graph.in(team, StdLinks.dependsOn).length === 0) {
+            report('warning', IssueCodes.PlatformWithoutConsumers,
+                `Platform team '${team.id}' has no consumers: no team interacts with it or depends on it.`, team);
+        }
+    }
+};
+
+const scopesWithoutOwner: GraphCheck = (graph, report) => {
+    for (const scope of graph.ofType(Std.scope)) {
+        const isLeaf = !scope.children.some(id => { const child = graph.get(id); return child && graph.isA(child, Std.scope); })
+            && graph.in(scope, StdLinks.nestedIn).length === 0;
+        if (!isLeaf) continue;
+        const owned = withAncestors(graph, scope).some(s => graph.in(s, StdLinks.owns).length > 0);
+        if (!owned) {
+            report('warning', IssueCodes.ScopeWithoutOwner,
+                `Scope '${scope.id}' has no owner: add 'owns -> ${scope.id}' to the team that owns it.`, scope);
+        }
+    }
+};
+
+const collaborations: GraphCheck = (graph, report) => {
+    for (const team of graph.graph.objects) {
+        for (const link of graph.out(team, StdLinks.interacts)) {
+            if (link.meta.mode !== 'collaboration') continue;
+            const until = link.meta.until;
+            if (typeof until !== 'string') {
+                report('warning', IssueCodes.OpenEndedCollaboration,
+                    `The collaboration between '${team.id}' and '${link.target}' has no end: add 'until: <date>'; collaboration is meant to be temporary.`,
+                    link.location, team);
+                continue;
+            }
+            const start = link.meta.start;
+            const days = typeof start === 'string' ? daysBetween(start, until) : undefined;
+            if (days !== undefined && days > QUARTER_DAYS) {
+                report('warning', IssueCodes.OpenEndedCollaboration,
+                    `The collaboration between '${team.id}' and '${link.target}' lasts ${days} days, more than a quarter: plan how it ends.`,
+                    link.location, team);
+            }
+        }
+    }
+};
+
+const allocation: GraphCheck = (graph, report) => {
+    for (const person of graph.ofType(Std.person)) {
+        const links = graph.out(person, StdLinks.memberOf);
+        const total = links.reduce((sum, link) => sum + (typeof link.meta.allocation === 'number' ? link.meta.allocation : 0), 0);
+        if (total > 100) {
+            report('warning', IssueCodes.OverAllocated,
+                `'${person.id}' is allocated ${total}% across ${plural(links.length, 'team')}, over 100%.`, person);
+        }
+    }
+};
+
+/** A bet owned by a team that neither owns nor stewards its scope, with no declared interaction or dependency. */
+const ownerOutsideScope: GraphCheck = (graph, report) => {
+    for (const bet of graph.ofType(Std.bet)) {
+        const owners = graph.effectiveTargets(bet, StdLinks.owner);
+        const scopes = graph.effectiveTargets(bet, StdLinks.inScope);
+        for (const ownerId of owners) {
+            const owner = graph.get(ownerId);
+            if (!owner || !graph.isA(owner, Std.team)) continue;
+            for (const scopeId of scopes) {
+                const scope = graph.get(scopeId);
+                if (!scope) continue;
+                const chain = withAncestors(graph, scope);
+                const responsible = chain.flatMap(s => [...graph.in(s, StdLinks.owns), ...graph.in(s, StdLinks.stewards)].map(l => l.source));
+                if (responsible.length === 0 || responsible.includes(ownerId)) continue;
+                const engaged = responsible.some(other =>
+                    [...owner.links, ...owner.backlinks.map(b => ({ ...b, target: b.source }))].some(l =>
+                        (l.kind === StdLinks.interacts || l.kind === StdLinks.dependsOn) && l.target === other));
+                if (!engaged) {
+                    report('info', IssueCodes.OwnerOutsideScope,
+                        `Bet '${bet.id}' is owned by '${ownerId}' but its scope '${scopeId}' belongs to ${responsible.join(', ')}, ` +
+                        `with no interaction or dependency declared between them.`, bet);
+                }
+            }
+        }
+    }
+};
+
+const blockedByOverloadedTeam: GraphCheck = (graph, report) => {
+    const overloaded = overloadedTeams(graph);
+    if (overloaded.size === 0) return;
+    for (const object of graph.graph.objects) {
+        for (const link of graph.out(object, StdLinks.dependsOn)) {
+            if (link.meta.kind !== 'blocking') continue;
+            const target = graph.get(link.target);
+            if (!target) continue;
+            const teamsBehind = graph.isA(target, Std.team) ? [target.id] : graph.effectiveTargets(target, StdLinks.owner);
+            const busy = teamsBehind.filter(id => overloaded.has(id));
+            if (busy.length > 0) {
+                report('warning', IssueCodes.BlockedByOverloadedTeam,
+                    `'${object.id}' is blocked by '${target.id}', and ${busy.join(', ')} ${busy.length === 1 ? 'is' : 'are'} over ${busy.length === 1 ? 'its' : 'their'} WIP limit: delivery risk.`,
+                    link.location, object);
+            }
+        }
+    }
+};
+
+/** Funding coverage; only checked once the model declares any funding at all. */
+const funding: GraphCheck = (graph, report) => {
+    const units = graph.ofType(Std.funding);
+    if (units.length === 0) return;
+    for (const unit of units) {
+        const shares = graph.out(unit, StdLinks.funds).reduce((sum, l) => sum + (typeof l.meta.share === 'number' ? l.meta.share : 0), 0);
+        if (shares > 100) {
+            report('warning', IssueCodes.FundingOverAllocated, `Funding unit '${unit.id}' gives out ${shares}% in shares, over 100%.`, unit);
+        }
+    }
+    const funded = (object: GraphObject): boolean => graph.in(object, StdLinks.funds).length > 0;
+    const teamFunded = (team: GraphObject): boolean => funded(team)
+        || graph.out(team, StdLinks.memberOf).some(l => { const group = graph.get(l.target); return group !== undefined && funded(group); })
+        || graph.out(team, StdLinks.owns).some(l => { const scope = graph.get(l.target); return scope !== undefined && withAncestors(graph, scope).some(funded); });
+    for (const object of graph.graph.objects) {
+        if (graph.isA(object, Std.team) && !teamFunded(object)) {
+            report('warning', IssueCodes.Unfunded, `Team '${object.id}' is not reached by any funding unit.`, object);
+        }
+        if (isActiveBet(graph, object)) {
+            const viaOwner = graph.effectiveTargets(object, StdLinks.owner).some(id => { const team = graph.get(id); return team !== undefined && graph.isA(team, Std.team) && teamFunded(team); });
+            const viaScope = graph.effectiveTargets(object, StdLinks.inScope).some(id => { const scope = graph.get(id); return scope !== undefined && withAncestors(graph, scope).some(funded); });
+            if (!funded(object) && !viaOwner && !viaScope) {
+                report('warning', IssueCodes.Unfunded, `Active bet '${object.id}' is not reached by any funding unit, directly or through its team or scope.`, object);
+            }
+        }
+    }
+};
+
+export const domainChecks: Record<string, GraphCheck> = {
+    'bet-without-target': betWithoutTarget,
+    'bet-without-option': betWithoutOption,
+    options,
+    'orphan-opportunity': orphanOpportunity,
+    'inputs-and-drivers': inputsAndDrivers,
+    metrics,
+    impacts,
+    'path-to-strategy': pathToStrategy,
+    'span-exceeds-horizon': spanExceedsHorizon,
+    teams,
+    'scope-without-owner': scopesWithoutOwner,
+    collaborations,
+    allocation,
+    'owner-outside-scope': ownerOutsideScope,
+    'blocked-by-overloaded-team': blockedByOverloadedTeam,
+    funding,
+};
+
+export type { GraphIndex };

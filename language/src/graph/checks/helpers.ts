@@ -1,0 +1,67 @@
+import type { GraphIndex } from '../graph-index.js';
+import type { GraphObject } from '../model.js';
+import { Std, StdLinks } from '../std-ids.js';
+
+/** The object's horizon rank (days = 0 … decades = 5), from whichever field is typed std.horizon. */
+export function horizonRank(graph: GraphIndex, object: GraphObject): number | undefined {
+    for (const typeId of object.types) {
+        const field = graph.types.get(typeId)?.fields.find(f => f.type === Std.horizon && !f.list);
+        if (field) return graph.rank(Std.horizon, object.fields[field.name]);
+    }
+    return undefined;
+}
+
+export function horizonName(graph: GraphIndex, rank: number | undefined): string {
+    return rank === undefined ? '?' : graph.enums.get(Std.horizon)?.members[rank]?.name ?? '?';
+}
+
+export function isActiveBet(graph: GraphIndex, object: GraphObject): boolean {
+    return graph.isA(object, Std.bet) && object.fields.status === 'active';
+}
+
+/** Active bets per owning team (owner written on the bet or inherited from its container). */
+export function activeBetsByTeam(graph: GraphIndex): Map<string, GraphObject[]> {
+    const byTeam = new Map<string, GraphObject[]>();
+    for (const bet of graph.graph.objects) {
+        if (!isActiveBet(graph, bet)) continue;
+        for (const owner of graph.effectiveTargets(bet, StdLinks.owner)) {
+            const list = byTeam.get(owner) ?? [];
+            list.push(bet);
+            byTeam.set(owner, list);
+        }
+    }
+    return byTeam;
+}
+
+export function wipLimit(team: GraphObject): number {
+    const limit = team.fields['wip-limit'];
+    return typeof limit === 'number' ? limit : 2;
+}
+
+export function overloadedTeams(graph: GraphIndex): Set<string> {
+    const overloaded = new Set<string>();
+    for (const [teamId, bets] of activeBetsByTeam(graph)) {
+        const team = graph.get(teamId);
+        if (team && graph.isA(team, Std.team) && bets.length > wipLimit(team)) overloaded.add(teamId);
+    }
+    return overloaded;
+}
+
+/** The object and its containers, innermost first. */
+export function withAncestors(graph: GraphIndex, object: GraphObject): GraphObject[] {
+    const chain: GraphObject[] = [];
+    for (let current: GraphObject | undefined = object; current && !chain.includes(current); current = graph.get(current.parent)) {
+        chain.push(current);
+    }
+    return chain;
+}
+
+export function daysBetween(from: string, to: string): number | undefined {
+    const a = Date.parse(`${from}T00:00:00Z`);
+    const b = Date.parse(`${to}T00:00:00Z`);
+    return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.round((b - a) / 86_400_000);
+}
+
+export function plural(count: number, word: string): string {
+    return `${count} ${word}${count === 1 ? '' : 's'}`;
+}

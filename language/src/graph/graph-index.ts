@@ -1,0 +1,51 @@
+import type { GraphObject, LinkKindInfo, PomGraph, TypeInfo, EnumInfo, InLink, OutLink } from './model.js';
+
+/** Look-ups over a PomGraph: objects by id, links by kind, type tests. Pure data in, answers out. */
+export class GraphIndex {
+    readonly objects = new Map<string, GraphObject>();
+    readonly types = new Map<string, TypeInfo>();
+    readonly enums = new Map<string, EnumInfo>();
+    readonly linkKinds = new Map<string, LinkKindInfo>();
+
+    constructor(readonly graph: PomGraph) {
+        for (const object of graph.objects) this.objects.set(object.id, object);
+        for (const type of graph.types) this.types.set(type.id, type);
+        for (const enumInfo of graph.enums) this.enums.set(enumInfo.id, enumInfo);
+        for (const kind of graph.linkKinds) this.linkKinds.set(kind.id, kind);
+    }
+
+    isA(object: GraphObject, typeId: string): boolean {
+        return object.types.includes(typeId);
+    }
+
+    ofType(typeId: string): GraphObject[] {
+        return this.graph.objects.filter(object => object.types.includes(typeId));
+    }
+
+    out(object: GraphObject, kind: string): OutLink[] {
+        return object.links.filter(link => link.kind === kind);
+    }
+
+    in(object: GraphObject, kind: string): InLink[] {
+        return object.backlinks.filter(link => link.kind === kind);
+    }
+
+    /** Targets of a link kind, counting values the object inherits from its containers. */
+    effectiveTargets(object: GraphObject, kind: string): string[] {
+        const own = this.out(object, kind).map(link => link.target);
+        if (own.length > 0) return own;
+        return object.inherited.find(value => value.link === kind)?.targets ?? [];
+    }
+
+    get(id: string | undefined): GraphObject | undefined {
+        return id === undefined ? undefined : this.objects.get(id);
+    }
+
+    /** The rank of an ordered enum member, e.g. horizons: days = 0 … decades = 5. */
+    rank(enumId: string, member: unknown): number | undefined {
+        const info = this.enums.get(enumId);
+        if (!info?.ordered || typeof member !== 'string') return undefined;
+        const rank = info.members.findIndex(m => m.name === member);
+        return rank < 0 ? undefined : rank;
+    }
+}

@@ -1,0 +1,132 @@
+// The compiled operating model as plain data. No Langium here: the CLI, the language server, the site
+// and the diagram emitters all consume this, and graph.json is this, serialised.
+
+export const GRAPH_FORMAT = 'pom-graph';
+export const GRAPH_VERSION = 1;
+
+/** 1-based lines and columns, as editors and compilers print them; file is relative to the workspace. */
+export interface SourceLocation {
+    file: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
+}
+
+export type FieldValue = string | number | boolean | FieldValue[];
+
+export interface OutLink {
+    /** The link kind's id, such as std.targets. */
+    kind: string;
+    target: string;
+    meta: Record<string, FieldValue>;
+    /** Where the link is written: at its source, or at its target under the inverse name. */
+    location: SourceLocation;
+}
+
+export interface InLink {
+    kind: string;
+    /** The name the link has when read from its target, such as targeted-by. */
+    inverse?: string;
+    source: string;
+    meta: Record<string, FieldValue>;
+    location: SourceLocation;
+}
+
+/** A value an object has because its container has it (owner, scope, fields declared `inherited`). */
+export interface InheritedValue {
+    field?: string;
+    value?: FieldValue;
+    link?: string;
+    targets?: string[];
+    /** The id of the container the value comes from. */
+    from: string;
+}
+
+export interface GraphObject {
+    id: string;
+    name: string;
+    package: string;
+    /** The object's type id. */
+    type: string;
+    /** The type and all its supertypes, most specific first. */
+    types: string[];
+    title?: string;
+    /** Effective values: set, defaulted and inherited. */
+    fields: Record<string, FieldValue>;
+    /** Fields whose value is the declaration's default. */
+    defaults: string[];
+    inherited: InheritedValue[];
+    links: OutLink[];
+    backlinks: InLink[];
+    parent?: string;
+    children: string[];
+    location: SourceLocation;
+}
+
+export interface FieldInfo {
+    name: string;
+    /** text, number, date, boolean, or an enum id. */
+    type: string;
+    list: boolean;
+    required: boolean;
+    inherited: boolean;
+    default?: FieldValue;
+    title?: string;
+}
+
+export interface TypeInfo {
+    id: string;
+    name: string;
+    title?: string;
+    extends?: string;
+    /** Fields declared on this type itself; see `extends` for the rest. */
+    fields: FieldInfo[];
+    location: SourceLocation;
+}
+
+export interface EnumInfo {
+    id: string;
+    name: string;
+    title?: string;
+    ordered: boolean;
+    members: Array<{ name: string; title?: string }>;
+    location: SourceLocation;
+}
+
+export interface LinkKindInfo {
+    id: string;
+    name: string;
+    title?: string;
+    inverse?: string;
+    from: string[];
+    to: string[];
+    single: boolean;
+    exclusive: boolean;
+    acyclic: boolean;
+    inherited: boolean;
+    metadata: FieldInfo[];
+    location: SourceLocation;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface GraphDiagnostic {
+    severity: Severity;
+    code: string;
+    message: string;
+    location: SourceLocation;
+    /** The object the diagnostic is about, when there is one. */
+    object?: string;
+}
+
+export interface PomGraph {
+    format: typeof GRAPH_FORMAT;
+    version: typeof GRAPH_VERSION;
+    files: string[];
+    objects: GraphObject[];
+    types: TypeInfo[];
+    enums: EnumInfo[];
+    linkKinds: LinkKindInfo[];
+    diagnostics: GraphDiagnostic[];
+}

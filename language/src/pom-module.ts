@@ -1,0 +1,66 @@
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
+    type PartialLangiumCoreServices
+} from 'langium';
+import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
+import { PomIndexProvider } from './references/pom-index.js';
+import { PomLinker } from './references/linker.js';
+import { PomResolver } from './references/resolver.js';
+import { PomScopeComputation } from './references/scope-computation.js';
+import { PomScopeProvider } from './references/scope-provider.js';
+import { PomTypeSystem } from './model/type-system.js';
+import { PomWorkspaceModel } from './model/workspace-model.js';
+import { PomDocumentValidator } from './validation/document-validator.js';
+import { PomValidationRegistry } from './validation/validation-registry.js';
+import { PomValueConverter } from './workspace/value-converter.js';
+import { PomPaths } from './workspace/paths.js';
+
+/** Services pom adds to Langium's. */
+export type PomAddedServices = {
+    references: {
+        PomIndex: PomIndexProvider;
+        Resolver: PomResolver;
+    };
+    model: {
+        TypeSystem: PomTypeSystem;
+        WorkspaceModel: PomWorkspaceModel;
+    };
+    workspace: {
+        Paths: PomPaths;
+    };
+};
+
+export type PomServices = LangiumCoreServices & PomAddedServices;
+
+export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAddedServices> = {
+    parser: {
+        ValueConverter: () => new PomValueConverter(),
+    },
+    references: {
+        PomIndex: services => new PomIndexProvider(services),
+        Resolver: services => new PomResolver(services),
+        ScopeComputation: services => new PomScopeComputation(services),
+        ScopeProvider: services => new PomScopeProvider(services),
+        Linker: services => new PomLinker(services),
+    },
+    model: {
+        TypeSystem: services => new PomTypeSystem(services),
+        WorkspaceModel: services => new PomWorkspaceModel(services),
+    },
+    validation: {
+        ValidationRegistry: services => new PomValidationRegistry(services),
+        DocumentValidator: services => new PomDocumentValidator(services),
+    },
+    workspace: {
+        Paths: () => new PomPaths(),
+    },
+};
+
+/** The language services without an editor: what `pom check` and `pom build` run on. */
+export function createPomServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; pom: PomServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule);
+    const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule);
+    shared.ServiceRegistry.register(pom);
+    return { shared, pom };
+}

@@ -1,0 +1,56 @@
+import type { AstNode } from 'langium';
+import { AstUtils } from 'langium';
+import {
+    isEnumDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl,
+    type EnumDecl, type LinkDecl, type LinkInverse, type PomFile, type PomObject, type TypeDecl
+} from '../generated/ast.js';
+
+/** The package every file sees without importing it. */
+export const STD_PACKAGE = 'std';
+
+/** A declaration or object that has a workspace-wide id. */
+export type Identified = PomObject | TypeDecl | EnumDecl | LinkDecl | LinkInverse;
+
+export function joinName(prefix: string, name: string): string {
+    return prefix ? `${prefix}.${name}` : name;
+}
+
+/** The text of a (possibly qualified) reference, without whitespace or comments between its segments. */
+export function normalizeReference(text: string): string {
+    return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*|\s+/g, '');
+}
+
+export function packageOf(node: AstNode): string {
+    const root = AstUtils.findRootNode(node);
+    return isPomFile(root) ? normalizeReference(root.package ?? '') : '';
+}
+
+/** The object that contains this node, if it is nested in one. */
+export function containerObject(node: AstNode): PomObject | undefined {
+    return AstUtils.getContainerOfType(node.$container, isPomObject);
+}
+
+/**
+ * The id of an object or declaration: `package.path.name`. Nested objects include the names of their
+ * containers; a link's inverse name is an id of its own in the link's package.
+ */
+export function qualifiedName(node: Identified): string | undefined {
+    if (!node.name) return undefined;
+    if (isPomObject(node)) {
+        const parent = containerObject(node);
+        if (parent) {
+            const parentName = qualifiedName(parent);
+            return parentName === undefined ? undefined : `${parentName}.${node.name}`;
+        }
+    }
+    return joinName(packageOf(node), node.name);
+}
+
+export function isIdentified(node: AstNode): node is Identified {
+    return isPomObject(node) || isTypeDecl(node) || isEnumDecl(node) || isLinkDecl(node) || isLinkInverse(node);
+}
+
+export function fileOf(node: AstNode): PomFile | undefined {
+    const root = AstUtils.findRootNode(node);
+    return isPomFile(root) ? root : undefined;
+}

@@ -1,0 +1,81 @@
+import { WorkspaceCache, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
+import type { PomServices } from '../pom-module.js';
+import { EnumDecl, LinkDecl, LinkInverse, PomObject, TypeDecl, type PomFile } from '../generated/ast.js';
+import { normalizeReference } from './names.js';
+
+/** Which id space a reference looks in. Objects and declarations never clash: `bet` can be both. */
+export type Namespace = 'object' | 'type' | 'enum' | 'link';
+
+const namespaceOfType: Record<string, Namespace> = {
+    [PomObject.$type]: 'object',
+    [TypeDecl.$type]: 'type',
+    [EnumDecl.$type]: 'enum',
+    [LinkDecl.$type]: 'link',
+    [LinkInverse.$type]: 'link',
+};
+
+/**
+ * Hash maps from fully qualified ids to their definitions, rebuilt once per workspace change.
+ * Several definitions under one id are duplicates: the first (by file, then position) wins, and the
+ * duplicate-id check reports the others.
+ */
+export class PomIndex {
+    readonly ids: Record<Namespace, Map<string, AstNodeDescription[]>> = {
+        object: new Map(), type: new Map(), enum: new Map(), link: new Map()
+    };
+    /** Every declared package, and every prefix of one (`acme` for `acme.strategy`). */
+    readonly packages = new Set<string>();
+
+    constructor(descriptions: Iterable<AstNodeDescription>, files: Iterable<PomFile>) {
+        for (const description of descriptions) {
+            const namespace = namespaceOfType[description.type];
+            if (!namespace) continue;
+            const map = this.ids[namespace];
+            const existing = map.get(description.name);
+            if (existing) existing.push(description); else map.set(description.name, [description]);
+        }
+        for (const map of Object.values(this.ids)) {
+            for (const list of map.values()) {
+                if (list.length > 1) list.sort(compareDescriptions);
+            }
+        }
+        for (const file of files) {
+            const pkg = normalizeReference(file.package ?? '');
+            const parts = pkg.split('.');
+            for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
+        }
+    }
+
+    get(namespace: Namespace, id: string): AstNodeDescription | undefined {
+        return this.ids[namespace].get(id)?.[0];
+    }
+
+    all(namespace: Namespace, id: string): AstNodeDescription[] {
+        return this.ids[namespace].get(id) ?? [];
+    }
+}
+
+function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): number {
+    const byUri = a.documentUri.toString().localeCompare(b.documentUri.toString());
+    if (byUri !== 0) return byUri;
+    return (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0);
+}
+
+export class PomIndexProvider {
+    protected readonly cache: WorkspaceCache<'index', PomIndex>;
+    protected readonly indexManager: IndexManager;
+    protected readonly documents: LangiumDocuments;
+
+    constructor(services: PomServices) {
+        this.cache = new WorkspaceCache(services.shared);
+        this.indexManager = services.shared.workspace.IndexManager;
+        this.documents = services.shared.workspace.LangiumDocuments;
+    }
+
+    get index(): PomIndex {
+        return this.cache.get('index', () => new PomIndex(
+            this.indexManager.allElements(),
+            this.documents.all.map(document => document.parseResult.value as PomFile)
+        ));
+    }
+}

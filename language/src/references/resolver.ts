@@ -1,0 +1,261 @@
+import { AstUtils, EMPTY_STREAM, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
+import {
+    isEnumValue, isField, isFieldDecl, isFieldType, isLinkDecl, isLinkStatement, isLinkTarget, isListValue,
+    isMetaEntry, isPomObject, isTypeDecl, type EnumMember, type FieldDecl, type MetaEntry, type PomFile, type PomObject
+} from '../generated/ast.js';
+import type { PomServices } from '../pom-module.js';
+import type { PomTypeSystem } from '../model/type-system.js';
+import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';
+import { STD_PACKAGE, fileOf, joinName, normalizeReference, qualifiedName } from './names.js';
+import { closest, listWords } from '../util/suggest.js';
+import { IssueCodes } from '../validation/issue-codes.js';
+
+/** The outcome of resolving one reference. */
+export type Resolution =
+    | { kind: 'found'; description: AstNodeDescription }
+    | { kind: 'ambiguous'; candidates: string[]; message: string; code: string }
+    | { kind: 'missing'; message: string; code: string }
+    /** Not resolvable because something it depends on is already broken (and reported). */
+    | { kind: 'silent' };
+
+/** What a reference's text resolves against: its namespace and where it was written. */
+interface LookupContext {
+    namespace: Namespace;
+    pkg: string;
+    imports: string[];
+    /** Ids of the enclosing objects, innermost first: their children are visible by simple name. */
+    lexical: string[];
+}
+
+const what: Record<Namespace, string> = { object: 'object', type: 'type', enum: 'enum', link: 'link kind' };
+
+/**
+ * Resolves references with hash look-ups, in tiers:
+ *   1. children of the enclosing objects, innermost first (objects only);
+ *   2. the file's own package;
+ *   3. imported packages and objects, and the standard library;
+ *   4. the reference as a full id.
+ * The first tier with a match decides; two matches within a tier are an ambiguity error naming both.
+ */
+export class PomResolver {
+    protected readonly indexProvider: PomIndexProvider;
+    protected readonly types: PomTypeSystem;
+    protected readonly descriptions: AstNodeDescriptionProvider;
+
+    constructor(services: PomServices) {
+        this.indexProvider = services.references.PomIndex;
+        this.types = services.model.TypeSystem;
+        this.descriptions = services.workspace.AstNodeDescriptionProvider;
+    }
+
+    resolve(info: ReferenceInfo): Resolution {
+        const text = normalizeReference(info.reference.$refText);
+        if (!text) return { kind: 'silent' };
+        const container = info.container;
+        if (isField(container)) return this.resolveField(container.$container, text);
+        if (isMetaEntry(container)) return this.resolveMetaKey(container, text);
+        if (isEnumValue(container)) return this.resolveEnumMember(container, text);
+        const namespace = this.namespaceOf(info);
+        if (!namespace) return { kind: 'silent' };
+        return this.resolveId(text, this.contextOf(container, namespace));
+    }
+
+    /** Every name a reference could use here, for completion. */
+    visibleElements(info: ReferenceInfo): Stream<AstNodeDescription> {
+        const container = info.container;
+        if (isField(container)) {
+            const type = container.$container.type?.ref;
+            return type ? this.describeAll([...this.types.fields(type).values()]) : EMPTY_STREAM;
+        }
+        if (isMetaEntry(container)) {
+            const decl = this.types.linkDecl(container.$container.$container.kind?.ref);
+            return decl ? this.describeAll(decl.metadata) : EMPTY_STREAM;
+        }
+        if (isEnumValue(container)) {
+            const enumDecl = this.types.enumOf(this.declaringField(container));
+            return enumDecl ? this.describeAll(enumDecl.members) : EMPTY_STREAM;
+        }
+        const namespace = this.namespaceOf(info);
+        if (!namespace) return EMPTY_STREAM;
+        const context = this.contextOf(container, namespace);
+        const index = this.indexProvider.index;
+        const result: AstNodeDescription[] = [];
+        for (const [id, descriptions] of index.ids[namespace]) {
+            const local = this.shortestName(id, context);
+            result.push({ ...descriptions[0], name: local });
+        }
+        return stream(result);
+    }
+
+    protected describeAll(nodes: Array<FieldDecl | EnumMember>): Stream<AstNodeDescription> {
+        return stream(nodes.filter(node => node.name).map(node => this.descriptions.createDescription(node, node.name)));
+    }
+
+    /** The shortest way to write `id` where the context is. */
+    shortestName(id: string, context: LookupContext): string {
+        for (const prefix of [context.pkg, ...context.imports.filter(i => this.indexProvider.index.packages.has(i)), STD_PACKAGE]) {
+            if (prefix && id.startsWith(prefix + '.')) return id.slice(prefix.length + 1);
+        }
+        return id;
+    }
+
+    protected namespaceOf(info: ReferenceInfo): Namespace | undefined {
+        const container = info.container;
+        if (isPomObject(container) || isTypeDecl(container) || isLinkDecl(container)) return 'type';
+        if (isFieldType(container)) return 'enum';
+        if (isLinkStatement(container)) return 'link';
+        if (isLinkTarget(container)) return 'object';
+        return undefined;
+    }
+
+    contextOf(node: AstNode, namespace: Namespace): LookupContext {
+        const file = fileOf(node);
+        const lexical: string[] = [];
+        if (namespace === 'object') {
+            for (let object = AstUtils.getContainerOfType(node, isPomObject); object;
+                object = AstUtils.getContainerOfType(object.$container, isPomObject)) {
+                const id = qualifiedName(object);
+                if (id) lexical.push(id);
+            }
+        }
+        return {
+            namespace,
+            pkg: normalizeReference(file?.package ?? ''),
+            imports: importsOf(file),
+            lexical
+        };
+    }
+
+    resolveId(text: string, context: LookupContext): Resolution {
+        const index = this.indexProvider.index;
+        const map = index.ids[context.namespace];
+        for (const parent of context.lexical) {
+            const found = map.get(`${parent}.${text}`);
+            if (found) return { kind: 'found', description: found[0] };
+        }
+        const own = map.get(joinName(context.pkg, text));
+        if (own) return { kind: 'found', description: own[0] };
+
+        const imported = new Map<string, AstNodeDescription>();
+        for (const target of [...context.imports, STD_PACKAGE]) {
+            for (const id of importedIds(target, text, index)) {
+                const found = map.get(id);
+                if (found) imported.set(id, found[0]);
+            }
+        }
+        if (imported.size === 1) return { kind: 'found', description: [...imported.values()][0] };
+        if (imported.size > 1) {
+            const candidates = [...imported.keys()].sort();
+            return {
+                kind: 'ambiguous', candidates, code: IssueCodes.AmbiguousReference,
+                message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`
+            };
+        }
+        const absolute = map.get(text);
+        if (absolute) return { kind: 'found', description: absolute[0] };
+        return this.missing(text, context);
+    }
+
+    protected missing(text: string, context: LookupContext): Resolution {
+        const index = this.indexProvider.index;
+        const map = index.ids[context.namespace];
+        // Suggest among what is visible from here, written as it would be written here.
+        const visible: string[] = [];
+        const last = text.slice(text.lastIndexOf('.') + 1);
+        for (const id of map.keys()) {
+            const name = id.slice(id.lastIndexOf('.') + 1);
+            if (Math.abs(name.length - last.length) <= 3) visible.push(this.shortestName(id, context));
+        }
+        const suggestion = closest(text, visible);
+        const hint = suggestion
+            ? ` Did you mean '${suggestion}'?`
+            : context.namespace === 'object' && text.includes('.') === false && context.imports.length === 0
+                ? ' Objects of other packages need their full id or an import.'
+                : '';
+        const code = {
+            object: IssueCodes.UnknownObject, type: IssueCodes.UnknownType, enum: IssueCodes.UnknownType, link: IssueCodes.UnknownLink
+        }[context.namespace];
+        return { kind: 'missing', code, message: `Unknown ${what[context.namespace]} '${text}'.${hint}` };
+    }
+
+    protected resolveField(object: PomObject, name: string): Resolution {
+        const type = object.type?.ref;
+        if (!type) return { kind: 'silent' };
+        const field = this.types.fields(type).get(name);
+        if (field) return this.describe(field);
+        const known = [...this.types.fields(type).keys()];
+        const isLink = this.resolveId(name, this.contextOf(object, 'link')).kind === 'found';
+        const hint = isLink
+            ? ` '${name}' is a link kind: write '${name} -> <target>'.`
+            : (closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its fields are: ${known.join(', ')}.`);
+        return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${type.name}' has no field '${name}'.${hint}` };
+    }
+
+    protected resolveMetaKey(entry: MetaEntry, name: string): Resolution {
+        const statement = entry.$container.$container;
+        const decl = this.types.linkDecl(statement.kind.ref);
+        if (!decl) return { kind: 'silent' };
+        const field = decl.metadata.find(m => m.name === name);
+        if (field) return this.describe(field);
+        const known = decl.metadata.map(m => m.name);
+        const hint = known.length === 0
+            ? ` '${decl.name}' links carry no metadata.`
+            : closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its metadata is: ${known.join(', ')}.`;
+        return { kind: 'missing', code: IssueCodes.UnknownField, message: `Link '${decl.name}' has no metadata '${name}'.${hint}` };
+    }
+
+    protected resolveEnumMember(value: AstNode, name: string): Resolution {
+        const field = this.declaringField(value);
+        if (!field) return { kind: 'silent' };
+        if (field.type?.primitive) {
+            return {
+                kind: 'missing', code: IssueCodes.WrongValueType,
+                message: `'${field.name}' takes ${article(field.type.primitive)}, not a name.` +
+                    (field.type.primitive === 'text' ? ` Quote it: "${name}".` : '')
+            };
+        }
+        const enumDecl = this.types.enumOf(field);
+        if (!enumDecl) return { kind: 'silent' };
+        const member = enumDecl.members.find(m => m.name === name);
+        if (member) return this.describe(member);
+        const names = enumDecl.members.map(m => m.name);
+        const suggestion = closest(name, names);
+        return {
+            kind: 'missing', code: IssueCodes.UnknownEnumMember,
+            message: `'${name}' is not a member of ${enumDecl.name} (${names.join(', ')}).` +
+                (suggestion ? ` Did you mean '${suggestion}'?` : '')
+        };
+    }
+
+    /** The field declaration whose type a value is checked against. */
+    declaringField(value: AstNode): FieldDecl | undefined {
+        let node: AstNode | undefined = value.$container;
+        while (node && isListValue(node)) node = node.$container;
+        if (isField(node)) return node.field?.ref;
+        if (isMetaEntry(node)) return node.key?.ref;
+        if (isFieldDecl(node)) return node;
+        return undefined;
+    }
+
+    protected describe(node: FieldDecl | EnumMember): Resolution {
+        return { kind: 'found', description: this.descriptions.createDescription(node, node.name) };
+    }
+}
+
+export function importsOf(file: PomFile | undefined): string[] {
+    return file ? file.imports.map(i => normalizeReference(i.target ?? '')).filter(Boolean) : [];
+}
+
+/** The ids `text` could mean through one import: a package import or an import of one declaration/object. */
+function importedIds(target: string, text: string, index: PomIndex): string[] {
+    const ids: string[] = [];
+    if (index.packages.has(target)) ids.push(`${target}.${text}`);
+    const last = target.slice(target.lastIndexOf('.') + 1);
+    if (text === last) ids.push(target);
+    else if (text.startsWith(last + '.')) ids.push(target + text.slice(last.length));
+    return ids;
+}
+
+function article(primitive: string): string {
+    return primitive === 'text' ? 'text' : `a ${primitive}`;
+}

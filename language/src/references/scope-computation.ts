@@ -1,0 +1,45 @@
+import {
+    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
+} from 'langium';
+import { isEnumDecl, isLinkDecl, isPomObject, isTypeDecl, type PomFile, type PomObject } from '../generated/ast.js';
+import { joinName, normalizeReference } from './names.js';
+
+/**
+ * Exports every object (nested ones too) and every declaration under its fully qualified id.
+ * Resolution then is a hash look-up in the PomIndex instead of Langium's linear scope search.
+ */
+export class PomScopeComputation extends DefaultScopeComputation {
+
+    override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
+        const root = document.parseResult.value as PomFile;
+        const pkg = normalizeReference(root.package ?? '');
+        const exports: AstNodeDescription[] = [];
+        const add = (node: AstNode, id: string) => exports.push(this.descriptions.createDescription(node, id, document));
+        const addObject = (object: PomObject, prefix: string) => {
+            if (!object.name) return;
+            const id = joinName(prefix, object.name);
+            add(object, id);
+            for (const member of object.members) {
+                if (isPomObject(member)) addObject(member, id);
+            }
+        };
+        for (const element of root.elements) {
+            if (isPomObject(element)) {
+                addObject(element, pkg);
+            } else if (element.name && (isTypeDecl(element) || isEnumDecl(element) || isLinkDecl(element))) {
+                add(element, joinName(pkg, element.name));
+                if (isLinkDecl(element)) {
+                    for (const inverse of element.inverses) {
+                        if (inverse.name) add(inverse, joinName(pkg, inverse.name));
+                    }
+                }
+            }
+        }
+        return exports;
+    }
+
+    /** Nothing is resolved through local symbol tables: the PomIndex answers every look-up. */
+    override async collectLocalSymbols(): Promise<LocalSymbols> {
+        return new MultiMap<AstNode, AstNodeDescription>();
+    }
+}

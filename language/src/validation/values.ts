@@ -1,0 +1,61 @@
+import type { ValidationAcceptor } from 'langium';
+import {
+    isBooleanValue, isDateValue, isEnumValue, isListValue, isNumberValue, isTextValue, type FieldDecl, type Value
+} from '../generated/ast.js';
+import type { PomTypeSystem } from '../model/type-system.js';
+import { IssueCodes } from './issue-codes.js';
+
+/** Checks a field, metadata or default value against its declaration. */
+export function checkValue(value: Value | undefined, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
+    if (!value || !field.type) return;
+    const name = field.name;
+    if (field.type.list) {
+        if (!isListValue(value)) {
+            accept('error', `'${name}' takes a list of ${types.describeType(field).slice(0, -2)}: write [ … ].`,
+                { node: value, code: IssueCodes.WrongValueType });
+            return;
+        }
+        for (const item of value.items) checkScalar(item, field, types, accept);
+    } else if (isListValue(value)) {
+        accept('error', `'${name}' takes a single ${types.describeType(field)}, not a list.`, { node: value, code: IssueCodes.WrongValueType });
+    } else {
+        checkScalar(value, field, types, accept);
+    }
+}
+
+function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
+    const name = field.name;
+    const wrong = (expected: string) => accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType });
+    // A bare name where something else is expected was already reported by the linker.
+    if (isEnumValue(value) && field.type.primitive) return;
+    if (isListValue(value)) return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`);
+    switch (field.type.primitive) {
+        case 'text':
+            if (!isTextValue(value)) wrong(`text: write it in quotes, "…"`);
+            return;
+        case 'number':
+            if (!isNumberValue(value)) wrong('a number, such as 3 or 2.5');
+            return;
+        case 'boolean':
+            if (!isBooleanValue(value)) wrong('true or false');
+            return;
+        case 'date':
+            if (!isDateValue(value)) wrong('a date, written YYYY-MM-DD');
+            else if (!isValidDate(value.value)) {
+                accept('error', `'${value.value}' is not a calendar date (YYYY-MM-DD).`, { node: value, code: IssueCodes.InvalidDate });
+            }
+            return;
+    }
+    const enumDecl = types.enumOf(field);
+    if (enumDecl && !isEnumValue(value)) {
+        wrong(`one of ${enumDecl.members.map(m => m.name).join(', ')} (without quotes)`);
+    }
+}
+
+export function isValidDate(text: string): boolean {
+    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+    if (!match) return false;
+    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+    if (month < 1 || month > 12 || day < 1) return false;
+    return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
