@@ -8,3 +8,7 @@ if (major < 22) {
 }
 const { main } = await import('../../out/cli/src/main.js');
 process.exitCode = await main(process.argv);
+if (process.env.POM_STATS) {
+    // For npm run bench: peak memory of this process.
+    process.stderr.write(`pom-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+}

@@ -61,17 +61,28 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
     const files = await findPomFiles(absoluteRoot, options.exclude);
-    const { shared, pom } = createPomServices(NodeFileSystem);
-    pom.workspace.Paths.root = absoluteRoot;
+    const sources = new Map<string, string>();
+    await Promise.all(files.map(async file => {
+        sources.set(file, options.overrides?.get(file) ?? await fs.readFile(file, 'utf8'));
+    }));
+    return compileSources(absoluteRoot, sources);
+}
+
+/**
+ * Compiles sources given as absolute path → text, as if they were the files of the workspace at `root`.
+ * Tests and the benchmark use it directly; it never touches the disk.
+ */
+export async function compileSources(root: string, sources: Map<string, string>): Promise<CompileResult> {
+    const { shared, pom } = createPomServices(NodeFileSystem, { indexReferences: false });
+    pom.workspace.Paths.root = root;
     const factory = shared.workspace.LangiumDocumentFactory;
     const documents = shared.workspace.LangiumDocuments;
     const loaded: LangiumDocument[] = [stdlibDocument(shared)];
-    const texts = await Promise.all(files.map(async file => options.overrides?.get(file) ?? fs.readFile(file, 'utf8')));
-    files.forEach((file, i) => {
-        const document = factory.fromString(texts[i], URI.file(file));
+    for (const file of [...sources.keys()].sort()) {
+        const document = factory.fromString(sources.get(file)!, URI.file(file));
         documents.addDocument(document);
         loaded.push(document);
-    });
+    }
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const diagnostics: GraphDiagnostic[] = [];
     for (const document of loaded) {
@@ -80,7 +91,7 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     }
     diagnostics.sort(compareDiagnostics);
     const graph = { ...pom.model.WorkspaceModel.model.graph, diagnostics };
-    return { root: absoluteRoot, files: graph.files, graph, diagnostics, services: pom };
+    return { root, files: graph.files, graph, diagnostics, services: pom };
 }
 
 function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDiagnostic {

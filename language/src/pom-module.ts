@@ -15,6 +15,7 @@ import { PomDocumentValidator } from './validation/document-validator.js';
 import { PomValidationRegistry } from './validation/validation-registry.js';
 import { PomValueConverter } from './workspace/value-converter.js';
 import { PomPaths } from './workspace/paths.js';
+import { BatchIndexManager } from './workspace/batch-index-manager.js';
 
 /** Services pom adds to Langium's. */
 export type PomAddedServices = {
@@ -57,9 +58,17 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
     },
 };
 
+export interface PomServiceOptions {
+    /** Keep the index of references that find-references and rename need (editors); batch compiles skip it. */
+    indexReferences?: boolean;
+}
+
 /** The language services without an editor: what `pom check` and `pom build` run on. */
-export function createPomServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; pom: PomServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule);
+export function createPomServices(context: DefaultSharedCoreModuleContext, options: PomServiceOptions = {}): { shared: LangiumSharedCoreServices; pom: PomServices } {
+    const batch: Module<LangiumSharedCoreServices, object> = options.indexReferences === false
+        ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } } as Module<LangiumSharedCoreServices, object>
+        : {};
+    const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
     const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule);
     shared.ServiceRegistry.register(pom);
     return { shared, pom };

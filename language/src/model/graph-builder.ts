@@ -248,13 +248,21 @@ export class GraphBuilder {
         });
     }
 
+    private readonly fileNames = new Map<AstNode, string>();
+
+    protected fileName(root: AstNode): string {
+        let name = this.fileNames.get(root);
+        if (name === undefined) this.fileNames.set(root, name = this.paths.display(root.$document!.uri));
+        return name;
+    }
+
     protected location(node: AstNode, property?: string): SourceLocation {
         const cst = (property && GrammarUtils.findNodeForProperty(node.$cstNode, property)) || node.$cstNode;
         const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         let root: AstNode = node;
         while (root.$container) root = root.$container;
         return {
-            file: this.paths.display(root.$document!.uri),
+            file: this.fileName(root),
             line: range.start.line + 1,
             column: range.start.character + 1,
             endLine: range.end.line + 1,

@@ -88,7 +88,20 @@ export class PomResolver {
     }
 
     protected describeAll(nodes: Array<FieldDecl | EnumMember>): Stream<AstNodeDescription> {
-        return stream(nodes.filter(node => node.name).map(node => this.descriptions.createDescription(node, node.name)));
+        return stream(nodes.filter(node => node.name).map(node => this.lazyDescription(node)));
+    }
+
+    /** A description whose path and segments are computed on first use: linking needs only the node. */
+    protected lazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
+        let full: AstNodeDescription | undefined;
+        const get = () => full ??= this.descriptions.createDescription(node, node.name);
+        return {
+            node, name: node.name, type: node.$type,
+            get documentUri() { return get().documentUri; },
+            get path() { return get().path; },
+            get nameSegment() { return get().nameSegment; },
+            get selectionSegment() { return get().selectionSegment; },
+        };
     }
 
     /** The shortest way to write `id` where the context is. */
@@ -238,7 +251,7 @@ export class PomResolver {
     }
 
     protected describe(node: FieldDecl | EnumMember): Resolution {
-        return { kind: 'found', description: this.descriptions.createDescription(node, node.name) };
+        return { kind: 'found', description: this.lazyDescription(node) };
     }
 }
 

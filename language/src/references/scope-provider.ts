@@ -21,10 +21,12 @@ class ResolvingScope implements Scope {
 }
 
 export class PomScopeProvider implements ScopeProvider {
-    protected readonly resolver: () => PomResolver;
+    private cachedResolver?: PomResolver;
 
-    constructor(services: PomServices) {
-        this.resolver = () => services.references.Resolver;
+    constructor(protected readonly services: PomServices) { }
+
+    protected resolver(): PomResolver {
+        return this.cachedResolver ??= this.services.references.Resolver;
     }
 
     getScope(info: ReferenceInfo): Scope {
