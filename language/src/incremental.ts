@@ -26,11 +26,10 @@ export async function createIncrementalWorkspace(root: string) {
     await builder.build(loaded, { validation: true });
     return {
         services: pom,
-        /** Replaces one file's text and returns the diagnostics of the whole workspace once re-checked. */
+        /** Writes one file and returns the diagnostics of the whole workspace once re-checked, as a file watcher would. */
         async update(file: string, text: string): Promise<Diagnostic[]> {
             const uri = URI.file(resolve(file));
-            documents.deleteDocument(uri);
-            documents.addDocument(shared.workspace.LangiumDocumentFactory.fromString(text, uri));
+            await fs.writeFile(file, text);
             await builder.update([uri], []);
             return documents.all.flatMap(d => d.diagnostics ?? []).toArray();
         },

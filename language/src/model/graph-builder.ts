@@ -21,101 +21,157 @@ export interface BuiltGraph {
     diagnostics: GraphDiagnostic[];
 }
 
+/** A link as one document writes it, its ends resolved. */
+interface FragmentLink {
+    kind: string;
+    kindName: string;
+    inverse?: string;
+    source: string;
+    target: string;
+    meta: Record<string, FieldValue>;
+    location: SourceLocation;
+    /** The object whose body holds the link, and the node at the other end (to tell duplicates apart). */
+    writtenIn: string;
+    other: PomObject;
+}
+
 /**
- * Assembles the plain-data graph from linked documents. Tolerant: an object whose type or id cannot be
+ * What one document contributes to the graph. It depends only on that document's linked AST, so it is
+ * cached per document and rebuilt only when the document is relinked.
+ */
+export interface DocumentFragment {
+    file: string | undefined;
+    objects: Array<{ object: GraphObject; node: PomObject }>;
+    links: FragmentLink[];
+    types: Array<{ info: TypeInfo; node: TypeDecl }>;
+    enums: Array<{ info: EnumInfo; node: EnumDecl }>;
+    linkKinds: Array<{ info: LinkKindInfo; node: LinkDecl }>;
+}
+
+/**
+ * Builds the plain-data graph from linked documents. Tolerant: an object whose type or id cannot be
  * determined is left out with its subtree, a link whose ends cannot be resolved is left out, and
  * everything else still makes it into the graph.
  */
 export class GraphBuilder {
-    protected readonly objects = new Map<string, GraphObject>();
-    protected readonly nodes = new Map<string, PomObject>();
-    protected readonly diagnostics: GraphDiagnostic[] = [];
+    private readonly fileNames = new Map<AstNode, string>();
 
     constructor(
-        protected readonly documents: readonly LangiumDocument[],
         protected readonly types: PomTypeSystem,
-        protected readonly index: PomIndex,
         protected readonly paths: PomPaths
     ) { }
 
-    build(): BuiltGraph {
-        const documents = [...this.documents].sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
-        const roots = documents.map(document => document.parseResult.value as PomFile);
-        const graphTypes: TypeInfo[] = [];
+    fragment(document: LangiumDocument): DocumentFragment {
+        const root = document.parseResult.value as PomFile;
+        const fragment: DocumentFragment = {
+            file: isStdlibUri(document.uri) ? undefined : this.fileName(root),
+            objects: [], links: [], types: [], enums: [], linkKinds: [],
+        };
+        for (const element of root.elements) {
+            if (isTypeDecl(element) && element.name) fragment.types.push({ info: this.typeInfo(element), node: element });
+            else if (isEnumDecl(element) && element.name) fragment.enums.push({ info: this.enumInfo(element), node: element });
+            else if (isLinkDecl(element) && element.name) fragment.linkKinds.push({ info: this.linkInfo(element), node: element });
+            else if (isPomObject(element)) this.addObject(fragment, element, undefined);
+        }
+        for (const { object, node } of fragment.objects) this.addLinks(fragment, object, node);
+        return fragment;
+    }
+
+    /** Joins the fragments: keeps the first definition of each id, attaches links at both ends, inherits context. */
+    assemble(fragments: readonly DocumentFragment[], index: PomIndex): BuiltGraph {
+        const diagnostics: GraphDiagnostic[] = [];
+        const objects = new Map<string, GraphObject>();
+        const nodes = new Map<string, PomObject>();
+        const canonical = (namespace: 'type' | 'enum' | 'link' | 'object', id: string, node: AstNode) => index.get(namespace, id)?.node === node;
+        const types: TypeInfo[] = [];
         const enums: EnumInfo[] = [];
         const linkKinds: LinkKindInfo[] = [];
-        for (const root of roots) {
-            for (const element of root.elements) {
-                if (isTypeDecl(element) && this.isCanonical('type', element)) graphTypes.push(this.typeInfo(element));
-                else if (isEnumDecl(element) && this.isCanonical('enum', element)) enums.push(this.enumInfo(element));
-                else if (isLinkDecl(element) && this.isCanonical('link', element)) linkKinds.push(this.linkInfo(element));
-                else if (isPomObject(element)) this.addObject(element, undefined);
+        for (const fragment of fragments) {
+            for (const { info, node } of fragment.types) if (canonical('type', info.id, node)) types.push(info);
+            for (const { info, node } of fragment.enums) if (canonical('enum', info.id, node)) enums.push(info);
+            for (const { info, node } of fragment.linkKinds) if (canonical('link', info.id, node)) linkKinds.push(info);
+            for (const { object, node } of fragment.objects) {
+                // Objects nested in a duplicate are duplicates too (their ids share its prefix).
+                if (!canonical('object', object.id, node)) continue;
+                objects.set(object.id, { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] });
+                nodes.set(object.id, node);
             }
         }
-        for (const object of this.objects.values()) this.addLinks(object);
-        const ordered = [...this.objects.values()].sort((a, b) => compare(a.id, b.id));
+        for (const object of objects.values()) {
+            if (object.parent) objects.get(object.parent)?.children.push(object.id);
+        }
+        for (const fragment of fragments) {
+            for (const link of fragment.links) {
+                const source = objects.get(link.source);
+                const dest = objects.get(link.target);
+                const otherId = link.source === link.writtenIn ? link.target : link.source;
+                if (!source || !dest || nodes.get(otherId) !== link.other || !objects.has(link.writtenIn)) continue;
+                if (source.links.some(l => l.kind === link.kind && l.target === dest.id)) {
+                    diagnostics.push({
+                        severity: 'warning', code: IssueCodes.DuplicateLink, location: link.location, object: link.writtenIn,
+                        message: `The '${link.kindName}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`
+                    });
+                    continue;
+                }
+                source.links.push({ kind: link.kind, target: dest.id, meta: link.meta, location: link.location });
+                const backlink: InLink = { kind: link.kind, source: source.id, meta: link.meta, location: link.location };
+                if (link.inverse !== undefined) backlink.inverse = link.inverse;
+                dest.backlinks.push(backlink);
+            }
+        }
+        const ordered = [...objects.values()].sort((a, b) => compare(a.id, b.id));
         // Parents sort before their children (a.b < a.b.c), so inheritance flows top-down in one pass.
-        for (const object of ordered) this.inherit(object, linkKinds);
+        for (const object of ordered) this.inherit(object, objects, linkKinds);
         for (const object of ordered) {
             object.links.sort((a, b) => compare(a.kind, b.kind) || compare(a.target, b.target));
             object.backlinks.sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source));
             object.children.sort(compare);
-            object.defaults.sort(compare);
         }
-        const files = documents.filter(d => !isStdlibUri(d.uri)).map(d => this.paths.display(d.uri)).sort(compare);
+        const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compare);
         return {
             graph: {
                 format: GRAPH_FORMAT,
                 version: GRAPH_VERSION,
                 files,
                 objects: ordered,
-                types: graphTypes.sort((a, b) => compare(a.id, b.id)),
+                types: types.sort((a, b) => compare(a.id, b.id)),
                 enums: enums.sort((a, b) => compare(a.id, b.id)),
                 linkKinds: linkKinds.sort((a, b) => compare(a.id, b.id)),
                 diagnostics: [],
             },
-            diagnostics: this.diagnostics,
+            diagnostics,
         };
     }
 
-    /** The declaration that owns its id (the first one, if the id is duplicated). */
-    protected isCanonical(namespace: 'type' | 'enum' | 'link' | 'object', node: AstNode & { name: string }): boolean {
-        const id = qualifiedName(node as TypeDecl);
-        return id !== undefined && this.index.get(namespace, id)?.node === node;
-    }
-
-    protected addObject(node: PomObject, parent: GraphObject | undefined): void {
+    protected addObject(fragment: DocumentFragment, node: PomObject, parent: GraphObject | undefined): void {
         const type = node.type?.ref;
         const id = qualifiedName(node);
-        if (!type || !id || !this.isCanonical('object', node)) return;
+        if (!type || !id) return;
         const object: GraphObject = {
             id,
             name: node.name,
             package: parent ? parent.package : packageOf(node),
             type: qualifiedName(type) ?? type.name,
             types: this.types.typeIds(type),
-            title: node.title,
             fields: {},
             defaults: [],
             inherited: [],
             links: [],
             backlinks: [],
-            parent: parent?.id,
             children: [],
             location: this.location(node, 'name'),
         };
-        if (object.title === undefined) delete object.title;
-        if (object.parent === undefined) delete object.parent;
-        const declared = this.types.fields(type);
+        if (node.title !== undefined) object.title = node.title;
+        if (parent) object.parent = parent.id;
         for (const member of node.members) {
             if (!isField(member)) continue;
             const decl = member.field?.ref;
             const value = toValue(member.value);
             if (decl && value !== undefined && !(decl.name in object.fields)) object.fields[decl.name] = value;
         }
-        for (const [name, decl] of declared) {
+        for (const [name, decl] of this.types.fields(type)) {
             if (name in object.fields) continue;
-            const inherited = decl.inherited && parent ? this.inheritedField(parent, name) : undefined;
+            const inherited = decl.inherited && parent ? inheritedField(parent, name) : undefined;
             if (inherited) {
                 object.fields[name] = inherited.value!;
                 object.inherited.push(inherited);
@@ -127,22 +183,14 @@ export class GraphBuilder {
                 }
             }
         }
-        this.objects.set(id, object);
-        this.nodes.set(id, node);
-        parent?.children.push(id);
+        object.defaults.sort(compare);
+        fragment.objects.push({ object, node });
         for (const member of node.members) {
-            if (isPomObject(member)) this.addObject(member, object);
+            if (isPomObject(member)) this.addObject(fragment, member, object);
         }
     }
 
-    protected inheritedField(parent: GraphObject, name: string): { field: string; value: FieldValue; from: string } | undefined {
-        if (!(name in parent.fields) || parent.defaults.includes(name)) return undefined;
-        const further = parent.inherited.find(i => i.field === name);
-        return { field: name, value: parent.fields[name], from: further?.from ?? parent.id };
-    }
-
-    protected addLinks(object: GraphObject): void {
-        const node = this.nodes.get(object.id)!;
+    protected addLinks(fragment: DocumentFragment, object: GraphObject, node: PomObject): void {
         for (const member of node.members) {
             if (!isLinkStatement(member)) continue;
             const kind = member.kind?.ref;
@@ -151,24 +199,15 @@ export class GraphBuilder {
             if (!kind || !decl || !kindId) continue;
             const inverse = isLinkInverse(kind);
             for (const target of member.targets) {
-                const otherNode = target.target?.ref;
-                const otherId = otherNode && qualifiedName(otherNode);
-                const other = otherId !== undefined ? this.objects.get(otherId) : undefined;
-                if (!other || this.nodes.get(other.id) !== otherNode) continue;
-                const [source, dest] = inverse ? [other, object] : [object, other];
-                const location = this.location(target, 'target');
-                if (source.links.some(l => l.kind === kindId && l.target === dest.id)) {
-                    this.diagnostics.push({
-                        severity: 'warning', code: IssueCodes.DuplicateLink, location, object: object.id,
-                        message: `The '${decl.name}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`
-                    });
-                    continue;
-                }
-                const meta = this.metadata(target.entries, decl);
-                source.links.push({ kind: kindId, target: dest.id, meta, location });
-                const backlink: InLink = { kind: kindId, inverse: decl.inverses[0]?.name, source: source.id, meta, location };
-                if (backlink.inverse === undefined) delete backlink.inverse;
-                dest.backlinks.push(backlink);
+                const other = target.target?.ref;
+                const otherId = other && qualifiedName(other);
+                if (!other || otherId === undefined) continue;
+                const [source, dest] = inverse ? [otherId, object.id] : [object.id, otherId];
+                fragment.links.push({
+                    kind: kindId, kindName: decl.name, inverse: decl.inverses[0]?.name, source, target: dest,
+                    meta: this.metadata(target.entries, decl), location: this.location(target, 'target'),
+                    writtenIn: object.id, other,
+                });
             }
         }
     }
@@ -190,18 +229,20 @@ export class GraphBuilder {
     }
 
     /** Owner and scope (links declared `inherited`) flow from a container to objects that set none. */
-    protected inherit(object: GraphObject, linkKinds: LinkKindInfo[]): void {
-        const parent = object.parent ? this.objects.get(object.parent) : undefined;
+    protected inherit(object: GraphObject, objects: Map<string, GraphObject>, linkKinds: LinkKindInfo[]): void {
+        const parent = object.parent ? objects.get(object.parent) : undefined;
         if (!parent) return;
         for (const kind of linkKinds) {
             if (!kind.inherited || object.links.some(l => l.kind === kind.id)) continue;
-            const own = parent.links.filter(l => l.kind === kind.id).map(l => l.target);
+            // A container never hands an object a link to itself (a team that owns its nested lead).
+            const own = parent.links.filter(l => l.kind === kind.id && l.target !== object.id).map(l => l.target);
             if (own.length > 0) {
                 object.inherited.push({ link: kind.id, targets: own.sort(compare), from: parent.id });
                 continue;
             }
             const further = parent.inherited.find(i => i.link === kind.id);
-            if (further) object.inherited.push({ ...further, targets: [...further.targets!] });
+            const targets = further?.targets?.filter(target => target !== object.id);
+            if (further && targets && targets.length > 0) object.inherited.push({ ...further, targets });
         }
     }
 
@@ -248,8 +289,6 @@ export class GraphBuilder {
         });
     }
 
-    private readonly fileNames = new Map<AstNode, string>();
-
     protected fileName(root: AstNode): string {
         let name = this.fileNames.get(root);
         if (name === undefined) this.fileNames.set(root, name = this.paths.display(root.$document!.uri));
@@ -269,6 +308,12 @@ export class GraphBuilder {
             endColumn: range.end.character + 1,
         };
     }
+}
+
+function inheritedField(parent: GraphObject, name: string): { field: string; value: FieldValue; from: string } | undefined {
+    if (!(name in parent.fields) || parent.defaults.includes(name)) return undefined;
+    const further = parent.inherited.find(i => i.field === name);
+    return { field: name, value: parent.fields[name], from: further?.from ?? parent.id };
 }
 
 export function toValue(value: Value | undefined): FieldValue | undefined {

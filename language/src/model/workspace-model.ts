@@ -1,10 +1,10 @@
-import { DocumentState, WorkspaceCache, type LangiumDocuments } from 'langium';
+import { DocumentCache, DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
 import { runGraphChecks } from '../graph/checks/index.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
-import { GraphBuilder } from './graph-builder.js';
+import { GraphBuilder, type DocumentFragment } from './graph-builder.js';
 import type { PomTypeSystem } from './type-system.js';
 
 export interface CompiledModel {
@@ -19,6 +19,9 @@ export interface CompiledModel {
  */
 export class PomWorkspaceModel {
     protected readonly cache: WorkspaceCache<'model', CompiledModel>;
+    /** Each document's part of the graph, dropped when that document is linked again. */
+    protected readonly fragments: DocumentCache<string, DocumentFragment>;
+    protected readonly builder: GraphBuilder;
     protected readonly documents: LangiumDocuments;
     protected readonly types: PomTypeSystem;
     protected readonly indexProvider: PomIndexProvider;
@@ -26,10 +29,12 @@ export class PomWorkspaceModel {
 
     constructor(services: PomServices) {
         this.cache = new WorkspaceCache(services.shared);
+        this.fragments = new DocumentCache(services.shared, DocumentState.Linked);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.types = services.model.TypeSystem;
         this.indexProvider = services.references.PomIndex;
         this.paths = services.workspace.Paths;
+        this.builder = new GraphBuilder(this.types, this.paths);
     }
 
     get model(): CompiledModel {
@@ -37,8 +42,10 @@ export class PomWorkspaceModel {
     }
 
     protected compile(): CompiledModel {
-        const documents = this.documents.all.filter(d => d.state >= DocumentState.Linked).toArray();
-        const built = new GraphBuilder(documents, this.types, this.indexProvider.index, this.paths).build();
+        const documents = this.documents.all.filter(d => d.state >= DocumentState.Linked).toArray()
+            .sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
+        const fragments = documents.map(document => this.fragment(document));
+        const built = this.builder.assemble(fragments, this.indexProvider.index);
         const diagnosticsByFile = new Map<string, GraphDiagnostic[]>();
         for (const diagnostic of [...built.diagnostics, ...runGraphChecks(built.graph)]) {
             const list = diagnosticsByFile.get(diagnostic.location.file) ?? [];
@@ -47,4 +54,12 @@ export class PomWorkspaceModel {
         }
         return { graph: built.graph, diagnosticsByFile };
     }
+
+    protected fragment(document: LangiumDocument): DocumentFragment {
+        return this.fragments.get(document.uri, 'fragment', () => this.builder.fragment(document));
+    }
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
 }

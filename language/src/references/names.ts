@@ -17,12 +17,18 @@ export function joinName(prefix: string, name: string): string {
 
 /** The text of a (possibly qualified) reference, without whitespace or comments between its segments. */
 export function normalizeReference(text: string): string {
+    if (!/[\s/]/.test(text)) return text;
     return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*|\s+/g, '');
 }
 
+const packageCache = new WeakMap<PomFile, string>();
+
 export function packageOf(node: AstNode): string {
     const root = AstUtils.findRootNode(node);
-    return isPomFile(root) ? normalizeReference(root.package ?? '') : '';
+    if (!isPomFile(root)) return '';
+    let pkg = packageCache.get(root);
+    if (pkg === undefined) packageCache.set(root, pkg = normalizeReference(root.package ?? ''));
+    return pkg;
 }
 
 /** The object that contains this node, if it is nested in one. */
@@ -34,7 +40,16 @@ export function containerObject(node: AstNode): PomObject | undefined {
  * The id of an object or declaration: `package.path.name`. Nested objects include the names of their
  * containers; a link's inverse name is an id of its own in the link's package.
  */
+const idCache = new WeakMap<Identified, string | undefined>();
+
 export function qualifiedName(node: Identified): string | undefined {
+    if (idCache.has(node)) return idCache.get(node);
+    const id = computeQualifiedName(node);
+    idCache.set(node, id);
+    return id;
+}
+
+function computeQualifiedName(node: Identified): string | undefined {
     if (!node.name) return undefined;
     if (isPomObject(node)) {
         const parent = containerObject(node);

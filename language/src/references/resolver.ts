@@ -6,7 +6,7 @@ import {
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';
-import { STD_PACKAGE, fileOf, joinName, normalizeReference, qualifiedName } from './names.js';
+import { STD_PACKAGE, fileOf, joinName, normalizeReference, packageOf, qualifiedName } from './names.js';
 import { closest, listWords } from '../util/suggest.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
@@ -27,14 +27,17 @@ interface LookupContext {
     lexical: string[];
 }
 
+const STD_ONLY = [STD_PACKAGE];
+
 const what: Record<Namespace, string> = { object: 'object', type: 'type', enum: 'enum', link: 'link kind' };
 
 /**
  * Resolves references with hash look-ups, in tiers:
  *   1. children of the enclosing objects, innermost first (objects only);
  *   2. the file's own package;
- *   3. imported packages and objects, and the standard library;
- *   4. the reference as a full id.
+ *   3. imported packages and objects;
+ *   4. the standard library;
+ *   5. the reference as a full id.
  * The first tier with a match decides; two matches within a tier are an ambiguity error naming both.
  */
 export class PomResolver {
@@ -121,7 +124,19 @@ export class PomResolver {
         return undefined;
     }
 
+    private readonly contexts = new WeakMap<AstNode, Map<Namespace, LookupContext>>();
+
     contextOf(node: AstNode, namespace: Namespace): LookupContext {
+        // Every reference inside one object (or one declaration) sees the same names.
+        const owner = AstUtils.getContainerOfType(node, isPomObject) ?? fileOf(node) ?? node;
+        let byNamespace = this.contexts.get(owner);
+        if (!byNamespace) this.contexts.set(owner, byNamespace = new Map());
+        let context = byNamespace.get(namespace);
+        if (!context) byNamespace.set(namespace, context = this.computeContext(owner, namespace));
+        return context;
+    }
+
+    protected computeContext(node: AstNode, namespace: Namespace): LookupContext {
         const file = fileOf(node);
         const lexical: string[] = [];
         if (namespace === 'object') {
@@ -131,12 +146,8 @@ export class PomResolver {
                 if (id) lexical.push(id);
             }
         }
-        return {
-            namespace,
-            pkg: normalizeReference(file?.package ?? ''),
-            imports: importsOf(file),
-            lexical
-        };
+        const imports = importsOf(file);
+        return { namespace, pkg: packageOf(node), imports, lexical };
     }
 
     resolveId(text: string, context: LookupContext): Resolution {
@@ -149,20 +160,23 @@ export class PomResolver {
         const own = map.get(joinName(context.pkg, text));
         if (own) return { kind: 'found', description: own[0] };
 
-        const imported = new Map<string, AstNodeDescription>();
-        for (const target of [...context.imports, STD_PACKAGE]) {
-            for (const id of importedIds(target, text, index)) {
-                const found = map.get(id);
-                if (found) imported.set(id, found[0]);
+        // Explicit imports first, then the standard library every file sees.
+        for (const targets of [context.imports, STD_ONLY]) {
+            const imported = new Map<string, AstNodeDescription>();
+            for (const target of targets) {
+                for (const id of importedIds(target, text, index)) {
+                    const found = map.get(id);
+                    if (found) imported.set(id, found[0]);
+                }
             }
-        }
-        if (imported.size === 1) return { kind: 'found', description: [...imported.values()][0] };
-        if (imported.size > 1) {
-            const candidates = [...imported.keys()].sort();
-            return {
-                kind: 'ambiguous', candidates, code: IssueCodes.AmbiguousReference,
-                message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`
-            };
+            if (imported.size === 1) return { kind: 'found', description: [...imported.values()][0] };
+            if (imported.size > 1) {
+                const candidates = [...imported.keys()].sort();
+                return {
+                    kind: 'ambiguous', candidates, code: IssueCodes.AmbiguousReference,
+                    message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`
+                };
+            }
         }
         const absolute = map.get(text);
         if (absolute) return { kind: 'found', description: absolute[0] };

@@ -98,7 +98,11 @@ export class DeclarationValidator {
         const inherited = this.types.fields(parent);
         for (const field of type.fields) {
             const original = inherited.get(field.name);
-            if (original && !sameFieldType(original, field)) {
+            if (original && !original.optional && field.optional && !field.default) {
+                accept('error',
+                    `'${field.name}' is a required field of ${original.$container.name}; a subtype may not make it optional (give it a default instead).`,
+                    { node: field, property: 'name', code: IssueCodes.FieldRedeclared });
+            } else if (original && !sameFieldType(original, field)) {
                 accept('error',
                     `'${field.name}' is already a field of ${original.$container.name} with type ${this.types.describeType(original)}; ` +
                     `a subtype may make it required or give it a default, but not change its type.`,
