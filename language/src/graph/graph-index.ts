@@ -6,9 +6,16 @@ export class GraphIndex {
     readonly types = new Map<string, TypeInfo>();
     readonly enums = new Map<string, EnumInfo>();
     readonly linkKinds = new Map<string, LinkKindInfo>();
+    protected readonly byType = new Map<string, GraphObject[]>();
 
     constructor(readonly graph: PomGraph) {
-        for (const object of graph.objects) this.objects.set(object.id, object);
+        for (const object of graph.objects) {
+            this.objects.set(object.id, object);
+            for (const type of object.types) {
+                const list = this.byType.get(type);
+                if (list) list.push(object); else this.byType.set(type, [object]);
+            }
+        }
         for (const type of graph.types) this.types.set(type.id, type);
         for (const enumInfo of graph.enums) this.enums.set(enumInfo.id, enumInfo);
         for (const kind of graph.linkKinds) this.linkKinds.set(kind.id, kind);
@@ -18,8 +25,9 @@ export class GraphIndex {
         return object.types.includes(typeId);
     }
 
+    /** Objects of a type or its subtypes, in id order. */
     ofType(typeId: string): GraphObject[] {
-        return this.graph.objects.filter(object => object.types.includes(typeId));
+        return this.byType.get(typeId) ?? [];
     }
 
     out(object: GraphObject, kind: string): OutLink[] {
