@@ -3,7 +3,7 @@ import {
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
     type PartialLangiumCoreServices
 } from 'langium';
-import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/module.js';
+import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/langium/module.js';
 import { PomIndexProvider } from './references/pom-index.js';
 import { PomLinker } from './references/linker.js';
 import { PomResolver } from './references/resolver.js';

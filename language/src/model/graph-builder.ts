@@ -3,7 +3,7 @@ import {
     isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
     isListValue, isNumberValue, isPomObject, isTextValue, isTypeDecl,
     type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type TypeDecl, type Value
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 import {
     GRAPH_FORMAT, GRAPH_VERSION, type EnumInfo, type FieldInfo, type InLink, type FieldValue, type GraphDiagnostic, type GraphObject,
     type LinkKindInfo, type PomGraph, type SourceLocation, type TypeInfo

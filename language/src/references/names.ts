@@ -3,7 +3,7 @@ import { AstUtils } from 'langium';
 import {
     isEnumDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl,
     type EnumDecl, type LinkDecl, type LinkInverse, type PomFile, type PomObject, type TypeDecl
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 
 /** The package every file sees without importing it. */
 export const STD_PACKAGE = 'std';

@@ -1,6 +1,6 @@
 import { WorkspaceCache, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
 import type { PomServices } from '../pom-module.js';
-import { EnumDecl, LinkDecl, LinkInverse, PomObject, TypeDecl, type PomFile } from '../generated/ast.js';
+import { EnumDecl, LinkDecl, LinkInverse, PomObject, TypeDecl, type PomFile } from '../generated/langium/ast.js';
 import { normalizeReference } from './names.js';
 
 /** Which id space a reference looks in. Objects and declarations never clash: `bet` can be both. */

@@ -2,7 +2,7 @@ import { AstUtils, EMPTY_STREAM, stream, type AstNode, type AstNodeDescription, 
 import {
     isEnumValue, isField, isFieldDecl, isFieldType, isLinkDecl, isLinkStatement, isLinkTarget, isListValue,
     isMetaEntry, isPomObject, isTypeDecl, type EnumMember, type FieldDecl, type MetaEntry, type PomFile, type PomObject
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';

@@ -1,7 +1,7 @@
 import {
     DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
 } from 'langium';
-import { isEnumDecl, isLinkDecl, isPomObject, isTypeDecl, type PomFile, type PomObject } from '../generated/ast.js';
+import { isEnumDecl, isLinkDecl, isPomObject, isTypeDecl, type PomFile, type PomObject } from '../generated/langium/ast.js';
 import { joinName, normalizeReference } from './names.js';
 
 /**

@@ -1,7 +1,7 @@
 import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     type EnumDecl, type FieldDecl, type Import, type LinkDecl, type PomAstType, type PomFile, type TypeDecl
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';

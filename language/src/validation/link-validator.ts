@@ -1,5 +1,5 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isLinkInverse, type LinkStatement, type PomAstType, type TypeDecl } from '../generated/ast.js';
+import { isLinkInverse, type LinkStatement, type PomAstType, type TypeDecl } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { listWords } from '../util/suggest.js';

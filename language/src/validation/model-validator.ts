@@ -1,5 +1,5 @@
 import { AstUtils, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import type { PomAstType, PomFile } from '../generated/ast.js';
+import type { PomAstType, PomFile } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomWorkspaceModel } from '../model/workspace-model.js';
 import type { PomPaths } from '../workspace/paths.js';

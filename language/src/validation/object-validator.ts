@@ -2,7 +2,7 @@ import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
 import {
     isEnumValue, isField, isPomObject, type EnumMember, type Field, type MetaEntry, type PomAstType, type PomObject
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { containerObject } from '../references/names.js';

@@ -1,7 +1,7 @@
 import type { ValidationAcceptor } from 'langium';
 import {
     isBooleanValue, isDateValue, isEnumValue, isListValue, isNumberValue, isTextValue, type FieldDecl, type Value
-} from '../generated/ast.js';
+} from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { IssueCodes } from './issue-codes.js';
 
