@@ -48,3 +48,44 @@ team d "D" {}
         expect(errors(result).every(line => line.startsWith('syntax-error') || line.startsWith('unknown'))).toBe(true);
     });
 });
+
+describe('no cascades and no double reports', () => {
+    it('a syntax error hides the guesses the parser made to recover from it', async () => {
+        const result = await compile(`package t
+team a "A" {
+  size 3
+}
+link l from bet to { }
+`);
+        expect(result.diagnostics.map(d => `${d.code}@${d.location.line}`)).toEqual(['syntax-error@3', 'syntax-error@5']);
+        expect(result.diagnostics[0].message).toBe(`Unexpected '3' after 'size': expected ':', '->', '.' or a name. ` +
+            `In a body, write fields as name: value, links as kind -> target, and nested objects as type name "Title" { … }.`);
+    });
+
+    it('a number with a unit gets one error that says how to write it', async () => {
+        const result = await compile('package t\nteam b "B" { size: 3px }\n');
+        expect(result.diagnostics.map(d => d.code)).toEqual(['syntax-error']);
+        expect(result.diagnostics[0].message).toContain(`'3px' is not a value pom knows: numbers have no unit`);
+    });
+
+    it('a value of the wrong type stays out of the graph, so domain checks do not act on it', async () => {
+        const result = await compile('package t\nteam a "A" { topology: "platform" }\n');
+        expect(result.diagnostics.map(d => d.code)).toEqual(['wrong-value-type']);
+        expect(object(result, 't.a').fields).toEqual({});
+    });
+
+    it('a field written as a link says so', async () => {
+        const result = await compile('package t\nteam a "A" { focus -> b }\nteam b "B" {}\n');
+        expect(result.diagnostics.find(d => d.code === 'unknown-link')?.message).toBe(`'focus' is a field of team, not a link: write 'focus: …'.`);
+    });
+
+    it('a type cycle is reported once, without link errors on its objects', async () => {
+        const result = await compile('package t\ntype a extends b {}\ntype b extends a {}\nb y "Y" {}\nteam tm "T" { owner-of -> y }\n');
+        expect(codes(result, 'error').sort()).toEqual(['type-cycle', 'type-cycle']);
+    });
+
+    it('a self-link of an acyclic kind is a cycle, not also a self-link', async () => {
+        const result = await compile('package t\nbet f "F" { depends-on -> f }\n');
+        expect(codes(result).filter(c => c === 'cycle' || c === 'self-link')).toEqual(['cycle']);
+    });
+});

@@ -14,6 +14,7 @@ import { PomWorkspaceModel } from './model/workspace-model.js';
 import { PomDocumentValidator } from './validation/document-validator.js';
 import { PomValidationRegistry } from './validation/validation-registry.js';
 import { PomValueConverter } from './workspace/value-converter.js';
+import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './workspace/error-messages.js';
 import { PomPaths } from './workspace/paths.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 
@@ -37,6 +38,8 @@ export type PomServices = LangiumCoreServices & PomAddedServices;
 export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAddedServices> = {
     parser: {
         ValueConverter: () => new PomValueConverter(),
+        ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
     },
     references: {
         PomIndex: services => new PomIndexProvider(services),

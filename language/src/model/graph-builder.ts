@@ -13,6 +13,7 @@ import { packageOf, qualifiedName } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import { isValidDate } from '../validation/values.js';
 import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
 
 export interface BuiltGraph {
@@ -166,7 +167,7 @@ export class GraphBuilder {
         for (const member of node.members) {
             if (!isField(member)) continue;
             const decl = member.field?.ref;
-            const value = toValue(member.value);
+            const value = decl && typedValue(member.value, decl);
             if (decl && value !== undefined && !(decl.name in object.fields)) object.fields[decl.name] = value;
         }
         for (const [name, decl] of this.types.fields(type)) {
@@ -216,7 +217,7 @@ export class GraphBuilder {
         const meta: Record<string, FieldValue> = {};
         for (const entry of entries) {
             const key = entry.key?.ref;
-            const value = toValue(entry.value);
+            const value = key && typedValue(entry.value, key);
             if (key && value !== undefined && !(key.name in meta)) meta[key.name] = value;
         }
         for (const field of decl.metadata) {
@@ -314,6 +315,23 @@ function inheritedField(parent: GraphObject, name: string): { field: string; val
     if (!(name in parent.fields) || parent.defaults.includes(name)) return undefined;
     const further = parent.inherited.find(i => i.field === name);
     return { field: name, value: parent.fields[name], from: further?.from ?? parent.id };
+}
+
+/** The value, if it has the declared type (a wrong one is reported by validation and left out of the graph). */
+function typedValue(value: Value | undefined, decl: FieldDecl): FieldValue | undefined {
+    if (!value || !decl.type) return undefined;
+    if (decl.type.list !== isListValue(value)) return undefined;
+    const items = isListValue(value) ? value.items : [value];
+    const fits = (item: Value) => {
+        switch (decl.type.primitive) {
+            case 'text': return isTextValue(item);
+            case 'number': return isNumberValue(item);
+            case 'boolean': return isBooleanValue(item);
+            case 'date': return isDateValue(item) && isValidDate(item.value);
+            default: return isEnumValue(item) && item.member?.ref?.$container === decl.type.enumType?.ref;
+        }
+    };
+    return items.every(fits) ? toValue(value) : undefined;
 }
 
 export function toValue(value: Value | undefined): FieldValue | undefined {

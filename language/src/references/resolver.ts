@@ -25,6 +25,8 @@ interface LookupContext {
     imports: string[];
     /** Ids of the enclosing objects, innermost first: their children are visible by simple name. */
     lexical: string[];
+    /** The object (or file) the reference is written in. */
+    owner?: AstNode;
 }
 
 const STD_ONLY = [STD_PACKAGE];
@@ -147,7 +149,7 @@ export class PomResolver {
             }
         }
         const imports = importsOf(file);
-        return { namespace, pkg: packageOf(node), imports, lexical };
+        return { namespace, pkg: packageOf(node), imports, lexical, owner: node };
     }
 
     resolveId(text: string, context: LookupContext): Resolution {
@@ -199,6 +201,12 @@ export class PomResolver {
             : context.namespace === 'object' && text.includes('.') === false && context.imports.length === 0
                 ? ' Objects of other packages need their full id or an import.'
                 : '';
+        if (context.namespace === 'link' && context.owner && isPomObject(context.owner)) {
+            const type = context.owner.type?.ref;
+            if (type && this.types.fields(type).has(text)) {
+                return { kind: 'missing', code: IssueCodes.UnknownLink, message: `'${text}' is a field of ${type.name}, not a link: write '${text}: …'.` };
+            }
+        }
         const code = {
             object: IssueCodes.UnknownObject, type: IssueCodes.UnknownType, enum: IssueCodes.UnknownType, link: IssueCodes.UnknownLink
         }[context.namespace];

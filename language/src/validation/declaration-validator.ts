@@ -64,7 +64,8 @@ export class DeclarationValidator {
             : node.$type === 'TypeDecl' ? 'type' : node.$type === 'EnumDecl' ? 'enum' : 'link';
         const all = this.indexProvider.index.all(namespace, id);
         if (all.length < 2) return;
-        const others = all.filter(d => d.node !== node);
+        const others = all.filter(d => d.node !== node && d.node?.$container !== node && node.$container !== d.node);
+        if (others.length === 0) return;
         const where = others.map(d => {
             const start = d.nameSegment?.range.start;
             return `${this.paths.display(d.documentUri)}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;

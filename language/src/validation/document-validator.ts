@@ -32,6 +32,27 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                     : dataCode;
             }
         }
-        return diagnostics;
+        return withoutCascades(diagnostics);
     }
+}
+
+/**
+ * After a syntax error the parser recovers by guessing, and the guesses produce errors of their own (an
+ * 'unknown type' that is really a misspelt field). Keep the syntax error; drop the other errors of its line. Likewise keep only the first syntax error of a line.
+ */
+export function withoutCascades(diagnostics: Diagnostic[]): Diagnostic[] {
+    const syntax = diagnostics.filter(d => d.code === IssueCodes.SyntaxError);
+    if (syntax.length === 0) return diagnostics;
+    const seen = new Set<string>();
+    return diagnostics.filter(d => {
+        const start = d.range.start;
+        if (d.code === IssueCodes.SyntaxError) {
+            const key = String(start.line);
+            if (seen.has(key)) return false;
+            seen.add(key);
+            return true;
+        }
+        if (d.severity !== 1) return true;
+        return !syntax.some(s => s.range.start.line === start.line);
+    });
 }

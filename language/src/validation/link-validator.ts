@@ -35,16 +35,12 @@ export class LinkValidator {
                 `'${written}' links ${inverse ? 'to' : 'from'} ${this.names(hereAllowed)}; '${here.name}' is ${article(hereType.name)}.`,
                 { node: statement, property: 'kind', code: IssueCodes.LinkNotAllowed });
         }
-        const seen = new Set<string>();
         for (const target of statement.targets) {
             const object = target.target?.ref;
             if (!object) continue;
             const key = target.target.$refText;
-            if (seen.has(key)) {
-                accept('warning', `'${key}' is listed twice in this '${written}' link.`, { node: target, property: 'target', code: IssueCodes.DuplicateLink });
-            }
-            seen.add(key);
-            if (object === here) {
+            // A self-link of an acyclic kind is reported as a cycle.
+            if (object === here && !decl.flags.includes('acyclic')) {
                 accept('warning', `'${here.name}' links to itself with '${written}'.`, { node: target, property: 'target', code: IssueCodes.SelfLink });
             }
             const targetType = object.type?.ref;
@@ -75,6 +71,7 @@ export class LinkValidator {
     protected accepts(allowed: Array<TypeDecl | undefined>, type: TypeDecl): boolean {
         // A declaration with an unresolved end is reported there; do not pile errors on its uses.
         if (allowed.some(a => a === undefined)) return true;
+        if (this.types.ancestors(type).at(-1) !== this.types.rootType()) return true;
         return allowed.some(a => this.types.isSubtype(type, a!));
     }
 
