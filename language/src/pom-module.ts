@@ -30,6 +30,8 @@ export type PomAddedServices = {
     };
     workspace: {
         Paths: PomPaths;
+        /** A one-shot compile (pom check, pom build) rather than an editor session that re-checks as files change. */
+        Batch: boolean;
     };
 };
 
@@ -58,6 +60,7 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
     },
     workspace: {
         Paths: () => new PomPaths(),
+        Batch: () => false,
     },
 };
 
@@ -72,7 +75,8 @@ export function createPomServices(context: DefaultSharedCoreModuleContext, optio
         ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } } as Module<LangiumSharedCoreServices, object>
         : {};
     const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
-    const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule);
+    const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } as Module<PomServices, object> : {};
+    const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule, batchLanguage);
     shared.ServiceRegistry.register(pom);
     return { shared, pom };
 }

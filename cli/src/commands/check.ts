@@ -14,12 +14,8 @@ export async function checkCommand(dir: string, options: CheckOptions): Promise<
 /** Prints the diagnostics and returns the exit code they call for. */
 export function report(result: CompileResult, options: CheckOptions): number {
     process.stdout.write(formatDiagnostics(result.diagnostics, options.format, result.root));
-    if (result.files.length === 0) process.stderr.write(`pom: warning: no .pom files under ${dir(result.root)}\n`);
+    if (result.files.length === 0) process.stderr.write(`pom: warning: no .pom files under ${result.root}\n`);
     if (options.format === 'text') process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
     const failing = result.diagnostics.some(d => d.severity === 'error' || (options.strict && d.severity === 'warning'));
     return failing ? 1 : 0;
-}
-
-function dir(root: string): string {
-    return root;
 }

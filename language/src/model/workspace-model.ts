@@ -22,6 +22,7 @@ export class PomWorkspaceModel {
     /** Each document's part of the graph, dropped when that document is linked again. */
     protected readonly fragments: DocumentCache<string, DocumentFragment>;
     protected readonly builder: GraphBuilder;
+    protected readonly batch: boolean;
     protected readonly documents: LangiumDocuments;
     protected readonly types: PomTypeSystem;
     protected readonly indexProvider: PomIndexProvider;
@@ -35,6 +36,7 @@ export class PomWorkspaceModel {
         this.indexProvider = services.references.PomIndex;
         this.paths = services.workspace.Paths;
         this.builder = new GraphBuilder(this.types, this.paths);
+        this.batch = services.workspace.Batch;
     }
 
     get model(): CompiledModel {
@@ -56,6 +58,8 @@ export class PomWorkspaceModel {
     }
 
     protected fragment(document: LangiumDocument): DocumentFragment {
+        // A one-shot compile builds each fragment once; keeping them would only hold a second copy of the graph.
+        if (this.batch) return this.builder.fragment(document);
         return this.fragments.get(document.uri, 'fragment', () => this.builder.fragment(document));
     }
 }

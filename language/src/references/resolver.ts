@@ -96,8 +96,19 @@ export class PomResolver {
         return stream(nodes.filter(node => node.name).map(node => this.lazyDescription(node)));
     }
 
-    /** A description whose path and segments are computed on first use: linking needs only the node. */
+    private readonly memberDescriptions = new WeakMap<FieldDecl | EnumMember, AstNodeDescription>();
+
+    /**
+     * One description per field or enum member, shared by every reference to it (there are far more references
+     * than declarations); its path and segments are computed on first use, since linking needs only the node.
+     */
     protected lazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
+        let description = this.memberDescriptions.get(node);
+        if (!description) this.memberDescriptions.set(node, description = this.createLazyDescription(node));
+        return description;
+    }
+
+    protected createLazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
         let full: AstNodeDescription | undefined;
         const get = () => full ??= this.descriptions.createDescription(node, node.name);
         return {

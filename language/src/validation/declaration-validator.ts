@@ -5,7 +5,7 @@ import {
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
-import { STD_PACKAGE, isIdentified, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
+import { STD_PACKAGE, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { closest } from '../util/suggest.js';
@@ -148,5 +148,3 @@ export class DeclarationValidator {
 function sameFieldType(a: FieldDecl, b: FieldDecl): boolean {
     return a.type?.primitive === b.type?.primitive && a.type?.enumType?.ref === b.type?.enumType?.ref && a.type?.list === b.type?.list;
 }
-
-export { isIdentified };
