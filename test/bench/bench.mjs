@@ -31,13 +31,13 @@ for (const size of sizes) {
         samples.push({ wall, rss: JSON.parse(stats[1]).maxRssKiB / 1024 });
     }
     const best = samples.sort((a, b) => a.wall - b.wall)[0];
-    rows.push({ objects: org.objects, files: org.files, lines: org.lines, wallMs: best.wall, peakMiB: Math.max(...samples.map(s => s.rss)), linesPerSecond: org.lines / (best.wall / 1000) });
+    rows.push({ objects: org.objects, files: org.files, lines: org.lines, links: org.links, wallMs: best.wall, peakMiB: Math.max(...samples.map(s => s.rss)), linesPerSecond: org.lines / (best.wall / 1000) });
 }
 
 console.log('\npom check, whole process (best of %d runs)', runs);
-console.log('objects   files   lines     wall      peak memory   lines/s');
+console.log('objects   links    files   lines     wall      peak memory   lines/s');
 for (const r of rows) {
-    console.log(`${String(r.objects).padEnd(9)} ${String(r.files).padEnd(7)} ${String(r.lines).padEnd(9)} ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  ${r.peakMiB.toFixed(0).padStart(6)} MiB    ${Math.round(r.linesPerSecond)}`);
+    console.log(`${String(r.objects).padEnd(9)} ${String(r.links).padEnd(8)} ${String(r.files).padEnd(7)} ${String(r.lines).padEnd(9)} ${(r.wallMs / 1000).toFixed(2).padStart(6)} s  ${r.peakMiB.toFixed(0).padStart(6)} MiB    ${Math.round(r.linesPerSecond)}`);
 }
 
 // Incremental: a built 10k workspace, one file edited, re-checked (parse, relink what depends on it, validate).

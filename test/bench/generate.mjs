@@ -12,6 +12,7 @@ export function generateOrganisation(dir, objects, { packages = 8 } = {}) {
     const perFile = Math.max(1, Math.round((objects / files - 3) / GROUP_OBJECTS));
     let total = 0;
     let lines = 0;
+    let links = 0;
     for (let f = 0; f < files; f++) {
         const p = f % packages;
         const next = (p + 1) % packages;
@@ -29,24 +30,33 @@ export function generateOrganisation(dir, objects, { packages = 8 } = {}) {
             out.push(
                 `metric m${g} "Metric ${g}" {`, `  unit: "%"`, `  source: "warehouse"`, `}`, '',
                 `input i${g} "Input ${g}" {`, `  horizon: quarters`, `  direction: increase`,
-                `  drives -> d${f} { weight: high }`, `  in-scope -> s${f}`, `  measured-by -> m${g}`, `}`, '',
+                `  drives -> d${f} { weight: high }, bench.p${nextFile % packages}.d${nextFile} { weight: low }`,
+                `  in-scope -> s${f}`, `  measured-by -> m${g}`, `  contributes-to -> d${f}`, `}`, '',
                 `insight n${g} "Insight ${g}" {`, `  source: research`, `  observed: 2026-0${1 + (j % 9)}-1${j % 10}`,
-                `  informs -> o${g}, b${g}`, `}`, '',
+                `  informs -> o${g}, b${g}, i${g}, o${g}.b`, `}`, '',
                 `opportunity o${g} "Opportunity ${g}" {`, `  horizon: quarters`, `  status: exploring`, `  in-scope -> s${f}`,
-                `  option a "Option A" { status: chosen }`, `  option b "Option B" { status: rejected  rationale: "Too costly" }`, `}`, '',
+                `  option a "Option A" { status: chosen  informed-by -> n${g} }`, `  option b "Option B" { status: rejected  rationale: "Too costly"  considered-for -> o${g} }`, `}`, '',
                 `bet b${g} "Bet ${g}" {`, `  hypothesis: "Doing ${g} moves input ${g}"`, `  horizon: months`, `  status: ${j % 3 === 0 ? 'active' : 'proposed'}`,
                 `  owner -> t${f}`, `  in-scope -> s${f}`, `  chosen-from -> o${g}.a`,
-                `  targets -> i${g} { expected: "+1pp", confidence: medium }, ${crossInput} { expected: "+0.5pp" }`, `}`, '',
+                j > 0 ? `  depends-on -> b${f}-${j - 1} { kind: ok }` : '',
+                `  targets -> i${g} { expected: "+1pp", confidence: medium }, ${crossInput} { expected: "+0.5pp" }` +
+                    (j > 0 ? `, i${f}-${j - 1} { expected: "+0.2pp" }` : ''), `}`, '',
                 `work w${g} "Work ${g}" {`, `  kind: project`, `  status: in-progress`, `  delivers -> b${g}`,
+                `  owner -> t${f}`, `  in-scope -> s${f}`,
                 j > 0 ? `  depends-on -> w${f}-${j - 1} { kind: ok }` : '', `}`, '',
-                `impact x${g} "Impact ${g}" {`, `  observed: 2026-10-01`, `  delta: "+0.4pp"`, `  evidences -> b${g} { attribution: medium }`, `}`, ''
+                `impact x${g} "Impact ${g}" {`, `  observed: 2026-10-01`, `  delta: "+0.4pp"`, `  evidences -> b${g} { attribution: medium }`,
+                `  measured-by -> m${g}`, `}`, ''
             );
             total += GROUP_OBJECTS;
         }
         const text = out.filter((line, i, all) => line !== '' || all[i - 1] !== '').join('\n') + '\n';
         lines += text.split('\n').length - 1;
+        for (const line of text.split('\n')) {
+            const arrow = line.indexOf('->');
+            if (arrow >= 0) links += line.slice(arrow).replace(/\{[^}]*\}/g, '').split(',').length;
+        }
         mkdirSync(join(dir, `p${p}`), { recursive: true });
         writeFileSync(join(dir, `p${p}`, `unit-${String(f).padStart(4, '0')}.pom`), text);
     }
-    return { files, objects: total, lines };
+    return { files, objects: total, lines, links };
 }
