@@ -1,10 +1,28 @@
-import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type ValidationOptions } from 'langium';
+import {
+    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
+    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+} from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
 import { IssueCodes } from './issue-codes.js';
 
 /** Gives syntax and linking errors stable codes, and drops linking errors that only echo another error. */
 export class PomDocumentValidator extends DefaultDocumentValidator {
+
+    /** Visits every node once; awaits only checks that return a promise, and polls for cancellation in batches. */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        const checksByType = new Map<string, ValidationCheck[]>();
+        let visited = 0;
+        for (const node of AstUtils.streamAst(rootNode)) {
+            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+            let checks = checksByType.get(node.$type);
+            if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) {
+                const result = check(node, acceptor, cancelToken);
+                if (result instanceof Promise) await result;
+            }
+        }
+    }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
