@@ -55,7 +55,8 @@ export interface DocumentFragment {
  * everything else still makes it into the graph.
  */
 export class GraphBuilder {
-    private readonly fileNames = new Map<AstNode, string>();
+    // Weak: the builder lives as long as the workspace, and replaced documents must not be kept alive.
+    private readonly fileNames = new WeakMap<AstNode, string>();
 
     constructor(
         protected readonly types: PomTypeSystem,
