@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument } from 'langium';
+import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
@@ -60,12 +60,7 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const stat = await fs.stat(absoluteRoot).catch(() => undefined);
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
-    const files = await findPomFiles(absoluteRoot, options.exclude);
-    const sources = new Map<string, string>();
-    await Promise.all(files.map(async file => {
-        sources.set(file, options.overrides?.get(file) ?? await fs.readFile(file, 'utf8'));
-    }));
-    return compileSources(absoluteRoot, sources);
+    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides));
 }
 
 /**
@@ -74,15 +69,7 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
  */
 export async function compileSources(root: string, sources: Map<string, string>): Promise<CompileResult> {
     const { shared, pom } = createPomServices(NodeFileSystem, { indexReferences: false });
-    pom.workspace.Paths.root = root;
-    const factory = shared.workspace.LangiumDocumentFactory;
-    const documents = shared.workspace.LangiumDocuments;
-    const loaded: LangiumDocument[] = [stdlibDocument(shared)];
-    for (const file of [...sources.keys()].sort()) {
-        const document = factory.fromString(sources.get(file)!, URI.file(file));
-        documents.addDocument(document);
-        loaded.push(document);
-    }
+    const loaded = loadDocuments(shared, pom, root, sources);
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const diagnostics: GraphDiagnostic[] = [];
     for (const document of loaded) {
@@ -92,6 +79,33 @@ export async function compileSources(root: string, sources: Map<string, string>)
     diagnostics.sort(compareDiagnostics);
     const graph = { ...pom.model.WorkspaceModel.model.graph, diagnostics };
     return { root, files: graph.files, graph, diagnostics, services: pom };
+}
+
+/**
+ * Adds the standard library and the given sources (absolute path → text) as the documents of a workspace
+ * rooted at `root`, in path order. Returns them, ready to build.
+ */
+export function loadDocuments(shared: LangiumSharedCoreServices, pom: PomServices, root: string, sources: Map<string, string>): LangiumDocument[] {
+    pom.workspace.Paths.root = root;
+    const factory = shared.workspace.LangiumDocumentFactory;
+    const documents = shared.workspace.LangiumDocuments;
+    const loaded: LangiumDocument[] = [stdlibDocument(shared)];
+    for (const file of [...sources.keys()].sort()) {
+        const document = factory.fromString(sources.get(file)!, URI.file(file));
+        documents.addDocument(document);
+        loaded.push(document);
+    }
+    return loaded;
+}
+
+/** Reads every .pom file under `root` (absolute) into a path → text map. */
+export async function readPomSources(root: string, exclude?: string[], overrides?: Map<string, string>): Promise<Map<string, string>> {
+    const files = await findPomFiles(root, exclude);
+    const sources = new Map<string, string>();
+    await Promise.all(files.map(async file => {
+        sources.set(file, overrides?.get(file) ?? await fs.readFile(file, 'utf8'));
+    }));
+    return sources;
 }
 
 function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDiagnostic {
