@@ -120,6 +120,27 @@ export interface GraphDiagnostic {
     object?: string;
 }
 
+/** The direction a view's diagram flows in: its first layer on the left (`right`), at the top (`down`), and so on. */
+export type ViewDirection = 'right' | 'down' | 'left' | 'up';
+
+/** A declared view: a named selection of objects for an audience, drawn as one diagram. */
+export interface GraphView {
+    id: string;
+    name: string;
+    package: string;
+    title?: string;
+    /** Who the view is for, such as exec or engineering. */
+    audience?: string;
+    /** The view this one refines (`extends`), by id. */
+    extends?: string;
+    direction: ViewDirection;
+    /** The ids of the objects the view shows, sorted. */
+    objects: string[];
+    /** The link kinds drawn as edges, by id; every kind when absent. */
+    linkKinds?: string[];
+    location: SourceLocation;
+}
+
 export interface PomGraph {
     format: typeof GRAPH_FORMAT;
     version: typeof GRAPH_VERSION;
@@ -128,5 +149,6 @@ export interface PomGraph {
     types: TypeInfo[];
     enums: EnumInfo[];
     linkKinds: LinkKindInfo[];
+    views: GraphView[];
     diagnostics: GraphDiagnostic[];
 }

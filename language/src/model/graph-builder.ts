@@ -139,6 +139,7 @@ export class GraphBuilder {
                 types: types.sort((a, b) => compare(a.id, b.id)),
                 enums: enums.sort((a, b) => compare(a.id, b.id)),
                 linkKinds: linkKinds.sort((a, b) => compare(a.id, b.id)),
+                views: [],
                 diagnostics: [],
             },
             diagnostics,
