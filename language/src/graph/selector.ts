@@ -15,7 +15,9 @@ export type SelectorHead =
 export type Target =
     | { kind: 'any' }
     | { kind: 'type'; type: string }
-    | { kind: 'object'; object: string };
+    | { kind: 'object'; object: string }
+    /** `(bet where status = active)`: any object the selector picks. */
+    | { kind: 'selector'; selector: Selector };
 
 export interface Selector {
     head: SelectorHead;
@@ -35,8 +37,8 @@ export type Condition =
     | { kind: 'has'; field: string }
     /** `kind -> target` (one link), `kind ~> target` (a chain of links of that kind); `inverse` when written by the inverse name. */
     | { kind: 'link'; link: string; inverse: boolean; transitive: boolean; target: Target }
-    /** `~> target`: a chain of lineage links leads to it. */
-    | { kind: 'reaches'; target: Target }
+    /** `~> target`: a chain of lineage links leads to the target; `<~ target` (`from`): from the target to the object. */
+    | { kind: 'reaches'; target: Target; from?: boolean }
     | { kind: 'count'; link: string; inverse: boolean; target?: Target; operator: Exclude<ComparisonOperator, 'in'>; value: number };
 
 /** Evaluates selectors over one graph; caches what several selectors share (lineage edges). */
@@ -94,7 +96,7 @@ export class SelectorEngine {
             case 'link': return condition.transitive
                 ? this.linkClosure(object.id, condition.link, condition.inverse).some(id => this.matches(id, condition.target))
                 : this.linked(object, condition.link, condition.inverse).some(id => this.matches(id, condition.target));
-            case 'reaches': return this.reaching(condition.target).has(object.id);
+            case 'reaches': return (condition.from ? this.reachedFrom(condition.target) : this.reaching(condition.target)).has(object.id);
             case 'count': {
                 const target = condition.target;
                 const count = this.linked(object, condition.link, condition.inverse).filter(id => !target || this.matches(id, target)).length;
@@ -114,12 +116,28 @@ export class SelectorEngine {
         };
     }
 
+    private readonly nested = new WeakMap<Selector, Set<string>>();
+    private readonly reachingCache = new WeakMap<Target, Set<string>>();
+    private readonly reachedFromCache = new WeakMap<Target, Set<string>>();
+
     /** Does the object match a link or path target? */
     matches(id: string, target: Target): boolean {
         if (target.kind === 'any') return true;
         if (target.kind === 'object') return id === target.object;
+        if (target.kind === 'selector') {
+            let ids = this.nested.get(target.selector);
+            if (!ids) this.nested.set(target.selector, ids = new Set(this.select(target.selector).map(o => o.id)));
+            return ids.has(id);
+        }
         const object = this.index.get(id);
         return object !== undefined && object.types.includes(target.type);
+    }
+
+    protected targetIds(target: Target): string[] {
+        if (target.kind === 'object') return [target.object];
+        if (target.kind === 'type') return this.index.ofType(target.type).map(o => o.id);
+        if (target.kind === 'selector') return this.select(target.selector).map(o => o.id);
+        return this.index.graph.objects.map(o => o.id);
     }
 
     protected headObjects(head: SelectorHead): GraphObject[] {
@@ -184,17 +202,27 @@ export class SelectorEngine {
 
     /** Every object from which a chain of one or more lineage links leads to something the target matches. */
     protected reaching(target: Target): Set<string> {
-        const { reverse } = this.lineageEdges();
-        const starts = target.kind === 'object' ? [target.object]
-            : target.kind === 'type' ? this.index.ofType(target.type).map(o => o.id)
-                : this.index.graph.objects.map(o => o.id);
+        let result = this.reachingCache.get(target);
+        if (!result) this.reachingCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().reverse));
+        return result;
+    }
+
+    /** Every object a chain of one or more lineage links leads to from something the target matches. */
+    protected reachedFrom(target: Target): Set<string> {
+        let result = this.reachedFromCache.get(target);
+        if (!result) this.reachedFromCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().forward));
+        return result;
+    }
+
+    /** Everything one or more edges away from any of the starts. */
+    protected spread(starts: string[], edges: Map<string, string[]>): Set<string> {
         const result = new Set<string>();
-        const queue = starts.flatMap(start => reverse.get(start) ?? []);
+        const queue = starts.flatMap(start => edges.get(start) ?? []);
         while (queue.length > 0) {
             const id = queue.pop()!;
             if (result.has(id)) continue;
             result.add(id);
-            queue.push(...(reverse.get(id) ?? []));
+            queue.push(...(edges.get(id) ?? []));
         }
         return result;
     }
@@ -224,11 +252,21 @@ export class SelectorEngine {
                 const back = reverse.get(to);
                 if (back) back.push(from); else reverse.set(to, [from]);
             };
+            const lineageKinds = this.index.graph.linkKinds.filter(kind => kind.lineage);
+            const accepts = (types: string[], object: GraphObject) => types.some(type => object.types.includes(type));
             for (const object of this.index.graph.objects) {
                 for (const link of object.links) {
                     const lineage = this.index.linkKinds.get(link.kind)?.lineage;
                     if (lineage === 'forward') add(object.id, link.target);
                     else if (lineage === 'upstream') add(link.target, object.id);
+                }
+                // Nesting stands for the lineage link it replaces: an option written inside its opportunity is
+                // considered for it, work inside a bet delivers it.
+                const parent = this.index.get(object.parent);
+                if (parent && lineageKinds.some(kind => kind.lineage === 'upstream'
+                    ? accepts(kind.from, object) && accepts(kind.to, parent)
+                    : accepts(kind.from, parent) && accepts(kind.to, object))) {
+                    add(parent.id, object.id);
                 }
             }
             this.flow = forward;

@@ -56,7 +56,7 @@ export class SelectorBuilder {
             }
         }
         if (node.reaches) {
-            const target = this.target(false, node.reaches);
+            const target = this.target(false, node.reaches, undefined);
             if (!target) return undefined;
             selector.reaches = target;
         }
@@ -85,13 +85,14 @@ export class SelectorBuilder {
         }
         if (isLinkCondition(node)) {
             const kind = this.linkKind(node.kind?.ref);
-            const target = this.target(node.all, node.target);
+            const target = this.target(node.all, node.target, node.nested);
             if (!kind || !target) return never;
             return { kind: 'link', link: kind.id, inverse: kind.inverse, transitive: node.operator === '~>', target };
         }
         if (isPathCondition(node)) {
-            const target = this.target(node.all, node.target);
-            return target ? { kind: 'reaches', target } : never;
+            const target = this.target(node.all, node.target, node.nested);
+            if (!target) return never;
+            return node.operator === '<~' ? { kind: 'reaches', target, from: true } : { kind: 'reaches', target };
         }
         if (isCountCondition(node)) {
             const kind = this.linkKind(node.kind?.ref);
@@ -100,8 +101,8 @@ export class SelectorBuilder {
                 kind: 'count', link: kind.id, inverse: kind.inverse,
                 operator: node.operator as Exclude<ComparisonOperator, 'in'>, value: node.value ?? 0
             };
-            if (node.all || node.target) {
-                const target = this.target(node.all, node.target);
+            if (node.all || node.target || node.nested) {
+                const target = this.target(node.all, node.target, node.nested);
                 if (!target) return never;
                 condition.target = target;
             }
@@ -110,8 +111,12 @@ export class SelectorBuilder {
         return never;
     }
 
-    protected target(all: boolean, ref: Reference<Selectable> | undefined): Target | undefined {
+    protected target(all: boolean, ref: Reference<Selectable> | undefined, nested: SelectorNode | undefined): Target | undefined {
         if (all) return { kind: 'any' };
+        if (nested) {
+            const selector = this.selector(nested);
+            return selector ? { kind: 'selector', selector } : undefined;
+        }
         const node = ref?.ref;
         const id = node && qualifiedName(node);
         if (!node || !id) return undefined;

@@ -32,6 +32,7 @@ export type PomKeywordNames =
     | ":"
     | "<"
     | "<="
+    | "<~"
     | "="
     | ">"
     | ">="
@@ -189,6 +190,7 @@ export interface CountCondition extends langium.AstNode {
     readonly $type: 'CountCondition';
     all: boolean;
     kind: langium.Reference<LinkName>;
+    nested?: Selector;
     operator: ComparisonOperator;
     target?: langium.Reference<Selectable>;
     value: number;
@@ -198,6 +200,7 @@ export const CountCondition = {
     $type: 'CountCondition',
     all: 'all',
     kind: 'kind',
+    nested: 'nested',
     operator: 'operator',
     target: 'target',
     value: 'value'
@@ -377,6 +380,7 @@ export interface LinkCondition extends langium.AstNode {
     readonly $type: 'LinkCondition';
     all: boolean;
     kind: langium.Reference<LinkName>;
+    nested?: Selector;
     operator: '->' | '~>';
     target?: langium.Reference<Selectable>;
 }
@@ -385,6 +389,7 @@ export const LinkCondition = {
     $type: 'LinkCondition',
     all: 'all',
     kind: 'kind',
+    nested: 'nested',
     operator: 'operator',
     target: 'target'
 } as const;
@@ -601,12 +606,16 @@ export interface PathCondition extends langium.AstNode {
     readonly $container: And | Not | Or | RuleRequire | Selector;
     readonly $type: 'PathCondition';
     all: boolean;
+    nested?: Selector;
+    operator: '<~' | '~>';
     target?: langium.Reference<Selectable>;
 }
 
 export const PathCondition = {
     $type: 'PathCondition',
     all: 'all',
+    nested: 'nested',
+    operator: 'operator',
     target: 'target'
 } as const;
 
@@ -809,7 +818,7 @@ export function isSelectable(item: unknown): item is Selectable {
 }
 
 export interface Selector extends langium.AstNode {
-    readonly $container: Clause | RuleFor;
+    readonly $container: Clause | CountCondition | LinkCondition | PathCondition | RuleFor;
     readonly $type: 'Selector';
     all: boolean;
     around?: langium.Reference<PomObject>;
@@ -1151,6 +1160,10 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                     name: CountCondition.kind,
                     referenceType: LinkName.$type
                 },
+                nested: {
+                    name: CountCondition.nested,
+                    optional: true
+                },
                 operator: {
                     name: CountCondition.operator
                 },
@@ -1313,6 +1326,10 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                 kind: {
                     name: LinkCondition.kind,
                     referenceType: LinkName.$type
+                },
+                nested: {
+                    name: LinkCondition.nested,
+                    optional: true
                 },
                 operator: {
                     name: LinkCondition.operator
@@ -1489,6 +1506,13 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                     name: PathCondition.all,
                     defaultValue: false,
                     optional: true
+                },
+                nested: {
+                    name: PathCondition.nested,
+                    optional: true
+                },
+                operator: {
+                    name: PathCondition.operator
                 },
                 target: {
                     name: PathCondition.target,
