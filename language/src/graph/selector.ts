@@ -159,11 +159,14 @@ export class SelectorEngine {
         return result.sort((a, b) => compare(a.id, b.id));
     }
 
-    /** Targets of `link` from the object (sources, when read by the inverse name). */
+    /**
+     * Targets of `link` from the object (sources, when read by the inverse name). Counts what the object
+     * inherits from its container (owner, in-scope), as the rest of pom does.
+     */
     protected linked(object: GraphObject, link: string, inverse: boolean): string[] {
         return inverse
             ? object.backlinks.filter(l => l.kind === link).map(l => l.source)
-            : object.links.filter(l => l.kind === link).map(l => l.target);
+            : this.index.effectiveTargets(object, link);
     }
 
     protected linkClosure(start: string, link: string, inverse: boolean): string[] {

@@ -1,9 +1,9 @@
-import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
     isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
     isListValue, isNumberValue, isPomObject, isQueryColumns, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
     isSettingsDecl, isSuppression, isTextValue, isTypeDecl, isViewAudience, isViewDecl, isViewLayout, isViewLinks, isClause,
-    isRuleDecl, isQueryDecl,
+    isRuleDecl, isQueryDecl, isSelector,
     type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
     type Value, type ViewDecl
 } from '../generated/langium/ast.js';
@@ -117,7 +117,7 @@ export class GraphBuilder {
         const types: TypeInfo[] = [];
         const enums: EnumInfo[] = [];
         const linkKinds: LinkKindInfo[] = [];
-        const views: Array<{ info: GraphView; base?: string }> = [];
+        const views: Array<{ info: GraphView; base?: string; node: ViewDecl }> = [];
         const rules: GraphRule[] = [];
         const queries: GraphQuery[] = [];
         const severities: Record<string, Severity | 'off'> = {};
@@ -191,6 +191,16 @@ export class GraphBuilder {
                 diagnostics: [],
         };
         graph.views = this.selectViews(graph, views);
+        for (const view of graph.views) {
+            // A view with a broken name already has an error; an empty result would only repeat it.
+            const node = views.find(v => v.info.id === view.id)?.node;
+            if (view.objects.length === 0 && node && !hasBrokenReference(node) && !hasInvalidSelector(node)) {
+                diagnostics.push({
+                    severity: 'warning', code: IssueCodes.EmptyView, location: view.location,
+                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`
+                });
+            }
+        }
         return { graph, diagnostics };
     }
 
@@ -487,6 +497,20 @@ export function toValue(value: Value | undefined): FieldValue | undefined {
         return items.every(item => item !== undefined) ? items as FieldValue[] : undefined;
     }
     return undefined;
+}
+
+function hasBrokenReference(node: AstNode): boolean {
+    for (const child of AstUtils.streamAst(node)) {
+        for (const reference of AstUtils.streamReferences(child)) {
+            if (reference.reference.error) return true;
+        }
+    }
+    return false;
+}
+
+/** A selector the builder had to drop (containment on a type), reported by validation. */
+function hasInvalidSelector(node: ViewDecl): boolean {
+    return AstUtils.streamAst(node).some(child => isSelector(child) && !!child.containment && isTypeDecl(child.head?.ref));
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {

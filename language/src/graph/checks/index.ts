@@ -3,10 +3,10 @@ import type { GraphDiagnostic, PomGraph } from '../model.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import { makeDiagnostic, type GraphCheck } from './check.js';
 import { domainChecks } from './domain.js';
-import { checkRules, checkViews } from './rules.js';
+import { checkRules } from './rules.js';
 import { structureChecks } from './structure.js';
 
-export const graphChecks: Record<string, GraphCheck> = { ...structureChecks, ...domainChecks, rules: checkRules, views: checkViews };
+export const graphChecks: Record<string, GraphCheck> = { ...structureChecks, ...domainChecks, rules: checkRules };
 
 /**
  * Runs every whole-model check. A check that throws becomes one internal-error diagnostic; the others

@@ -1,4 +1,3 @@
-import { IssueCodes } from '../../validation/issue-codes.js';
 import { SelectorEngine } from '../selector.js';
 import type { GraphCheck } from './check.js';
 
@@ -19,15 +18,6 @@ export const checkRules: GraphCheck = (graph, report) => {
                     ? `${rule.message} ('${object.id}' fails ${what}; rule ${rule.id})`
                     : `'${object.id}' breaks the rule '${name}': it fails ${what}.`,
                 object);
-        }
-    }
-};
-
-/** A view that selects nothing is almost always a misspelt condition. */
-export const checkViews: GraphCheck = (graph, report) => {
-    for (const view of graph.graph.views) {
-        if (view.objects.length === 0) {
-            report('warning', IssueCodes.EmptyView, `The view '${view.id}' selects no objects; check its include clauses and conditions.`, view.location);
         }
     }
 };
