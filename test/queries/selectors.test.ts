@@ -67,6 +67,12 @@ describe('selectors', () => {
         expect(await select('intent where health in [at-risk, off-track]')).toEqual(['conversion', 'fast']);
     });
 
+    it('a where after a list of types applies to each of them', async () => {
+        expect(await select('bet, input where health = at-risk')).toEqual(['conversion', 'fast']);
+        // unless the earlier selectors have conditions of their own
+        expect(await select('bet where status = killed, input where health = at-risk')).toEqual(['conversion', 'old']);
+    });
+
     it('and, or, not and parentheses', async () => {
         expect(await select('bet where status = active and health = on-track')).toEqual(['infra']);
         expect(await select('bet where status = killed or health = at-risk')).toEqual(['fast', 'old']);

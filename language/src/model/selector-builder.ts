@@ -25,8 +25,17 @@ export class SelectorBuilder {
         }));
     }
 
+    /**
+     * In `include bet, input where health = off-track` the condition reads as applying to the whole list: a
+     * `where` on the last selector applies to the plain selectors before it too.
+     */
     selectors(nodes: readonly SelectorNode[]): Selector[] {
-        return nodes.map(node => this.selector(node)).filter((s): s is Selector => s !== undefined);
+        const selectors = nodes.map(node => this.selector(node));
+        const last = selectors[selectors.length - 1];
+        if (last?.where && sharesCondition(nodes)) {
+            for (const selector of selectors.slice(0, -1)) if (selector) selector.where = last.where;
+        }
+        return selectors.filter((s): s is Selector => s !== undefined);
     }
 
     selector(node: SelectorNode): Selector | undefined {
@@ -130,4 +139,10 @@ export class SelectorBuilder {
         const id = decl && qualifiedName(decl);
         return id && node ? { id, inverse: isLinkInverse(node) } : undefined;
     }
+}
+
+/** The selectors before the last are bare heads (a type or an object), so the last one's `where` is shared. */
+export function sharesCondition(nodes: readonly SelectorNode[]): boolean {
+    return nodes.length > 1 && nodes[nodes.length - 1].condition !== undefined
+        && nodes.slice(0, -1).every(node => !node.condition && !node.around && !node.reaches);
 }

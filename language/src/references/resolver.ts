@@ -2,7 +2,7 @@ import { AstUtils, EMPTY_STREAM, stream, type AstNode, type AstNodeDescription, 
 import {
     isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
     isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
-    isSelector, isTypeDecl, isViewDecl, isViewLinks,
+    isClause, isSelector, isTypeDecl, isViewDecl, isViewLinks,
     type Comparison, type EnumMember, type FieldDecl, type HasCondition, type MetaEntry, type PomFile, type PomObject, type TypeDecl
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
@@ -10,6 +10,7 @@ import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';
 import { STD_PACKAGE, fileOf, joinName, normalizeReference, packageOf, qualifiedName } from './names.js';
 import { closest, listWords } from '../util/suggest.js';
+import { sharesCondition } from '../model/selector-builder.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
 /** The outcome of resolving one reference. */
@@ -97,7 +98,8 @@ export class PomResolver {
      */
     conditionTypes(node: AstNode): TypeDecl[] | undefined {
         const selector = AstUtils.getContainerOfType(node, isSelector);
-        const selectors = selector ? [selector]
+        const list = selector && (isClause(selector.$container) || isRuleFor(selector.$container)) ? selector.$container.selectors : [];
+        const selectors = selector ? (list.length > 1 && list[list.length - 1] === selector && sharesCondition(list) ? list : [selector])
             : AstUtils.getContainerOfType(node, isRuleDecl)?.members.filter(isRuleFor).flatMap(f => f.selectors) ?? [];
         const types: TypeDecl[] = [];
         for (const s of selectors) {
