@@ -3,6 +3,7 @@ import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { lspCommand } from './commands/lsp.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 
@@ -48,6 +49,12 @@ export function createProgram(): Command {
         .argument('[dir]', 'the folder to create it in', '.')
         .option('--force', 'write even if the folder already holds .pom files', false)
         .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
+
+    program.command('lsp')
+        .description('run the pom language server (diagnostics, completion, hover, navigation, rename, quick fixes) for an editor')
+        .option('--stdio', 'talk to the editor over standard input and output', false)
+        .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
+        .action(async options => { process.exitCode = await lspCommand(options); });
 
     return program;
 }
