@@ -8,9 +8,17 @@ import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langi
 import { PomModule, type PomAddedServices } from '../pom-module.js';
 import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
+import { PomGraphLookup } from './graph-lookup.js';
+import { PomHoverProvider } from './hover-provider.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
-export type PomLspServices = LangiumServices & PomAddedServices;
+export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
+
+export type PomLspAddedServices = {
+    lsp: {
+        GraphLookup: PomGraphLookup;
+    };
+};
 
 /** The URI scheme of the built-in standard library; clients fetch its text with workspace/textDocumentContent. */
 export const STDLIB_SCHEME = STDLIB_URI.slice(0, STDLIB_URI.indexOf(':'));
@@ -24,7 +32,11 @@ export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSha
     },
 };
 
-export const PomLspModule: Module<PomLspServices, PartialLangiumServices> = {
+export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLspAddedServices> = {
+    lsp: {
+        GraphLookup: services => new PomGraphLookup(services),
+        HoverProvider: services => new PomHoverProvider(services),
+    },
 };
 
 export function createPomLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; pom: PomLspServices } {
