@@ -10,6 +10,7 @@ import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
 import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
+import { PomCompletionProvider } from './completion-provider.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -36,6 +37,7 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
     lsp: {
         GraphLookup: services => new PomGraphLookup(services),
         HoverProvider: services => new PomHoverProvider(services),
+        CompletionProvider: services => new PomCompletionProvider(services),
     },
 };
 
