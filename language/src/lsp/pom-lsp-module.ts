@@ -11,6 +11,14 @@ import { PomWorkspaceManager } from './workspace-manager.js';
 import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
 import { PomCompletionProvider } from './completion-provider.js';
+import { PomCodeActionProvider } from './code-action-provider.js';
+import { PomDocumentSymbolProvider } from './document-symbol-provider.js';
+import { PomInlayHintProvider } from './inlay-hint-provider.js';
+import { PomNodeKindProvider } from './node-kind-provider.js';
+import { PomReferencesProvider } from './references-provider.js';
+import { PomRenameProvider } from './rename-provider.js';
+import { PomSemanticTokenProvider } from './semantic-token-provider.js';
+import { PomWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -29,6 +37,8 @@ export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSha
         WorkspaceManager: services => new PomWorkspaceManager(services),
     },
     lsp: {
+        WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
+        NodeKindProvider: () => new PomNodeKindProvider(),
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, STDLIB_SCHEME),
     },
 };
@@ -38,6 +48,12 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
         GraphLookup: services => new PomGraphLookup(services),
         HoverProvider: services => new PomHoverProvider(services),
         CompletionProvider: services => new PomCompletionProvider(services),
+        DocumentSymbolProvider: services => new PomDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new PomSemanticTokenProvider(services),
+        InlayHintProvider: services => new PomInlayHintProvider(services),
+        ReferencesProvider: services => new PomReferencesProvider(services),
+        RenameProvider: services => new PomRenameProvider(services),
+        CodeActionProvider: services => new PomCodeActionProvider(services),
     },
 };
 
