@@ -8,6 +8,7 @@ import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langi
 import { PomModule, type PomAddedServices } from '../pom-module.js';
 import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
+import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
 import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
 import { PomCompletionProvider } from './completion-provider.js';
@@ -64,5 +65,6 @@ export function createPomLspServices(context: DefaultSharedModuleContext): { sha
         PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule
     ) as PomLspServices;
     shared.ServiceRegistry.register(pom);
+    new ModelDiagnosticsRefresher(shared, pom);
     return { shared, pom };
 }
