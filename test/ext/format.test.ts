@@ -178,3 +178,12 @@ describe('formatDocument on examples/acme', () => {
         for (const [file, text] of sources) expect(comments(formatted.get(file)!), file).toEqual(comments(text));
     });
 });
+
+describe('docs/formatting.md', () => {
+    it('shows in "Before and after" exactly what the formatter does', () => {
+        const page = readFileSync('docs/formatting.md', 'utf8');
+        const section = page.slice(page.indexOf('## Before and after'));
+        const [before, after] = [...section.matchAll(/```pom\n([\s\S]*?)```/g)].map(match => match[1]);
+        expect(formatDocument(before)).toBe(after);
+    });
+});
