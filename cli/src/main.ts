@@ -4,6 +4,7 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
+import { lspCommand } from './commands/lsp.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 
@@ -59,6 +60,12 @@ export function createProgram(): Command {
             'and left unchanged. Exit status: 0 done (or all formatted, with --check), 1 syntax errors or, with --check,\n' +
             'unformatted files, 2 usage or I/O errors.')
         .action(async (paths: string[], options) => { process.exitCode = await fmtCommand(paths, options); });
+
+    program.command('lsp')
+        .description('run the pom language server (diagnostics, completion, hover, navigation, rename, quick fixes) for an editor')
+        .option('--stdio', 'talk to the editor over standard input and output', false)
+        .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
+        .action(async options => { process.exitCode = await lspCommand(options); });
 
     return program;
 }
