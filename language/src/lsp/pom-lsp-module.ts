@@ -13,6 +13,7 @@ import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
 import { PomCompletionProvider } from './completion-provider.js';
 import { PomCodeActionProvider } from './code-action-provider.js';
+import { PomFormatter } from './formatter.js';
 import { PomDocumentSymbolProvider } from './document-symbol-provider.js';
 import { PomInlayHintProvider } from './inlay-hint-provider.js';
 import { PomNodeKindProvider } from './node-kind-provider.js';
@@ -55,6 +56,7 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
         ReferencesProvider: services => new PomReferencesProvider(services),
         RenameProvider: services => new PomRenameProvider(services),
         CodeActionProvider: services => new PomCodeActionProvider(services),
+        Formatter: services => new PomFormatter(services),
     },
 };
 
