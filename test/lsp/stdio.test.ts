@@ -4,11 +4,12 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, CompletionRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CompletionRequest, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     HoverRequest, ReferencesRequest, RenameRequest, type CodeAction, type CompletionList, type Diagnostic, type Location,
     type LocationLink, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 import { compileWorkspace } from '../../language/src/compiler.js';
+import { formatDocument } from '../../language/src/format/formatter.js';
 import { applyEdits } from './lsp-helpers.js';
 import { StdioClient } from './stdio-client.js';
 
@@ -86,6 +87,17 @@ describe('pom lsp --stdio with a real client', () => {
         expect(stdUri).toMatch(/^pom-std:/);
         const served = await client.connection.sendRequest('workspace/textDocumentContent', { uri: stdUri }) as { text: string };
         expect(served.text).toContain('type bet extends intent');
+    });
+
+    test('formatting returns what pom fmt writes', async () => {
+        const path = 'org/people.pom';
+        await open(path);
+        const messy = text(path).replace(/\n  /g, '\n     ');
+        await change(path, messy);
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(path) }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(edits.length).toBeGreaterThan(0);
+        expect(applyEdits(messy, edits)).toBe(formatDocument(messy));
+        await change(path, text(path));
     });
 
     test('rename returns edits across files', async () => {
