@@ -2,7 +2,9 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
+import { lspCommand } from './commands/lsp.js';
 import { queryCommand } from './commands/query.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
@@ -68,6 +70,22 @@ export function createProgram(): Command {
         .argument('[dir]', 'the folder to create it in', '.')
         .option('--force', 'write even if the folder already holds .pom files', false)
         .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
+
+    program.command('fmt')
+        .description('rewrite .pom files in the canonical layout (see docs/formatting.md)')
+        .argument('[paths...]', '.pom files or folders that hold them', ['.'])
+        .option('--check', 'list the files that are not formatted and exit 1, without writing', false)
+        .addOption(format())
+        .addHelpText('after', '\nFiles are rewritten atomically, and only when their layout changes. A file with syntax errors is reported\n' +
+            'and left unchanged. Exit status: 0 done (or all formatted, with --check), 1 syntax errors or, with --check,\n' +
+            'unformatted files, 2 usage or I/O errors.')
+        .action(async (paths: string[], options) => { process.exitCode = await fmtCommand(paths, options); });
+
+    program.command('lsp')
+        .description('run the pom language server (diagnostics, completion, hover, navigation, rename, quick fixes) for an editor')
+        .option('--stdio', 'talk to the editor over standard input and output', false)
+        .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
+        .action(async options => { process.exitCode = await lspCommand(options); });
 
     return program;
 }

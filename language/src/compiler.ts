@@ -108,7 +108,7 @@ export async function readPomSources(root: string, exclude?: string[], overrides
     return sources;
 }
 
-function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDiagnostic {
+export function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDiagnostic {
     const severity: Severity = diagnostic.severity === 1 ? 'error' : diagnostic.severity === 2 ? 'warning' : 'info';
     const result: GraphDiagnostic = {
         severity,

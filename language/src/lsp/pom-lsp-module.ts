@@ -1,0 +1,72 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
+} from 'langium/lsp';
+import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langium/module.js';
+import { PomModule, type PomAddedServices } from '../pom-module.js';
+import { STDLIB_URI } from '../workspace/stdlib.js';
+import { PomWorkspaceManager } from './workspace-manager.js';
+import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
+import { PomGraphLookup } from './graph-lookup.js';
+import { PomHoverProvider } from './hover-provider.js';
+import { PomCompletionProvider } from './completion-provider.js';
+import { PomCodeActionProvider } from './code-action-provider.js';
+import { PomFormatter } from './formatter.js';
+import { PomDocumentSymbolProvider } from './document-symbol-provider.js';
+import { PomInlayHintProvider } from './inlay-hint-provider.js';
+import { PomNodeKindProvider } from './node-kind-provider.js';
+import { PomReferencesProvider } from './references-provider.js';
+import { PomRenameProvider } from './rename-provider.js';
+import { PomSemanticTokenProvider } from './semantic-token-provider.js';
+import { PomWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
+
+/** The language services of an editor session: pom's core services plus the LSP feature providers. */
+export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
+
+export type PomLspAddedServices = {
+    lsp: {
+        GraphLookup: PomGraphLookup;
+    };
+};
+
+/** The URI scheme of the built-in standard library; clients fetch its text with workspace/textDocumentContent. */
+export const STDLIB_SCHEME = STDLIB_URI.slice(0, STDLIB_URI.indexOf(':'));
+
+export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        WorkspaceManager: services => new PomWorkspaceManager(services),
+    },
+    lsp: {
+        WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
+        NodeKindProvider: () => new PomNodeKindProvider(),
+        TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, STDLIB_SCHEME),
+    },
+};
+
+export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLspAddedServices> = {
+    lsp: {
+        GraphLookup: services => new PomGraphLookup(services),
+        HoverProvider: services => new PomHoverProvider(services),
+        CompletionProvider: services => new PomCompletionProvider(services),
+        DocumentSymbolProvider: services => new PomDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new PomSemanticTokenProvider(services),
+        InlayHintProvider: services => new PomInlayHintProvider(services),
+        ReferencesProvider: services => new PomReferencesProvider(services),
+        RenameProvider: services => new PomRenameProvider(services),
+        CodeActionProvider: services => new PomCodeActionProvider(services),
+        Formatter: services => new PomFormatter(services),
+    },
+};
+
+export function createPomLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; pom: PomLspServices } {
+    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedLspModule);
+    const pom = inject(
+        createDefaultModule({ shared }), PomGeneratedModule,
+        PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule
+    ) as PomLspServices;
+    shared.ServiceRegistry.register(pom);
+    new ModelDiagnosticsRefresher(shared, pom);
+    return { shared, pom };
+}

@@ -1,0 +1,41 @@
+import { DefaultWorkspaceManager, UriUtils, type FileSystemNode, type LangiumDocument, type WorkspaceFolder } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { PomPaths } from '../workspace/paths.js';
+import { stdlibDocument } from '../workspace/stdlib.js';
+
+/** Folders never searched for .pom files (as in `pom check`). */
+const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
+
+/**
+ * Loads every .pom file of the workspace folders, plus the standard library as a built-in document, and names
+ * files relative to the first folder, as `pom check` does when run there.
+ */
+export class PomWorkspaceManager extends DefaultWorkspaceManager {
+    protected readonly sharedServices: LangiumSharedServices;
+
+    constructor(services: LangiumSharedServices) {
+        super(services);
+        this.sharedServices = services;
+        // Check every file at start-up, not only the open ones: the workspace's problems show before a file is opened.
+        this.initialBuildOptions = { validation: true };
+    }
+
+    protected override async loadAdditionalDocuments(folders: WorkspaceFolder[], collector: (document: LangiumDocument) => void): Promise<void> {
+        const first = folders[0];
+        if (first) {
+            const root = this.getRootFolder(first);
+            if (root.scheme === 'file') {
+                for (const language of this.sharedServices.ServiceRegistry.all) {
+                    const paths = (language as { workspace: { Paths?: PomPaths } }).workspace.Paths;
+                    if (paths) paths.root = root.fsPath;
+                }
+            }
+        }
+        collector(stdlibDocument(this.sharedServices));
+    }
+
+    override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        if (entry.isDirectory && SKIPPED_FOLDERS.has(UriUtils.basename(entry.uri))) return false;
+        return super.shouldIncludeEntry(entry);
+    }
+}
