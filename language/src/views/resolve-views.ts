@@ -118,8 +118,12 @@ function lineageView(index: GraphIndex, subject: GraphObject): ResolvedView {
         const object = queue.shift()!;
         for (const link of object.links) if (LINEAGE_OUTGOING.includes(link.kind as never)) visit(link.target);
         for (const link of object.backlinks) if (LINEAGE_INCOMING.includes(link.kind as never)) visit(link.source);
-        // An option written inside its opportunity is considered for it without a link.
+        // An option written inside its opportunity is considered for it without a link: the chosen option leads to
+        // its opportunity, and the opportunity shows every option considered, the rejected ones too.
         if (index.isA(object, Std.option) && object.parent) visit(object.parent);
+        if (index.isA(object, Std.opportunity)) {
+            for (const child of object.children) if (index.get(child) && index.isA(index.get(child)!, Std.option)) visit(child);
+        }
     }
     return assemble(index, ids, {
         id: LINEAGE_VIEW_PREFIX + subject.id, title: `Lineage: ${subject.title ?? subject.name}`, kind: 'lineage', direction: 'right',

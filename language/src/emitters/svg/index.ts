@@ -6,3 +6,4 @@ export { ElkPool } from '../../layout/elk-pool.js';
 export { DEFAULT_LAYOUT_TIMEOUT_MS, DEFAULT_MAX_NODES, type LaidOutView, type TooLarge } from '../../layout/layout-view.js';
 export { DIAGRAM_FONT_FAMILY, diagramFontFiles, type DiagramFontFiles } from '../../layout/text-measure.js';
 export { resolveView, resolveViews, viewIds, LINEAGE_VIEW_PREFIX, STRATEGY_VIEW_ID, TEAM_VIEW_PREFIX } from '../../views/resolve-views.js';
+export { diffViews, formatViewDiff, isEmptyDiff, type ViewDiff } from '../../views/view-diff.js';
