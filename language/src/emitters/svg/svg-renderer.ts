@@ -171,7 +171,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
                 textElement(box.x + 3, box.y + box.height / 2 + EDGE_LABEL_STYLE.size * 0.36, edge.label, EDGE_LABEL_STYLE, 'pom-edge-label');
         }
         body.push(`<g class="pom-edge pom-l-${style.key}" data-id="${escapeXml(edge.id)}" data-kind="${escapeXml(edge.kind)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}">` +
-            `<path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
+            `<title>${escapeXml(`${edge.source} ${edge.label} ${edge.target}`)}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
     }
     body.push('</g>');
 
