@@ -3,6 +3,7 @@ import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
+import { diagramCommand } from './commands/diagram.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
 import { queryCommand } from './commands/query.js';
@@ -41,7 +42,9 @@ export function createProgram(): Command {
         .option('-o, --out <dir>', 'the output folder', 'out')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
-        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON") and <out>/graph.schema.json.\n' +
+        .option('--diagram-limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
+        .option('--layout-timeout <seconds>', 'give up laying out a view after this long', positiveNumber, 30)
+        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json and <out>/diagrams (docs/diagrams.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
         .action(async (dir: string, options) => { process.exitCode = await buildCommand(dir, options); });
@@ -64,6 +67,17 @@ export function createProgram(): Command {
         .action(async (dir: string | undefined, question: string | undefined, options) => {
             process.exitCode = await queryCommand([dir, question].filter((a): a is string => a !== undefined), options);
         });
+
+    program.command('diagram')
+        .description('draw one view as SVG: a declared view, strategy, team:<team id> or lineage:<object id>')
+        .argument('<view>', 'the view id')
+        .argument('[dir]', 'the workspace folder', '.')
+        .option('-o, --output <file>', 'write the SVG to this file (default: standard output)')
+        .addOption(new Option('--theme <theme>', 'colours: follow the reader\'s preference, or force one').choices(['auto', 'light', 'dark']).default('auto'))
+        .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
+        .option('--timeout <seconds>', 'give up laying out after this long', positiveNumber, 30)
+        .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
+        .action(async (view: string, dir: string, options) => { process.exitCode = await diagramCommand(view, dir, options); });
 
     program.command('init')
         .description('write a small starter workspace that compiles cleanly and teaches the language by example')
@@ -88,6 +102,18 @@ export function createProgram(): Command {
         .action(async options => { process.exitCode = await lspCommand(options); });
 
     return program;
+}
+
+function positiveInteger(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a whole number above 0.');
+    return parsed;
+}
+
+function positiveNumber(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a number above 0.');
+    return parsed;
 }
 
 export async function main(argv: string[]): Promise<number> {

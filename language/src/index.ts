@@ -6,3 +6,4 @@ export { IssueCodes, type IssueCode } from './validation/issue-codes.js';
 export { STDLIB_SOURCE, STDLIB_URI } from './workspace/stdlib.js';
 export { canonicalJson } from './graph/json.js';
 export { formatDocument, PomFormatError, INDENT } from './format/formatter.js';
+export * from './emitters/svg/index.js';

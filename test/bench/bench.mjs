@@ -44,3 +44,6 @@ for (const r of rows) {
 const incremental = execFileSync(process.execPath, [join(root, 'test', 'bench', 'incremental.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 });
 process.stdout.write(incremental);
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ rows, incremental: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-incremental.json'), 'utf8')) }, null, 2));
+
+// Diagrams: layout and SVG of views of 50, 300 and 1,000 objects, beside Graphviz dot.
+process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'diagrams.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));

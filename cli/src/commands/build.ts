@@ -5,8 +5,9 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
+import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 
-export interface BuildOptions extends CheckOptions {
+export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
 }
 
@@ -20,5 +21,6 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
+    await writeDiagrams(result.graph, out, options);
     return status;
 }

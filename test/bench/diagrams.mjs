@@ -1,0 +1,74 @@
+// npm run bench (diagrams): lays out and renders views of 50, 300 and 1,000 objects from a synthetic organisation
+// (nested options make compound nodes; links cross them), and draws the same graph with Graphviz dot for comparison.
+import { spawnSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { generateOrganisation } from './generate.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const { compileWorkspace } = await import(join(root, 'out/language/src/compiler.js'));
+const { renderDiagram, ElkPool } = await import(join(root, 'out/language/src/emitters/svg/index.js'));
+const { elkInput } = await import(join(root, 'out/language/src/layout/layout-view.js'));
+const sizes = (process.env.BENCH_DIAGRAM_SIZES ?? '50,300,1000').split(',').map(Number);
+
+const dir = join(tmpdir(), 'pom-bench-diagrams');
+generateOrganisation(dir, Math.max(...sizes) * 3);
+const { graph } = await compileWorkspace(dir);
+// Objects in file order, so a view of n objects is n objects of a few whole units, with their links.
+const ordered = [...graph.objects].sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line);
+
+const dotInstalled = spawnSync('dot', ['-V']).status === 0;
+
+/** The same view for dot: same node sizes (points), same labels, orthogonal edges, clusters for compound nodes. */
+function dotSource(view, prepared) {
+    const quote = text => `"${String(text).replace(/["\\]/g, '\\$&')}"`;
+    const lines = [`digraph G { rankdir=${{ right: 'LR', left: 'RL', down: 'TB', up: 'BT' }[view.direction]}; splines=ortho; node [shape=box, fixedsize=true, fontname="IBM Plex Sans"];`];
+    const children = new Map();
+    for (const node of view.nodes) { const list = children.get(node.parent) ?? []; list.push(node.id); children.set(node.parent, list); }
+    const emit = (parent, indent) => {
+        for (const id of children.get(parent) ?? []) {
+            const label = prepared.labels.get(id);
+            if (children.has(id)) {
+                lines.push(`${indent}subgraph ${quote('cluster_' + id)} { label=${quote(id)};`);
+                lines.push(`${indent}  ${quote(id)} [width=${(label.width / 72).toFixed(2)}, height=${(label.height / 72).toFixed(2)}];`);
+                emit(id, indent + '  ');
+                lines.push(`${indent}}`);
+            } else {
+                lines.push(`${indent}${quote(id)} [width=${(label.width / 72).toFixed(2)}, height=${(label.height / 72).toFixed(2)}, label=${quote(label.lines.map(l => l.text).join('\\n'))}];`);
+            }
+        }
+    };
+    emit(undefined, '  ');
+    for (const edge of view.edges) lines.push(`  ${quote(edge.source)} -> ${quote(edge.target)} [xlabel=${quote(edge.label)}];`);
+    lines.push('}');
+    return lines.join('\n');
+}
+
+const rows = [];
+for (const size of sizes) {
+    const objects = ordered.slice(0, size).map(o => o.id).sort();
+    const viewGraph = { ...graph, views: [{ id: `bench.v${size}`, name: `v${size}`, package: 'bench', direction: 'right', objects, location: ordered[0].location }] };
+    const pool = new ElkPool(1);
+    const start = process.hrtime.bigint();
+    const result = await renderDiagram(viewGraph, `bench.v${size}`, { pool, timeoutMs: 120_000, maxNodes: 100_000 });
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    await pool.close();
+    let dot = 'dot not installed';
+    if (dotInstalled) {
+        const file = join(tmpdir(), `pom-bench-${size}.dot`);
+        writeFileSync(file, dotSource(result.view, elkInput(viewGraph, result.view)));
+        const dotStart = process.hrtime.bigint();
+        const child = spawnSync('dot', ['-Tsvg', '-o', '/dev/null', file], { timeout: 300_000 });
+        const dotMs = Number(process.hrtime.bigint() - dotStart) / 1e6;
+        dot = child.status === 0 ? `${(dotMs / 1000).toFixed(2)} s` : `dot failed (${child.error?.code ?? child.status})`;
+    }
+    rows.push({ nodes: result.view.nodes.length, edges: result.view.edges.length, ms, status: result.tooLarge ? `not drawn: ${result.tooLarge.reason}` : `${(result.svg.length / 1024).toFixed(0)} KiB SVG`, dot });
+}
+
+console.log('\npom diagrams: layout (ELK, in a worker, no cache) + SVG of one view');
+console.log('objects  links   pom        output          Graphviz dot (same graph)');
+for (const r of rows) {
+    console.log(`${String(r.nodes).padEnd(8)} ${String(r.edges).padEnd(7)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${r.status.padEnd(15)} ${r.dot}`);
+}
