@@ -210,3 +210,49 @@ describe('formattingEdits (what the language server sends for Format Document)',
         expect(formattingEdits(document('team t "T" {\n  owns ->\n}\n'))).toEqual([]);
     });
 });
+
+describe('formatDocument on examples/acme with its white space scrambled', () => {
+    /** A small deterministic generator, so a failure can be replayed. */
+    function random(seed: number): () => number {
+        return () => {
+            seed = (seed * 1664525 + 1013904223) % 4294967296;
+            return seed / 4294967296;
+        };
+    }
+
+    /** Replaces the white space between every two tokens with other white space: the same file to the parser. */
+    function scramble(text: string, next: () => number): string {
+        const { pom } = createPomServices(EmptyFileSystem);
+        const lexed = pom.parser.Lexer.tokenize(text);
+        const tokens = [...lexed.tokens, ...(lexed.hidden ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+        const gaps = [' ', '\n', '    ', '\n\n\n', '\t', ' \n  '];
+        let result = text.slice(0, tokens[0]?.startOffset ?? 0);
+        for (const [index, token] of tokens.entries()) {
+            result += token.image;
+            const following = tokens[index + 1];
+            if (!following) break;
+            const gap = text.slice(token.startOffset + token.image.length, following.startOffset);
+            let replacement = gap === '' ? (next() < 0.5 ? '' : ' ') : gaps[Math.floor(next() * gaps.length)];
+            if (token.image.startsWith('//') && !replacement.includes('\n')) replacement += '\n';
+            result += replacement;
+        }
+        return result + '\n';
+    }
+
+    it.each([1, 2, 3])('formats to the same graph, keeps the comments and is stable (seed %i)', async seed => {
+        const root = resolve('examples/acme');
+        const next = random(seed);
+        const files = await findPomFiles(root);
+        const sources = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
+        const scrambled = new Map([...sources].map(([file, text]) => [file, scramble(text, next)]));
+        const formatted = new Map([...scrambled].map(([file, text]) => [file, formatDocument(text)]));
+        for (const [file, text] of formatted) {
+            expect(formatDocument(text), file).toBe(text);
+            expect(comments(text), file).toEqual(comments(sources.get(file)!));
+            expect(text, file).not.toMatch(/[ \t]$/m);
+        }
+        const before = await compileSources(root, sources);
+        const after = await compileSources(root, formatted);
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+    });
+});
