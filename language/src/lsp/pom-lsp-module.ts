@@ -8,9 +8,19 @@ import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langi
 import { PomModule, type PomAddedServices } from '../pom-module.js';
 import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
+import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
 import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
 import { PomCompletionProvider } from './completion-provider.js';
+import { PomCodeActionProvider } from './code-action-provider.js';
+import { PomFormatter } from './formatter.js';
+import { PomDocumentSymbolProvider } from './document-symbol-provider.js';
+import { PomInlayHintProvider } from './inlay-hint-provider.js';
+import { PomNodeKindProvider } from './node-kind-provider.js';
+import { PomReferencesProvider } from './references-provider.js';
+import { PomRenameProvider } from './rename-provider.js';
+import { PomSemanticTokenProvider } from './semantic-token-provider.js';
+import { PomWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -29,6 +39,8 @@ export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSha
         WorkspaceManager: services => new PomWorkspaceManager(services),
     },
     lsp: {
+        WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
+        NodeKindProvider: () => new PomNodeKindProvider(),
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, STDLIB_SCHEME),
     },
 };
@@ -38,6 +50,13 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
         GraphLookup: services => new PomGraphLookup(services),
         HoverProvider: services => new PomHoverProvider(services),
         CompletionProvider: services => new PomCompletionProvider(services),
+        DocumentSymbolProvider: services => new PomDocumentSymbolProvider(services),
+        SemanticTokenProvider: services => new PomSemanticTokenProvider(services),
+        InlayHintProvider: services => new PomInlayHintProvider(services),
+        ReferencesProvider: services => new PomReferencesProvider(services),
+        RenameProvider: services => new PomRenameProvider(services),
+        CodeActionProvider: services => new PomCodeActionProvider(services),
+        Formatter: services => new PomFormatter(services),
     },
 };
 
@@ -48,5 +67,6 @@ export function createPomLspServices(context: DefaultSharedModuleContext): { sha
         PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule
     ) as PomLspServices;
     shared.ServiceRegistry.register(pom);
+    new ModelDiagnosticsRefresher(shared, pom);
     return { shared, pom };
 }

@@ -1,0 +1,31 @@
+import { GrammarUtils, type AstNode } from 'langium';
+import { AbstractInlayHintProvider, type InlayHintAcceptor } from 'langium/lsp';
+import { isPomObject } from '../generated/langium/ast.js';
+import { qualifiedName } from '../references/names.js';
+import type { PomGraphLookup } from './graph-lookup.js';
+import type { PomLspServices } from './pom-lsp-module.js';
+
+/** After an object's header, what links to it: `targeted by 2 bets · evidenced by 1 impact`. */
+export class PomInlayHintProvider extends AbstractInlayHintProvider {
+    protected readonly graph: PomGraphLookup;
+
+    constructor(services: PomLspServices) {
+        super();
+        this.graph = services.lsp.GraphLookup;
+    }
+
+    computeInlayHint(node: AstNode, acceptor: InlayHintAcceptor): void {
+        if (!isPomObject(node)) return;
+        const object = this.graph.object(qualifiedName(node));
+        const summary = object && this.graph.backlinkSummary(object);
+        if (!summary) return;
+        const anchor = GrammarUtils.findNodeForProperty(node.$cstNode, node.title ? 'title' : 'name');
+        if (!anchor) return;
+        acceptor({
+            position: anchor.range.end,
+            label: `← ${summary}`,
+            paddingLeft: true,
+            tooltip: `Links to ${object.id}, written here or elsewhere; find references lists them.`,
+        });
+    }
+}

@@ -1,0 +1,138 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+    CodeActionRequest, CompletionRequest, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    HoverRequest, ReferencesRequest, RenameRequest, type CodeAction, type CompletionList, type Diagnostic, type Location,
+    type LocationLink, type TextEdit, type WorkspaceEdit
+} from 'vscode-languageserver-protocol/node';
+import { compileWorkspace } from '../../language/src/compiler.js';
+import { formatDocument } from '../../language/src/format/formatter.js';
+import { applyEdits } from './lsp-helpers.js';
+import { StdioClient } from './stdio-client.js';
+
+let root: string;
+let client: StdioClient;
+const uri = (path: string) => pathToFileURL(join(root, path)).toString();
+const text = (path: string) => readFileSync(join(root, path), 'utf8');
+
+beforeAll(async () => {
+    root = mkdtempSync(join(tmpdir(), 'pom-lsp-'));
+    cpSync('examples/acme', root, { recursive: true });
+    client = await StdioClient.start(root);
+});
+
+afterAll(async () => {
+    if (client) expect(await client.stop()).toBe(0);
+    rmSync(root, { recursive: true, force: true });
+});
+
+const versions = new Map<string, number>();
+async function open(path: string): Promise<void> {
+    versions.set(path, 1);
+    await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+        textDocument: { uri: uri(path), languageId: 'pom', version: 1, text: text(path) }
+    });
+}
+async function change(path: string, content: string): Promise<void> {
+    const version = (versions.get(path) ?? 1) + 1;
+    versions.set(path, version);
+    await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+        textDocument: { uri: uri(path), version }, contentChanges: [{ text: content }]
+    });
+}
+function positionOf(content: string, needle: string, shift = 1) {
+    const offset = content.indexOf(needle) + shift;
+    const before = content.slice(0, offset).split('\n');
+    return { line: before.length - 1, character: before.at(-1)!.length };
+}
+
+describe('pom lsp --stdio with a real client', () => {
+    test('publishes the same diagnostics as pom check for every file, opened or not', async () => {
+        const check = await compileWorkspace(root);
+        await client.until(d => d.size >= check.files.length, 'diagnostics of every file');
+        const fromServer: string[] = [];
+        for (const [fileUri, diagnostics] of client.diagnostics) {
+            for (const d of diagnostics) fromServer.push(`${fileUri.slice(uri('').length + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+        }
+        const fromCheck = check.diagnostics.map(d => `${d.location.file}:${d.location.line}:${d.location.column} ${d.code} ${d.message}`);
+        expect(fromCheck.length).toBeGreaterThan(0);
+        expect(fromServer.sort()).toEqual(fromCheck.sort());
+    });
+
+    test('completion, hover, definition and references', async () => {
+        const path = 'bets/commerce.pom';
+        await open(path);
+        const content = text(path);
+        const position = positionOf(content, 'targets -> ', 'targets -> '.length);
+        const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(path) }, position }) as CompletionList;
+        expect(completion.items.length).toBeGreaterThan(0);
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, '\nbet ', 6) });
+        expect(JSON.stringify(hover?.contents)).toContain('**bet**');
+        const target = content.match(/targets -> ([\w.-]+)/)![1]!;
+        const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, `targets -> ${target}`, 12) }) as LocationLink[];
+        expect(definition[0]!.targetUri).toMatch(/^file:/);
+        const references = await client.connection.sendRequest(ReferencesRequest.type, {
+            textDocument: { uri: definition[0]!.targetUri }, position: definition[0]!.targetSelectionRange.start, context: { includeDeclaration: false }
+        }) as Location[];
+        expect(references.some(r => r.uri === uri(path))).toBe(true);
+    });
+
+    test('the standard library opens through workspace/textDocumentContent', async () => {
+        const content = text('bets/commerce.pom');
+        const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('bets/commerce.pom') }, position: positionOf(content, '\nbet ', 2) }) as LocationLink[];
+        const stdUri = definition[0]!.targetUri;
+        expect(stdUri).toMatch(/^pom-std:/);
+        const served = await client.connection.sendRequest('workspace/textDocumentContent', { uri: stdUri }) as { text: string };
+        expect(served.text).toContain('type bet extends intent');
+    });
+
+    test('formatting returns what pom fmt writes', async () => {
+        const path = 'org/people.pom';
+        await open(path);
+        const messy = text(path).replace(/\n  /g, '\n     ');
+        await change(path, messy);
+        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(path) }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        expect(edits.length).toBeGreaterThan(0);
+        expect(applyEdits(messy, edits)).toBe(formatDocument(messy));
+        await change(path, text(path));
+    });
+
+    test('rename returns edits across files', async () => {
+        const path = 'bets/platform.pom';
+        const content = text(path);
+        const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, 'bet feature-store', 5), newName: 'features' }) as WorkspaceEdit;
+        const files = Object.keys(edit.changes ?? {});
+        expect(files).toContain(uri(path));
+        expect(files).toContain(uri('bets/commerce.pom'));
+        expect(applyEdits(text('bets/commerce.pom'), edit.changes![uri('bets/commerce.pom')]!)).toContain('depends-on -> features {');
+    });
+
+    test('an edit is re-checked, a quick fix applied and validated again, and other files follow', async () => {
+        const path = 'bets/platform.pom';
+        await open(path);
+        const original = text(path);
+        const broken = original.replace('status: active', 'status: activ');
+        await change(path, broken);
+        const has = (code: string) => (d: Map<string, Diagnostic[]>) => (d.get(uri(path)) ?? []).some(x => x.code === code);
+        await client.until(has('unknown-enum-member'), 'the unknown enum member');
+        const diagnostic = client.diagnostics.get(uri(path))!.find(d => d.code === 'unknown-enum-member')!;
+        const actions = await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uri(path) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
+        }) as CodeAction[];
+        const fix = actions.find(a => a.title === "Change to 'active'")!;
+        const fixed = applyEdits(broken, fix.edit!.changes![uri(path)] as TextEdit[]);
+        expect(fixed).toBe(original);
+        await change(path, fixed);
+        await client.until(d => !has('unknown-enum-member')(d), 'the fix to be re-validated');
+
+        // Three active bets of data-platform exceed its WIP limit (a warning in org/teams.pom); closing one clears it.
+        expect(client.diagnostics.get(uri('org/teams.pom'))?.map(d => d.code)).toContain('wip-limit-exceeded');
+        const fewer = original.replace(/(bet warehouse-migration[^{]*\{[^}]*?status: )active/, '$1done');
+        expect(fewer).not.toBe(original);
+        await change(path, fewer);
+        await client.until(d => !(d.get(uri('org/teams.pom')) ?? []).some(x => x.code === 'wip-limit-exceeded'), 'the warning in teams.pom to clear');
+    });
+});
