@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSources, findPomFiles } from '../../language/src/compiler.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
-import { EmptyFileSystem, TextDocument, URI } from 'langium';
-import { formatDocument, formattingEdits, PomFormatError } from '../../language/src/format/formatter.js';
+import { EmptyFileSystem } from 'langium';
+import { formatDocument, PomFormatError } from '../../language/src/format/formatter.js';
 import { createPomServices } from '../../language/src/pom-module.js';
 import { compile, errors } from '../helpers.js';
 
@@ -187,27 +187,6 @@ describe('docs/formatting.md', () => {
         const section = page.slice(page.indexOf('## Before and after'));
         const [before, after] = [...section.matchAll(/```pom\n([\s\S]*?)```/g)].map(match => match[1]);
         expect(formatDocument(before)).toBe(after);
-    });
-});
-
-describe('formattingEdits (what the language server sends for Format Document)', () => {
-    const document = (text: string) => {
-        const { shared } = createPomServices(EmptyFileSystem);
-        return shared.workspace.LangiumDocumentFactory.fromString(text, URI.parse('file:///virtual/edits.pom'));
-    };
-
-    it('turns the document into its formatted text with one edit spanning only what changes', () => {
-        const text = 'package demo\n\nteam t "T" {\n  topology: platform\n}\n\nscope s "S"     { kind: capability   }\n';
-        const edits = formattingEdits(document(text));
-        expect(edits).toHaveLength(1);
-        expect(edits[0].range.start.line).toBe(6);
-        const doc = TextDocument.create('file:///virtual/edits.pom', 'pom', 1, text);
-        expect(TextDocument.applyEdits(doc, edits)).toBe(formatDocument(text));
-    });
-
-    it('sends nothing for a formatted document or one with syntax errors', () => {
-        expect(formattingEdits(document('team t "T"\n'))).toEqual([]);
-        expect(formattingEdits(document('team t "T" {\n  owns ->\n}\n'))).toEqual([]);
     });
 });
 

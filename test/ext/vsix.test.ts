@@ -179,9 +179,19 @@ describe('the bundled language server', () => {
         const capabilities = responses.get(1)!.result!.capabilities;
         expect(capabilities.textDocumentSync).toBeDefined();
         expect(capabilities.completionProvider).toBeDefined();
+        // What the extension itself relies on: Format Document, and workspace symbols to jump from a diagram.
+        expect(capabilities.documentFormattingProvider).toBeTruthy();
+        expect(capabilities.workspaceSymbolProvider).toBeTruthy();
         send({ method: 'initialized', params: {} });
-        send({ id: 2, method: 'shutdown' });
+        const uri = 'file:///virtual/smoke.pom';
+        const messy = 'package demo\nteam   t "T" {   topology: platform\n}\n';
+        send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'pom', version: 1, text: messy } } });
+        send({ id: 2, method: 'textDocument/formatting', params: { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } } });
         await answered(2);
+        const edits = (responses.get(2) as unknown as { result: Array<{ newText: string }> }).result;
+        expect(edits.length).toBeGreaterThan(0);
+        send({ id: 3, method: 'shutdown' });
+        await answered(3);
         send({ method: 'exit' });
         expect(await exited).toBe(0);
     });

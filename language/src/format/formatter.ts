@@ -2,7 +2,6 @@ import {
     EmptyFileSystem, GrammarUtils, isCompositeCstNode,
     type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult
 } from 'langium';
-import type { TextEdit } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from '../pom-module.js';
 import {
     isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isTypeDecl, type PomFile
@@ -46,31 +45,6 @@ export function formatDocument(input: LangiumDocument | string, pom: PomServices
     const formatted = layout(text, parseResult.value);
     assertSameTokens(pom, text, formatted);
     return formatted;
-}
-
-/**
- * The edit that formats a document, for the language server's textDocument/formatting: none when the document
- * is already formatted or has syntax errors, otherwise one edit spanning only the part that changes (so the
- * editor keeps the cursor and folds outside it).
- */
-export function formattingEdits(document: LangiumDocument, pom: PomServices = services()): TextEdit[] {
-    const text = document.textDocument.getText();
-    let formatted: string;
-    try {
-        formatted = formatDocument(document, pom);
-    } catch (error) {
-        if (error instanceof PomFormatError) return [];
-        throw error;
-    }
-    if (formatted === text) return [];
-    let start = 0;
-    while (start < text.length && start < formatted.length && text[start] === formatted[start]) start++;
-    let end = 0;
-    while (end < text.length - start && end < formatted.length - start && text[text.length - 1 - end] === formatted[formatted.length - 1 - end]) end++;
-    return [{
-        range: { start: document.textDocument.positionAt(start), end: document.textDocument.positionAt(text.length - end) },
-        newText: formatted.slice(start, formatted.length - end),
-    }];
 }
 
 function syntaxErrors(parseResult: ParseResult): Array<{ line: number; column: number; message: string }> {
