@@ -92,6 +92,10 @@ describe('the .vsix', () => {
         const builtins = new Set([...builtinModules, ...builtinModules.map(name => `node:${name}`)]);
         expect([...required].filter(name => name !== 'vscode' && !builtins.has(name))).toEqual([]);
         expect(required.has('vscode')).toBe(true);
+        // Every command the manifest contributes is registered by the client.
+        for (const { command } of JSON.parse(text('extension/package.json')).contributes.commands) {
+            expect(client, command).toContain(`"${command}"`);
+        }
     });
 
     it('has snippets for the common objects that compile once their placeholders are filled', async () => {
