@@ -57,7 +57,7 @@ describe('the .vsix', () => {
             'extension/dist/assets/language/schema/graph.schema.json']) {
             expect(names, expected).toContain(expected);
         }
-        expect(names.filter(name => /\.(ts|mts|map)$/.test(name) || name.includes('/src/') || name.includes('node_modules'))).toEqual([]);
+        expect(names.filter(name => /\.(ts|mts|map)$|tsconfig|\.gitignore/.test(name) || name.includes('/src/') || name.includes('node_modules'))).toEqual([]);
     });
 
     it('declares the language, grammar, snippets and commands, for a VS Code that runs Node 22', () => {
