@@ -60,6 +60,8 @@ export const IssueCodes = {
     FundingOverAllocated: 'funding-over-allocated',
     // The compiler itself
     InternalError: 'internal-error',
+    // pom fmt --check (docs/formatting.md)
+    Unformatted: 'unformatted',
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
