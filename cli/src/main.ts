@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
+import { queryCommand } from './commands/query.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 
@@ -44,6 +45,25 @@ export function createProgram(): Command {
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
         .action(async (dir: string, options) => { process.exitCode = await buildCommand(dir, options); });
+
+    program.command('query')
+        .description('answer a question about the model: a selector, a declared query by name, or lineage(<id>)')
+        .argument('[dir]', 'the workspace folder (default: the current folder)')
+        .argument('[question]', "what to ask, quoted: 'bet where targets -> conversion', 'insight ~> volume', off-track, lineage(acme.bets.one-click)")
+        .option('--json', 'print the answer as JSON', false)
+        .option('--ids', 'print only the ids, one per line', false)
+        .option('--columns <fields>', 'fields or link kinds to show as columns, comma-separated (as in health,owner)')
+        .option('--list', 'list the declared queries (the standard library ships the common questions)', false)
+        .addHelpText('after', '\nExamples:\n' +
+            "  pom query examples/acme 'bet where status = active and health in [at-risk, off-track]'\n" +
+            "  pom query examples/acme 'bet where targets -> conversion'      which bets target this input?\n" +
+            "  pom query examples/acme 'insight ~> volume'                   which insights inform this driver?\n" +
+            '  pom query examples/acme off-track                             a declared query (pom query --list)\n' +
+            '  pom query examples/acme "lineage(acme.bets.one-click)"        where did this bet come from?\n' +
+            '\nThe selector language is described in docs/language.md, "Selectors". Exit status: 0 answered, 2 the question has errors.')
+        .action(async (dir: string | undefined, question: string | undefined, options) => {
+            process.exitCode = await queryCommand([dir, question].filter((a): a is string => a !== undefined), options);
+        });
 
     program.command('init')
         .description('write a small starter workspace that compiles cleanly and teaches the language by example')

@@ -1,6 +1,8 @@
 // The compiled operating model as plain data. No Langium here: the CLI, the language server, the site
 // and the diagram emitters all consume this, and graph.json is this, serialised.
 
+import type { Condition, Selector } from './selector.js';
+
 export const GRAPH_FORMAT = 'pom-graph';
 export const GRAPH_VERSION = 1;
 
@@ -61,6 +63,15 @@ export interface GraphObject {
     backlinks: InLink[];
     parent?: string;
     children: string[];
+    /** Findings this object is excused from (`allow <code> because "…"`). */
+    allow?: Suppression[];
+    location: SourceLocation;
+}
+
+export interface Suppression {
+    /** A diagnostic code or a rule's id. */
+    code: string;
+    reason: string;
     location: SourceLocation;
 }
 
@@ -105,6 +116,11 @@ export interface LinkKindInfo {
     exclusive: boolean;
     acyclic: boolean;
     inherited: boolean;
+    /**
+     * Whether the link carries strategy lineage (insight → opportunity → option → bet → input → driver):
+     * `forward` from source to target, `upstream` from target to source. Lineage and `~>` paths follow these.
+     */
+    lineage?: 'forward' | 'upstream';
     metadata: FieldInfo[];
     location: SourceLocation;
 }
@@ -138,7 +154,45 @@ export interface GraphView {
     objects: string[];
     /** The link kinds drawn as edges, by id; every kind when absent. */
     linkKinds?: string[];
+    /** What the view selects, as written (its own clauses, not those it extends). */
+    clauses: Clause[];
     location: SourceLocation;
+}
+
+export interface Clause {
+    mode: 'include' | 'exclude';
+    selectors: Selector[];
+}
+
+/** An organisation's own policy: every object the selectors pick must satisfy each requirement. */
+export interface GraphRule {
+    id: string;
+    name: string;
+    package: string;
+    title?: string;
+    severity: Severity | 'off';
+    message?: string;
+    for: Selector[];
+    /** Each requirement with its text as written, which findings quote. */
+    require: Array<{ condition: Condition; text: string }>;
+    location: SourceLocation;
+}
+
+/** A named question, run by `pom query <name>`. */
+export interface GraphQuery {
+    id: string;
+    name: string;
+    package: string;
+    title?: string;
+    clauses: Clause[];
+    /** Fields shown as columns of the answer. */
+    columns: string[];
+    location: SourceLocation;
+}
+
+/** Workspace settings: the severity each diagnostic code is reported with, where it differs from the default. */
+export interface GraphSettings {
+    severities: Record<string, Severity | 'off'>;
 }
 
 export interface PomGraph {
@@ -150,5 +204,8 @@ export interface PomGraph {
     enums: EnumInfo[];
     linkKinds: LinkKindInfo[];
     views: GraphView[];
+    rules: GraphRule[];
+    queries: GraphQuery[];
+    settings: GraphSettings;
     diagnostics: GraphDiagnostic[];
 }

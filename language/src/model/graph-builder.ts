@@ -1,14 +1,21 @@
-import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import {
     isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
-    isListValue, isNumberValue, isPomObject, isTextValue, isTypeDecl,
-    type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type TypeDecl, type Value
+    isListValue, isNumberValue, isPomObject, isQueryColumns, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
+    isSettingsDecl, isSuppression, isTextValue, isTypeDecl, isViewAudience, isViewDecl, isViewLayout, isViewLinks, isClause,
+    isRuleDecl, isQueryDecl, isSelector,
+    type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
+    type Value, type ViewDecl
 } from '../generated/langium/ast.js';
 import {
     GRAPH_FORMAT, GRAPH_VERSION, type EnumInfo, type FieldInfo, type InLink, type FieldValue, type GraphDiagnostic, type GraphObject,
-    type LinkKindInfo, type PomGraph, type SourceLocation, type TypeInfo
+    type GraphQuery, type GraphRule, type GraphView, type LinkKindInfo, type PomGraph, type Severity, type SourceLocation,
+    type TypeInfo, type ViewDirection
 } from '../graph/model.js';
-import type { PomIndex } from '../references/pom-index.js';
+import { GraphIndex } from '../graph/graph-index.js';
+import { SelectorEngine } from '../graph/selector.js';
+import { SelectorBuilder } from './selector-builder.js';
+import type { Namespace, PomIndex } from '../references/pom-index.js';
 import { packageOf, qualifiedName } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
@@ -47,7 +54,15 @@ export interface DocumentFragment {
     types: Array<{ info: TypeInfo; node: TypeDecl }>;
     enums: Array<{ info: EnumInfo; node: EnumDecl }>;
     linkKinds: Array<{ info: LinkKindInfo; node: LinkDecl }>;
+    views: Array<{ info: GraphView; base?: string; node: ViewDecl }>;
+    rules: Array<{ info: GraphRule; node: RuleDecl }>;
+    queries: Array<{ info: GraphQuery; node: QueryDecl }>;
+    severities: Array<{ code: string; level: Severity | 'off'; location: SourceLocation }>;
 }
+
+const DIRECTIONS: Record<string, ViewDirection> = {
+    'left-to-right': 'right', 'top-to-bottom': 'down', 'right-to-left': 'left', 'bottom-to-top': 'up'
+};
 
 /**
  * Builds the plain-data graph from linked documents. Tolerant: an object whose type or id cannot be
@@ -58,22 +73,36 @@ export class GraphBuilder {
     // Weak: the builder lives as long as the workspace, and replaced documents must not be kept alive.
     private readonly fileNames = new WeakMap<AstNode, string>();
 
+    protected readonly selectors: SelectorBuilder;
+
     constructor(
         protected readonly types: PomTypeSystem,
         protected readonly paths: PomPaths
-    ) { }
+    ) {
+        this.selectors = new SelectorBuilder(types);
+    }
 
     fragment(document: LangiumDocument): DocumentFragment {
         const root = document.parseResult.value as PomFile;
         const fragment: DocumentFragment = {
             file: isStdlibUri(document.uri) ? undefined : this.fileName(root),
-            objects: [], links: [], types: [], enums: [], linkKinds: [],
+            objects: [], links: [], types: [], enums: [], linkKinds: [], views: [], rules: [], queries: [], severities: [],
         };
         for (const element of root.elements) {
             if (isTypeDecl(element) && element.name) fragment.types.push({ info: this.typeInfo(element), node: element });
             else if (isEnumDecl(element) && element.name) fragment.enums.push({ info: this.enumInfo(element), node: element });
             else if (isLinkDecl(element) && element.name) fragment.linkKinds.push({ info: this.linkInfo(element), node: element });
             else if (isPomObject(element)) this.addObject(fragment, element, undefined);
+            else if (isViewDecl(element) && element.name) fragment.views.push(this.viewInfo(element));
+            else if (isRuleDecl(element) && element.name) fragment.rules.push({ info: this.ruleInfo(element), node: element });
+            else if (isQueryDecl(element) && element.name) fragment.queries.push({ info: this.queryInfo(element), node: element });
+            else if (isSettingsDecl(element)) {
+                for (const entry of element.entries) {
+                    if (entry.code && entry.level) {
+                        fragment.severities.push({ code: entry.code, level: entry.level as Severity | 'off', location: this.location(entry, 'code') });
+                    }
+                }
+            }
         }
         for (const { object, node } of fragment.objects) this.addLinks(fragment, object, node);
         return fragment;
@@ -84,11 +113,28 @@ export class GraphBuilder {
         const diagnostics: GraphDiagnostic[] = [];
         const objects = new Map<string, GraphObject>();
         const nodes = new Map<string, PomObject>();
-        const canonical = (namespace: 'type' | 'enum' | 'link' | 'object', id: string, node: AstNode) => index.get(namespace, id)?.node === node;
+        const canonical = (namespace: Namespace, id: string, node: AstNode) => index.get(namespace, id)?.node === node;
         const types: TypeInfo[] = [];
         const enums: EnumInfo[] = [];
         const linkKinds: LinkKindInfo[] = [];
+        const views: Array<{ info: GraphView; base?: string; node: ViewDecl }> = [];
+        const rules: GraphRule[] = [];
+        const queries: GraphQuery[] = [];
+        const severities: Record<string, Severity | 'off'> = {};
         for (const fragment of fragments) {
+            for (const view of fragment.views) if (canonical('view', view.info.id, view.node)) views.push(view);
+            for (const { info, node } of fragment.rules) if (canonical('rule', info.id, node)) rules.push(info);
+            for (const { info, node } of fragment.queries) if (canonical('query', info.id, node)) queries.push(info);
+            for (const { code, level, location } of fragment.severities) {
+                if (code in severities && severities[code] !== level) {
+                    diagnostics.push({
+                        severity: 'warning', code: IssueCodes.ConflictingSetting, location,
+                        message: `The severity of '${code}' is set twice, to '${severities[code]}' and to '${level}'; the first is used. Keep one.`
+                    });
+                    continue;
+                }
+                severities[code] = level;
+            }
             for (const { info, node } of fragment.types) if (canonical('type', info.id, node)) types.push(info);
             for (const { info, node } of fragment.enums) if (canonical('enum', info.id, node)) enums.push(info);
             for (const { info, node } of fragment.linkKinds) if (canonical('link', info.id, node)) linkKinds.push(info);
@@ -130,8 +176,7 @@ export class GraphBuilder {
             object.children.sort(compare);
         }
         const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compare);
-        return {
-            graph: {
+        const graph: PomGraph = {
                 format: GRAPH_FORMAT,
                 version: GRAPH_VERSION,
                 files,
@@ -140,10 +185,110 @@ export class GraphBuilder {
                 enums: enums.sort((a, b) => compare(a.id, b.id)),
                 linkKinds: linkKinds.sort((a, b) => compare(a.id, b.id)),
                 views: [],
+                rules: rules.sort((a, b) => compare(a.id, b.id)),
+                queries: queries.sort((a, b) => compare(a.id, b.id)),
+                settings: { severities: sortKeys(severities) },
                 diagnostics: [],
-            },
-            diagnostics,
         };
+        graph.views = this.selectViews(graph, views);
+        for (const view of graph.views) {
+            // A view with a broken name already has an error; an empty result would only repeat it.
+            const node = views.find(v => v.info.id === view.id)?.node;
+            if (view.objects.length === 0 && node && !hasBrokenReference(node) && !hasInvalidSelector(node)) {
+                diagnostics.push({
+                    severity: 'warning', code: IssueCodes.EmptyView, location: view.location,
+                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`
+                });
+            }
+        }
+        return { graph, diagnostics };
+    }
+
+    /** Fills in each view's objects: the clauses of the views it extends first, then its own. */
+    protected selectViews(graph: PomGraph, views: Array<{ info: GraphView; base?: string }>): GraphView[] {
+        const byId = new Map(views.map(view => [view.info.id, view]));
+        const engine = new SelectorEngine(new GraphIndex(graph));
+        const clausesOf = (id: string, seen: Set<string>): GraphView['clauses'] => {
+            const view = byId.get(id);
+            if (!view || seen.has(id)) return []; // an extends cycle is reported by validation
+            seen.add(id);
+            return [...(view.base ? clausesOf(view.base, seen) : []), ...view.info.clauses];
+        };
+        const inherit = <K extends 'audience' | 'linkKinds'>(id: string, key: K, seen = new Set<string>()): GraphView[K] | undefined => {
+            const view = byId.get(id);
+            if (!view || seen.has(id)) return undefined;
+            seen.add(id);
+            return view.info[key] ?? (view.base ? inherit(view.base, key, seen) : undefined);
+        };
+        return views.map(({ info, base }) => {
+            const view: GraphView = { ...info, objects: engine.applyClauses(clausesOf(info.id, new Set())) };
+            if (base) {
+                const linkKinds = inherit(info.id, 'linkKinds');
+                if (linkKinds) view.linkKinds = linkKinds;
+            }
+            return view;
+        }).sort((a, b) => compare(a.id, b.id));
+    }
+
+    protected viewInfo(node: ViewDecl): { info: GraphView; base?: string; node: ViewDecl } {
+        const id = qualifiedName(node)!;
+        const info: GraphView = {
+            id, name: node.name, package: packageOf(node), direction: 'right', objects: [], clauses: [],
+            location: this.location(node, 'name'),
+        };
+        if (node.title !== undefined) info.title = node.title;
+        const base = node.base?.ref ? qualifiedName(node.base.ref) : undefined;
+        if (base) info.extends = base;
+        let directionSet = false;
+        const clauses = [];
+        for (const member of node.members) {
+            if (isViewAudience(member) && member.audience) info.audience = member.audience;
+            else if (isViewLayout(member) && DIRECTIONS[member.direction]) { info.direction = DIRECTIONS[member.direction]; directionSet = true; }
+            else if (isViewLinks(member)) {
+                const kinds = member.kinds.map(kind => this.types.linkDecl(kind.ref)).map(decl => decl && qualifiedName(decl)).filter((k): k is string => !!k);
+                info.linkKinds = [...new Set(kinds)].sort(compare);
+            } else if (isClause(member)) clauses.push(member);
+        }
+        info.clauses = this.selectors.clauses(clauses);
+        // A variant keeps its base's direction unless it sets its own.
+        if (!directionSet && node.base?.ref) {
+            for (let current = node.base.ref, seen = new Set<ViewDecl>(); current && !seen.has(current); seen.add(current), current = current.base?.ref!) {
+                const layout = current.members.find(isViewLayout);
+                if (layout && DIRECTIONS[layout.direction]) { info.direction = DIRECTIONS[layout.direction]; break; }
+            }
+        }
+        return { info, base, node };
+    }
+
+    protected ruleInfo(node: RuleDecl): GraphRule {
+        const info: GraphRule = {
+            id: qualifiedName(node)!, name: node.name, package: packageOf(node), severity: 'warning',
+            for: [], require: [], location: this.location(node, 'name'),
+        };
+        if (node.title !== undefined) info.title = node.title;
+        for (const member of node.members) {
+            if (isRuleSeverity(member) && member.level) info.severity = member.level as GraphRule['severity'];
+            else if (isRuleMessage(member) && member.text !== undefined) info.message = member.text;
+            else if (isRuleFor(member)) info.for.push(...this.selectors.selectors(member.selectors));
+            else if (isRuleRequire(member) && member.condition) {
+                info.require.push({
+                    condition: this.selectors.condition(member.condition),
+                    text: (member.condition.$cstNode?.text ?? '').replace(/\s+/g, ' ').trim(),
+                });
+            }
+        }
+        return info;
+    }
+
+    protected queryInfo(node: QueryDecl): GraphQuery {
+        const info: GraphQuery = {
+            id: qualifiedName(node)!, name: node.name, package: packageOf(node), clauses: [], columns: [],
+            location: this.location(node, 'name'),
+        };
+        if (node.title !== undefined) info.title = node.title;
+        info.clauses = this.selectors.clauses(node.members.filter(isClause));
+        info.columns = node.members.filter(isQueryColumns).flatMap(m => m.columns);
+        return info;
     }
 
     protected addObject(fragment: DocumentFragment, node: PomObject, parent: GraphObject | undefined): void {
@@ -187,6 +332,9 @@ export class GraphBuilder {
             }
         }
         object.defaults.sort(compare);
+        const allow = node.members.filter(isSuppression).filter(m => m.code && m.reason !== undefined)
+            .map(m => ({ code: m.code, reason: m.reason, location: this.location(m, 'code') }));
+        if (allow.length > 0) object.allow = allow;
         fragment.objects.push({ object, node });
         for (const member of node.members) {
             if (isPomObject(member)) this.addObject(fragment, member, object);
@@ -287,6 +435,7 @@ export class GraphBuilder {
             from: ids(link.sources), to: ids(link.targets),
             single: link.flags.includes('single'), exclusive: link.flags.includes('exclusive'),
             acyclic: link.flags.includes('acyclic'), inherited: link.flags.includes('inherited'),
+            lineage: link.flags.includes('upstream') ? 'upstream' : link.flags.includes('lineage') ? 'forward' : undefined,
             metadata: link.metadata.filter(f => f.name).map(f => this.fieldInfo(f)),
             location: this.location(link, 'name'),
         });
@@ -348,6 +497,24 @@ export function toValue(value: Value | undefined): FieldValue | undefined {
         return items.every(item => item !== undefined) ? items as FieldValue[] : undefined;
     }
     return undefined;
+}
+
+function hasBrokenReference(node: AstNode): boolean {
+    for (const child of AstUtils.streamAst(node)) {
+        for (const reference of AstUtils.streamReferences(child)) {
+            if (reference.reference.error) return true;
+        }
+    }
+    return false;
+}
+
+/** A selector the builder had to drop (containment on a type), reported by validation. */
+function hasInvalidSelector(node: ViewDecl): boolean {
+    return AstUtils.streamAst(node).some(child => isSelector(child) && !!child.containment && isTypeDecl(child.head?.ref));
+}
+
+function sortKeys<T>(record: Record<string, T>): Record<string, T> {
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
 }
 
 function compare(a: string, b: string): number {

@@ -1,15 +1,16 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import {
-    isEnumDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl,
-    type EnumDecl, type LinkDecl, type LinkInverse, type PomFile, type PomObject, type TypeDecl
+    isEnumDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isQueryDecl, isRuleDecl, isTypeDecl, isViewDecl,
+    type EnumDecl, type LinkDecl, type LinkInverse, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
+    type ViewDecl
 } from '../generated/langium/ast.js';
 
 /** The package every file sees without importing it. */
 export const STD_PACKAGE = 'std';
 
 /** A declaration or object that has a workspace-wide id. */
-export type Identified = PomObject | TypeDecl | EnumDecl | LinkDecl | LinkInverse;
+export type Identified = PomObject | TypeDecl | EnumDecl | LinkDecl | LinkInverse | ViewDecl | RuleDecl | QueryDecl;
 
 export function joinName(prefix: string, name: string): string {
     return prefix ? `${prefix}.${name}` : name;
@@ -62,7 +63,8 @@ function computeQualifiedName(node: Identified): string | undefined {
 }
 
 export function isIdentified(node: AstNode): node is Identified {
-    return isPomObject(node) || isTypeDecl(node) || isEnumDecl(node) || isLinkDecl(node) || isLinkInverse(node);
+    return isPomObject(node) || isTypeDecl(node) || isEnumDecl(node) || isLinkDecl(node) || isLinkInverse(node)
+        || isViewDecl(node) || isRuleDecl(node) || isQueryDecl(node);
 }
 
 export function fileOf(node: AstNode): PomFile | undefined {

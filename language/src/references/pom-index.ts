@@ -1,10 +1,10 @@
 import { WorkspaceCache, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
 import type { PomServices } from '../pom-module.js';
-import { EnumDecl, LinkDecl, LinkInverse, PomObject, TypeDecl, type PomFile } from '../generated/langium/ast.js';
+import { EnumDecl, LinkDecl, LinkInverse, PomObject, QueryDecl, RuleDecl, TypeDecl, ViewDecl, type PomFile } from '../generated/langium/ast.js';
 import { normalizeReference } from './names.js';
 
 /** Which id space a reference looks in. Objects and declarations never clash: `bet` can be both. */
-export type Namespace = 'object' | 'type' | 'enum' | 'link';
+export type Namespace = 'object' | 'type' | 'enum' | 'link' | 'view' | 'rule' | 'query';
 
 const namespaceOfType: Record<string, Namespace> = {
     [PomObject.$type]: 'object',
@@ -12,6 +12,9 @@ const namespaceOfType: Record<string, Namespace> = {
     [EnumDecl.$type]: 'enum',
     [LinkDecl.$type]: 'link',
     [LinkInverse.$type]: 'link',
+    [ViewDecl.$type]: 'view',
+    [RuleDecl.$type]: 'rule',
+    [QueryDecl.$type]: 'query',
 };
 
 /**
@@ -21,7 +24,7 @@ const namespaceOfType: Record<string, Namespace> = {
  */
 export class PomIndex {
     readonly ids: Record<Namespace, Map<string, AstNodeDescription[]>> = {
-        object: new Map(), type: new Map(), enum: new Map(), link: new Map()
+        object: new Map(), type: new Map(), enum: new Map(), link: new Map(), view: new Map(), rule: new Map(), query: new Map()
     };
     /** Every declared package, and every prefix of one (`acme` for `acme.strategy`). */
     readonly packages = new Set<string>();

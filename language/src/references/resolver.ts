@@ -1,13 +1,16 @@
 import { AstUtils, EMPTY_STREAM, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
 import {
-    isEnumValue, isField, isFieldDecl, isFieldType, isLinkDecl, isLinkStatement, isLinkTarget, isListValue,
-    isMetaEntry, isPomObject, isTypeDecl, type EnumMember, type FieldDecl, type MetaEntry, type PomFile, type PomObject
+    isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
+    isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
+    isClause, isSelector, isTypeDecl, isViewDecl, isViewLinks,
+    type Comparison, type EnumMember, type FieldDecl, type HasCondition, type MetaEntry, type PomFile, type PomObject, type TypeDecl
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';
 import { STD_PACKAGE, fileOf, joinName, normalizeReference, packageOf, qualifiedName } from './names.js';
 import { closest, listWords } from '../util/suggest.js';
+import { sharesCondition } from '../model/selector-builder.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 
 /** The outcome of resolving one reference. */
@@ -31,7 +34,10 @@ interface LookupContext {
 
 const STD_ONLY = [STD_PACKAGE];
 
-const what: Record<Namespace, string> = { object: 'object', type: 'type', enum: 'enum', link: 'link kind' };
+const what: Record<Namespace, string> = {
+    object: 'object', type: 'type', enum: 'enum', link: 'link kind', view: 'view', rule: 'rule', query: 'query'
+};
+
 
 /**
  * Resolves references with hash look-ups, in tiers:
@@ -60,9 +66,73 @@ export class PomResolver {
         if (isField(container)) return this.resolveField(container.$container, text);
         if (isMetaEntry(container)) return this.resolveMetaKey(container, text);
         if (isEnumValue(container)) return this.resolveEnumMember(container, text);
+        if (isComparison(container) || isHasCondition(container)) return this.resolveConditionField(container, text);
+        if (this.isSelectable(info)) return this.resolveSelectable(text, container);
         const namespace = this.namespaceOf(info);
         if (!namespace) return { kind: 'silent' };
         return this.resolveId(text, this.contextOf(container, namespace));
+    }
+
+    protected isSelectable(info: ReferenceInfo): boolean {
+        const { container, property } = info;
+        return (isSelector(container) && (property === 'head' || property === 'reaches'))
+            || ((isLinkCondition(container) || isPathCondition(container) || isCountCondition(container)) && property === 'target');
+    }
+
+    /** A type if there is one by that name, else an object. */
+    protected resolveSelectable(text: string, container: AstNode): Resolution {
+        const asType = this.resolveId(text, this.contextOf(container, 'type'));
+        if (asType.kind !== 'missing') return asType;
+        const asObject = this.resolveId(text, this.contextOf(container, 'object'));
+        if (asObject.kind !== 'missing') return asObject;
+        return {
+            kind: 'missing', code: IssueCodes.UnknownType,
+            message: `No type or object '${text}'.${asType.message.includes('Did you mean') ? asType.message.slice(asType.message.indexOf(' Did you mean'))
+                : asObject.message.includes('Did you mean') ? asObject.message.slice(asObject.message.indexOf(' Did you mean')) : ''}`
+        };
+    }
+
+    /**
+     * The types a condition's fields belong to: those its selector starts from (a rule's `require` sees the
+     * types of its `for`). Undefined means any type (`*`, or an object selector).
+     */
+    conditionTypes(node: AstNode): TypeDecl[] | undefined {
+        const selector = AstUtils.getContainerOfType(node, isSelector);
+        const list = selector && (isClause(selector.$container) || isRuleFor(selector.$container)) ? selector.$container.selectors : [];
+        const selectors = selector ? (list.length > 1 && list[list.length - 1] === selector && sharesCondition(list) ? list : [selector])
+            : AstUtils.getContainerOfType(node, isRuleDecl)?.members.filter(isRuleFor).flatMap(f => f.selectors) ?? [];
+        const types: TypeDecl[] = [];
+        for (const s of selectors) {
+            const head = s.head?.ref;
+            if (s.all || !head) return undefined;
+            if (isTypeDecl(head)) types.push(head);
+            else if (isPomObject(head) && head.type?.ref && !s.containment) types.push(head.type.ref);
+            else return undefined;
+        }
+        return types.length > 0 ? types : undefined;
+    }
+
+    protected resolveConditionField(condition: Comparison | HasCondition, name: string): Resolution {
+        const types = this.conditionTypes(condition);
+        const candidates = types ?? this.allTypes();
+        for (const type of candidates) {
+            const field = this.types.fields(type).get(name);
+            if (field) return this.describe(field);
+        }
+        if (!types) {
+            return { kind: 'missing', code: IssueCodes.UnknownField, message: `No type has a field '${name}'.` };
+        }
+        const known = [...new Set(types.flatMap(type => [...this.types.fields(type).keys()]))];
+        const isLink = this.resolveId(name, this.contextOf(condition, 'link')).kind === 'found';
+        const names = types.map(t => t.name).join(' or ');
+        const hint = isLink
+            ? ` '${name}' is a link kind: write '${name} -> <target>'.`
+            : (closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its fields are: ${known.join(', ')}.`);
+        return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${names}' has no field '${name}'.${hint}` };
+    }
+
+    protected allTypes(): TypeDecl[] {
+        return [...this.indexProvider.index.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
     }
 
     /** Every name a reference could use here, for completion. */
@@ -80,8 +150,22 @@ export class PomResolver {
             const enumDecl = this.types.enumOf(this.declaringField(container));
             return enumDecl ? this.describeAll(enumDecl.members) : EMPTY_STREAM;
         }
+        if (isComparison(container) || isHasCondition(container)) {
+            const fields = new Map<string, FieldDecl>();
+            for (const type of this.conditionTypes(container) ?? this.allTypes()) {
+                for (const [name, field] of this.types.fields(type)) if (!fields.has(name)) fields.set(name, field);
+            }
+            return this.describeAll([...fields.values()]);
+        }
+        if (this.isSelectable(info)) {
+            return stream(['type', 'object'] as const).flatMap(namespace => this.visibleIds(container, namespace));
+        }
         const namespace = this.namespaceOf(info);
         if (!namespace) return EMPTY_STREAM;
+        return this.visibleIds(container, namespace);
+    }
+
+    protected visibleIds(container: AstNode, namespace: Namespace): Stream<AstNodeDescription> {
         const context = this.contextOf(container, namespace);
         const index = this.indexProvider.index;
         const result: AstNodeDescription[] = [];
@@ -132,8 +216,11 @@ export class PomResolver {
         const container = info.container;
         if (isPomObject(container) || isTypeDecl(container) || isLinkDecl(container)) return 'type';
         if (isFieldType(container)) return 'enum';
-        if (isLinkStatement(container)) return 'link';
+        if (isLinkStatement(container) || isLinkKindList(container) || isViewLinks(container)) return 'link';
+        if (isLinkCondition(container) || isCountCondition(container)) return 'link';
         if (isLinkTarget(container)) return 'object';
+        if (isSelector(container) && info.property === 'around') return 'object';
+        if (isViewDecl(container)) return 'view';
         return undefined;
     }
 
@@ -219,7 +306,8 @@ export class PomResolver {
             }
         }
         const code = {
-            object: IssueCodes.UnknownObject, type: IssueCodes.UnknownType, enum: IssueCodes.UnknownType, link: IssueCodes.UnknownLink
+            object: IssueCodes.UnknownObject, type: IssueCodes.UnknownType, enum: IssueCodes.UnknownType, link: IssueCodes.UnknownLink,
+            view: IssueCodes.UnknownView, rule: IssueCodes.UnknownObject, query: IssueCodes.UnknownObject,
         }[context.namespace];
         return { kind: 'missing', code, message: `Unknown ${what[context.namespace]} '${text}'.${hint}` };
     }
@@ -280,6 +368,7 @@ export class PomResolver {
         if (isField(node)) return node.field?.ref;
         if (isMetaEntry(node)) return node.key?.ref;
         if (isFieldDecl(node)) return node;
+        if (isComparison(node)) return node.field?.ref;
         return undefined;
     }
 

@@ -1,7 +1,9 @@
 import {
     DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
 } from 'langium';
-import { isEnumDecl, isLinkDecl, isPomObject, isTypeDecl, type PomFile, type PomObject } from '../generated/langium/ast.js';
+import {
+    isEnumDecl, isLinkDecl, isPomObject, isQueryDecl, isRuleDecl, isTypeDecl, isViewDecl, type PomFile, type PomObject
+} from '../generated/langium/ast.js';
 import { joinName, normalizeReference } from './names.js';
 
 /**
@@ -26,7 +28,8 @@ export class PomScopeComputation extends DefaultScopeComputation {
         for (const element of root.elements) {
             if (isPomObject(element)) {
                 addObject(element, pkg);
-            } else if (element.name && (isTypeDecl(element) || isEnumDecl(element) || isLinkDecl(element))) {
+            } else if ((isTypeDecl(element) || isEnumDecl(element) || isLinkDecl(element)
+                || isViewDecl(element) || isRuleDecl(element) || isQueryDecl(element)) && element.name) {
                 add(element, joinName(pkg, element.name));
                 if (isLinkDecl(element)) {
                     for (const inverse of element.inverses) {

@@ -33,6 +33,9 @@ export class DeclarationValidator {
             LinkDecl: [this.checkLinkDecl, this.checkUniqueId],
             LinkInverse: this.checkUniqueId,
             PomObject: this.checkUniqueId,
+            ViewDecl: this.checkUniqueId,
+            RuleDecl: this.checkUniqueId,
+            QueryDecl: this.checkUniqueId,
             FieldDecl: this.checkDefault,
         };
     }
@@ -61,7 +64,8 @@ export class DeclarationValidator {
         const id = qualifiedName(node);
         if (!id) return;
         const namespace: Namespace = node.$type === 'PomObject' ? 'object'
-            : node.$type === 'TypeDecl' ? 'type' : node.$type === 'EnumDecl' ? 'enum' : 'link';
+            : node.$type === 'TypeDecl' ? 'type' : node.$type === 'EnumDecl' ? 'enum'
+                : node.$type === 'ViewDecl' ? 'view' : node.$type === 'RuleDecl' ? 'rule' : node.$type === 'QueryDecl' ? 'query' : 'link';
         const all = this.indexProvider.index.all(namespace, id);
         if (all.length < 2) return;
         const others = all.filter(d => d.node !== node && d.node?.$container !== node && node.$container !== d.node);

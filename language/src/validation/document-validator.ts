@@ -5,9 +5,18 @@ import {
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
 import { IssueCodes } from './issue-codes.js';
+import { applySettings } from './severity-settings.js';
+import type { PomServices } from '../pom-module.js';
+import type { PomWorkspaceModel } from '../model/workspace-model.js';
 
 /** Gives syntax and linking errors stable codes, and drops linking errors that only echo another error. */
 export class PomDocumentValidator extends DefaultDocumentValidator {
+    protected readonly workspaceModel: PomWorkspaceModel;
+
+    constructor(services: PomServices) {
+        super(services);
+        this.workspaceModel = services.model.WorkspaceModel;
+    }
 
     /** Visits every node once; awaits only checks that return a promise, and polls for cancellation in batches. */
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
@@ -50,7 +59,9 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
                     : dataCode;
             }
         }
-        return withoutCascades(diagnostics);
+        const model = this.workspaceModel.model;
+        const modelDiagnostics = () => [...model.diagnosticsByFile.values()].flat();
+        return applySettings(document, withoutCascades(diagnostics), model.graph, modelDiagnostics);
     }
 }
 

@@ -58,6 +58,16 @@ export const IssueCodes = {
     BlockedByOverloadedTeam: 'blocked-by-overloaded-team',
     Unfunded: 'unfunded',
     FundingOverAllocated: 'funding-over-allocated',
+    // Views, rules, queries and settings
+    UnknownView: 'unknown-view',
+    ViewCycle: 'view-cycle',
+    EmptyView: 'empty-view',
+    InvalidSelector: 'invalid-selector',
+    IncompleteRule: 'incomplete-rule',
+    UnknownCode: 'unknown-code',
+    ConflictingSetting: 'conflicting-setting',
+    CannotSuppress: 'cannot-suppress',
+    UnusedSuppression: 'unused-suppression',
     // The compiler itself
     InternalError: 'internal-error',
     // pom fmt --check (docs/formatting.md)

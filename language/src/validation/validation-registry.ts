@@ -5,6 +5,7 @@ import { IssueCodes } from './issue-codes.js';
 import { LinkValidator } from './link-validator.js';
 import { ModelValidator } from './model-validator.js';
 import { ObjectValidator } from './object-validator.js';
+import { SelectorValidator } from './selector-validator.js';
 
 /** Registers one validator per concern; a check that throws becomes an internal-error diagnostic, not a crash. */
 export class PomValidationRegistry extends ValidationRegistry {
@@ -15,6 +16,7 @@ export class PomValidationRegistry extends ValidationRegistry {
             new ObjectValidator(services),
             new LinkValidator(services),
             new ModelValidator(services),
+            new SelectorValidator(services),
         ]) {
             this.register(validator.checks(), validator);
         }

@@ -20,41 +20,106 @@ export const PomTerminals = {
 export type PomTerminalNames = keyof typeof PomTerminals;
 
 export type PomKeywordNames =
+    | "!="
+    | "("
+    | ")"
+    | "*"
     | ","
     | "->"
     | "."
+    | ".*"
+    | ".**"
     | ":"
+    | "<"
+    | "<="
+    | "<~"
     | "="
+    | ">"
+    | ">="
     | "?"
     | "["
     | "]"
     | "acyclic"
+    | "allow"
+    | "and"
+    | "audience"
+    | "because"
     | "boolean"
+    | "bottom-to-top"
+    | "columns"
+    | "count"
     | "date"
+    | "depth"
     | "enum"
+    | "error"
+    | "exclude"
     | "exclusive"
     | "extends"
     | "false"
+    | "for"
     | "from"
+    | "has"
     | "import"
+    | "in"
+    | "include"
+    | "info"
     | "inherited"
     | "inverse"
+    | "layout"
+    | "left-to-right"
+    | "lineage"
     | "link"
+    | "linked"
+    | "links"
+    | "message"
+    | "not"
     | "number"
+    | "off"
+    | "or"
     | "ordered"
     | "package"
+    | "query"
+    | "require"
+    | "right-to-left"
+    | "rule"
+    | "settings"
+    | "severity"
     | "single"
     | "text"
     | "to"
+    | "top-to-bottom"
     | "true"
     | "type"
+    | "upstream"
+    | "via"
+    | "view"
+    | "warning"
+    | "where"
     | "{"
-    | "}";
+    | "}"
+    | "~>";
 
 export type PomTokenNames = PomTerminalNames | PomKeywordNames;
 
+export interface And extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'And';
+    left: Condition;
+    right: Condition;
+}
+
+export const And = {
+    $type: 'And',
+    left: 'left',
+    right: 'right'
+} as const;
+
+export function isAnd(item: unknown): item is And {
+    return reflection.isInstance(item, And.$type);
+}
+
 export interface BooleanValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'BooleanValue';
     value: 'false' | 'true';
 }
@@ -68,8 +133,85 @@ export function isBooleanValue(item: unknown): item is BooleanValue {
     return reflection.isInstance(item, BooleanValue.$type);
 }
 
+export interface Clause extends langium.AstNode {
+    readonly $container: QueryDecl | ViewDecl;
+    readonly $type: 'Clause';
+    mode: 'exclude' | 'include';
+    selectors: Array<Selector>;
+}
+
+export const Clause = {
+    $type: 'Clause',
+    mode: 'mode',
+    selectors: 'selectors'
+} as const;
+
+export function isClause(item: unknown): item is Clause {
+    return reflection.isInstance(item, Clause.$type);
+}
+
+export interface Comparison extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'Comparison';
+    field: langium.Reference<FieldDecl>;
+    operator: 'in' | ComparisonOperator;
+    value: ListValue | Value;
+}
+
+export const Comparison = {
+    $type: 'Comparison',
+    field: 'field',
+    operator: 'operator',
+    value: 'value'
+} as const;
+
+export function isComparison(item: unknown): item is Comparison {
+    return reflection.isInstance(item, Comparison.$type);
+}
+
+export type ComparisonOperator = '!=' | '<' | '<=' | '=' | '>' | '>=';
+
+export function isComparisonOperator(item: unknown): item is ComparisonOperator {
+    return item === '=' || item === '!=' || item === '<=' || item === '>=' || item === '<' || item === '>';
+}
+
+export type Condition = And | Comparison | CountCondition | HasCondition | LinkCondition | Not | Or | PathCondition;
+
+export const Condition = {
+    $type: 'Condition'
+} as const;
+
+export function isCondition(item: unknown): item is Condition {
+    return reflection.isInstance(item, Condition.$type);
+}
+
+export interface CountCondition extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'CountCondition';
+    all: boolean;
+    kind: langium.Reference<LinkName>;
+    nested?: Selector;
+    operator: ComparisonOperator;
+    target?: langium.Reference<Selectable>;
+    value: number;
+}
+
+export const CountCondition = {
+    $type: 'CountCondition',
+    all: 'all',
+    kind: 'kind',
+    nested: 'nested',
+    operator: 'operator',
+    target: 'target',
+    value: 'value'
+} as const;
+
+export function isCountCondition(item: unknown): item is CountCondition {
+    return reflection.isInstance(item, CountCondition.$type);
+}
+
 export interface DateValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'DateValue';
     value: string;
 }
@@ -122,7 +264,7 @@ export function isEnumMember(item: unknown): item is EnumMember {
 }
 
 export interface EnumValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'EnumValue';
     member: langium.Reference<EnumMember>;
 }
@@ -197,6 +339,21 @@ export function isFieldType(item: unknown): item is FieldType {
     return reflection.isInstance(item, FieldType.$type);
 }
 
+export interface HasCondition extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'HasCondition';
+    field: langium.Reference<FieldDecl>;
+}
+
+export const HasCondition = {
+    $type: 'HasCondition',
+    field: 'field'
+} as const;
+
+export function isHasCondition(item: unknown): item is HasCondition {
+    return reflection.isInstance(item, HasCondition.$type);
+}
+
 export interface Import extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'Import';
@@ -210,6 +367,35 @@ export const Import = {
 
 export function isImport(item: unknown): item is Import {
     return reflection.isInstance(item, Import.$type);
+}
+
+export type LayoutDirection = 'bottom-to-top' | 'left-to-right' | 'right-to-left' | 'top-to-bottom';
+
+export function isLayoutDirection(item: unknown): item is LayoutDirection {
+    return item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top';
+}
+
+export interface LinkCondition extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'LinkCondition';
+    all: boolean;
+    kind: langium.Reference<LinkName>;
+    nested?: Selector;
+    operator: '->' | '~>';
+    target?: langium.Reference<Selectable>;
+}
+
+export const LinkCondition = {
+    $type: 'LinkCondition',
+    all: 'all',
+    kind: 'kind',
+    nested: 'nested',
+    operator: 'operator',
+    target: 'target'
+} as const;
+
+export function isLinkCondition(item: unknown): item is LinkCondition {
+    return reflection.isInstance(item, LinkCondition.$type);
 }
 
 export interface LinkDecl extends langium.AstNode {
@@ -239,10 +425,10 @@ export function isLinkDecl(item: unknown): item is LinkDecl {
     return reflection.isInstance(item, LinkDecl.$type);
 }
 
-export type LinkFlag = 'acyclic' | 'exclusive' | 'inherited' | 'single';
+export type LinkFlag = 'acyclic' | 'exclusive' | 'inherited' | 'lineage' | 'single' | 'upstream';
 
 export function isLinkFlag(item: unknown): item is LinkFlag {
-    return item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'inherited';
+    return item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'inherited' || item === 'lineage' || item === 'upstream';
 }
 
 export interface LinkInverse extends langium.AstNode {
@@ -260,6 +446,21 @@ export const LinkInverse = {
 
 export function isLinkInverse(item: unknown): item is LinkInverse {
     return reflection.isInstance(item, LinkInverse.$type);
+}
+
+export interface LinkKindList extends langium.AstNode {
+    readonly $container: Selector;
+    readonly $type: 'LinkKindList';
+    kinds: Array<langium.Reference<LinkName>>;
+}
+
+export const LinkKindList = {
+    $type: 'LinkKindList',
+    kinds: 'kinds'
+} as const;
+
+export function isLinkKindList(item: unknown): item is LinkKindList {
+    return reflection.isInstance(item, LinkKindList.$type);
 }
 
 export type LinkName = LinkDecl | LinkInverse;
@@ -307,7 +508,7 @@ export function isLinkTarget(item: unknown): item is LinkTarget {
 }
 
 export interface ListValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'ListValue';
     items: Array<Value>;
 }
@@ -321,7 +522,7 @@ export function isListValue(item: unknown): item is ListValue {
     return reflection.isInstance(item, ListValue.$type);
 }
 
-export type Member = Field | LinkStatement | PomObject;
+export type Member = Field | LinkStatement | PomObject | Suppression;
 
 export const Member = {
     $type: 'Member'
@@ -348,14 +549,29 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type Name = 'acyclic' | 'boolean' | 'date' | 'enum' | 'exclusive' | 'extends' | 'false' | 'from' | 'import' | 'inherited' | 'inverse' | 'link' | 'number' | 'ordered' | 'package' | 'single' | 'text' | 'to' | 'true' | 'type' | string;
+export type Name = 'acyclic' | 'allow' | 'and' | 'audience' | 'because' | 'boolean' | 'bottom-to-top' | 'columns' | 'count' | 'date' | 'depth' | 'enum' | 'error' | 'exclude' | 'exclusive' | 'extends' | 'false' | 'for' | 'from' | 'has' | 'import' | 'in' | 'include' | 'info' | 'inherited' | 'inverse' | 'layout' | 'left-to-right' | 'lineage' | 'link' | 'linked' | 'links' | 'message' | 'not' | 'number' | 'off' | 'or' | 'ordered' | 'package' | 'query' | 'require' | 'right-to-left' | 'rule' | 'settings' | 'severity' | 'single' | 'text' | 'to' | 'top-to-bottom' | 'true' | 'type' | 'upstream' | 'via' | 'view' | 'warning' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'view' || item === 'rule' || item === 'query' || item === 'settings' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+}
+
+export interface Not extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'Not';
+    operand: Condition;
+}
+
+export const Not = {
+    $type: 'Not',
+    operand: 'operand'
+} as const;
+
+export function isNot(item: unknown): item is Not {
+    return reflection.isInstance(item, Not.$type);
 }
 
 export interface NumberValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'NumberValue';
     value: number;
 }
@@ -367,6 +583,44 @@ export const NumberValue = {
 
 export function isNumberValue(item: unknown): item is NumberValue {
     return reflection.isInstance(item, NumberValue.$type);
+}
+
+export interface Or extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'Or';
+    left: Condition;
+    right: Condition;
+}
+
+export const Or = {
+    $type: 'Or',
+    left: 'left',
+    right: 'right'
+} as const;
+
+export function isOr(item: unknown): item is Or {
+    return reflection.isInstance(item, Or.$type);
+}
+
+export interface PathCondition extends langium.AstNode {
+    readonly $container: And | Not | Or | RuleRequire | Selector;
+    readonly $type: 'PathCondition';
+    all: boolean;
+    nested?: Selector;
+    operator: '<~' | '~>';
+    target?: langium.Reference<Selectable>;
+}
+
+export const PathCondition = {
+    $type: 'PathCondition',
+    all: 'all',
+    nested: 'nested',
+    operator: 'operator',
+    target: 'target'
+} as const;
+
+export function isPathCondition(item: unknown): item is PathCondition {
+    return reflection.isInstance(item, PathCondition.$type);
 }
 
 export interface PomFile extends langium.AstNode {
@@ -420,8 +674,235 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
     return typeof item === 'string';
 }
 
+export interface QueryColumns extends langium.AstNode {
+    readonly $container: QueryDecl;
+    readonly $type: 'QueryColumns';
+    columns: Array<Name>;
+}
+
+export const QueryColumns = {
+    $type: 'QueryColumns',
+    columns: 'columns'
+} as const;
+
+export function isQueryColumns(item: unknown): item is QueryColumns {
+    return reflection.isInstance(item, QueryColumns.$type);
+}
+
+export interface QueryDecl extends langium.AstNode {
+    readonly $container: PomFile;
+    readonly $type: 'QueryDecl';
+    members: Array<QueryMember>;
+    name: Name;
+    title?: string;
+}
+
+export const QueryDecl = {
+    $type: 'QueryDecl',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isQueryDecl(item: unknown): item is QueryDecl {
+    return reflection.isInstance(item, QueryDecl.$type);
+}
+
+export type QueryMember = Clause | QueryColumns;
+
+export const QueryMember = {
+    $type: 'QueryMember'
+} as const;
+
+export function isQueryMember(item: unknown): item is QueryMember {
+    return reflection.isInstance(item, QueryMember.$type);
+}
+
+export interface RuleDecl extends langium.AstNode {
+    readonly $container: PomFile;
+    readonly $type: 'RuleDecl';
+    members: Array<RuleMember>;
+    name: Name;
+    title?: string;
+}
+
+export const RuleDecl = {
+    $type: 'RuleDecl',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isRuleDecl(item: unknown): item is RuleDecl {
+    return reflection.isInstance(item, RuleDecl.$type);
+}
+
+export interface RuleFor extends langium.AstNode {
+    readonly $container: RuleDecl;
+    readonly $type: 'RuleFor';
+    selectors: Array<Selector>;
+}
+
+export const RuleFor = {
+    $type: 'RuleFor',
+    selectors: 'selectors'
+} as const;
+
+export function isRuleFor(item: unknown): item is RuleFor {
+    return reflection.isInstance(item, RuleFor.$type);
+}
+
+export type RuleMember = RuleFor | RuleMessage | RuleRequire | RuleSeverity;
+
+export const RuleMember = {
+    $type: 'RuleMember'
+} as const;
+
+export function isRuleMember(item: unknown): item is RuleMember {
+    return reflection.isInstance(item, RuleMember.$type);
+}
+
+export interface RuleMessage extends langium.AstNode {
+    readonly $container: RuleDecl;
+    readonly $type: 'RuleMessage';
+    text: string;
+}
+
+export const RuleMessage = {
+    $type: 'RuleMessage',
+    text: 'text'
+} as const;
+
+export function isRuleMessage(item: unknown): item is RuleMessage {
+    return reflection.isInstance(item, RuleMessage.$type);
+}
+
+export interface RuleRequire extends langium.AstNode {
+    readonly $container: RuleDecl;
+    readonly $type: 'RuleRequire';
+    condition: Condition;
+}
+
+export const RuleRequire = {
+    $type: 'RuleRequire',
+    condition: 'condition'
+} as const;
+
+export function isRuleRequire(item: unknown): item is RuleRequire {
+    return reflection.isInstance(item, RuleRequire.$type);
+}
+
+export interface RuleSeverity extends langium.AstNode {
+    readonly $container: RuleDecl;
+    readonly $type: 'RuleSeverity';
+    level: SeverityLevel;
+}
+
+export const RuleSeverity = {
+    $type: 'RuleSeverity',
+    level: 'level'
+} as const;
+
+export function isRuleSeverity(item: unknown): item is RuleSeverity {
+    return reflection.isInstance(item, RuleSeverity.$type);
+}
+
+export type Selectable = PomObject | TypeDecl;
+
+export const Selectable = {
+    $type: 'Selectable'
+} as const;
+
+export function isSelectable(item: unknown): item is Selectable {
+    return reflection.isInstance(item, Selectable.$type);
+}
+
+export interface Selector extends langium.AstNode {
+    readonly $container: Clause | CountCondition | LinkCondition | PathCondition | RuleFor;
+    readonly $type: 'Selector';
+    all: boolean;
+    around?: langium.Reference<PomObject>;
+    condition?: Condition;
+    containment?: '.*' | '.**';
+    depth?: number;
+    head?: langium.Reference<Selectable>;
+    reaches?: langium.Reference<Selectable>;
+    via?: LinkKindList;
+}
+
+export const Selector = {
+    $type: 'Selector',
+    all: 'all',
+    around: 'around',
+    condition: 'condition',
+    containment: 'containment',
+    depth: 'depth',
+    head: 'head',
+    reaches: 'reaches',
+    via: 'via'
+} as const;
+
+export function isSelector(item: unknown): item is Selector {
+    return reflection.isInstance(item, Selector.$type);
+}
+
+export interface SettingsDecl extends langium.AstNode {
+    readonly $container: PomFile;
+    readonly $type: 'SettingsDecl';
+    entries: Array<SeveritySetting>;
+}
+
+export const SettingsDecl = {
+    $type: 'SettingsDecl',
+    entries: 'entries'
+} as const;
+
+export function isSettingsDecl(item: unknown): item is SettingsDecl {
+    return reflection.isInstance(item, SettingsDecl.$type);
+}
+
+export type SeverityLevel = 'error' | 'info' | 'off' | 'warning';
+
+export function isSeverityLevel(item: unknown): item is SeverityLevel {
+    return item === 'error' || item === 'warning' || item === 'info' || item === 'off';
+}
+
+export interface SeveritySetting extends langium.AstNode {
+    readonly $container: SettingsDecl;
+    readonly $type: 'SeveritySetting';
+    code: QualifiedName;
+    level: SeverityLevel;
+}
+
+export const SeveritySetting = {
+    $type: 'SeveritySetting',
+    code: 'code',
+    level: 'level'
+} as const;
+
+export function isSeveritySetting(item: unknown): item is SeveritySetting {
+    return reflection.isInstance(item, SeveritySetting.$type);
+}
+
+export interface Suppression extends langium.AstNode {
+    readonly $container: PomObject;
+    readonly $type: 'Suppression';
+    code: QualifiedName;
+    reason: string;
+}
+
+export const Suppression = {
+    $type: 'Suppression',
+    code: 'code',
+    reason: 'reason'
+} as const;
+
+export function isSuppression(item: unknown): item is Suppression {
+    return reflection.isInstance(item, Suppression.$type);
+}
+
 export interface TextValue extends langium.AstNode {
-    readonly $container: Field | FieldDecl | ListValue | MetaEntry;
+    readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'TextValue';
     value: string;
 }
@@ -435,7 +916,7 @@ export function isTextValue(item: unknown): item is TextValue {
     return reflection.isInstance(item, TextValue.$type);
 }
 
-export type TopElement = EnumDecl | LinkDecl | PomObject | TypeDecl;
+export type TopElement = EnumDecl | LinkDecl | PomObject | QueryDecl | RuleDecl | SettingsDecl | TypeDecl | ViewDecl;
 
 export const TopElement = {
     $type: 'TopElement'
@@ -476,8 +957,89 @@ export function isValue(item: unknown): item is Value {
     return reflection.isInstance(item, Value.$type);
 }
 
+export interface ViewAudience extends langium.AstNode {
+    readonly $container: ViewDecl;
+    readonly $type: 'ViewAudience';
+    audience: Name;
+}
+
+export const ViewAudience = {
+    $type: 'ViewAudience',
+    audience: 'audience'
+} as const;
+
+export function isViewAudience(item: unknown): item is ViewAudience {
+    return reflection.isInstance(item, ViewAudience.$type);
+}
+
+export interface ViewDecl extends langium.AstNode {
+    readonly $container: PomFile;
+    readonly $type: 'ViewDecl';
+    base?: langium.Reference<ViewDecl>;
+    members: Array<ViewMember>;
+    name: Name;
+    title?: string;
+}
+
+export const ViewDecl = {
+    $type: 'ViewDecl',
+    base: 'base',
+    members: 'members',
+    name: 'name',
+    title: 'title'
+} as const;
+
+export function isViewDecl(item: unknown): item is ViewDecl {
+    return reflection.isInstance(item, ViewDecl.$type);
+}
+
+export interface ViewLayout extends langium.AstNode {
+    readonly $container: ViewDecl;
+    readonly $type: 'ViewLayout';
+    direction: LayoutDirection;
+}
+
+export const ViewLayout = {
+    $type: 'ViewLayout',
+    direction: 'direction'
+} as const;
+
+export function isViewLayout(item: unknown): item is ViewLayout {
+    return reflection.isInstance(item, ViewLayout.$type);
+}
+
+export interface ViewLinks extends langium.AstNode {
+    readonly $container: ViewDecl;
+    readonly $type: 'ViewLinks';
+    kinds: Array<langium.Reference<LinkName>>;
+}
+
+export const ViewLinks = {
+    $type: 'ViewLinks',
+    kinds: 'kinds'
+} as const;
+
+export function isViewLinks(item: unknown): item is ViewLinks {
+    return reflection.isInstance(item, ViewLinks.$type);
+}
+
+export type ViewMember = Clause | ViewAudience | ViewLayout | ViewLinks;
+
+export const ViewMember = {
+    $type: 'ViewMember'
+} as const;
+
+export function isViewMember(item: unknown): item is ViewMember {
+    return reflection.isInstance(item, ViewMember.$type);
+}
+
 export type PomAstType = {
+    And: And
     BooleanValue: BooleanValue
+    Clause: Clause
+    Comparison: Comparison
+    Condition: Condition
+    CountCondition: CountCondition
     DateValue: DateValue
     EnumDecl: EnumDecl
     EnumMember: EnumMember
@@ -485,26 +1047,63 @@ export type PomAstType = {
     Field: Field
     FieldDecl: FieldDecl
     FieldType: FieldType
+    HasCondition: HasCondition
     Import: Import
+    LinkCondition: LinkCondition
     LinkDecl: LinkDecl
     LinkInverse: LinkInverse
+    LinkKindList: LinkKindList
     LinkName: LinkName
     LinkStatement: LinkStatement
     LinkTarget: LinkTarget
     ListValue: ListValue
     Member: Member
     MetaEntry: MetaEntry
+    Not: Not
     NumberValue: NumberValue
+    Or: Or
+    PathCondition: PathCondition
     PomFile: PomFile
     PomObject: PomObject
+    QueryColumns: QueryColumns
+    QueryDecl: QueryDecl
+    QueryMember: QueryMember
+    RuleDecl: RuleDecl
+    RuleFor: RuleFor
+    RuleMember: RuleMember
+    RuleMessage: RuleMessage
+    RuleRequire: RuleRequire
+    RuleSeverity: RuleSeverity
+    Selectable: Selectable
+    Selector: Selector
+    SettingsDecl: SettingsDecl
+    SeveritySetting: SeveritySetting
+    Suppression: Suppression
     TextValue: TextValue
     TopElement: TopElement
     TypeDecl: TypeDecl
     Value: Value
+    ViewAudience: ViewAudience
+    ViewDecl: ViewDecl
+    ViewLayout: ViewLayout
+    ViewLinks: ViewLinks
+    ViewMember: ViewMember
 }
 
 export class PomAstReflection extends langium.AbstractAstReflection {
     override readonly types = {
+        And: {
+            name: And.$type,
+            properties: {
+                left: {
+                    name: And.left
+                },
+                right: {
+                    name: And.right
+                }
+            },
+            superTypes: [Condition.$type]
+        },
         BooleanValue: {
             name: BooleanValue.$type,
             properties: {
@@ -513,6 +1112,71 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Value.$type]
+        },
+        Clause: {
+            name: Clause.$type,
+            properties: {
+                mode: {
+                    name: Clause.mode
+                },
+                selectors: {
+                    name: Clause.selectors,
+                    defaultValue: []
+                }
+            },
+            superTypes: [QueryMember.$type, ViewMember.$type]
+        },
+        Comparison: {
+            name: Comparison.$type,
+            properties: {
+                field: {
+                    name: Comparison.field,
+                    referenceType: FieldDecl.$type
+                },
+                operator: {
+                    name: Comparison.operator
+                },
+                value: {
+                    name: Comparison.value
+                }
+            },
+            superTypes: [Condition.$type]
+        },
+        Condition: {
+            name: Condition.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        CountCondition: {
+            name: CountCondition.$type,
+            properties: {
+                all: {
+                    name: CountCondition.all,
+                    defaultValue: false,
+                    optional: true
+                },
+                kind: {
+                    name: CountCondition.kind,
+                    referenceType: LinkName.$type
+                },
+                nested: {
+                    name: CountCondition.nested,
+                    optional: true
+                },
+                operator: {
+                    name: CountCondition.operator
+                },
+                target: {
+                    name: CountCondition.target,
+                    referenceType: Selectable.$type,
+                    optional: true
+                },
+                value: {
+                    name: CountCondition.value
+                }
+            },
+            superTypes: [Condition.$type]
         },
         DateValue: {
             name: DateValue.$type,
@@ -632,6 +1296,16 @@ export class PomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        HasCondition: {
+            name: HasCondition.$type,
+            properties: {
+                field: {
+                    name: HasCondition.field,
+                    referenceType: FieldDecl.$type
+                }
+            },
+            superTypes: [Condition.$type]
+        },
         Import: {
             name: Import.$type,
             properties: {
@@ -640,6 +1314,33 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: []
+        },
+        LinkCondition: {
+            name: LinkCondition.$type,
+            properties: {
+                all: {
+                    name: LinkCondition.all,
+                    defaultValue: false,
+                    optional: true
+                },
+                kind: {
+                    name: LinkCondition.kind,
+                    referenceType: LinkName.$type
+                },
+                nested: {
+                    name: LinkCondition.nested,
+                    optional: true
+                },
+                operator: {
+                    name: LinkCondition.operator
+                },
+                target: {
+                    name: LinkCondition.target,
+                    referenceType: Selectable.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Condition.$type]
         },
         LinkDecl: {
             name: LinkDecl.$type,
@@ -691,6 +1392,17 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [LinkName.$type]
+        },
+        LinkKindList: {
+            name: LinkKindList.$type,
+            properties: {
+                kinds: {
+                    name: LinkKindList.kinds,
+                    defaultValue: [],
+                    referenceType: LinkName.$type
+                }
+            },
+            superTypes: []
         },
         LinkName: {
             name: LinkName.$type,
@@ -757,6 +1469,15 @@ export class PomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Not: {
+            name: Not.$type,
+            properties: {
+                operand: {
+                    name: Not.operand
+                }
+            },
+            superTypes: [Condition.$type]
+        },
         NumberValue: {
             name: NumberValue.$type,
             properties: {
@@ -765,6 +1486,41 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                 }
             },
             superTypes: [Value.$type]
+        },
+        Or: {
+            name: Or.$type,
+            properties: {
+                left: {
+                    name: Or.left
+                },
+                right: {
+                    name: Or.right
+                }
+            },
+            superTypes: [Condition.$type]
+        },
+        PathCondition: {
+            name: PathCondition.$type,
+            properties: {
+                all: {
+                    name: PathCondition.all,
+                    defaultValue: false,
+                    optional: true
+                },
+                nested: {
+                    name: PathCondition.nested,
+                    optional: true
+                },
+                operator: {
+                    name: PathCondition.operator
+                },
+                target: {
+                    name: PathCondition.target,
+                    referenceType: Selectable.$type,
+                    optional: true
+                }
+            },
+            superTypes: [Condition.$type]
         },
         PomFile: {
             name: PomFile.$type,
@@ -806,7 +1562,185 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                     referenceType: TypeDecl.$type
                 }
             },
-            superTypes: [Member.$type, TopElement.$type]
+            superTypes: [Member.$type, Selectable.$type, TopElement.$type]
+        },
+        QueryColumns: {
+            name: QueryColumns.$type,
+            properties: {
+                columns: {
+                    name: QueryColumns.columns,
+                    defaultValue: []
+                }
+            },
+            superTypes: [QueryMember.$type]
+        },
+        QueryDecl: {
+            name: QueryDecl.$type,
+            properties: {
+                members: {
+                    name: QueryDecl.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: QueryDecl.name
+                },
+                title: {
+                    name: QueryDecl.title,
+                    optional: true
+                }
+            },
+            superTypes: [TopElement.$type]
+        },
+        QueryMember: {
+            name: QueryMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        RuleDecl: {
+            name: RuleDecl.$type,
+            properties: {
+                members: {
+                    name: RuleDecl.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: RuleDecl.name
+                },
+                title: {
+                    name: RuleDecl.title,
+                    optional: true
+                }
+            },
+            superTypes: [TopElement.$type]
+        },
+        RuleFor: {
+            name: RuleFor.$type,
+            properties: {
+                selectors: {
+                    name: RuleFor.selectors,
+                    defaultValue: []
+                }
+            },
+            superTypes: [RuleMember.$type]
+        },
+        RuleMember: {
+            name: RuleMember.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        RuleMessage: {
+            name: RuleMessage.$type,
+            properties: {
+                text: {
+                    name: RuleMessage.text
+                }
+            },
+            superTypes: [RuleMember.$type]
+        },
+        RuleRequire: {
+            name: RuleRequire.$type,
+            properties: {
+                condition: {
+                    name: RuleRequire.condition
+                }
+            },
+            superTypes: [RuleMember.$type]
+        },
+        RuleSeverity: {
+            name: RuleSeverity.$type,
+            properties: {
+                level: {
+                    name: RuleSeverity.level
+                }
+            },
+            superTypes: [RuleMember.$type]
+        },
+        Selectable: {
+            name: Selectable.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        Selector: {
+            name: Selector.$type,
+            properties: {
+                all: {
+                    name: Selector.all,
+                    defaultValue: false,
+                    optional: true
+                },
+                around: {
+                    name: Selector.around,
+                    referenceType: PomObject.$type,
+                    optional: true
+                },
+                condition: {
+                    name: Selector.condition,
+                    optional: true
+                },
+                containment: {
+                    name: Selector.containment,
+                    optional: true
+                },
+                depth: {
+                    name: Selector.depth,
+                    optional: true
+                },
+                head: {
+                    name: Selector.head,
+                    referenceType: Selectable.$type,
+                    optional: true
+                },
+                reaches: {
+                    name: Selector.reaches,
+                    referenceType: Selectable.$type,
+                    optional: true
+                },
+                via: {
+                    name: Selector.via,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        SettingsDecl: {
+            name: SettingsDecl.$type,
+            properties: {
+                entries: {
+                    name: SettingsDecl.entries,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: [TopElement.$type]
+        },
+        SeveritySetting: {
+            name: SeveritySetting.$type,
+            properties: {
+                code: {
+                    name: SeveritySetting.code
+                },
+                level: {
+                    name: SeveritySetting.level
+                }
+            },
+            superTypes: []
+        },
+        Suppression: {
+            name: Suppression.$type,
+            properties: {
+                code: {
+                    name: Suppression.code
+                },
+                reason: {
+                    name: Suppression.reason
+                }
+            },
+            superTypes: [Member.$type]
         },
         TextValue: {
             name: TextValue.$type,
@@ -844,10 +1778,68 @@ export class PomAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 }
             },
-            superTypes: [TopElement.$type]
+            superTypes: [Selectable.$type, TopElement.$type]
         },
         Value: {
             name: Value.$type,
+            properties: {
+            },
+            superTypes: []
+        },
+        ViewAudience: {
+            name: ViewAudience.$type,
+            properties: {
+                audience: {
+                    name: ViewAudience.audience
+                }
+            },
+            superTypes: [ViewMember.$type]
+        },
+        ViewDecl: {
+            name: ViewDecl.$type,
+            properties: {
+                base: {
+                    name: ViewDecl.base,
+                    referenceType: ViewDecl.$type,
+                    optional: true
+                },
+                members: {
+                    name: ViewDecl.members,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: ViewDecl.name
+                },
+                title: {
+                    name: ViewDecl.title,
+                    optional: true
+                }
+            },
+            superTypes: [TopElement.$type]
+        },
+        ViewLayout: {
+            name: ViewLayout.$type,
+            properties: {
+                direction: {
+                    name: ViewLayout.direction
+                }
+            },
+            superTypes: [ViewMember.$type]
+        },
+        ViewLinks: {
+            name: ViewLinks.$type,
+            properties: {
+                kinds: {
+                    name: ViewLinks.kinds,
+                    defaultValue: [],
+                    referenceType: LinkName.$type
+                }
+            },
+            superTypes: [ViewMember.$type]
+        },
+        ViewMember: {
+            name: ViewMember.$type,
             properties: {
             },
             superTypes: []

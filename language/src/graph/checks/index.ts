@@ -3,9 +3,10 @@ import type { GraphDiagnostic, PomGraph } from '../model.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import { makeDiagnostic, type GraphCheck } from './check.js';
 import { domainChecks } from './domain.js';
+import { checkRules } from './rules.js';
 import { structureChecks } from './structure.js';
 
-export const graphChecks: Record<string, GraphCheck> = { ...structureChecks, ...domainChecks };
+export const graphChecks: Record<string, GraphCheck> = { ...structureChecks, ...domainChecks, rules: checkRules };
 
 /**
  * Runs every whole-model check. A check that throws becomes one internal-error diagnostic; the others

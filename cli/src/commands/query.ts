@@ -1,0 +1,116 @@
+import { compileWorkspace } from '../../../language/src/compiler.js';
+import type { FieldValue, GraphObject, PomGraph } from '../../../language/src/graph/model.js';
+import { ask, QuestionError, type Answer } from '../../../language/src/query.js';
+import { userPath } from '../format-diagnostics.js';
+
+export interface QueryOptions {
+    json: boolean;
+    ids: boolean;
+    columns?: string;
+    list: boolean;
+}
+
+/** `pom query [dir] <question>`: a selector, a declared query's name, or lineage(<id>). */
+export async function queryCommand(args: string[], options: QueryOptions): Promise<number> {
+    if (options.list) return listQueries(args[0] ?? '.', options);
+    if (args.length === 0) {
+        process.stderr.write(`pom: error: give a question: a selector such as 'bet where status = active', a query name, or lineage(<id>). ` +
+            `'pom query --list' shows the declared queries.\n`);
+        return 2;
+    }
+    if (args.length > 2) {
+        process.stderr.write(`pom: error: too many arguments: quote the question, as in pom query . 'bet where status = active'\n`);
+        return 2;
+    }
+    const [dir, question] = args.length === 2 ? args : ['.', args[0]];
+    let result;
+    try {
+        result = await ask(dir, question);
+    } catch (error) {
+        if (error instanceof QuestionError) {
+            for (const d of error.diagnostics) {
+                process.stderr.write(`query:${d.location.line}:${d.location.column}: error: ${d.message} [${d.code}]\n`);
+            }
+            process.stderr.write(`  ${question}\n  ${' '.repeat(Math.max(0, error.diagnostics[0].location.column - 1))}^\n`);
+            return 2;
+        }
+        throw error;
+    }
+    if (result.modelErrors > 0) {
+        process.stderr.write(`pom: warning: the model has ${result.modelErrors} error${result.modelErrors === 1 ? '' : 's'} (run pom check); the answer may be incomplete\n`);
+    }
+    const columns = options.columns ? options.columns.split(',').map(c => c.trim()).filter(Boolean) : undefined;
+    process.stdout.write(render(result.answer, result.graph, options, columns));
+    return 0;
+}
+
+function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsOption: string[] | undefined): string {
+    const types = new Map(graph.types.map(t => [t.id, t.name]));
+    if (answer.kind === 'lineage') {
+        if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream].map(o => o.id + '\n').join('');
+        if (options.json) {
+            const brief = (o: GraphObject) => describe(o, types, ['health', 'status']);
+            return JSON.stringify({ subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief) }, null, 2) + '\n';
+        }
+        const columns = columnsOption ?? ['health', 'status'];
+        return `Lineage of ${answer.subject.id} (${types.get(answer.subject.type)}${answer.subject.title ? `: ${answer.subject.title}` : ''})\n\n` +
+            `Upstream (what it comes from): ${answer.upstream.length}\n${table(answer.upstream, columns, types)}\n` +
+            `Downstream (what it moves): ${answer.downstream.length}\n${table(answer.downstream, columns, types)}`;
+    }
+    const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
+    if (options.ids) return answer.objects.map(o => o.id + '\n').join('');
+    if (options.json) return JSON.stringify(answer.objects.map(o => describe(o, types, columns)), null, 2) + '\n';
+    const heading = answer.query ? `${answer.query.title ?? answer.query.name}\n\n` : '';
+    return heading + table(answer.objects, columns, types) + `${answer.objects.length} object${answer.objects.length === 1 ? '' : 's'}\n`;
+}
+
+/** Status and health when the answer has them: what most questions are about. */
+function defaultColumns(objects: GraphObject[]): string[] {
+    return ['status', 'health', 'horizon'].filter(field => objects.some(o => field in o.fields));
+}
+
+function describe(object: GraphObject, types: Map<string, string>, columns: string[]): Record<string, unknown> {
+    const result: Record<string, unknown> = { id: object.id, type: types.get(object.type) ?? object.type };
+    if (object.title !== undefined) result.title = object.title;
+    for (const column of columns) {
+        const value = cell(object, column);
+        if (value !== '') result[column] = value;
+    }
+    result.location = `${object.location.file}:${object.location.line}:${object.location.column}`;
+    return result;
+}
+
+/** A field's value, or a link kind's targets (own or inherited), as text. */
+function cell(object: GraphObject, column: string): string {
+    if (column in object.fields) return text(object.fields[column]);
+    const byName = (kind: string) => kind.slice(kind.lastIndexOf('.') + 1) === column;
+    const targets = object.links.filter(l => byName(l.kind)).map(l => l.target);
+    if (targets.length > 0) return targets.join(', ');
+    const inherited = object.inherited.find(i => i.link && byName(i.link));
+    return inherited?.targets?.join(', ') ?? '';
+}
+
+function text(value: FieldValue): string {
+    return Array.isArray(value) ? value.map(text).join(', ') : String(value);
+}
+
+function table(objects: GraphObject[], columns: string[], types: Map<string, string>): string {
+    if (objects.length === 0) return '(none)\n';
+    const header = ['id', 'type', 'title', ...columns];
+    const rows = objects.map(o => [o.id, types.get(o.type) ?? o.type, o.title ?? '', ...columns.map(c => cell(o, c))]);
+    const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map(r => r[i].length))));
+    const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c).padEnd(widths[i])).join('  ').trimEnd() + '\n';
+    return line(header) + line(widths.map(w => '-'.repeat(w))) + rows.map(line).join('');
+}
+
+async function listQueries(dir: string, options: QueryOptions): Promise<number> {
+    const result = await compileWorkspace(dir);
+    const queries = result.graph.queries;
+    if (options.json) {
+        process.stdout.write(JSON.stringify(queries.map(q => ({ id: q.id, name: q.name, title: q.title, location: `${q.location.file}:${q.location.line}` })), null, 2) + '\n');
+        return 0;
+    }
+    const width = Math.max(4, ...queries.map(q => q.name.length));
+    process.stdout.write(queries.map(q => `${q.name.padEnd(width)}  ${q.title ?? ''}  (${userPath(result.root, q.location.file)}:${q.location.line})\n`).join(''));
+    return 0;
+}

@@ -1,0 +1,332 @@
+// The selector language as plain data, and its meaning over a PomGraph. Views, rules and queries all select
+// objects with it; the compiler turns the written form (`bet where status = active`) into these values.
+
+import type { GraphIndex } from './graph-index.js';
+import type { FieldInfo, FieldValue, GraphObject } from './model.js';
+
+/** What a selector starts from: every object, the objects of a type (with subtypes), or one object's subtree. */
+export type SelectorHead =
+    | { kind: 'all' }
+    | { kind: 'type'; type: string }
+    /** `checkout` (the object), `checkout.*` (its children), `checkout.**` (everything nested in it). */
+    | { kind: 'object'; object: string; containment?: 'children' | 'descendants' };
+
+/** What a link or a path leads to: anything, any object of a type, or one object. */
+export type Target =
+    | { kind: 'any' }
+    | { kind: 'type'; type: string }
+    | { kind: 'object'; object: string }
+    /** `(bet where status = active)`: any object the selector picks. */
+    | { kind: 'selector'; selector: Selector };
+
+export interface Selector {
+    head: SelectorHead;
+    /** `linked to X [via kinds] [depth N]`: within N links of X, in either direction (X included). */
+    around?: { object: string; via?: string[]; depth: number };
+    /** `~> target`: objects from which a chain of lineage links leads to the target. */
+    reaches?: Target;
+    where?: Condition;
+}
+
+export type ComparisonOperator = '=' | '!=' | '<' | '<=' | '>' | '>=' | 'in';
+
+export type Condition =
+    | { kind: 'and' | 'or'; operands: Condition[] }
+    | { kind: 'not'; operand: Condition }
+    | { kind: 'compare'; field: string; operator: ComparisonOperator; value: FieldValue }
+    | { kind: 'has'; field: string }
+    /** `kind -> target` (one link), `kind ~> target` (a chain of links of that kind); `inverse` when written by the inverse name. */
+    | { kind: 'link'; link: string; inverse: boolean; transitive: boolean; target: Target }
+    /** `~> target`: a chain of lineage links leads to the target; `<~ target` (`from`): from the target to the object. */
+    | { kind: 'reaches'; target: Target; from?: boolean }
+    | { kind: 'count'; link: string; inverse: boolean; target?: Target; operator: Exclude<ComparisonOperator, 'in'>; value: number };
+
+/** Evaluates selectors over one graph; caches what several selectors share (lineage edges). */
+export class SelectorEngine {
+    private flow?: Map<string, string[]>;
+    private reverseFlow?: Map<string, string[]>;
+
+    constructor(readonly index: GraphIndex) { }
+
+    /** The ids of the objects any of the selectors picks, sorted. */
+    selectAll(selectors: readonly Selector[]): string[] {
+        const ids = new Set<string>();
+        for (const selector of selectors) for (const object of this.select(selector)) ids.add(object.id);
+        return [...ids].sort(compare);
+    }
+
+    /** The objects one selector picks, in id order. */
+    select(selector: Selector): GraphObject[] {
+        let candidates = this.headObjects(selector.head);
+        if (selector.around) {
+            const near = this.neighbourhood(selector.around.object, selector.around.depth, selector.around.via);
+            candidates = candidates.filter(object => near.has(object.id));
+        }
+        if (selector.reaches) {
+            const reaching = this.reaching(selector.reaches);
+            candidates = candidates.filter(object => reaching.has(object.id));
+        }
+        if (selector.where) {
+            const where = selector.where;
+            candidates = candidates.filter(object => this.test(object, where));
+        }
+        return candidates;
+    }
+
+    /** The objects a view, rule or query picks from its include and exclude clauses, in order. */
+    applyClauses(clauses: ReadonlyArray<{ mode: 'include' | 'exclude'; selectors: Selector[] }>): string[] {
+        const ids = new Set<string>();
+        for (const clause of clauses) {
+            for (const selector of clause.selectors) {
+                for (const object of this.select(selector)) {
+                    if (clause.mode === 'include') ids.add(object.id); else ids.delete(object.id);
+                }
+            }
+        }
+        return [...ids].sort(compare);
+    }
+
+    test(object: GraphObject, condition: Condition): boolean {
+        switch (condition.kind) {
+            case 'and': return condition.operands.every(operand => this.test(object, operand));
+            case 'or': return condition.operands.some(operand => this.test(object, operand));
+            case 'not': return !this.test(object, condition.operand);
+            case 'has': return hasValue(object.fields[condition.field]);
+            case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
+            case 'link': return condition.transitive
+                ? this.linkClosure(object.id, condition.link, condition.inverse).some(id => this.matches(id, condition.target))
+                : this.linked(object, condition.link, condition.inverse).some(id => this.matches(id, condition.target));
+            case 'reaches': return (condition.from ? this.reachedFrom(condition.target) : this.reaching(condition.target)).has(object.id);
+            case 'count': {
+                const target = condition.target;
+                const count = this.linked(object, condition.link, condition.inverse).filter(id => !target || this.matches(id, target)).length;
+                return compareNumbers(count, condition.operator, condition.value);
+            }
+        }
+    }
+
+    /**
+     * The lineage of an object: everything upstream of it (what informed it, the options and opportunity it
+     * came from) and downstream (what it targets and drives, what delivers and evidences it), itself included.
+     */
+    lineage(id: string): { upstream: string[]; downstream: string[] } {
+        return {
+            upstream: [...this.closure(id, this.lineageEdges().reverse)].sort(compare),
+            downstream: [...this.closure(id, this.lineageEdges().forward)].sort(compare),
+        };
+    }
+
+    private readonly nested = new WeakMap<Selector, Set<string>>();
+    private readonly reachingCache = new WeakMap<Target, Set<string>>();
+    private readonly reachedFromCache = new WeakMap<Target, Set<string>>();
+
+    /** Does the object match a link or path target? */
+    matches(id: string, target: Target): boolean {
+        if (target.kind === 'any') return true;
+        if (target.kind === 'object') return id === target.object;
+        if (target.kind === 'selector') {
+            let ids = this.nested.get(target.selector);
+            if (!ids) this.nested.set(target.selector, ids = new Set(this.select(target.selector).map(o => o.id)));
+            return ids.has(id);
+        }
+        const object = this.index.get(id);
+        return object !== undefined && object.types.includes(target.type);
+    }
+
+    protected targetIds(target: Target): string[] {
+        if (target.kind === 'object') return [target.object];
+        if (target.kind === 'type') return this.index.ofType(target.type).map(o => o.id);
+        if (target.kind === 'selector') return this.select(target.selector).map(o => o.id);
+        return this.index.graph.objects.map(o => o.id);
+    }
+
+    protected headObjects(head: SelectorHead): GraphObject[] {
+        if (head.kind === 'all') return this.index.graph.objects;
+        if (head.kind === 'type') return this.index.ofType(head.type);
+        const root = this.index.get(head.object);
+        if (!root) return [];
+        if (!head.containment) return [root];
+        const result: GraphObject[] = [];
+        const visit = (object: GraphObject) => {
+            for (const childId of object.children) {
+                const child = this.index.get(childId);
+                if (!child) continue;
+                result.push(child);
+                if (head.containment === 'descendants') visit(child);
+            }
+        };
+        visit(root);
+        return result.sort((a, b) => compare(a.id, b.id));
+    }
+
+    /**
+     * Targets of `link` from the object (sources, when read by the inverse name). Counts what the object
+     * inherits from its container (owner, in-scope), as the rest of pom does.
+     */
+    protected linked(object: GraphObject, link: string, inverse: boolean): string[] {
+        return inverse
+            ? object.backlinks.filter(l => l.kind === link).map(l => l.source)
+            : this.index.effectiveTargets(object, link);
+    }
+
+    protected linkClosure(start: string, link: string, inverse: boolean): string[] {
+        const seen = new Set<string>();
+        const queue = [start];
+        while (queue.length > 0) {
+            const object = this.index.get(queue.pop());
+            if (!object) continue;
+            for (const next of this.linked(object, link, inverse)) {
+                if (!seen.has(next)) { seen.add(next); queue.push(next); }
+            }
+        }
+        return [...seen];
+    }
+
+    protected neighbourhood(start: string, depth: number, via: string[] | undefined): Set<string> {
+        const near = new Set<string>([start]);
+        let frontier = [start];
+        for (let step = 0; step < depth && frontier.length > 0; step++) {
+            const next: string[] = [];
+            for (const id of frontier) {
+                const object = this.index.get(id);
+                if (!object) continue;
+                const neighbours = [
+                    ...object.links.filter(l => !via || via.includes(l.kind)).map(l => l.target),
+                    ...object.backlinks.filter(l => !via || via.includes(l.kind)).map(l => l.source),
+                ];
+                for (const neighbour of neighbours) {
+                    if (!near.has(neighbour)) { near.add(neighbour); next.push(neighbour); }
+                }
+            }
+            frontier = next;
+        }
+        return near;
+    }
+
+    /** Every object from which a chain of one or more lineage links leads to something the target matches. */
+    protected reaching(target: Target): Set<string> {
+        let result = this.reachingCache.get(target);
+        if (!result) this.reachingCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().reverse));
+        return result;
+    }
+
+    /** Every object a chain of one or more lineage links leads to from something the target matches. */
+    protected reachedFrom(target: Target): Set<string> {
+        let result = this.reachedFromCache.get(target);
+        if (!result) this.reachedFromCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().forward));
+        return result;
+    }
+
+    /** Everything one or more edges away from any of the starts. */
+    protected spread(starts: string[], edges: Map<string, string[]>): Set<string> {
+        const result = new Set<string>();
+        const queue = starts.flatMap(start => edges.get(start) ?? []);
+        while (queue.length > 0) {
+            const id = queue.pop()!;
+            if (result.has(id)) continue;
+            result.add(id);
+            queue.push(...(edges.get(id) ?? []));
+        }
+        return result;
+    }
+
+    /** Everything reachable from start over the edges, start excluded. */
+    protected closure(start: string, edges: Map<string, string[]>): Set<string> {
+        const seen = new Set<string>();
+        const queue = [...(edges.get(start) ?? [])];
+        while (queue.length > 0) {
+            const id = queue.pop()!;
+            if (seen.has(id)) continue;
+            seen.add(id);
+            queue.push(...(edges.get(id) ?? []));
+        }
+        seen.delete(start);
+        return seen;
+    }
+
+    /** Lineage as a directed graph: for each object, what it flows into (forward) and what flows into it (reverse). */
+    protected lineageEdges(): { forward: Map<string, string[]>; reverse: Map<string, string[]> } {
+        if (!this.flow || !this.reverseFlow) {
+            const forward = new Map<string, string[]>();
+            const reverse = new Map<string, string[]>();
+            const add = (from: string, to: string) => {
+                const out = forward.get(from);
+                if (out) out.push(to); else forward.set(from, [to]);
+                const back = reverse.get(to);
+                if (back) back.push(from); else reverse.set(to, [from]);
+            };
+            const lineageKinds = this.index.graph.linkKinds.filter(kind => kind.lineage);
+            const accepts = (types: string[], object: GraphObject) => types.some(type => object.types.includes(type));
+            for (const object of this.index.graph.objects) {
+                for (const link of object.links) {
+                    const lineage = this.index.linkKinds.get(link.kind)?.lineage;
+                    if (lineage === 'forward') add(object.id, link.target);
+                    else if (lineage === 'upstream') add(link.target, object.id);
+                }
+                // Nesting stands for the lineage link it replaces: an option written inside its opportunity is
+                // considered for it, work inside a bet delivers it.
+                const parent = this.index.get(object.parent);
+                if (parent && lineageKinds.some(kind => kind.lineage === 'upstream'
+                    ? accepts(kind.from, object) && accepts(kind.to, parent)
+                    : accepts(kind.from, parent) && accepts(kind.to, object))) {
+                    add(parent.id, object.id);
+                }
+            }
+            this.flow = forward;
+            this.reverseFlow = reverse;
+        }
+        return { forward: this.flow, reverse: this.reverseFlow };
+    }
+
+    protected compareField(object: GraphObject, field: string, operator: ComparisonOperator, expected: FieldValue): boolean {
+        const actual = object.fields[field];
+        if (operator === 'in') {
+            const options = Array.isArray(expected) ? expected : [expected];
+            return Array.isArray(actual) ? actual.some(a => options.some(o => same(a, o))) : options.some(o => same(actual, o));
+        }
+        if (operator === '=') return Array.isArray(actual) ? actual.some(a => same(a, expected)) : same(actual, expected);
+        if (operator === '!=') return !(Array.isArray(actual) ? actual.some(a => same(a, expected)) : same(actual, expected));
+        if (actual === undefined || Array.isArray(actual)) return false;
+        const info = this.fieldInfo(object, field);
+        const order = (value: FieldValue): number | string | undefined => {
+            if (typeof value === 'number') return value;
+            if (info && !['text', 'number', 'date', 'boolean'].includes(info.type)) return this.index.rank(info.type, value);
+            return typeof value === 'string' ? value : undefined; // dates compare as ISO text
+        };
+        const a = order(actual);
+        const b = order(expected);
+        if (a === undefined || b === undefined || typeof a !== typeof b) return false;
+        return compareNumbers(a < b ? -1 : a > b ? 1 : 0, operator, 0);
+    }
+
+    protected fieldInfo(object: GraphObject, field: string): FieldInfo | undefined {
+        for (const typeId of object.types) {
+            const found = this.index.types.get(typeId)?.fields.find(f => f.name === field);
+            if (found) return found;
+        }
+        return undefined;
+    }
+}
+
+function same(a: FieldValue | undefined, b: FieldValue): boolean {
+    return a === b;
+}
+
+function hasValue(value: FieldValue | undefined): boolean {
+    return value !== undefined && !(Array.isArray(value) && value.length === 0) && value !== '';
+}
+
+function compareNumbers(a: number, operator: Exclude<ComparisonOperator, 'in'>, b: number): boolean {
+    switch (operator) {
+        case '=': return a === b;
+        case '!=': return a !== b;
+        case '<': return a < b;
+        case '<=': return a <= b;
+        case '>': return a > b;
+        case '>=': return a >= b;
+    }
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -1,0 +1,136 @@
+// Asking the model a question from outside it: `pom query 'bet where targets -> conversion'`, a declared query
+// by name, or lineage(<id>). A written selector is compiled with the workspace as one more (virtual) file, so
+// it is resolved and checked exactly like a view in a .pom file.
+
+import { resolve } from 'node:path';
+import { compileSources, readPomSources, WorkspaceError, type CompileResult } from './compiler.js';
+import { GraphIndex } from './graph/graph-index.js';
+import type { GraphDiagnostic, GraphObject, GraphQuery, PomGraph } from './graph/model.js';
+import { SelectorEngine } from './graph/selector.js';
+import { closest } from './util/suggest.js';
+
+export const QUERY_NAME = '__pom_query__';
+const QUERY_FILE = '.pom-query.pom';
+
+export interface QueryAnswer {
+    kind: 'select';
+    question: string;
+    /** The declared query answered, when the question named one. */
+    query?: GraphQuery;
+    objects: GraphObject[];
+    columns: string[];
+}
+
+export interface LineageAnswer {
+    kind: 'lineage';
+    question: string;
+    subject: GraphObject;
+    upstream: GraphObject[];
+    downstream: GraphObject[];
+}
+
+export type Answer = QueryAnswer | LineageAnswer;
+
+/** A question that does not compile: its diagnostics point into the question text (line 1, columns as typed). */
+export class QuestionError extends Error {
+    constructor(readonly question: string, readonly diagnostics: GraphDiagnostic[]) {
+        super(diagnostics.map(d => `query:${d.location.line}:${d.location.column}: ${d.message}`).join('\n'));
+    }
+}
+
+export interface AskResult {
+    answer: Answer;
+    /** The workspace's own errors: answers from a model with errors may be incomplete. */
+    modelErrors: number;
+    graph: PomGraph;
+}
+
+/** Answers one question about the workspace at `root`. */
+export async function ask(root: string, question: string, options: { exclude?: string[] } = {}): Promise<AskResult> {
+    const absoluteRoot = resolve(root);
+    const sources = await readPomSources(absoluteRoot, options.exclude);
+    const text = question.trim();
+    if (!text) throw new WorkspaceError('the question is empty: give a selector such as \'bet where status = active\', a query name, or lineage(<id>)');
+    const lineage = /^lineage\s*\(\s*([^()\s]+)\s*\)$/.exec(text);
+    /** A bare name may be a declared query; anything else is a selector. */
+    const bareName = /^[\w.-]+$/.test(text);
+    let prefixLines = 0;
+    const prefix = `query ${QUERY_NAME} { include `;
+    if (!lineage) {
+        // Every package is imported, so names need no package prefix unless two packages share them.
+        const packages = new Set<string>();
+        for (const source of sources.values()) {
+            const match = /^\s*package\s+([\w.-]+)/m.exec(source);
+            if (match) packages.add(match[1]);
+        }
+        const imports = [...packages].sort().map(p => `import ${p}`);
+        prefixLines = imports.length;
+        sources.set(resolve(absoluteRoot, QUERY_FILE), [...imports, `${prefix}${text} }`].join('\n'));
+    }
+    const result = await compileSources(absoluteRoot, sources);
+    const own = result.diagnostics.filter(d => d.location.file === QUERY_FILE);
+    const modelErrors = result.diagnostics.filter(d => d.location.file !== QUERY_FILE && d.severity === 'error').length;
+    const graph = withoutQuestion(result);
+    const engine = new SelectorEngine(new GraphIndex(graph));
+
+    if (lineage) {
+        const subject = graph.objects.find(o => o.id === lineage[1]) ?? uniqueByName(graph, lineage[1]);
+        const upDown = engine.lineage(subject.id);
+        const byId = (ids: string[]) => ids.map(id => engine.index.get(id)!).filter(Boolean);
+        return { answer: { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream) }, modelErrors, graph };
+    }
+    if (bareName) {
+        const declared = graph.queries.find(q => q.id === text) ?? graph.queries.filter(q => q.name === text)[0];
+        if (declared) {
+            const objects = engine.applyClauses(declared.clauses).map(id => engine.index.get(id)!);
+            return { answer: { kind: 'select', question: text, query: declared, objects, columns: declared.columns }, modelErrors, graph };
+        }
+    }
+    const errors = own.filter(d => d.severity === 'error');
+    if (errors.length > 0) {
+        if (bareName) {
+            const names = graph.queries.map(q => q.name);
+            const guess = closest(text, [...names, ...graph.types.map(t => t.name)]);
+            const other = errors.filter(d => !/^No type or object/.test(d.message));
+            if (other.length === 0) {
+                throw new WorkspaceError(`'${text}' is not a query, type or object.${guess ? ` Did you mean '${guess}'?` : ''} ` +
+                    `Run 'pom query --list' for the declared queries.`);
+            }
+        }
+        throw new QuestionError(text, errors.map(d => shift(d, prefixLines, prefix.length)));
+    }
+    const asked = result.graph.queries.find(q => q.id === QUERY_NAME);
+    const objects = asked ? engine.applyClauses(asked.clauses).map(id => engine.index.get(id)!) : [];
+    return { answer: { kind: 'select', question: text, objects, columns: [] }, modelErrors, graph };
+}
+
+/** The graph as the workspace has it, without the virtual question file. */
+function withoutQuestion(result: CompileResult): PomGraph {
+    const graph = result.graph;
+    return {
+        ...graph,
+        files: graph.files.filter(f => f !== QUERY_FILE),
+        queries: graph.queries.filter(q => q.id !== QUERY_NAME),
+        diagnostics: graph.diagnostics.filter(d => d.location.file !== QUERY_FILE),
+    };
+}
+
+function uniqueByName(graph: PomGraph, name: string): GraphObject {
+    const matches = graph.objects.filter(o => o.id.endsWith(`.${name}`) || o.name === name);
+    if (matches.length === 1) return matches[0];
+    if (matches.length > 1) throw new WorkspaceError(`'${name}' is ambiguous: it could be ${matches.map(m => m.id).join(', ')}. Give the full id.`);
+    const guess = closest(name, graph.objects.map(o => o.id));
+    throw new WorkspaceError(`no object '${name}' for lineage().${guess ? ` Did you mean '${guess}'?` : ''}`);
+}
+
+/** Maps a diagnostic of the virtual file back onto the question as the user typed it. */
+function shift(diagnostic: GraphDiagnostic, lines: number, columns: number): GraphDiagnostic {
+    const at = (line: number, column: number) => line - 1 === lines ? Math.max(1, column - columns) : 1;
+    return {
+        ...diagnostic,
+        location: {
+            file: 'query', line: 1, column: at(diagnostic.location.line, diagnostic.location.column),
+            endLine: 1, endColumn: at(diagnostic.location.endLine, diagnostic.location.endColumn),
+        },
+    };
+}

@@ -1,0 +1,102 @@
+import type { ValidationAcceptor, ValidationChecks } from 'langium';
+import {
+    isListValue, isQueryDecl, isRuleFor, isRuleRequire, isTypeDecl,
+    type Comparison, type FieldDecl, type PomAstType, type QueryColumns, type RuleDecl, type Selector, type ViewDecl
+} from '../generated/langium/ast.js';
+import type { PomServices } from '../pom-module.js';
+import type { PomTypeSystem } from '../model/type-system.js';
+import type { PomIndexProvider } from '../references/pom-index.js';
+import { closest } from '../util/suggest.js';
+import { IssueCodes } from './issue-codes.js';
+import { checkValue } from './values.js';
+
+/** Views, rules and queries: selectors that can mean something, comparisons that fit their field, complete rules. */
+export class SelectorValidator {
+    protected readonly types: PomTypeSystem;
+    protected readonly indexProvider: PomIndexProvider;
+
+    constructor(services: PomServices) {
+        this.types = services.model.TypeSystem;
+        this.indexProvider = services.references.PomIndex;
+    }
+
+    checks(): ValidationChecks<PomAstType> {
+        return {
+            ViewDecl: this.checkViewCycle,
+            Selector: this.checkSelector,
+            Comparison: this.checkComparison,
+            RuleDecl: this.checkRule,
+            QueryColumns: this.checkColumns,
+        };
+    }
+
+    checkViewCycle = (view: ViewDecl, accept: ValidationAcceptor): void => {
+        const chain: ViewDecl[] = [view];
+        for (let current = view.base?.ref; current; current = current.base?.ref) {
+            if (current === view) {
+                accept('error', `View '${view.name}' extends itself: ${[...chain, view].map(v => v.name).join(' → ')}.`,
+                    { node: view, property: 'base', code: IssueCodes.ViewCycle });
+                return;
+            }
+            if (chain.includes(current)) return;
+            chain.push(current);
+        }
+    };
+
+    checkSelector = (selector: Selector, accept: ValidationAcceptor): void => {
+        const head = selector.head?.ref;
+        if (selector.containment && head && isTypeDecl(head)) {
+            accept('error', `'${selector.head!.$refText}${selector.containment}' selects what is nested in an object, but '${head.name}' is a type. ` +
+                `Write '${head.name}' for every ${head.name}, or name an object.`, { node: selector, property: 'containment', code: IssueCodes.InvalidSelector });
+        }
+        if (selector.depth !== undefined && (!Number.isInteger(selector.depth) || selector.depth < 1)) {
+            accept('error', `'depth' is a number of links, 1 or more; ${selector.depth} is not.`, { node: selector, property: 'depth', code: IssueCodes.InvalidSelector });
+        }
+    };
+
+    checkComparison = (comparison: Comparison, accept: ValidationAcceptor): void => {
+        const field = comparison.field?.ref;
+        if (!field?.type || !comparison.value) return;
+        const single: FieldDecl = { ...field, type: { ...field.type, list: false } } as FieldDecl;
+        if (comparison.operator === 'in') {
+            if (isListValue(comparison.value)) for (const item of comparison.value.items) checkValue(item, single, this.types, accept);
+            return;
+        }
+        checkValue(comparison.value, single, this.types, accept);
+        if (['<', '<=', '>', '>='].includes(comparison.operator)) {
+            const enumDecl = this.types.enumOf(field);
+            const ordered = field.type.primitive === 'number' || field.type.primitive === 'date' || (enumDecl?.ordered ?? false);
+            if (!ordered) {
+                accept('error', `'${comparison.operator}' compares numbers, dates and members of ordered enums; '${field.name}' is ${this.types.describeType(field)}. ` +
+                    `Use '=', '!=' or 'in [ … ]'.`, { node: comparison, property: 'operator', code: IssueCodes.InvalidSelector });
+            }
+        }
+    };
+
+    checkRule = (rule: RuleDecl, accept: ValidationAcceptor): void => {
+        const missing = [
+            rule.members.some(isRuleFor) ? undefined : `'for <selector>' (which objects it applies to)`,
+            rule.members.some(isRuleRequire) ? undefined : `'require <condition>' (what they must meet)`,
+        ].filter(Boolean);
+        if (missing.length > 0) {
+            accept('error', `Rule '${rule.name}' needs ${missing.join(' and ')}.`, { node: rule, property: 'name', code: IssueCodes.IncompleteRule });
+        }
+    };
+
+    checkColumns = (columns: QueryColumns, accept: ValidationAcceptor): void => {
+        if (!isQueryDecl(columns.$container)) return;
+        const index = this.indexProvider.index;
+        const known = new Set<string>(['id', 'type', 'title', 'file']);
+        for (const [, list] of index.ids.type) {
+            const type = list[0].node;
+            if (type && isTypeDecl(type)) for (const name of this.types.fields(type).keys()) known.add(name);
+        }
+        for (const id of index.ids.link.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
+        columns.columns.forEach((column, i) => {
+            if (known.has(column)) return;
+            const guess = closest(column, [...known]);
+            accept('error', `No field or link kind '${column}' to show as a column.${guess ? ` Did you mean '${guess}'?` : ''}`,
+                { node: columns, property: 'columns', index: i, code: IssueCodes.UnknownField });
+        });
+    };
+}

@@ -1,0 +1,141 @@
+import { execFile } from 'node:child_process';
+import { resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { ask, type Answer } from '../../language/src/query.js';
+
+const run = promisify(execFile);
+const POM = resolve('cli/bin/pom.js');
+const ACME = resolve('examples/acme');
+
+async function pom(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+        const { stdout, stderr } = await run(process.execPath, [POM, ...args], { env: { ...process.env, POM_DEBUG: '' } });
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+}
+
+function ids(answer: Answer): string[] {
+    if (answer.kind !== 'select') throw new Error('not a selection');
+    return answer.objects.map(o => o.id);
+}
+
+/** The questions of ../shared/domain.md part C that the model answers, asked of the example organisation. */
+describe('the graph questions, asked of examples/acme', () => {
+    it('6. which bets target this input? (checkout completion)', async () => {
+        const { answer } = await ask(ACME, 'bet where targets -> acme.strategy.checkout-completion');
+        expect(ids(answer)).toEqual([
+            'acme.bets.express-wallets', 'acme.bets.frictionless-3ds', 'acme.bets.one-click-checkout', 'acme.bets.pay-later-pilot',
+        ]);
+    });
+
+    it('7. the lineage of a bet: insight → opportunity → option → bet → work, impact → input → driver → north star', async () => {
+        const { answer } = await ask(ACME, 'lineage(acme.bets.one-click-checkout)');
+        if (answer.kind !== 'lineage') throw new Error('expected lineage');
+        expect(answer.upstream.map(o => o.id)).toEqual([
+            'acme.discovery.abandonment', 'acme.discovery.abandonment.one-click', 'acme.discovery.mobile-card-form',
+        ]);
+        const downstream = answer.downstream.map(o => o.id);
+        expect(downstream).toEqual(expect.arrayContaining([
+            'acme.bets.one-click-checkout.card-vault', 'acme.bets.one-click-early-read', 'acme.strategy.checkout-completion',
+            'acme.strategy.conversion', 'acme.strategy.successful-gpv',
+        ]));
+        expect(downstream).not.toContain('acme.discovery.abandonment.guest-autofill');
+    });
+
+    it('8. what insights inform this driver? (reverse multi-hop)', async () => {
+        const { answer } = await ask(ACME, 'insight ~> conversion');
+        expect(ids(answer)).toEqual([
+            'acme.discovery.good-customers-blocked', 'acme.discovery.mobile-card-form', 'acme.discovery.soft-decline-share',
+        ]);
+    });
+
+    it("2. what's off track? bets and inputs at risk or off track", async () => {
+        const { answer } = await ask(ACME, 'off-track');
+        const found = ids(answer);
+        expect(found).toContain('acme.strategy.payout-speed');
+        expect(found).toContain('acme.bets.fraud-model-v3');
+        for (const object of (answer as { objects: Array<{ fields: Record<string, unknown> }> }).objects) {
+            expect(['at-risk', 'off-track']).toContain(object.fields.health);
+        }
+    });
+
+    it('1. the strategy tree: the north star, drivers, inputs and only the active bets', async () => {
+        const { answer } = await ask(ACME, 'strategy-tree');
+        const objects = (answer as { objects: Array<{ id: string; type: string; fields: Record<string, unknown> }> }).objects;
+        expect(objects.filter(o => o.type === 'std.north-star').map(o => o.id)).toEqual(['acme.strategy.successful-gpv']);
+        expect(objects.filter(o => o.type === 'std.driver').map(o => o.id)).toEqual([
+            'acme.strategy.activation', 'acme.strategy.conversion', 'acme.strategy.retention',
+        ]);
+        const bets = objects.filter(o => o.id.startsWith('acme.bets.'));
+        expect(bets.length).toBeGreaterThan(0);
+        expect(bets.every(o => o.fields.status === 'active')).toBe(true);
+    });
+
+    it('17. who depends on the data platform team, and on what?', async () => {
+        const { answer } = await ask(ACME, '* where depends-on -> (bet where owner -> acme.org.data-platform)');
+        expect(ids(answer)).toEqual(['acme.bets.fraud-model-v3']);
+    });
+
+    it('19. who owns a capability?', async () => {
+        const { answer } = await ask(ACME, 'team where owns -> acme.org.commerce.payments');
+        expect(ids(answer)).toEqual(['acme.org.payments-core']);
+    });
+});
+
+describe('pom query', () => {
+    it('prints a table with the fields the answer has', async () => {
+        const { code, stdout } = await pom(['query', ACME, 'bet where targets -> acme.strategy.checkout-completion and status = active']);
+        expect(code).toBe(0);
+        const lines = stdout.trimEnd().split('\n');
+        expect(lines[0].split(/\s{2,}/)).toEqual(['id', 'type', 'title', 'status', 'health', 'horizon']);
+        expect(lines.slice(2, -1).map(l => l.split(/\s+/)[0])).toEqual(['acme.bets.express-wallets', 'acme.bets.one-click-checkout']);
+        expect(lines.at(-1)).toBe('2 objects');
+    });
+
+    it('--ids and --json', async () => {
+        const idsOut = await pom(['query', ACME, 'driver', '--ids']);
+        expect(idsOut.stdout).toBe('acme.strategy.activation\nacme.strategy.conversion\nacme.strategy.retention\n');
+        const json = await pom(['query', ACME, 'input where owner -> *', '--json', '--columns', 'owner,horizon']);
+        const parsed = JSON.parse(json.stdout) as Array<Record<string, string>>;
+        expect(parsed.length).toBeGreaterThan(0);
+        expect(parsed[0]).toMatchObject({ type: 'input' });
+        expect(parsed[0].horizon).toMatch(/^(weeks|months|quarters|years)$/);
+        expect(parsed[0].owner).toMatch(/^acme\./);
+        expect(parsed[0].location).toMatch(/^strategy\/strategy\.pom:\d+:\d+$/);
+    });
+
+    it('runs a declared query by name, and lists them', async () => {
+        const list = await pom(['query', '--list', ACME]);
+        expect(list.stdout).toMatch(/^off-track\s+What's off track/m);
+        const answer = await pom(['query', ACME, 'delivery-risk']);
+        expect(answer.code).toBe(0);
+        expect(answer.stdout).toMatch(/^Where delivery risk is/);
+        expect(answer.stdout).toContain('acme.bets.fraud-model-v3');
+    });
+
+    it('answers lineage(<id>) in two parts', async () => {
+        const { stdout } = await pom(['query', ACME, 'lineage(acme.bets.one-click-checkout)']);
+        expect(stdout).toMatch(/^Lineage of acme\.bets\.one-click-checkout/);
+        expect(stdout).toMatch(/Upstream \(what it comes from\): 3/);
+        expect(stdout).toContain('acme.discovery.mobile-card-form');
+    });
+
+    it('points at the mistake in a question, with a suggestion, and exits 2', async () => {
+        const { code, stderr, stdout } = await pom(['query', ACME, 'bet where helth = at-risk']);
+        expect(code).toBe(2);
+        expect(stdout).toBe('');
+        expect(stderr).toContain("query:1:11: error: Type 'bet' has no field 'helth'. Did you mean 'health'? [unknown-field]");
+        expect(stderr).toContain('  bet where helth = at-risk\n            ^');
+        expect(stderr).not.toMatch(/at .*\.js:\d+/);
+    });
+
+    it('says when a bare name is neither a query nor a type', async () => {
+        const { code, stderr } = await pom(['query', ACME, 'offtrack']);
+        expect(code).toBe(2);
+        expect(stderr).toContain("'offtrack' is not a query, type or object. Did you mean 'off-track'?");
+    });
+});
