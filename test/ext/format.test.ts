@@ -8,13 +8,16 @@ import { formatDocument, PomFormatError } from '../../language/src/format/format
 import { createPomServices } from '../../language/src/pom-module.js';
 import { compile, errors } from '../helpers.js';
 
-/** The graph without source positions, which formatting moves by design. */
+/**
+ * The graph without source positions, which formatting moves by design, and without the source text of rule
+ * conditions, kept verbatim for messages (`count( owns )` becomes `count(owns)`); the parsed condition stays.
+ */
 function meaning(graph: unknown): string {
     const strip = (value: unknown): unknown => {
         if (Array.isArray(value)) return value.map(strip);
         if (value && typeof value === 'object') {
             return Object.fromEntries(Object.entries(value)
-                .filter(([key]) => key !== 'location')
+                .filter(([key]) => key !== 'location' && !(key === 'text' && 'condition' in value))
                 .map(([key, item]) => [key, strip(item)]));
         }
         return value;
@@ -233,5 +236,86 @@ describe('formatDocument on examples/acme with its white space scrambled', () =>
         const before = await compileSources(root, sources);
         const after = await compileSources(root, formatted);
         expect(meaning(after.graph)).toBe(meaning(before.graph));
+    });
+});
+
+describe('formatDocument on every example of docs/language.md', () => {
+    const reference = readFileSync('docs/language.md', 'utf8');
+    const blocks = [...reference.matchAll(/```pom\n([\s\S]*?)```/g)].map(match => ({
+        line: reference.slice(0, match.index).split('\n').length,
+        text: match[1],
+    }));
+
+    it.each(blocks.map(block => [block.line, block.text] as const))('the example at line %i keeps its meaning and is stable', async (_line, text) => {
+        const formatted = formatDocument(text);
+        expect(formatDocument(formatted)).toBe(formatted);
+        expect(comments(formatted)).toEqual(comments(text));
+        const before = await compile({ 'main.pom': text });
+        const after = await compile({ 'main.pom': formatted });
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+    });
+});
+
+describe('formatDocument on views, rules, queries, settings and exceptions', () => {
+    const messy = `package demo
+team   checkout "Checkout" { topology: stream-aligned
+  allow wip-limit-exceeded   because "Peak season"  owns -> payments }
+scope payments "Payments" { kind: capability }
+bet b "B" { status: active  owner -> checkout }
+view   commerce "Commerce" { audience: exec   layout: left-to-right
+  include checkout.**, payments   include bet where status = active   links: owner , owns }
+rule focus { for team  require count( owns ) <= 3  message: "At most three." }
+query risky { include bet where ( health in [at-risk, off-track] or depends-on -> * ) and not <~ (bet where status = killed)
+columns: health , owner }
+settings { severity demo.focus: info, }
+`;
+
+    it('lays them out one member per line, selectors and conditions tight', () => {
+        expect(formatDocument(messy)).toBe(`package demo
+
+team checkout "Checkout" {
+  topology: stream-aligned
+  allow wip-limit-exceeded because "Peak season"
+  owns -> payments
+}
+
+scope payments "Payments" { kind: capability }
+
+bet b "B" {
+  status: active
+  owner -> checkout
+}
+
+view commerce "Commerce" {
+  audience: exec
+  layout: left-to-right
+  include checkout.**, payments
+  include bet where status = active
+  links: owner, owns
+}
+
+rule focus {
+  for team
+  require count(owns) <= 3
+  message: "At most three."
+}
+
+query risky {
+  include bet where (health in [at-risk, off-track] or depends-on -> *) and not <~ (bet where status = killed)
+  columns: health, owner
+}
+
+settings { severity demo.focus: info }
+`);
+    });
+
+    it('keeps their meaning', async () => {
+        const formatted = formatDocument(messy);
+        expect(formatDocument(formatted)).toBe(formatted);
+        const before = await compile({ 'main.pom': messy });
+        const after = await compile({ 'main.pom': formatted });
+        expect(errors(after)).toEqual([]);
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+        expect(after.graph.views.length).toBe(1);
     });
 });

@@ -4,7 +4,9 @@ import {
 } from 'langium';
 import { createPomServices, type PomServices } from '../pom-module.js';
 import {
-    isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isTypeDecl, type PomFile
+    isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isQueryDecl, isRuleDecl,
+    isRuleMessage, isRuleSeverity, isSettingsDecl, isSeveritySetting, isTypeDecl, isViewAudience, isViewDecl, isViewLayout,
+    type PomFile
 } from '../generated/langium/ast.js';
 
 /**
@@ -119,7 +121,7 @@ class Tokens {
     last(node: CstNode): LeafCstNode | undefined {
         let index = this.indexByEnd.get(node.end);
         if (index === undefined) return undefined;
-        if (this.all[index].text === ',' && isField(node.astNode)) index = this.before(index, false);
+        if (this.all[index].text === ',' && endsWithOwnComma(node.astNode)) index = this.before(index, false);
         return index < 0 ? undefined : this.all[index];
     }
 
@@ -153,6 +155,11 @@ class Tokens {
 }
 
 const PUNCTUATION = new Set(['{', '}', ',', ']']);
+
+/** Members whose grammar lets them end with a comma of their own (`status: chosen,`), which the layout drops. */
+function endsWithOwnComma(node: AstNode): boolean {
+    return isField(node) || isViewAudience(node) || isViewLayout(node) || isRuleSeverity(node) || isRuleMessage(node) || isSeveritySetting(node);
+}
 
 function collectLeaves(node: CstNode, into: LeafCstNode[]): void {
     if (isCompositeCstNode(node)) for (const child of node.content) collectLeaves(child, into);
@@ -195,8 +202,8 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
         const [close] = tokens.own(node, '}');
         if (!open || !close) return true;
         const commas = tokens.own(node, ',').filter(comma => comma.offset > open.offset);
-        // `status: chosen,`: the comma that may end a field belongs to the field.
-        const memberCommas = members.filter(member => isField(member.astNode)).flatMap(member => tokens.own(member.astNode, ','));
+        // `status: chosen,`: the comma that may end a field (or a setting) belongs to it.
+        const memberCommas = members.filter(member => endsWithOwnComma(member.astNode)).flatMap(member => tokens.own(member.astNode, ','));
         const allCommas = [...commas, ...memberCommas];
         const inline = canInline && open.range.start.line === close.range.end.line && !tokens.hasComment(open.offset, close.end);
         if (!inline) {
@@ -233,6 +240,12 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
             const members = [...node.inverses.map(i => i.$cstNode!), ...node.metadata.map(m => m.$cstNode!),
                 ...GrammarUtils.findNodesForProperty(node.$cstNode, 'flags')].sort((a, b) => a.offset - b.offset);
             oneLine = body(node, members, true, ',');
+        } else if (isViewDecl(node) || isRuleDecl(node) || isQueryDecl(node)) {
+            // Members that end in a list (`include a, b`) cannot share a line with the next: only `key: value` ones can.
+            const members: AstNode[] = node.members;
+            oneLine = body(node, members.map(m => m.$cstNode!), members.every(endsWithOwnComma), ',');
+        } else if (isSettingsDecl(node)) {
+            oneLine = body(node, node.entries.map(e => e.$cstNode!), true, ',');
         } else if (isLinkTarget(node)) {
             body(node, node.entries.map(e => e.$cstNode!), true, ',');
         } else if (isLinkStatement(node)) {
@@ -264,6 +277,8 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
             previousOneLine = thisOneLine;
         }
     });
+    // A top-level element of a kind not laid out above still starts a paragraph.
+    for (const element of file.elements) if (!structure.breaks.has(element.$cstNode?.offset ?? -1)) lineStart(element.$cstNode, Break.Blank);
     return structure;
 }
 
@@ -272,9 +287,9 @@ function isComment(leaf: LeafCstNode): boolean {
 }
 
 /** Tokens written without a space before them. */
-const TIGHT_BEFORE = new Set([',', ':', '?', '.', ']']);
+const TIGHT_BEFORE = new Set([',', ':', '?', '.', ']', ')', '.*', '.**']);
 /** Tokens written without a space after them. */
-const TIGHT_AFTER = new Set(['[', '.']);
+const TIGHT_AFTER = new Set(['[', '.', '(']);
 
 function layout(text: string, file: PomFile): string {
     const root = file.$cstNode;
@@ -329,6 +344,7 @@ function layout(text: string, file: PomFile): string {
             } else if ((isComment(previous) && sourceBreak !== Break.None) || previous.text.startsWith('//') || structure.wraps.has(leaf.offset)) {
                 out.newline(Break.Line, continuation());
             } else if (!(TIGHT_BEFORE.has(leaf.text) || (leaf.text === '[' && leaf.astNode.$type === 'FieldType')
+                || (leaf.text === '(' && previous.text === 'count' && leaf.astNode.$type === 'CountCondition')
                 || TIGHT_AFTER.has(previous.text) || (previous.text === '{' && leaf.text === '}'))) {
                 out.write(' ');
             }
