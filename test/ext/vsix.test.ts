@@ -101,7 +101,7 @@ describe('the .vsix', () => {
     it('has snippets for the common objects that compile once their placeholders are filled', async () => {
         const snippets = JSON.parse(text('extension/snippets/pom.json')) as Record<string, { prefix: string; body: string[] }>;
         expect(Object.values(snippets).map(s => s.prefix).sort())
-            .toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team']);
+            .toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team', 'view']);
         // What the snippets' default placeholders refer to.
         const fixture = `package demo
 team my-team "T"
