@@ -110,3 +110,20 @@ describe('pom fmt', () => {
         expect(missing.stderr).toContain('no such file or folder: nowhere');
     });
 });
+
+describe('pom fmt --check with a machine-readable format', () => {
+    it('reports each unformatted file as an `unformatted` error, and syntax errors, as JSON', async () => {
+        const dir = workspace({ 'a.pom': FORMATTED, 'b.pom': MESSY, 'bad.pom': BROKEN });
+        const result = await pom(['fmt', '--check', '--format', 'json'], dir);
+        expect(result.code).toBe(1);
+        const findings = JSON.parse(result.stdout) as Array<{ code: string; location: { file: string; line: number } }>;
+        expect(findings.map(f => `${f.code}@${f.location.file}:${f.location.line}`)).toEqual(['unformatted@b.pom:1', 'syntax-error@bad.pom:4']);
+    });
+
+    it('annotates unformatted files for GitHub', async () => {
+        const dir = workspace({ 'b.pom': MESSY });
+        const result = await pom(['fmt', '--check', '--format', 'github'], dir);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^::error file=b\.pom,line=1,.*title=pom unformatted::/);
+    });
+});

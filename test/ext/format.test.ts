@@ -3,16 +3,21 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSources, findPomFiles } from '../../language/src/compiler.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
+import { EmptyFileSystem } from 'langium';
 import { formatDocument, PomFormatError } from '../../language/src/format/formatter.js';
+import { createPomServices } from '../../language/src/pom-module.js';
 import { compile, errors } from '../helpers.js';
 
-/** The graph without source positions, which formatting moves by design. */
+/**
+ * The graph without source positions, which formatting moves by design, and without the source text of rule
+ * conditions, kept verbatim for messages (`count( owns )` becomes `count(owns)`); the parsed condition stays.
+ */
 function meaning(graph: unknown): string {
     const strip = (value: unknown): unknown => {
         if (Array.isArray(value)) return value.map(strip);
         if (value && typeof value === 'object') {
             return Object.fromEntries(Object.entries(value)
-                .filter(([key]) => key !== 'location')
+                .filter(([key]) => key !== 'location' && !(key === 'text' && 'condition' in value))
                 .map(([key, item]) => [key, strip(item)]));
         }
         return value;
@@ -185,5 +190,132 @@ describe('docs/formatting.md', () => {
         const section = page.slice(page.indexOf('## Before and after'));
         const [before, after] = [...section.matchAll(/```pom\n([\s\S]*?)```/g)].map(match => match[1]);
         expect(formatDocument(before)).toBe(after);
+    });
+});
+
+describe('formatDocument on examples/acme with its white space scrambled', () => {
+    /** A small deterministic generator, so a failure can be replayed. */
+    function random(seed: number): () => number {
+        return () => {
+            seed = (seed * 1664525 + 1013904223) % 4294967296;
+            return seed / 4294967296;
+        };
+    }
+
+    /** Replaces the white space between every two tokens with other white space: the same file to the parser. */
+    function scramble(text: string, next: () => number): string {
+        const { pom } = createPomServices(EmptyFileSystem);
+        const lexed = pom.parser.Lexer.tokenize(text);
+        const tokens = [...lexed.tokens, ...(lexed.hidden ?? [])].sort((a, b) => a.startOffset - b.startOffset);
+        const gaps = [' ', '\n', '    ', '\n\n\n', '\t', ' \n  '];
+        let result = text.slice(0, tokens[0]?.startOffset ?? 0);
+        for (const [index, token] of tokens.entries()) {
+            result += token.image;
+            const following = tokens[index + 1];
+            if (!following) break;
+            const gap = text.slice(token.startOffset + token.image.length, following.startOffset);
+            let replacement = gap === '' ? (next() < 0.5 ? '' : ' ') : gaps[Math.floor(next() * gaps.length)];
+            if (token.image.startsWith('//') && !replacement.includes('\n')) replacement += '\n';
+            result += replacement;
+        }
+        return result + '\n';
+    }
+
+    it.each([1, 2, 3])('formats to the same graph, keeps the comments and is stable (seed %i)', async seed => {
+        const root = resolve('examples/acme');
+        const next = random(seed);
+        const files = await findPomFiles(root);
+        const sources = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
+        const scrambled = new Map([...sources].map(([file, text]) => [file, scramble(text, next)]));
+        const formatted = new Map([...scrambled].map(([file, text]) => [file, formatDocument(text)]));
+        for (const [file, text] of formatted) {
+            expect(formatDocument(text), file).toBe(text);
+            expect(comments(text), file).toEqual(comments(sources.get(file)!));
+            expect(text, file).not.toMatch(/[ \t]$/m);
+        }
+        const before = await compileSources(root, sources);
+        const after = await compileSources(root, formatted);
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+    });
+});
+
+describe('formatDocument on every example of docs/language.md', () => {
+    const reference = readFileSync('docs/language.md', 'utf8');
+    const blocks = [...reference.matchAll(/```pom\n([\s\S]*?)```/g)].map(match => ({
+        line: reference.slice(0, match.index).split('\n').length,
+        text: match[1],
+    }));
+
+    it.each(blocks.map(block => [block.line, block.text] as const))('the example at line %i keeps its meaning and is stable', async (_line, text) => {
+        const formatted = formatDocument(text);
+        expect(formatDocument(formatted)).toBe(formatted);
+        expect(comments(formatted)).toEqual(comments(text));
+        const before = await compile({ 'main.pom': text });
+        const after = await compile({ 'main.pom': formatted });
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+    });
+});
+
+describe('formatDocument on views, rules, queries, settings and exceptions', () => {
+    const messy = `package demo
+team   checkout "Checkout" { topology: stream-aligned
+  allow wip-limit-exceeded   because "Peak season"  owns -> payments }
+scope payments "Payments" { kind: capability }
+bet b "B" { status: active  owner -> checkout }
+view   commerce "Commerce" { audience: exec   layout: left-to-right
+  include checkout.**, payments   include bet where status = active   links: owner , owns }
+rule focus { for team  require count( owns ) <= 3  message: "At most three." }
+query risky { include bet where ( health in [at-risk, off-track] or depends-on -> * ) and not <~ (bet where status = killed)
+columns: health , owner }
+settings { severity demo.focus: info, }
+`;
+
+    it('lays them out one member per line, selectors and conditions tight', () => {
+        expect(formatDocument(messy)).toBe(`package demo
+
+team checkout "Checkout" {
+  topology: stream-aligned
+  allow wip-limit-exceeded because "Peak season"
+  owns -> payments
+}
+
+scope payments "Payments" { kind: capability }
+
+bet b "B" {
+  status: active
+  owner -> checkout
+}
+
+view commerce "Commerce" {
+  audience: exec
+  layout: left-to-right
+  include checkout.**, payments
+  include bet where status = active
+  links: owner, owns
+}
+
+rule focus {
+  for team
+  require count(owns) <= 3
+  message: "At most three."
+}
+
+query risky {
+  include bet where (health in [at-risk, off-track] or depends-on -> *) and not <~ (bet where status = killed)
+  columns: health, owner
+}
+
+settings { severity demo.focus: info }
+`);
+    });
+
+    it('keeps their meaning', async () => {
+        const formatted = formatDocument(messy);
+        expect(formatDocument(formatted)).toBe(formatted);
+        const before = await compile({ 'main.pom': messy });
+        const after = await compile({ 'main.pom': formatted });
+        expect(errors(after)).toEqual([]);
+        expect(meaning(after.graph)).toBe(meaning(before.graph));
+        expect(after.graph.views.length).toBe(1);
     });
 });

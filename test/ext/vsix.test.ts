@@ -57,7 +57,7 @@ describe('the .vsix', () => {
             'extension/dist/assets/language/schema/graph.schema.json']) {
             expect(names, expected).toContain(expected);
         }
-        expect(names.filter(name => /\.(ts|mts|map)$/.test(name) || name.includes('/src/') || name.includes('node_modules'))).toEqual([]);
+        expect(names.filter(name => /\.(ts|mts|map)$|tsconfig|\.gitignore/.test(name) || name.includes('/src/') || name.includes('node_modules'))).toEqual([]);
     });
 
     it('declares the language, grammar, snippets and commands, for a VS Code that runs Node 22', () => {
@@ -92,12 +92,16 @@ describe('the .vsix', () => {
         const builtins = new Set([...builtinModules, ...builtinModules.map(name => `node:${name}`)]);
         expect([...required].filter(name => name !== 'vscode' && !builtins.has(name))).toEqual([]);
         expect(required.has('vscode')).toBe(true);
+        // Every command the manifest contributes is registered by the client.
+        for (const { command } of JSON.parse(text('extension/package.json')).contributes.commands) {
+            expect(client, command).toContain(`"${command}"`);
+        }
     });
 
     it('has snippets for the common objects that compile once their placeholders are filled', async () => {
         const snippets = JSON.parse(text('extension/snippets/pom.json')) as Record<string, { prefix: string; body: string[] }>;
         expect(Object.values(snippets).map(s => s.prefix).sort())
-            .toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team']);
+            .toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team', 'view']);
         // What the snippets' default placeholders refer to.
         const fixture = `package demo
 team my-team "T"
@@ -179,9 +183,19 @@ describe('the bundled language server', () => {
         const capabilities = responses.get(1)!.result!.capabilities;
         expect(capabilities.textDocumentSync).toBeDefined();
         expect(capabilities.completionProvider).toBeDefined();
+        // What the extension itself relies on: Format Document, and workspace symbols to jump from a diagram.
+        expect(capabilities.documentFormattingProvider).toBeTruthy();
+        expect(capabilities.workspaceSymbolProvider).toBeTruthy();
         send({ method: 'initialized', params: {} });
-        send({ id: 2, method: 'shutdown' });
+        const uri = 'file:///virtual/smoke.pom';
+        const messy = 'package demo\nteam   t "T" {   topology: platform\n}\n';
+        send({ method: 'textDocument/didOpen', params: { textDocument: { uri, languageId: 'pom', version: 1, text: messy } } });
+        send({ id: 2, method: 'textDocument/formatting', params: { textDocument: { uri }, options: { tabSize: 2, insertSpaces: true } } });
         await answered(2);
+        const edits = (responses.get(2) as unknown as { result: Array<{ newText: string }> }).result;
+        expect(edits.length).toBeGreaterThan(0);
+        send({ id: 3, method: 'shutdown' });
+        await answered(3);
         send({ method: 'exit' });
         expect(await exited).toBe(0);
     });

@@ -134,7 +134,8 @@ document.addEventListener('click', event => {
 /** Opens the source of an object, found by the language server's workspace symbols. */
 async function revealObject(id: string): Promise<void> {
     const name = id.split('.').pop()!;
-    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', name) ?? [];
+    // The server names symbols by their full id, and matches a query against it.
+    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', id) ?? [];
     const symbol = symbols.find(s => s.name === id || (s.containerName ? `${s.containerName}.${s.name}` : s.name) === id)
         ?? symbols.find(s => s.name === name || s.name.endsWith(`.${name}`));
     if (!symbol) {

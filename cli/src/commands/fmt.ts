@@ -2,10 +2,11 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { findPomFiles, toGraphDiagnostic, WorkspaceError } from '../../../language/src/compiler.js';
+import { compareDiagnostics, findPomFiles, toGraphDiagnostic, WorkspaceError } from '../../../language/src/compiler.js';
 import { formatDocument } from '../../../language/src/format/formatter.js';
 import type { GraphDiagnostic } from '../../../language/src/graph/model.js';
 import { createPomServices } from '../../../language/src/pom-module.js';
+import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../format-diagnostics.js';
 
@@ -44,8 +45,15 @@ export async function fmtCommand(paths: string[], options: FmtOptions): Promise<
         if (!options.check && await writeFileAtomic(file, formatted)) rewritten++;
     }
 
-    process.stdout.write(formatDiagnostics(broken, options.format, cwd));
-    for (const file of unformatted) process.stdout.write(`${file}\n`);
+    if (options.format === 'text') {
+        process.stdout.write(formatDiagnostics(broken, 'text', cwd));
+        // Like gofmt -l: one file name per line, for scripts.
+        for (const file of unformatted) process.stdout.write(`${file}\n`);
+    } else {
+        // Machine-readable formats: an unformatted file is one more finding, so CI can annotate it.
+        const findings = options.check ? unformatted.map(file => unformattedDiagnostic(file)) : [];
+        process.stdout.write(formatDiagnostics([...broken, ...findings].sort(compareDiagnostics), options.format, cwd));
+    }
     const brokenFiles = new Set(broken.map(d => d.location.file)).size;
     const notes = [
         options.check ? `${unformatted.length} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted`
@@ -68,6 +76,15 @@ async function pomFilesOf(paths: string[]): Promise<string[]> {
         else throw new WorkspaceError(`not a .pom file: ${path} (give .pom files or folders that hold them)`);
     }
     return [...files].sort();
+}
+
+function unformattedDiagnostic(file: string): GraphDiagnostic {
+    return {
+        severity: 'error',
+        code: IssueCodes.Unformatted,
+        message: 'This file is not in the canonical layout: run pom fmt to format it.',
+        location: { file, line: 1, column: 1, endLine: 1, endColumn: 1 },
+    };
 }
 
 function displayPath(cwd: string, file: string): string {

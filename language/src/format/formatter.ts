@@ -1,10 +1,12 @@
 import {
-    AstUtils, CstUtils, EmptyFileSystem, GrammarUtils,
+    EmptyFileSystem, GrammarUtils, isCompositeCstNode,
     type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult
 } from 'langium';
 import { createPomServices, type PomServices } from '../pom-module.js';
 import {
-    isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isTypeDecl, type PomFile
+    isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isQueryDecl, isRuleDecl,
+    isRuleMessage, isRuleSeverity, isSettingsDecl, isSeveritySetting, isTypeDecl, isViewAudience, isViewDecl, isViewLayout,
+    type PomFile
 } from '../generated/langium/ast.js';
 
 /**
@@ -78,13 +80,117 @@ interface Structure {
     wraps: Set<number>;
 }
 
-function analyse(file: PomFile, text: string): Structure {
+/**
+ * The tokens of a file in source order, comments included, with the look-ups the layout needs. Built in one pass:
+ * walking the CST again for every body would make large files slow.
+ */
+class Tokens {
+    readonly all: LeafCstNode[];
+    private readonly indexByOffset = new Map<number, number>();
+    private readonly indexByEnd = new Map<number, number>();
+    /** The punctuation each AST node consumed itself (not its children): braces, brackets and commas. */
+    private readonly punctuation = new Map<AstNode, LeafCstNode[]>();
+    private readonly commentOffsets: number[] = [];
+
+    constructor(root: CstNode) {
+        this.all = [];
+        collectLeaves(root, this.all);
+        this.all.sort((a, b) => a.offset - b.offset);
+        for (const [index, leaf] of this.all.entries()) {
+            if (leaf.hidden) {
+                this.commentOffsets.push(leaf.offset);
+                continue;
+            }
+            this.indexByOffset.set(leaf.offset, index);
+            this.indexByEnd.set(leaf.end, index);
+            if (PUNCTUATION.has(leaf.text)) {
+                const list = this.punctuation.get(leaf.astNode);
+                if (list) list.push(leaf);
+                else this.punctuation.set(leaf.astNode, [leaf]);
+            }
+        }
+    }
+
+    /** The first token of a node (comments before it are not part of it). */
+    first(node: CstNode): LeafCstNode | undefined {
+        const index = this.indexByOffset.get(node.offset);
+        return index === undefined ? undefined : this.all[index];
+    }
+
+    /** The last token of a member, not counting the comma that may end a field. */
+    last(node: CstNode): LeafCstNode | undefined {
+        let index = this.indexByEnd.get(node.end);
+        if (index === undefined) return undefined;
+        if (this.all[index].text === ',' && endsWithOwnComma(node.astNode)) index = this.before(index, false);
+        return index < 0 ? undefined : this.all[index];
+    }
+
+    /** The token before another, comments included or not. */
+    previous(leaf: LeafCstNode, comments: boolean): LeafCstNode | undefined {
+        const index = this.before(this.indexByOffset.get(leaf.offset) ?? this.all.indexOf(leaf), comments);
+        return index < 0 ? undefined : this.all[index];
+    }
+
+    private before(index: number, comments: boolean): number {
+        let at = index - 1;
+        while (at >= 0 && !comments && this.all[at].hidden) at--;
+        return at;
+    }
+
+    own(node: AstNode, text: string): LeafCstNode[] {
+        return (this.punctuation.get(node) ?? []).filter(leaf => leaf.text === text);
+    }
+
+    /** Whether a comment lies between two offsets. */
+    hasComment(from: number, to: number): boolean {
+        let low = 0;
+        let high = this.commentOffsets.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (this.commentOffsets[middle] <= from) low = middle + 1;
+            else high = middle;
+        }
+        return low < this.commentOffsets.length && this.commentOffsets[low] < to;
+    }
+}
+
+const PUNCTUATION = new Set(['{', '}', ',', ']']);
+
+/** Members whose grammar lets them end with a comma of their own (`status: chosen,`), which the layout drops. */
+function endsWithOwnComma(node: AstNode): boolean {
+    return isField(node) || isViewAudience(node) || isViewLayout(node) || isRuleSeverity(node) || isRuleMessage(node) || isSeveritySetting(node);
+}
+
+function collectLeaves(node: CstNode, into: LeafCstNode[]): void {
+    if (isCompositeCstNode(node)) for (const child of node.content) collectLeaves(child, into);
+    else into.push(node as LeafCstNode);
+}
+
+/** Calls `visit` on a node and every node it contains, parents first (a plain recursion: streams are slower here). */
+function walk(node: AstNode, visit: (node: AstNode) => void): void {
+    visit(node);
+    for (const key in node) {
+        if (key.startsWith('$')) continue;
+        const value = (node as unknown as Record<string, unknown>)[key];
+        if (Array.isArray(value)) {
+            for (const item of value) if (isAstNodeLike(item)) walk(item, visit);
+        } else if (isAstNodeLike(value)) {
+            walk(value, visit);
+        }
+    }
+}
+
+function isAstNodeLike(value: unknown): value is AstNode {
+    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
+}
+
+function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
     const structure: Structure = {
         breaks: new Map(), blocks: new Map(), blockEnds: new Set(), dropped: new Set(), commaAfter: new Set(),
         listStarts: new Set(), wraps: new Set(),
     };
     const lineStart = (node: CstNode | undefined, kind: Break) => {
-        const first = node && firstLeaf(node);
+        const first = node && tokens.first(node);
         if (first) structure.breaks.set(first.offset, Math.max(kind, structure.breaks.get(first.offset) ?? Break.None));
     };
     /**
@@ -92,24 +198,24 @@ function analyse(file: PomFile, text: string): Structure {
      * line, it holds no comment and its members can share a line. Returns whether it stays on one line.
      */
     const body = (node: AstNode, members: CstNode[], canInline: boolean, separator: ',' | ' '): boolean => {
-        const open = GrammarUtils.findNodeForKeyword(node.$cstNode, '{');
-        const close = GrammarUtils.findNodeForKeyword(node.$cstNode, '}');
+        const [open] = tokens.own(node, '{');
+        const [close] = tokens.own(node, '}');
         if (!open || !close) return true;
-        const commas = GrammarUtils.findNodesForKeyword(node.$cstNode, ',').filter(comma => comma.offset > open.offset);
-        // `status: chosen,`: the comma that may end a field belongs to the field.
-        const memberCommas = members.filter(member => isField(member.astNode)).flatMap(member => GrammarUtils.findNodesForKeyword(member, ','));
-        const inline = canInline && open.range.start.line === close.range.end.line && !hasComment(node.$cstNode!, open.offset, close.end);
+        const commas = tokens.own(node, ',').filter(comma => comma.offset > open.offset);
+        // `status: chosen,`: the comma that may end a field (or a setting) belongs to it.
+        const memberCommas = members.filter(member => endsWithOwnComma(member.astNode)).flatMap(member => tokens.own(member.astNode, ','));
+        const allCommas = [...commas, ...memberCommas];
+        const inline = canInline && open.range.start.line === close.range.end.line && !tokens.hasComment(open.offset, close.end);
         if (!inline) {
             structure.blocks.set(open.offset, close.offset);
             structure.blockEnds.add(close.offset);
             for (const member of members) lineStart(member, Break.Line);
             // One member per line makes separating commas noise.
-            for (const comma of [...commas, ...memberCommas]) structure.dropped.add(comma.offset);
+            for (const comma of allCommas) structure.dropped.add(comma.offset);
             return false;
         }
-        const allCommas = [...commas, ...memberCommas];
         for (const [index, member] of members.entries()) {
-            const last = lastLeaf(member);
+            const last = tokens.last(member);
             const comma = last && allCommas.find(c => c.offset >= last.end && c.offset < (members[index + 1]?.offset ?? close.offset));
             const between = index < members.length - 1;
             if (comma && (!between || separator === ' ')) structure.dropped.add(comma.offset);
@@ -118,11 +224,11 @@ function analyse(file: PomFile, text: string): Structure {
         return true;
     };
 
-    if (file.package !== undefined) lineStart(GrammarUtils.findNodeForKeyword(file.$cstNode, 'package'), Break.Blank);
+    if (file.package !== undefined) lineStart(file.$cstNode, Break.Blank);
     for (const [index, imported] of file.imports.entries()) lineStart(imported.$cstNode, index === 0 ? Break.Blank : Break.Line);
 
     let previousOneLine = false;
-    for (const node of AstUtils.streamAst(file)) {
+    walk(file, node => {
         let oneLine: boolean | undefined;
         if (isPomObject(node)) {
             oneLine = body(node, node.members.map(m => m.$cstNode!), node.members.every(isField), ',');
@@ -134,58 +240,46 @@ function analyse(file: PomFile, text: string): Structure {
             const members = [...node.inverses.map(i => i.$cstNode!), ...node.metadata.map(m => m.$cstNode!),
                 ...GrammarUtils.findNodesForProperty(node.$cstNode, 'flags')].sort((a, b) => a.offset - b.offset);
             oneLine = body(node, members, true, ',');
+        } else if (isViewDecl(node) || isRuleDecl(node) || isQueryDecl(node)) {
+            // Members that end in a list (`include a, b`) cannot share a line with the next: only `key: value` ones can.
+            const members: AstNode[] = node.members;
+            oneLine = body(node, members.map(m => m.$cstNode!), members.every(endsWithOwnComma), ',');
+        } else if (isSettingsDecl(node)) {
+            oneLine = body(node, node.entries.map(e => e.$cstNode!), true, ',');
         } else if (isLinkTarget(node)) {
             body(node, node.entries.map(e => e.$cstNode!), true, ',');
         } else if (isLinkStatement(node)) {
             const [first, ...rest] = node.targets;
-            if (first?.$cstNode) structure.listStarts.add(firstLeaf(first.$cstNode)!.offset);
+            const firstLeaf = first?.$cstNode && tokens.first(first.$cstNode);
+            if (firstLeaf) structure.listStarts.add(firstLeaf.offset);
             for (const target of rest) {
-                const leaf = target.$cstNode && firstLeaf(target.$cstNode);
-                const comma = leaf && CstUtils.getPreviousNode(leaf, false);
+                const leaf = target.$cstNode && tokens.first(target.$cstNode);
+                const comma = leaf && tokens.previous(leaf, false);
                 if (leaf && comma && comma.range.end.line < leaf.range.start.line) structure.wraps.add(leaf.offset);
             }
         } else if (isListValue(node)) {
             // A trailing comma before `]`; commas between items stay.
-            const commas = GrammarUtils.findNodesForKeyword(node.$cstNode, ',');
-            const closer = GrammarUtils.findNodeForKeyword(node.$cstNode, ']');
+            const commas = tokens.own(node, ',');
+            const [closer] = tokens.own(node, ']');
             const last = commas[commas.length - 1];
-            if (last && closer && CstUtils.getNextNode(last, false)?.offset === closer.offset) structure.dropped.add(last.offset);
+            if (last && closer && closer.offset > last.offset && node.items.every(item => item.$cstNode!.end <= last.offset)) {
+                structure.dropped.add(last.offset);
+            }
         }
         if (oneLine !== undefined && node.$container === file && node.$cstNode) {
             // Top-level elements are separated by a blank line, except one-line elements the author grouped.
             const range = node.$cstNode.range;
             const thisOneLine = oneLine && range.start.line === range.end.line;
-            const previousLeaf = CstUtils.getPreviousNode(firstLeaf(node.$cstNode)!, true);
+            const previousLeaf = tokens.previous(tokens.first(node.$cstNode)!, true);
             const adjacent = previousLeaf !== undefined && previousLeaf.range.end.line === range.start.line - 1
                 && !text.slice(previousLeaf.end, node.$cstNode.offset).includes('\n\n');
-            lineStart(node.$cstNode, previousOneLine && thisOneLine && adjacent && !isCommentNode(previousLeaf) ? Break.Line : Break.Blank);
+            lineStart(node.$cstNode, previousOneLine && thisOneLine && adjacent && !previousLeaf.hidden ? Break.Line : Break.Blank);
             previousOneLine = thisOneLine;
         }
-    }
-    // Elements of the file without a body of their own (none today) still start a paragraph.
-    for (const element of file.elements) if (!structure.breaks.has(firstLeaf(element.$cstNode!)!.offset)) lineStart(element.$cstNode, Break.Blank);
+    });
+    // A top-level element of a kind not laid out above still starts a paragraph.
+    for (const element of file.elements) if (!structure.breaks.has(element.$cstNode?.offset ?? -1)) lineStart(element.$cstNode, Break.Blank);
     return structure;
-}
-
-function hasComment(node: CstNode, from: number, to: number): boolean {
-    for (const leaf of CstUtils.flattenCst(node)) if (leaf.hidden && leaf.offset > from && leaf.end <= to) return true;
-    return false;
-}
-
-function isCommentNode(node: CstNode): boolean {
-    return node.hidden;
-}
-
-/** The last token of a member, not counting the comma that may end a field. */
-function lastLeaf(node: CstNode): LeafCstNode | undefined {
-    let last: LeafCstNode | undefined;
-    for (const leaf of CstUtils.flattenCst(node)) if (!leaf.hidden && !(leaf.text === ',' && leaf.end === node.end)) last = leaf;
-    return last;
-}
-
-function firstLeaf(node: CstNode): LeafCstNode | undefined {
-    for (const leaf of CstUtils.flattenCst(node)) if (!leaf.hidden) return leaf;
-    return undefined;
 }
 
 function isComment(leaf: LeafCstNode): boolean {
@@ -193,15 +287,16 @@ function isComment(leaf: LeafCstNode): boolean {
 }
 
 /** Tokens written without a space before them. */
-const TIGHT_BEFORE = new Set([',', ':', '?', '.', ']']);
+const TIGHT_BEFORE = new Set([',', ':', '?', '.', ']', ')', '.*', '.**']);
 /** Tokens written without a space after them. */
-const TIGHT_AFTER = new Set(['[', '.']);
+const TIGHT_AFTER = new Set(['[', '.', '(']);
 
 function layout(text: string, file: PomFile): string {
     const root = file.$cstNode;
     if (!root) return text;
-    const structure = analyse(file, text);
-    const leaves = [...CstUtils.flattenCst(root)].sort((a, b) => a.offset - b.offset);
+    const tokens = new Tokens(root);
+    const structure = analyse(file, text, tokens);
+    const leaves = tokens.all;
     const out = new Output();
     let depth = 0;
     let previous: LeafCstNode | undefined;        // the last token written
@@ -249,6 +344,7 @@ function layout(text: string, file: PomFile): string {
             } else if ((isComment(previous) && sourceBreak !== Break.None) || previous.text.startsWith('//') || structure.wraps.has(leaf.offset)) {
                 out.newline(Break.Line, continuation());
             } else if (!(TIGHT_BEFORE.has(leaf.text) || (leaf.text === '[' && leaf.astNode.$type === 'FieldType')
+                || (leaf.text === '(' && previous.text === 'count' && leaf.astNode.$type === 'CountCondition')
                 || TIGHT_AFTER.has(previous.text) || (previous.text === '{' && leaf.text === '}'))) {
                 out.write(' ');
             }

@@ -70,6 +70,8 @@ export const IssueCodes = {
     UnusedSuppression: 'unused-suppression',
     // The compiler itself
     InternalError: 'internal-error',
+    // pom fmt --check (docs/formatting.md)
+    Unformatted: 'unformatted',
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
