@@ -38,6 +38,8 @@ export function createProgram(): Command {
         .option('-o, --out <dir>', 'the output folder', 'out')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
+        .option('--site', 'write the static site too: <out>/index.html and its pages (the default)')
+        .option('--no-site', 'write only graph.json and its schema, not the site')
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON") and <out>/graph.schema.json.\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')

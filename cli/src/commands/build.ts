@@ -5,9 +5,12 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
+import { buildSiteCommand } from '../site/write-site.js';
 
 export interface BuildOptions extends CheckOptions {
     out: string;
+    /** Write the static site too (--no-site turns it off). */
+    site?: boolean;
 }
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
@@ -20,5 +23,6 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
+    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph);
     return status;
 }
