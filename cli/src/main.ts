@@ -3,6 +3,7 @@ import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
+import { serveCommand } from './commands/serve.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 
@@ -51,7 +52,20 @@ export function createProgram(): Command {
         .option('--force', 'write even if the folder already holds .pom files', false)
         .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
 
+    program.command('serve')
+        .description('serve the site of a workspace on localhost, rebuilding it and reloading open pages when a .pom file changes')
+        .argument('[dir]', 'the workspace folder', '.')
+        .option('-p, --port <port>', 'the port to listen on (0: any free port)', parsePort, 4321)
+        .option('--host <host>', 'the address to listen on', '127.0.0.1')
+        .action(async (dir: string, options) => { process.exitCode = await serveCommand(dir, options); });
+
     return program;
+}
+
+function parsePort(value: string): number {
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.');
+    return port;
 }
 
 export async function main(argv: string[]): Promise<number> {
