@@ -92,6 +92,11 @@ export class SiteContext {
         return `${this.kindTitle(kindId)} (from)`;
     }
 
+    /** Types with objects (their own or their subtypes') have a page, except the root type every object has. */
+    hasTypePage(typeId: string): boolean {
+        return typeId !== Std.object && this.index.ofType(typeId).length > 0;
+    }
+
     horizonRank(object: GraphObject): number | undefined {
         return horizonRank(this.index, object);
     }
@@ -126,7 +131,9 @@ export class Page {
         return html`<a href="${this.href(Paths.object(id))}" title="${id}">${this.site.title(object)}</a>${type}`;
     }
 
+    /** A link to a type's page; std.object (every object) has none. */
     typeLink(typeId: string): Html {
+        if (!this.site.hasTypePage(typeId)) return html`<span class="type-tag">${this.site.typeTitle(typeId)}</span>`;
         return html`<a class="type-tag" href="${this.href(Paths.type(typeId))}">${this.site.typeTitle(typeId)}</a>`;
     }
 

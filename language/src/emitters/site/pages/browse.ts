@@ -32,7 +32,7 @@ export function typePages(site: SiteContext): Map<string, string> {
     const typeIds = new Set<string>();
     for (const object of site.graph.objects) for (const type of object.types) typeIds.add(type);
     for (const typeId of typeIds) {
-        if (typeId === Std.object) continue;
+        if (!site.hasTypePage(typeId)) continue;
         pages.set(Paths.type(typeId), typePage(site, typeId));
     }
     return pages;
