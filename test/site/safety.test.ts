@@ -1,12 +1,9 @@
-import { resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { html } from '../../language/src/emitters/site/html.js';
 import { Paths, buildSite } from '../../language/src/emitters/site/index.js';
 import { isSafeUrl, renderMarkdown } from '../../language/src/emitters/site/markdown.js';
-import { page, section, text } from './site-helpers.js';
-
-export const XSS_FIXTURE = resolve('test/site/fixtures/xss');
+import { page, section, text, XSS_FIXTURE } from './site-helpers.js';
 
 let site: Map<string, string>;
 beforeAll(async () => { site = buildSite((await compileWorkspace(XSS_FIXTURE)).graph); });

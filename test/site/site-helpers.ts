@@ -5,6 +5,8 @@ import { buildSite, type SiteOptions } from '../../language/src/emitters/site/in
 import type { PomGraph } from '../../language/src/graph/model.js';
 
 export const ACME = resolve('examples/acme');
+/** A model written to attack the site: markup and script in every string. */
+export const XSS_FIXTURE = resolve('test/site/fixtures/xss');
 
 let acme: PomGraph | undefined;
 

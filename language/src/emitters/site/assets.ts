@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 // The site's stylesheet and scripts live in language/assets/site/ as plain files, so they can be edited as CSS and
 // JS. This module runs from language/src (tests) or out/language/src (built): look upwards for the folder.
 
-const NAMES = ['site.css', 'site.js', 'search.js', 'live-reload.js'] as const;
+const NAMES = ['site.css', 'site.js', 'search.js', 'live-reload.js', 'favicon.svg'] as const;
 export type AssetName = typeof NAMES[number];
 
 let cache: Map<AssetName, string> | undefined;

@@ -24,6 +24,7 @@ export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<strin
     files.set(Paths.asset('site.css'), assets.get('site.css')!);
     files.set(Paths.asset('site.js'), assets.get('site.js')!);
     files.set(Paths.asset('search.js'), assets.get('search.js')!);
+    files.set(Paths.asset('favicon.svg'), assets.get('favicon.svg')!);
     if (options.liveReload) files.set(Paths.asset('live-reload.js'), assets.get('live-reload.js')!);
     files.set(SEARCH_INDEX_PATH, searchIndex(site));
 

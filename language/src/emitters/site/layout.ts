@@ -39,6 +39,7 @@ export function layout(page: Page, content: PageContent): string {
 <meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
 <meta name="referrer" content="no-referrer">
 <title>${content.title} · pom</title>
+<link rel="icon" href="${asset('favicon.svg')}" type="image/svg+xml">
 <link rel="stylesheet" href="${asset('site.css')}">
 <script src="${asset('site.js')}"></script>
 ${scripts.map(name => html`<script src="${asset(name)}" defer></script>\n`)}</head>
