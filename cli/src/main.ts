@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { diagramCommand } from './commands/diagram.js';
 import { initCommand } from './commands/init.js';
 import { serveCommand } from './commands/serve.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
@@ -39,12 +40,26 @@ export function createProgram(): Command {
         .option('-o, --out <dir>', 'the output folder', 'out')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
+        .option('--diagram-limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
+        .option('--layout-timeout <seconds>', 'give up laying out a view after this long', positiveNumber, 30)
         .option('--site', 'write the static site too: <out>/index.html and its pages (the default)')
-        .option('--no-site', 'write only graph.json and its schema, not the site')
-        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON") and <out>/graph.schema.json.\n' +
+        .option('--no-site', 'write no site, only the graph, its schema and the diagrams')
+        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +
+            'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
         .action(async (dir: string, options) => { process.exitCode = await buildCommand(dir, options); });
+
+    program.command('diagram')
+        .description('draw one view as SVG: a declared view, strategy, team:<team id> or lineage:<object id>')
+        .argument('<view>', 'the view id')
+        .argument('[dir]', 'the workspace folder', '.')
+        .option('-o, --output <file>', 'write the SVG to this file (default: standard output)')
+        .addOption(new Option('--theme <theme>', 'colours: follow the reader\'s preference, or force one').choices(['auto', 'light', 'dark']).default('auto'))
+        .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
+        .option('--timeout <seconds>', 'give up laying out after this long', positiveNumber, 30)
+        .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
+        .action(async (view: string, dir: string, options) => { process.exitCode = await diagramCommand(view, dir, options); });
 
     program.command('init')
         .description('write a small starter workspace that compiles cleanly and teaches the language by example')
@@ -66,6 +81,18 @@ function parsePort(value: string): number {
     const port = Number(value);
     if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.');
     return port;
+}
+
+function positiveInteger(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a whole number above 0.');
+    return parsed;
+}
+
+function positiveNumber(value: string): number {
+    const parsed = Number(value);
+    if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a number above 0.');
+    return parsed;
 }
 
 export async function main(argv: string[]): Promise<number> {

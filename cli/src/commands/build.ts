@@ -6,8 +6,9 @@ import { writeFileAtomic } from '../atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand } from '../site/write-site.js';
+import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 
-export interface BuildOptions extends CheckOptions {
+export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
     /** Write the static site too (--no-site turns it off). */
     site?: boolean;
@@ -23,6 +24,7 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
-    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph);
+    await writeDiagrams(result.graph, out, options);
+    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, options);
     return status;
 }

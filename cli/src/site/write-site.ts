@@ -1,13 +1,16 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { PomGraph } from '../../../language/src/graph/model.js';
-import { buildSite, type SiteOptions } from '../../../language/src/emitters/site/index.js';
+import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
+import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
+import { resolveViews } from '../../../language/src/views/resolve-views.js';
+import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 import { writeFileAtomic } from '../atomic-write.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
 /** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
-const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json']);
+const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'diagrams', '.pom-cache']);
 /** How many files are compared and written at once. */
 const CONCURRENCY = 32;
 
@@ -19,9 +22,23 @@ export interface SiteWriteResult {
     owned: boolean;
 }
 
-/** The site for a graph: pages, assets and the diagrams of its views. */
-export function renderSite(graph: PomGraph, options: Pick<SiteOptions, 'liveReload'> = {}): Map<string, string> {
-    return buildSite(graph, { liveReload: options.liveReload });
+export interface RenderSiteOptions extends DiagramsOutputOptions {
+    liveReload?: boolean;
+    /** Where diagram layouts are cached (pom build shares its cache with the diagrams it writes). */
+    layoutCache?: string;
+}
+
+/** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
+export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
+    const views = resolveViews(graph);
+    const results = await renderDiagrams(graph, views, {
+        linkFor: objectLinkFromViewPage,
+        cacheDir: options.layoutCache,
+        maxNodes: options.diagramLimit,
+        timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
+    });
+    const diagrams = (): SiteDiagram[] => results.map(result => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined }));
+    return buildSite(graph, { liveReload: options.liveReload, diagrams });
 }
 
 /**
@@ -78,8 +95,8 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph): Promise<void> {
-    const result = await writeSite(out, renderSite(graph));
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions = {}): Promise<void> {
+    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout') }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
         `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);
     if (!result.owned) {

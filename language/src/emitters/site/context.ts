@@ -44,7 +44,7 @@ export class SiteContext {
 
     constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
         this.index = new GraphIndex(graph);
-        this.diagrams = options.diagrams?.(id => relativeHref(Paths.view('x'), Paths.object(id))) ?? [];
+        this.diagrams = options.diagrams?.(id => relativeHref(Paths.view('view'), Paths.object(id))) ?? [];
         for (const diagram of this.diagrams) {
             for (const node of diagram.view.nodes) {
                 const list = this.diagramsByObject.get(node.id) ?? [];

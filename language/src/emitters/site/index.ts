@@ -5,7 +5,7 @@
 import type { PomGraph } from '../../graph/model.js';
 import { siteAssets } from './assets.js';
 import { SiteContext, type SiteOptions } from './context.js';
-import { Paths } from './paths.js';
+import { Paths, relativeHref } from './paths.js';
 import { teamsIndexPage, typePages, typesIndexPage } from './pages/browse.js';
 import { homePage } from './pages/home.js';
 import { horizonPages, horizonsPage } from './pages/horizons.js';
@@ -16,6 +16,11 @@ import { viewPages, viewsIndexPage } from './pages/views.js';
 
 export type { SiteDiagram, SiteExtension, SiteOptions } from './context.js';
 export { Paths } from './paths.js';
+
+/** The href of an object's page from a view page: what diagram nodes link to. */
+export function objectLinkFromViewPage(id: string): string {
+    return relativeHref(Paths.view('view'), Paths.object(id));
+}
 
 export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<string, string> {
     const site = new SiteContext(graph, options);

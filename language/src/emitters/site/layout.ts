@@ -7,8 +7,14 @@ import { Paths } from './paths.js';
  * run. Styles likewise come only from the site's stylesheet (diagram SVGs are styled by it too).
  */
 export const CONTENT_SECURITY_POLICY =
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; " +
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self' data:; connect-src 'self'; " +
     "base-uri 'none'; form-action 'self'";
+
+/** The policy of a page that inlines the given <style> elements (a diagram's stylesheet): each allowed by its hash. */
+export function contentSecurityPolicy(styleHashes: string[] = []): string {
+    if (styleHashes.length === 0) return CONTENT_SECURITY_POLICY;
+    return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${styleHashes.map(h => `'${h}'`).join(' ')}`);
+}
 
 export interface Crumb { label: string; path?: string }
 
@@ -24,6 +30,8 @@ export interface PageContent {
     scripts?: string[];
     /** The page's entry in the sidebar, for aria-current. */
     section?: string;
+    /** CSP hashes (`sha256-…`) of <style> elements the page inlines from a trusted renderer. */
+    styleHashes?: string[];
 }
 
 export function layout(page: Page, content: PageContent): string {
@@ -36,7 +44,7 @@ export function layout(page: Page, content: PageContent): string {
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">
+<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(content.styleHashes)}">
 <meta name="referrer" content="no-referrer">
 <title>${content.title} · pom</title>
 <link rel="icon" href="${asset('favicon.svg')}" type="image/svg+xml">

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { SiteContext, SiteDiagram } from '../context.js';
 import { html, trusted } from '../html.js';
 import { allViews, layout } from '../layout.js';
@@ -35,6 +36,7 @@ export function viewPages(site: SiteContext): Map<string, string> {
         const objects = view.objects.map(id => site.index.get(id)).filter(o => o !== undefined);
         pages.set(Paths.view(view.id), layout(page, {
             title: view.title,
+            styleHashes: diagram && !diagram.tooLarge ? styleHashes(diagram.svg) : [],
             kicker: html`View${declared?.audience ? html` for ${declared.audience}` : diagram?.view.audience ? html` for ${diagram.view.audience}` : ''}`,
             crumbs: [{ label: 'Views', path: Paths.views }],
             body: html`${figure}
@@ -43,4 +45,17 @@ ${declared ? html`<p class="note">Declared in <code class="location">${declared.
         }));
     }
     return pages;
+}
+
+/**
+ * The CSP hashes of the <style> elements in a diagram's SVG: the page allows exactly those stylesheets and no
+ * other inline style. The hash is of the element's text, which in SVG is parsed like XML: entities decoded.
+ */
+export function styleHashes(svg: string): string[] {
+    const hashes: string[] = [];
+    for (const match of svg.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)) {
+        const text = match[1].replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+        hashes.push(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
+    }
+    return [...new Set(hashes)];
 }

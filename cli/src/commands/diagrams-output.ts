@@ -1,0 +1,68 @@
+import { promises as fs } from 'node:fs';
+import { join } from 'node:path';
+import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
+import type { PomGraph } from '../../../language/src/graph/model.js';
+import { canonicalJson } from '../../../language/src/graph/json.js';
+import { resolveViews } from '../../../language/src/views/resolve-views.js';
+import { diffViews, formatViewDiff } from '../../../language/src/views/view-diff.js';
+import type { ResolvedView } from '../../../language/src/views/view-model.js';
+import { writeFileAtomic } from '../atomic-write.js';
+
+export interface DiagramsOutputOptions {
+    /** Views with more objects than this are not drawn (default 1,500). */
+    diagramLimit?: number;
+    /** Seconds one view's layout may take (default 30). */
+    layoutTimeout?: number;
+}
+
+/** A view's file name: its id with the characters file systems dislike (`:` in `team:…`) replaced. */
+export function diagramFileName(viewId: string): string {
+    return viewId.replace(/:/g, '--').replace(/[^A-Za-z0-9._-]/g, '_');
+}
+
+export interface DiagramsSummary {
+    views: number;
+    written: number;
+    notDrawn: string[];
+}
+
+/**
+ * `pom build`'s diagrams: for each view (declared, strategy, one per team) <out>/diagrams/<view>.svg, ELK's
+ * laid-out graph (<view>.elk.json), what the view shows (<view>.view.json) and, when a previous build left a
+ * view.json, what changed since (<view>.diff.txt). Layouts are cached under <out>/.pom-cache/layout.
+ */
+export async function writeDiagrams(graph: PomGraph, out: string, options: DiagramsOutputOptions = {}): Promise<DiagramsSummary> {
+    const dir = join(out, 'diagrams');
+    const views = resolveViews(graph);
+    const results = await renderDiagrams(graph, views, {
+        cacheDir: join(out, '.pom-cache', 'layout'),
+        maxNodes: options.diagramLimit,
+        timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
+    });
+    let written = 0;
+    const notDrawn: string[] = [];
+    for (const result of results) {
+        const base = join(dir, diagramFileName(result.view.id));
+        const previousText = await fs.readFile(`${base}.view.json`, 'utf8').catch(() => undefined);
+        if (previousText !== undefined) {
+            let previous: ResolvedView | undefined;
+            try { previous = JSON.parse(previousText) as ResolvedView; } catch { previous = undefined; }
+            if (previous?.nodes && previous.edges) {
+                if (await writeFileAtomic(`${base}.diff.txt`, formatViewDiff(result.view.id, diffViews(previous, result.view)))) written++;
+            }
+        }
+        if (await writeFileAtomic(`${base}.view.json`, canonicalJson(result.view))) written++;
+        if (await writeFileAtomic(`${base}.svg`, result.svg)) written++;
+        if (result.elk) {
+            if (await writeFileAtomic(`${base}.elk.json`, canonicalJson(result.elk))) written++;
+        } else {
+            await fs.rm(`${base}.elk.json`, { force: true });
+        }
+        if (result.tooLarge) {
+            notDrawn.push(result.view.id);
+            process.stderr.write(`pom: warning: diagram not drawn: ${result.tooLarge.message}\n`);
+        }
+    }
+    process.stderr.write(`pom: wrote ${views.length} diagram${views.length === 1 ? '' : 's'} to ${join(out, 'diagrams')} (${written} file${written === 1 ? '' : 's'} changed)\n`);
+    return { views: views.length, written, notDrawn };
+}

@@ -1,0 +1,187 @@
+// From the graph to what each diagram shows: declared views (the objects a view's selection picked) and the
+// built-in views that need no declaration (the strategy chain, one per team, one per object's lineage).
+// Pure: plain graph in, ResolvedView out.
+
+import { GraphIndex } from '../graph/graph-index.js';
+import type { GraphObject, GraphView, PomGraph, ViewDirection } from '../graph/model.js';
+import { Std, StdLinks } from '../graph/std-ids.js';
+import type { ResolvedView, ViewEdge, ViewKind, ViewNode } from './view-model.js';
+
+export const STRATEGY_VIEW_ID = 'strategy';
+export const TEAM_VIEW_PREFIX = 'team:';
+export const LINEAGE_VIEW_PREFIX = 'lineage:';
+
+/** The types the strategy chain shows, from the north star down to the bets that move it. */
+const STRATEGY_TYPES = [Std.northStar, Std.driver, Std.input, Std.goal];
+/** The link kinds the strategy chain is made of. */
+const STRATEGY_LINKS = [StdLinks.drives, StdLinks.contributesTo, StdLinks.targets, StdLinks.nestedIn];
+
+/**
+ * Lineage: the link kinds followed from an object, and in which direction, transitively. Outgoing kinds lead
+ * to what the object was chosen from and what it aims at; incoming kinds bring what informed, delivered and
+ * evidenced it. Following each kind one way only keeps the lineage of a bet from swallowing every other bet
+ * that targets the same input.
+ */
+const LINEAGE_OUTGOING = [StdLinks.chosenFrom, StdLinks.consideredFor, StdLinks.targets, StdLinks.drives, StdLinks.contributesTo];
+const LINEAGE_INCOMING = [StdLinks.informs, StdLinks.consideredFor, StdLinks.delivers, StdLinks.evidences];
+
+/** Every view `pom build` draws: the declared ones, the strategy chain, and one per team. */
+export function resolveViews(graph: PomGraph): ResolvedView[] {
+    const index = new GraphIndex(graph);
+    const views = graph.views.map(view => declaredView(index, view));
+    views.push(strategyView(index));
+    for (const team of index.ofType(Std.team)) views.push(teamView(index, team));
+    return views;
+}
+
+/** One view by id: a declared view, `strategy`, `team:<team id>` or `lineage:<object id>`; undefined when there is none. */
+export function resolveView(graph: PomGraph, id: string): ResolvedView | undefined {
+    const index = new GraphIndex(graph);
+    const declared = graph.views.find(view => view.id === id);
+    if (declared) return declaredView(index, declared);
+    if (id === STRATEGY_VIEW_ID) return strategyView(index);
+    if (id.startsWith(TEAM_VIEW_PREFIX)) {
+        const team = index.get(id.slice(TEAM_VIEW_PREFIX.length));
+        return team && index.isA(team, Std.team) ? teamView(index, team) : undefined;
+    }
+    if (id.startsWith(LINEAGE_VIEW_PREFIX)) {
+        const object = index.get(id.slice(LINEAGE_VIEW_PREFIX.length));
+        return object ? lineageView(index, object) : undefined;
+    }
+    return undefined;
+}
+
+/** The ids `resolveView` accepts for this graph, lineage views excluded (there is one per object). */
+export function viewIds(graph: PomGraph): string[] {
+    return [...graph.views.map(view => view.id), STRATEGY_VIEW_ID,
+        ...graph.objects.filter(object => object.types.includes(Std.team)).map(team => TEAM_VIEW_PREFIX + team.id)];
+}
+
+function declaredView(index: GraphIndex, view: GraphView): ResolvedView {
+    const ids = new Set(view.objects.filter(id => index.objects.has(id)));
+    return assemble(index, ids, {
+        id: view.id, title: view.title ?? view.name, kind: 'declared', audience: view.audience, direction: view.direction,
+    }, view.linkKinds ? new Set(view.linkKinds) : undefined);
+}
+
+function strategyView(index: GraphIndex): ResolvedView {
+    const ids = new Set<string>();
+    for (const type of STRATEGY_TYPES) for (const object of index.ofType(type)) ids.add(object.id);
+    // The bets that target something in the chain: the chain's last layer.
+    for (const bet of index.ofType(Std.bet)) {
+        if (index.out(bet, StdLinks.targets).some(link => ids.has(link.target))) ids.add(bet.id);
+    }
+    // Bets at the bottom, the north star at the top: links point up the chain.
+    return assemble(index, ids, { id: STRATEGY_VIEW_ID, title: 'Strategy', kind: 'strategy', direction: 'up' }, new Set(STRATEGY_LINKS));
+}
+
+function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
+    const ids = new Set<string>([team.id]);
+    for (const link of team.links) {
+        if (link.kind === StdLinks.owns || link.kind === StdLinks.stewards) ids.add(link.target);
+    }
+    // What the team owns, directly or through a container it owns (bets, inputs, work...).
+    for (const object of index.graph.objects) {
+        if (object.id !== team.id && !index.isA(object, Std.person) && index.effectiveTargets(object, StdLinks.owner).includes(team.id)) {
+            ids.add(object.id);
+        }
+    }
+    const owned = [...ids];
+    for (const id of owned) {
+        const object = index.get(id)!;
+        // What its bets aim at, and what its work depends on (and what depends on it), across teams.
+        for (const link of object.links) {
+            if (link.kind === StdLinks.targets || link.kind === StdLinks.dependsOn) ids.add(link.target);
+        }
+        for (const link of object.backlinks) if (link.kind === StdLinks.dependsOn) ids.add(link.source);
+    }
+    return assemble(index, ids, {
+        id: TEAM_VIEW_PREFIX + team.id, title: `Team: ${team.title ?? team.name}`, kind: 'team', direction: 'right', subject: team.id,
+    });
+}
+
+function lineageView(index: GraphIndex, subject: GraphObject): ResolvedView {
+    const ids = new Set<string>([subject.id]);
+    const lineageKinds = new Set<string>([...LINEAGE_OUTGOING, ...LINEAGE_INCOMING]);
+    // The subject's direct neighbours over lineage links count both ways (an insight's lineage shows what it informs).
+    const queue: GraphObject[] = [subject];
+    for (const link of subject.links) if (lineageKinds.has(link.kind)) visit(link.target);
+    for (const link of subject.backlinks) if (lineageKinds.has(link.kind)) visit(link.source);
+    function visit(id: string): void {
+        if (ids.has(id)) return;
+        const object = index.get(id);
+        if (!object) return;
+        ids.add(id);
+        queue.push(object);
+    }
+    while (queue.length > 0) {
+        const object = queue.shift()!;
+        for (const link of object.links) if (LINEAGE_OUTGOING.includes(link.kind as never)) visit(link.target);
+        for (const link of object.backlinks) if (LINEAGE_INCOMING.includes(link.kind as never)) visit(link.source);
+        // An option written inside its opportunity is considered for it without a link: the chosen option leads to
+        // its opportunity, and the opportunity shows every option considered, the rejected ones too.
+        if (index.isA(object, Std.option) && object.parent) visit(object.parent);
+        if (index.isA(object, Std.opportunity)) {
+            for (const child of object.children) if (index.get(child) && index.isA(index.get(child)!, Std.option)) visit(child);
+        }
+    }
+    return assemble(index, ids, {
+        id: LINEAGE_VIEW_PREFIX + subject.id, title: `Lineage: ${subject.title ?? subject.name}`, kind: 'lineage', direction: 'right',
+        subject: subject.id,
+    }, lineageKinds);
+}
+
+interface ViewHeader {
+    id: string;
+    title: string;
+    kind: ViewKind;
+    direction: ViewDirection;
+    audience?: string;
+    subject?: string;
+}
+
+/** Nodes (parents before children, otherwise by id), each under its nearest shown container, and the links among them. */
+function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkKinds?: Set<string>): ResolvedView {
+    const parentOf = new Map<string, string | undefined>();
+    for (const id of ids) {
+        let container = index.get(id)?.parent;
+        while (container !== undefined && !ids.has(container)) container = index.get(container)?.parent;
+        parentOf.set(id, container);
+    }
+    const childrenOf = new Map<string | undefined, string[]>();
+    for (const id of [...ids].sort(compare)) {
+        const parent = parentOf.get(id);
+        const list = childrenOf.get(parent);
+        if (list) list.push(id); else childrenOf.set(parent, [id]);
+    }
+    const nodes: ViewNode[] = [];
+    const walk = (parent: string | undefined): void => {
+        for (const id of childrenOf.get(parent) ?? []) {
+            const parentId = parentOf.get(id);
+            nodes.push(parentId === undefined ? { id } : { id, parent: parentId });
+            walk(id);
+        }
+    };
+    walk(undefined);
+
+    const edges = new Map<string, ViewEdge>();
+    for (const id of ids) {
+        for (const link of index.get(id)!.links) {
+            if (!ids.has(link.target) || link.target === id || (linkKinds && !linkKinds.has(link.kind))) continue;
+            const edgeId = `${id}|${link.kind}|${link.target}`;
+            if (!edges.has(edgeId)) {
+                const kind = index.linkKinds.get(link.kind);
+                edges.set(edgeId, { id: edgeId, source: id, target: link.target, kind: link.kind, label: kind?.name ?? link.kind });
+            }
+        }
+    }
+    const view: ResolvedView = { id: header.id, title: header.title, kind: header.kind, direction: header.direction, nodes,
+        edges: [...edges.values()].sort((a, b) => compare(a.id, b.id)) };
+    if (header.audience !== undefined) view.audience = header.audience;
+    if (header.subject !== undefined) view.subject = header.subject;
+    return view;
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}

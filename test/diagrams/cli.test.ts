@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { XMLValidator } from 'fast-xml-parser';
+import { describe, expect, it } from 'vitest';
+import { ORG } from './fixtures.js';
+
+const run = promisify(execFile);
+const POM = resolve('cli/bin/pom.js');
+
+async function pom(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+    try {
+        const { stdout, stderr } = await run(process.execPath, [POM, ...args], { cwd, env: { ...process.env, POM_DEBUG: '' }, maxBuffer: 1 << 26 });
+        return { code: 0, stdout, stderr };
+    } catch (error) {
+        const e = error as { code: number; stdout: string; stderr: string };
+        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+    }
+}
+
+function workspace(text = ORG): string {
+    const dir = mkdtempSync(join(tmpdir(), 'pom-diagram-'));
+    mkdirSync(join(dir, 'model'));
+    writeFileSync(join(dir, 'model', 'org.pom'), text);
+    return dir;
+}
+
+describe('pom diagram', () => {
+    it('prints a view as SVG on stdout', async () => {
+        const dir = workspace();
+        const result = await pom(['diagram', 'strategy', 'model'], dir);
+        expect(result.code).toBe(0);
+        expect(result.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+        expect(XMLValidator.validate(result.stdout)).toBe(true);
+        expect(result.stdout).toContain('data-id="org.gpv"');
+    });
+
+    it('writes a lineage view to a file with -o', async () => {
+        const dir = workspace();
+        const result = await pom(['diagram', 'lineage:org.one-click', 'model', '-o', 'out/one-click.svg', '--theme', 'light'], dir);
+        expect(result.code).toBe(0);
+        expect(result.stdout).toBe('');
+        expect(result.stderr).toContain('wrote out/one-click.svg (10 objects');
+        const svg = readFileSync(join(dir, 'out', 'one-click.svg'), 'utf8');
+        expect(svg).toContain('data-id="org.abandonment.wallets"');
+        expect(svg).not.toContain('prefers-color-scheme');
+    });
+
+    it('rejects an unknown view with the closest names and exit 2, no stack trace', async () => {
+        const result = await pom(['diagram', 'team:org.chekout', 'model'], workspace());
+        expect(result.code).toBe(2);
+        expect(result.stderr).toContain(`pom: error: there is no view 'team:org.chekout'. Did you mean 'team:org.checkout'`);
+        expect(result.stderr).not.toMatch(/\n\s+at /);
+    });
+
+    it('refuses a view over the limit with a clear message and exit 1', async () => {
+        const result = await pom(['diagram', 'strategy', 'model', '--limit', '2'], workspace());
+        expect(result.code).toBe(1);
+        expect(result.stderr).toContain(`view 'strategy' has 6 objects, over the diagram limit of 2`);
+        expect(result.stdout).toBe('');
+    });
+});
+
+describe('pom build diagrams', () => {
+    it('writes an SVG, ELK JSON and view JSON per view, caches layouts, and diffs views against the previous build', async () => {
+        const dir = workspace();
+        const first = await pom(['build', 'model', '--out', 'site'], dir);
+        expect(first.code).toBe(0);
+        expect(first.stderr).toContain('wrote 3 diagrams');
+        for (const name of ['strategy', 'team--org.checkout', 'team--org.platform']) {
+            for (const ext of ['svg', 'elk.json', 'view.json']) expect(existsSync(join(dir, 'site', 'diagrams', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
+        }
+        expect(existsSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'))).toBe(false);
+        const svg = readFileSync(join(dir, 'site', 'diagrams', 'strategy.svg'), 'utf8');
+
+        // Unchanged model: identical bytes.
+        const second = await pom(['build', 'model', '--out', 'site'], dir);
+        expect(second.code).toBe(0);
+        expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.svg'), 'utf8')).toBe(svg);
+        expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'), 'utf8')).toBe('strategy: no changes\n');
+
+        writeFileSync(join(dir, 'model', 'org.pom'), ORG.replace('bet unrelated', 'bet now-related "Now related" { targets -> latency { expected: "x" } }\nbet unrelated'));
+        const third = await pom(['build', 'model', '--out', 'site'], dir);
+        expect(third.code).toBe(0);
+        expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'), 'utf8')).toBe(
+            'strategy: 1 object added, 0 removed; 1 link added, 0 removed\n+ org.now-related\n+ org.now-related -targets-> org.latency\n');
+        expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.svg'), 'utf8')).toContain('data-id="org.now-related"');
+    });
+
+    it('reports a view over --diagram-limit and still builds the rest', async () => {
+        const dir = workspace();
+        const result = await pom(['build', 'model', '--out', 'site', '--diagram-limit', '5'], dir);
+        expect(result.code).toBe(0);
+        expect(result.stderr).toContain(`pom: warning: diagram not drawn: view 'strategy' has 6 objects, over the diagram limit of 5: narrow its selection`);
+        expect(readFileSync(join(dir, 'site', 'diagrams', 'team--org.platform.svg'), 'utf8')).toContain('data-id="org.platform"');
+        expect(existsSync(join(dir, 'site', 'diagrams', 'strategy.elk.json'))).toBe(false);
+    });
+});

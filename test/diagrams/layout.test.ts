@@ -1,0 +1,122 @@
+import { readFileSync } from 'node:fs';
+import * as fontkit from 'fontkit';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { PomGraph } from '../../language/src/graph/model.js';
+import { ElkPool } from '../../language/src/layout/elk-pool.js';
+import { layoutView, type Box, type LaidOutView } from '../../language/src/layout/layout-view.js';
+import { NODE_PADDING_X } from '../../language/src/layout/node-labels.js';
+import { diagramFontFiles } from '../../language/src/layout/text-measure.js';
+import { resolveView } from '../../language/src/views/resolve-views.js';
+import { compileOrg, declare } from './fixtures.js';
+
+const pool = new ElkPool(2);
+afterAll(() => pool.close());
+
+async function laidOut(graph: PomGraph, viewId: string): Promise<LaidOutView> {
+    const result = await layoutView(graph, resolveView(graph, viewId)!, pool);
+    expect(result.tooLarge).toBeUndefined();
+    return result.layout!;
+}
+
+const overlap = (a: Box, b: Box): boolean => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const inside = (inner: Box, outer: Box): boolean =>
+    inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height;
+/** Whether a point lies on a box's border (ELK attaches edges to the border), within half a pixel. */
+const onBorder = (p: { x: number; y: number }, b: Box): boolean => {
+    const e = 0.5;
+    const withinX = p.x >= b.x - e && p.x <= b.x + b.width + e;
+    const withinY = p.y >= b.y - e && p.y <= b.y + b.height + e;
+    return (withinX && withinY) && (Math.abs(p.x - b.x) <= e || Math.abs(p.x - b.x - b.width) <= e || Math.abs(p.y - b.y) <= e || Math.abs(p.y - b.y - b.height) <= e);
+};
+
+/** Widths straight from the font file (shaping the whole line), independent of the measurement under test. */
+const fonts = { 400: fontkit.create(readFileSync(diagramFontFiles().regular)) as fontkit.Font, 600: fontkit.create(readFileSync(diagramFontFiles().semibold)) as fontkit.Font };
+function shapedWidth(text: string, size: number, weight: 400 | 600): number {
+    const font = fonts[weight];
+    let units = 0;
+    // Glyphs the font lacks come from a system font: CJK ideographs are 1 em wide, Hebrew and Arabic letters under 0.7 em.
+    for (const char of text) {
+        const codePoint = char.codePointAt(0)!;
+        if (!font.hasGlyphForCodePoint(codePoint)) units += font.unitsPerEm * (codePoint >= 0x2e80 ? 1 : 0.7);
+    }
+    const covered = [...text].filter(char => font.hasGlyphForCodePoint(char.codePointAt(0)!)).join('');
+    return ((units + font.layout(covered).advanceWidth) * size) / font.unitsPerEm;
+}
+
+function checkInvariants(layout: LaidOutView): void {
+    const boxes = new Map(layout.nodes.map(node => [node.id, node]));
+    // Siblings never overlap; children sit inside their parents.
+    for (const a of layout.nodes) {
+        for (const b of layout.nodes) {
+            if (a.id < b.id && a.parent === b.parent) expect(overlap(a, b), `${a.id} overlaps ${b.id}`).toBe(false);
+        }
+        if (a.parent) expect(inside(a, boxes.get(a.parent)!), `${a.id} inside ${a.parent}`).toBe(true);
+        expect(inside(a, { x: 0, y: 0, width: layout.width, height: layout.height }), `${a.id} inside the diagram`).toBe(true);
+    }
+    // Every edge starts on its source's border and ends on its target's.
+    for (const edge of layout.edges) {
+        expect(edge.points.length, edge.id).toBeGreaterThanOrEqual(2);
+        expect(onBorder(edge.points[0], boxes.get(edge.source)!), `${edge.id} starts at its source`).toBe(true);
+        expect(onBorder(edge.points[edge.points.length - 1], boxes.get(edge.target)!), `${edge.id} ends at its target`).toBe(true);
+        expect(edge.labelBox, `${edge.id} has a placed label`).toBeDefined();
+    }
+    // Every line of text fits its box, by the font's own shaping of the whole line.
+    for (const node of layout.nodes) {
+        for (const line of node.label.lines) {
+            const width = shapedWidth(line.text, line.style.size, line.style.weight);
+            expect(width + 2 * NODE_PADDING_X, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThanOrEqual(node.width + 0.01);
+            expect(line.baseline, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThan(node.compound ? node.label.height : node.height);
+        }
+        if (!node.compound) expect(node.label.height).toBeLessThanOrEqual(node.height);
+    }
+}
+
+describe('layout', () => {
+    it('lays out the strategy chain without overlaps, edges attached to their ends, text inside its boxes', async () => {
+        const layout = await laidOut(await compileOrg(), 'strategy');
+        checkInvariants(layout);
+        // Direction up: the north star above the bets that move it.
+        const y = (id: string): number => layout.nodes.find(node => node.id === id)!.y;
+        expect(y('org.gpv')).toBeLessThan(y('org.conversion'));
+        expect(y('org.conversion')).toBeLessThan(y('org.completion'));
+        expect(y('org.completion')).toBeLessThan(y('org.one-click'));
+    });
+
+    it('draws nested objects as compound nodes holding their children, with edges across containers', async () => {
+        for (const view of ['lineage:org.one-click', 'team:org.checkout']) {
+            const layout = await laidOut(await compileOrg(), view);
+            checkInvariants(layout);
+            expect(layout.nodes.some(node => node.compound)).toBe(true);
+        }
+    });
+
+    it('lays out compound nodes on their own when no edge crosses a container', async () => {
+        const graph = declare(await compileOrg(), { id: 'org.nested', objects: ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop'] });
+        checkInvariants(await laidOut(graph, 'org.nested'));
+    });
+
+    it('sizes boxes for hostile titles: 300-character words, markup, right-to-left text', async () => {
+        const long = 'x'.repeat(150) + 'W'.repeat(150);
+        const graph = await compileOrg(`
+bet long-word "${long}" { status: active  targets -> completion { expected: "+1" } }
+bet markup "<script>alert('&amp;')</script> \\"quoted\\"" { status: active  targets -> completion { expected: "+1" } }
+bet rtl "שלום עולם — مرحبا بالعالم 你好世界" { status: active  targets -> completion { expected: "+1" } }
+`);
+        const layout = await laidOut(graph, 'strategy');
+        checkInvariants(layout);
+        const longNode = layout.nodes.find(node => node.id === 'org.long-word')!;
+        const titleLines = longNode.label.lines.filter(line => line.role === 'title');
+        expect(titleLines.length).toBeGreaterThan(1);
+        expect(titleLines.map(line => line.text).join('')).toBe(long);
+    });
+
+    it('keeps the other nodes in order when an object is added', async () => {
+        const order = (layout: LaidOutView, ids: string[]): string[] =>
+            [...ids].sort((a, b) => layout.nodes.find(n => n.id === a)!.x - layout.nodes.find(n => n.id === b)!.x);
+        const inputs = ['org.completion', 'org.latency'];
+        const before = await laidOut(await compileOrg(), 'strategy');
+        const after = await laidOut(await compileOrg(`input aaa-first "Added input" { drives -> conversion }\n`), 'strategy');
+        expect(after.nodes.map(node => node.id)).toContain('org.aaa-first');
+        expect(order(after, inputs)).toEqual(order(before, inputs));
+    });
+});
