@@ -212,6 +212,16 @@ describe('view pages', () => {
         expect(resolveHref(Paths.object('acme.bets.express-wallets'), appears.querySelector('a')!.getAttribute('href')!)).toBe(Paths.view(view.id));
     });
 
+    it("allows exactly the diagram's own stylesheet, by its hash, in the view page's Content-Security-Policy", async () => {
+        const css = '.node{fill:#eef}';
+        const styled = await acmeSite({ diagrams: link => diagrams(link).map(d => ({ ...d, svg: d.svg.replace('>', `><style>${css}</style>`) })) });
+        const csp = page(styled, Paths.view(view.id)).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+        const { createHash } = await import('node:crypto');
+        expect(csp).toContain(`style-src 'self' 'sha256-${createHash('sha256').update(css).digest('base64')}';`);
+        const other = page(styled, Paths.home).querySelector('meta[http-equiv="Content-Security-Policy"]')!.getAttribute('content')!;
+        expect(other).toContain("style-src 'self';");
+    });
+
     it('a view too large to draw lists its objects instead', async () => {
         const large = await acmeSite({ diagrams: link => diagrams(link).map(d => ({ ...d, tooLarge: true })) });
         const viewPage = page(large, Paths.view(view.id));
