@@ -266,6 +266,16 @@ describe('the whole site', () => {
         for (const [path, content] of site) expect(again.get(path), path).toBe(content);
     });
 
+    it('lets an extension add a section to object pages (the hook for metric charts)', async () => {
+        const { html } = await import('../../language/src/emitters/site/html.js');
+        const extended = await acmeSite({ extensions: [{
+            objectSections: object => object.type === 'std.input' ? [{ title: 'Trend', body: html`<p class="trend">${object.id} <b>series</b></p>` }] : [],
+        }] });
+        const input = page(extended, Paths.object('acme.strategy.checkout-completion'));
+        expect(text(section(input, 'Trend').querySelector('.trend'))).toBe('acme.strategy.checkout-completion series');
+        expect(page(extended, Paths.object('acme.bets.express-wallets')).querySelectorAll('section h2').map(h => text(h))).not.toContain('Trend');
+    });
+
     it('has a page for every object, and the live-reload script only when asked', async () => {
         const graph = await acmeGraph();
         for (const object of graph.objects) expect(site.has(Paths.object(object.id)), object.id).toBe(true);
