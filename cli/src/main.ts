@@ -7,6 +7,7 @@ import { diagramCommand } from './commands/diagram.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
 import { queryCommand } from './commands/query.js';
+import { serveCommand } from './commands/serve.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 
@@ -44,7 +45,10 @@ export function createProgram(): Command {
         .option('--strict', 'fail (exit 1) on warnings too', false)
         .option('--diagram-limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
         .option('--layout-timeout <seconds>', 'give up laying out a view after this long', positiveNumber, 30)
-        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json and <out>/diagrams (docs/diagrams.md).\n' +
+        .option('--site', 'write the static site too: <out>/index.html and its pages (the default)')
+        .option('--no-site', 'write no site, only the graph, its schema and the diagrams')
+        .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +
+            'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
         .action(async (dir: string, options) => { process.exitCode = await buildCommand(dir, options); });
@@ -101,7 +105,20 @@ export function createProgram(): Command {
         .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
         .action(async options => { process.exitCode = await lspCommand(options); });
 
+    program.command('serve')
+        .description('serve the site of a workspace on localhost, rebuilding it and reloading open pages when a .pom file changes')
+        .argument('[dir]', 'the workspace folder', '.')
+        .option('-p, --port <port>', 'the port to listen on (0: any free port)', parsePort, 4321)
+        .option('--host <host>', 'the address to listen on', '127.0.0.1')
+        .action(async (dir: string, options) => { process.exitCode = await serveCommand(dir, options); });
+
     return program;
+}
+
+function parsePort(value: string): number {
+    const port = Number(value);
+    if (!/^\d+$/.test(value) || port > 65535) throw new InvalidArgumentError('a port is a number from 0 to 65535.');
+    return port;
 }
 
 function positiveInteger(value: string): number {

@@ -5,10 +5,13 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
+import { buildSiteCommand } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 
 export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
+    /** Write the static site too (--no-site turns it off). */
+    site?: boolean;
 }
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
@@ -22,5 +25,6 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     await writeDiagrams(result.graph, out, options);
+    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, options);
     return status;
 }

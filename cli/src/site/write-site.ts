@@ -1,0 +1,106 @@
+import { promises as fs } from 'node:fs';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import type { PomGraph } from '../../../language/src/graph/model.js';
+import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
+import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
+import { resolveViews } from '../../../language/src/views/resolve-views.js';
+import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
+import { writeFileAtomic } from '../atomic-write.js';
+
+/** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
+export const SITE_MARKER = '.pom-site';
+/** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
+const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'diagrams', '.pom-cache']);
+/** How many files are compared and written at once. */
+const CONCURRENCY = 32;
+
+export interface SiteWriteResult {
+    files: number;
+    written: number;
+    removed: number;
+    /** False when the folder held other files before pom wrote there: then nothing is ever deleted from it. */
+    owned: boolean;
+}
+
+export interface RenderSiteOptions extends DiagramsOutputOptions {
+    liveReload?: boolean;
+    /** Where diagram layouts are cached (pom build shares its cache with the diagrams it writes). */
+    layoutCache?: string;
+}
+
+/** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
+export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
+    const views = resolveViews(graph);
+    const results = await renderDiagrams(graph, views, {
+        linkFor: objectLinkFromViewPage,
+        cacheDir: options.layoutCache,
+        maxNodes: options.diagramLimit,
+        timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
+    });
+    const diagrams = (): SiteDiagram[] => results.map(result => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined }));
+    return buildSite(graph, { liveReload: options.liveReload, diagrams });
+}
+
+/**
+ * Writes the site into `out`: each file atomically and only when it changed. Pages from an earlier build that
+ * no longer exist are removed, but only from a folder pom created (marked by .pom-site), and only files pom wrote.
+ */
+export async function writeSite(out: string, files: Map<string, string>): Promise<SiteWriteResult> {
+    const markerPath = join(out, SITE_MARKER);
+    const previous = await fs.readFile(markerPath, 'utf8').then(text => text.split('\n').filter(Boolean), () => undefined);
+    const owned = previous !== undefined || await isEmptyOrMissing(out);
+    const paths = [...files.keys()].sort();
+    if (owned) {
+        // Record what is about to be written first, so an interrupted build can still be cleaned next time.
+        await writeFileAtomic(markerPath, [...new Set([...(previous ?? []), ...paths])].sort().join('\n') + '\n');
+    }
+    let written = 0;
+    for (let i = 0; i < paths.length; i += CONCURRENCY) {
+        const batch = paths.slice(i, i + CONCURRENCY);
+        const changed = await Promise.all(batch.map(path => writeFileAtomic(join(out, path), files.get(path)!)));
+        written += changed.filter(Boolean).length;
+    }
+    let removed = 0;
+    if (owned) {
+        const stale = (previous ?? []).filter(path => !files.has(path) && isSitePath(path));
+        for (const path of stale) {
+            await fs.rm(join(out, path), { force: true });
+            removed++;
+            await removeEmptyFolders(out, dirname(path));
+        }
+        await writeFileAtomic(markerPath, paths.join('\n') + '\n');
+    }
+    return { files: paths.length, written, removed, owned };
+}
+
+async function isEmptyOrMissing(dir: string): Promise<boolean> {
+    const entries = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [];
+        throw error;
+    });
+    return entries.every(name => BUILD_OUTPUTS.has(name));
+}
+
+/** A relative path inside the site: a marker file edited to name anything else is ignored. */
+function isSitePath(path: string): boolean {
+    const normal = normalize(path);
+    return !isAbsolute(normal) && normal === path.split('/').join(sep) && !normal.split(sep).includes('..') && normal !== SITE_MARKER;
+}
+
+async function removeEmptyFolders(out: string, folder: string): Promise<void> {
+    for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
+        const removed = await fs.rmdir(join(out, current)).then(() => true, () => false);
+        if (!removed) return;
+    }
+}
+
+/** `pom build`'s site step: renders and writes the site, then says what changed. */
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions = {}): Promise<void> {
+    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout') }));
+    process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
+        `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);
+    if (!result.owned) {
+        process.stderr.write(`pom: note: ${shownOut} held other files before pom wrote there, so stale pages are never removed from it; ` +
+            `build into a new or empty folder to let pom keep it clean\n`);
+    }
+}

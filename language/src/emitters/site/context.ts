@@ -1,0 +1,171 @@
+import { GraphIndex } from '../../graph/graph-index.js';
+import { horizonRank } from '../../graph/checks/helpers.js';
+import type { FieldValue, GraphObject, PomGraph, TypeInfo } from '../../graph/model.js';
+import { Std } from '../../graph/std-ids.js';
+import type { ResolvedView } from '../../views/view-model.js';
+import { html, join, type Html } from './html.js';
+import { isSafeUrl } from './markdown.js';
+import { Paths, relativeHref } from './paths.js';
+
+/** A view's diagram as the diagram renderer draws it: SVG whose nodes link to object pages. */
+export interface SiteDiagram {
+    view: ResolvedView;
+    svg: string;
+    /** Set when the view has too many nodes to draw legibly; the page then lists the objects instead. */
+    tooLarge?: boolean;
+}
+
+/**
+ * Extra content other features contribute to object pages (metric series charts, changes since a revision).
+ * Each section is trusted markup: an extension escapes what it takes from the model.
+ */
+export interface SiteExtension {
+    objectSections?(object: GraphObject, page: Page): Array<{ title: string; body: Html }>;
+}
+
+export interface SiteOptions {
+    /**
+     * Renders the diagrams of the site's views. `link(id)` is the href of an object's page from a view page,
+     * for the renderer's node links. Without it, view pages list their objects.
+     */
+    diagrams?: (link: (objectId: string) => string) => SiteDiagram[];
+    /** Adds the live-reload script (pom serve only). */
+    liveReload?: boolean;
+    extensions?: SiteExtension[];
+}
+
+/** Everything pages share: the graph index and what is derived from it once. */
+export class SiteContext {
+    readonly index: GraphIndex;
+    readonly diagrams: SiteDiagram[];
+    readonly diagramsByObject = new Map<string, SiteDiagram[]>();
+    /** The date the model speaks for: its latest `as-of`. Overdue means "ended before this date, still active". */
+    readonly asOf: string | undefined;
+
+    constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
+        this.index = new GraphIndex(graph);
+        this.diagrams = options.diagrams?.(id => relativeHref(Paths.view('view'), Paths.object(id))) ?? [];
+        for (const diagram of this.diagrams) {
+            for (const node of diagram.view.nodes) {
+                const list = this.diagramsByObject.get(node.id) ?? [];
+                list.push(diagram);
+                this.diagramsByObject.set(node.id, list);
+            }
+        }
+        let asOf: string | undefined;
+        for (const object of graph.objects) {
+            const value = object.fields['as-of'];
+            if (typeof value === 'string' && (asOf === undefined || value > asOf)) asOf = value;
+        }
+        this.asOf = asOf;
+    }
+
+    private readonly memos = new Map<string, unknown>();
+
+    /** Computes a value once per site: sidebars, counts and other parts many pages share. */
+    memo<T>(key: string, compute: () => T): T {
+        if (!this.memos.has(key)) this.memos.set(key, compute());
+        return this.memos.get(key) as T;
+    }
+
+    page(path: string): Page {
+        return new Page(this, path);
+    }
+
+    title(object: GraphObject): string {
+        return object.title ?? object.name;
+    }
+
+    typeTitle(typeId: string): string {
+        const type = this.index.types.get(typeId);
+        return type?.title ?? type?.name ?? typeId;
+    }
+
+    kindTitle(kindId: string): string {
+        const kind = this.index.linkKinds.get(kindId);
+        return kind?.title ?? kind?.name ?? kindId;
+    }
+
+    /** The name a link has when read from its target: `targeted by` for std.targets. */
+    inverseTitle(kindId: string, inverse: string | undefined): string {
+        if (inverse) return inverse.replace(/-/g, ' ');
+        return `${this.kindTitle(kindId)} (from)`;
+    }
+
+    /** Types with objects (their own or their subtypes') have a page, except the root type every object has. */
+    hasTypePage(typeId: string): boolean {
+        return typeId !== Std.object && this.index.ofType(typeId).length > 0;
+    }
+
+    horizonRank(object: GraphObject): number | undefined {
+        return horizonRank(this.index, object);
+    }
+
+    horizonNames(): string[] {
+        return this.index.enums.get(Std.horizon)?.members.map(m => m.name) ?? [];
+    }
+
+    /** The type and its supertypes, most specific first. */
+    typeChain(typeId: string): TypeInfo[] {
+        const chain: TypeInfo[] = [];
+        for (let type = this.index.types.get(typeId); type && !chain.includes(type); type = type.extends ? this.index.types.get(type.extends) : undefined) {
+            chain.push(type);
+        }
+        return chain;
+    }
+}
+
+/** One page being written: makes hrefs relative to it. */
+export class Page {
+    constructor(readonly site: SiteContext, readonly path: string) { }
+
+    href(to: string): string {
+        return relativeHref(this.path, to);
+    }
+
+    /** A link to an object's page, or the bare id when the object is not in the graph. */
+    link(id: string, options: { withType?: boolean } = {}): Html {
+        const object = this.site.index.get(id);
+        if (!object) return html`<code>${id}</code>`;
+        const type = options.withType ? html` <span class="type-tag">${this.site.typeTitle(object.type)}</span>` : '';
+        return html`<a href="${this.href(Paths.object(id))}" title="${id}">${this.site.title(object)}</a>${type}`;
+    }
+
+    /** A link to a type's page; std.object (every object) has none. */
+    typeLink(typeId: string): Html {
+        if (!this.site.hasTypePage(typeId)) return html`<span class="type-tag">${this.site.typeTitle(typeId)}</span>`;
+        return html`<a class="type-tag" href="${this.href(Paths.type(typeId))}">${this.site.typeTitle(typeId)}</a>`;
+    }
+
+    value(value: FieldValue, field?: string): Html {
+        if (Array.isArray(value)) return join(value.map(v => this.value(v, field)), ', ');
+        if (field === 'health' && typeof value === 'string') return healthBadge(value);
+        if (field === 'url' && typeof value === 'string' && /^https?:/i.test(value) && isSafeUrl(value)) {
+            return html`<a href="${value}" rel="noopener noreferrer">${value}</a>`;
+        }
+        if (typeof value === 'boolean') return html`${value ? 'yes' : 'no'}`;
+        return html`${String(value)}`;
+    }
+
+    meta(meta: Record<string, unknown>): Html {
+        const entries = Object.entries(meta).sort(([a], [b]) => a.localeCompare(b));
+        if (entries.length === 0) return html``;
+        return html`<span class="meta">${join(entries.map(([k, v]) => html`<span class="meta-item"><span class="meta-key">${k}</span> ${this.value(v as FieldValue, k)}</span>`), ' ')}</span>`;
+    }
+}
+
+const HEALTH_LABELS: Record<string, string> = { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track', unknown: 'unknown' };
+
+export function healthBadge(health: string | undefined): Html {
+    if (!health) return html``;
+    const known = health in HEALTH_LABELS ? health : 'unknown';
+    return html`<span class="badge health-${known}">${HEALTH_LABELS[health] ?? health}</span>`;
+}
+
+export function statusBadge(status: unknown): Html {
+    return typeof status === 'string' ? html`<span class="badge status">${status}</span>` : html``;
+}
+
+export function plural(count: number, word: string, many = `${word}s`): string {
+    return `${count} ${count === 1 ? word : many}`;
+}

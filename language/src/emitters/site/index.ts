@@ -1,0 +1,50 @@
+// The static strategy site: plain HTML pages and SVG diagrams that read from file:// or any sub-path, with no
+// server and no script needed (scripts only enhance: search, sorting, pan and zoom, the theme switch).
+// Pure: a graph (and rendered diagrams) in, a map of site-relative paths to contents out.
+
+import type { PomGraph } from '../../graph/model.js';
+import { siteAssets } from './assets.js';
+import { SiteContext, type SiteOptions } from './context.js';
+import { Paths, relativeHref } from './paths.js';
+import { teamsIndexPage, typePages, typesIndexPage } from './pages/browse.js';
+import { homePage } from './pages/home.js';
+import { horizonPages, horizonsPage } from './pages/horizons.js';
+import { objectPage } from './pages/object.js';
+import { deliveryRiskPage, healthPage, offTrackPage } from './pages/reports.js';
+import { SEARCH_INDEX_PATH, searchIndex, searchPage } from './pages/search.js';
+import { viewPages, viewsIndexPage } from './pages/views.js';
+
+export type { SiteDiagram, SiteExtension, SiteOptions } from './context.js';
+export { Paths } from './paths.js';
+
+/** The href of an object's page from a view page: what diagram nodes link to. */
+export function objectLinkFromViewPage(id: string): string {
+    return relativeHref(Paths.view('view'), Paths.object(id));
+}
+
+export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<string, string> {
+    const site = new SiteContext(graph, options);
+    const files = new Map<string, string>();
+    const assets = siteAssets();
+    files.set(Paths.asset('site.css'), assets.get('site.css')!);
+    files.set(Paths.asset('site.js'), assets.get('site.js')!);
+    files.set(Paths.asset('search.js'), assets.get('search.js')!);
+    files.set(Paths.asset('favicon.svg'), assets.get('favicon.svg')!);
+    if (options.liveReload) files.set(Paths.asset('live-reload.js'), assets.get('live-reload.js')!);
+    files.set(SEARCH_INDEX_PATH, searchIndex(site));
+
+    files.set(Paths.home, homePage(site));
+    files.set(Paths.search, searchPage(site));
+    files.set(Paths.types, typesIndexPage(site));
+    files.set(Paths.teams, teamsIndexPage(site));
+    files.set(Paths.views, viewsIndexPage(site));
+    files.set(Paths.horizons, horizonsPage(site));
+    files.set(Paths.offTrack, offTrackPage(site));
+    files.set(Paths.deliveryRisk, deliveryRiskPage(site));
+    files.set(Paths.health, healthPage(site));
+    for (const pages of [typePages(site), viewPages(site), horizonPages(site)]) {
+        for (const [path, content] of pages) files.set(path, content);
+    }
+    for (const object of graph.objects) files.set(Paths.object(object.id), objectPage(site, object));
+    return files;
+}
