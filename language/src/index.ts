@@ -5,3 +5,4 @@ export { GraphIndex } from './graph/graph-index.js';
 export { IssueCodes, type IssueCode } from './validation/issue-codes.js';
 export { STDLIB_SOURCE, STDLIB_URI } from './workspace/stdlib.js';
 export { canonicalJson } from './graph/json.js';
+export * as metrics from './metrics/index.js';
