@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { initCommand } from './commands/init.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
+import { parseDate } from '../../language/src/metrics/data-file.js';
 
 /** Exit codes: 0 no errors; 1 errors in the model (or warnings with --strict); 2 usage, I/O or internal errors. */
 export const Exit = { Ok: 0, ModelErrors: 1, Usage: 2 } as const;
@@ -22,12 +23,15 @@ export function createProgram(): Command {
         .exitOverride();
 
     const format = () => new Option('-f, --format <format>', 'how to print diagnostics').choices(DIAGNOSTIC_FORMATS).default('text');
+    const asOf = () => new Option('--as-of <date>', 'read metric data as it stood on this date (YYYY-MM-DD); default: the latest observation')
+        .argParser(isoDate);
 
     program.command('check')
         .description('check every .pom file under a folder and print the problems found')
         .argument('[dir]', 'the workspace folder', '.')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
+        .addOption(asOf())
         .addHelpText('after', '\nExit status: 0 no errors, 1 errors in the model (or warnings with --strict), 2 usage or I/O errors.\n' +
             'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning).')
         .action(async (dir: string, options) => { process.exitCode = await checkCommand(dir, options); });
@@ -38,6 +42,7 @@ export function createProgram(): Command {
         .option('-o, --out <dir>', 'the output folder', 'out')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
+        .addOption(asOf())
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON") and <out>/graph.schema.json.\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
@@ -50,6 +55,13 @@ export function createProgram(): Command {
         .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
 
     return program;
+}
+
+/** Commander parser for date options: a clear usage error for anything but YYYY-MM-DD. */
+export function isoDate(value: string): string {
+    const parsed = parseDate(value);
+    if ('error' in parsed || parsed.date !== value) throw new InvalidArgumentError(`'${value}' is not a date: write it as YYYY-MM-DD, such as 2026-10-01.`);
+    return parsed.date;
 }
 
 export async function main(argv: string[]): Promise<number> {

@@ -31,7 +31,7 @@ describe('metrics in the graph', () => {
         expect(object(result, 'acme.completion').series).toHaveLength(7);
         expect(object(result, 'acme.checkout').metrics).toEqual([{
             metric: 'acme.completion', unit: '%', current: { date: '2026-11-12', value: 72 }, trend: 'flat', direction: 'increase',
-            baseline: 70, target: 80, start: '2026-10-01', end: '2026-12-31', expected: expect.any(Number), status: 'off-track', since: '2026-10-29',
+            baseline: 70, target: 80, start: '2026-10-01', end: '2026-12-31', expected: expect.any(Number), status: 'off-track', since: '2026-11-05',
         }]);
         expect(withCode(result, 'health-contradicted')).toEqual([]);
     });
@@ -41,7 +41,7 @@ describe('metrics in the graph', () => {
         const [warning] = withCode(result, 'health-contradicted');
         expect(brief(warning)).toBe('health-contradicted@strategy/metrics.pom:9:7');
         expect(warning.severity).toBe('warning');
-        expect(warning.message).toContain("'acme.checkout' is marked on-track, but the data of 'acme.completion' says off-track since 2026-10-29");
+        expect(warning.message).toContain("'acme.checkout' is marked on-track, but the data of 'acme.completion' says off-track since 2026-11-05");
         expect(result.graph.diagnostics).toContainEqual(warning);
     });
 

@@ -12,7 +12,7 @@ export interface BuildOptions extends CheckOptions {
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
     const out = resolve(options.out);
-    const result = await compileWorkspace(dir, { exclude: [out] });
+    const result = await compileWorkspace(dir, { exclude: [out], asOf: options.asOf });
     const status = report(result, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
     const written = [

@@ -23,8 +23,10 @@ export type Derived = Omit<MetricReading, 'metric' | 'unit'>;
 export const TREND_POINTS = 5;
 /** A fitted change smaller than this share of the values' size is flat. */
 export const FLAT_SHARE = 0.005;
-/** Progress at most this share of the planned change behind the plan is at risk; further behind is off track. */
-export const AT_RISK_SHARE = 0.1;
+/** Behind the plan by at most this share of the planned change (target − baseline) is still on track: noise. */
+export const ON_TRACK_SLACK = 0.05;
+/** Behind by more than the slack and at most this share is at risk; further behind is off track. */
+export const AT_RISK_SHARE = 0.15;
 
 const DAY = 86_400_000;
 const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
@@ -55,7 +57,7 @@ function statusAt(points: DataPoint[], plan: Required<Pick<TrackPlan, 'direction
         const elapsed = Math.min(1, Math.max(0, (days(last.date) - days(plan.start)) / (days(plan.end) - days(plan.start))));
         const expected = baseline + (target - baseline) * elapsed;
         const behind = sign * (expected - last.value) / Math.abs(target - baseline);
-        return { status: behind <= 0 ? 'on-track' : behind <= AT_RISK_SHARE ? 'at-risk' : 'off-track', expected: round(expected) };
+        return { status: behind <= ON_TRACK_SLACK ? 'on-track' : behind <= AT_RISK_SHARE ? 'at-risk' : 'off-track', expected: round(expected) };
     }
     // No window to pace against: on track while it moves toward the target.
     const trend = trendOf(points);

@@ -167,7 +167,7 @@ function contradicts(object: GraphObject, reading: MetricReading): string | unde
     if (!opposite) return undefined;
     const value = `${reading.current.value}${reading.unit && reading.unit.length <= 2 ? reading.unit : ''}`;
     const expectation = reading.expected !== undefined
-        ? `, where the plan from ${reading.baseline} to ${reading.target} by ${reading.end} expects ${reading.expected}`
+        ? `, where the plan from ${reading.baseline} to ${reading.target} by ${reading.end} expects ${Number(reading.expected.toPrecision(4))}`
         : `, trending ${reading.trend} against a target of ${reading.target}`;
     return `'${object.id}' is marked ${declared}, but the data of '${reading.metric}' says ${reading.status} since ${reading.since} ` +
         `(${value} on ${reading.current.date}${expectation}): update 'health', or check the plan.`;
