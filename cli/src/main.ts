@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
+import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
@@ -53,6 +54,19 @@ export function createProgram(): Command {
         .argument('[dir]', 'the folder to create it in', '.')
         .option('--force', 'write even if the folder already holds .pom files', false)
         .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
+
+    program.command('diff')
+        .description('compare the model at two git revisions, two folders or two graph JSON files: objects, fields, links, health and diagnostics')
+        .argument('<from>', 'a git revision (of the repository holding --dir), a folder, or a graph JSON file')
+        .argument('[to]', 'the same kinds; default: the working tree of --dir')
+        .option('-C, --dir <dir>', 'the workspace folder compiled at each revision', '.')
+        .addOption(new Option('-f, --format <format>', 'how to print the changes').choices(DIFF_FORMATS).default('text'))
+        .option('--json', 'print JSON (same as --format json)', false)
+        .addOption(asOf())
+        .addHelpText('after', '\nA side that names an existing folder or .json file is read as such; anything else is a git revision.\n' +
+            'Examples: pom diff main; pom diff v1.0 v2.0 -C examples/acme; pom diff old/graph.json out/graph.json --format markdown\n' +
+            'Exit status: 0 when compared (whatever changed), 2 on usage errors (not a git repository, unknown revision).')
+        .action(async (from: string, to: string | undefined, options) => { process.exitCode = await diffCommand(from, to, options); });
 
     return program;
 }
