@@ -186,9 +186,14 @@ function transitions(id: string, before: GraphObject | undefined, after: GraphOb
     return result;
 }
 
-/** Diagnostics compared without their line and column: an edit above a problem moves it without changing it. */
+/**
+ * Diagnostics compared without their line and column (an edit above a problem moves it without changing it),
+ * and with a renamed object's old id read as its new one (its problems are not new because its name is).
+ */
 function diagnosticKey(d: GraphDiagnostic, renames: Map<string, string>): string {
-    return json([d.severity, d.code, d.location.file, d.object === undefined ? '' : renames.get(d.object) ?? d.object, d.message]);
+    const renamed = d.object === undefined ? undefined : renames.get(d.object);
+    const message = renamed ? d.message.split(`'${d.object}'`).join(`'${renamed}'`) : d.message;
+    return json([d.severity, d.code, d.location.file, renamed ?? d.object ?? '', message]);
 }
 
 function diagnosticChanges(before: GraphDiagnostic[], after: GraphDiagnostic[], renames: Map<string, string>): GraphDiff['diagnostics'] {
