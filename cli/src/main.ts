@@ -44,6 +44,7 @@ export function createProgram(): Command {
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
         .addOption(asOf())
+        .option('--since <rev>', 'also write <out>/changes.json: what changed since this git revision (or folder, or graph JSON)')
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON") and <out>/graph.schema.json.\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')

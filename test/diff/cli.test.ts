@@ -111,6 +111,17 @@ describe('pom diff on a git history', () => {
         expect(result.stdout).toMatch(/- :x: new warning `bet-without-target` at `strategy.pom:\d+`/);
     });
 
+    it('pom build --since writes the changes since a revision next to graph.json, for the site', async () => {
+        const result = await pom(['build', 'model', '--out', 'site', '--since', 'HEAD~1'], repo);
+        expect(result.code).toBe(0);
+        const changes = JSON.parse(readFileSync(join(repo, 'site/changes.json'), 'utf8'));
+        expect(changes).toMatchObject({ format: 'pom-diff', from: 'HEAD~1', to: 'working tree', added: [{ id: 'acme.instalments' }], removed: [{ id: 'acme.wallets' }] });
+        expect(changes.changed.map((c: { id: string }) => c.id)).toEqual(['acme.checkout', 'acme.checkout-completion']);
+        const unknown = await pom(['build', 'model', '--out', 'site2', '--since', 'nope'], repo);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toContain("unknown revision 'nope'");
+    });
+
     it('says clearly when a revision is unknown or the folder is not in a git repository', async () => {
         const unknown = await pom(['diff', 'no-such-branch', '-C', 'model'], repo);
         expect(unknown.code).toBe(2);

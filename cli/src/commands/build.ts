@@ -5,9 +5,13 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
+import { diffGraphs } from '../../../language/src/diff/diff.js';
+import { loadModel } from './diff.js';
 
 export interface BuildOptions extends CheckOptions {
     out: string;
+    /** A git revision (or folder, or graph JSON) to compare with: writes <out>/changes.json. */
+    since?: string;
 }
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
@@ -15,9 +19,14 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const result = await compileWorkspace(dir, { exclude: [out], asOf: options.asOf });
     const status = report(result, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
+    // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
+    const changes = options.since
+        ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: 'working tree' })
+        : undefined;
     const written = [
         await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
+        changes && await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     return status;

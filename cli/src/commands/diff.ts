@@ -51,7 +51,7 @@ export async function loadModel(spec: string, dir: string, asOf?: string): Promi
 }
 
 async function compileFolder(folder: string, asOf?: string): Promise<PomGraph> {
-    return (await compileWorkspace(folder, { asOf, exclude: [resolve(folder, 'out')] })).graph;
+    return (await compileWorkspace(folder, { asOf })).graph;
 }
 
 async function readGraph(path: string): Promise<PomGraph> {
@@ -104,22 +104,21 @@ async function compileRevision(revision: string, dir: string, asOf?: string): Pr
 }
 
 /** `git archive <commit> <prefix> | tar -x`, without a shell. */
-function extract(cwd: string, commit: string, prefix: string, into: string): Promise<void> {
-    return new Promise((resolvePromise, reject) => {
-        const archive = spawn('git', ['archive', '--format=tar', commit, ...(prefix ? ['--', prefix] : [])], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-        const tar = spawn('tar', ['-x', '-f', '-', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
-        let errors = '';
-        archive.stderr.on('data', chunk => { errors += chunk; });
-        tar.stderr.on('data', chunk => { errors += chunk; });
-        archive.stdout.pipe(tar.stdin);
-        archive.on('error', reject);
-        tar.on('error', error => reject((error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? new UsageError('tar is not installed: pom diff needs it to read git revisions') : error));
-        let archiveCode: number | null = null;
-        archive.on('close', code => { archiveCode = code; });
-        tar.on('close', code => {
-            if (code === 0 && archiveCode === 0) resolvePromise();
-            else reject(new UsageError(`cannot export revision ${commit.slice(0, 12)}: ${errors.trim() || `git archive exited ${archiveCode}, tar ${code}`}`));
-        });
+async function extract(cwd: string, commit: string, prefix: string, into: string): Promise<void> {
+    const archive = spawn('git', ['archive', '--format=tar', commit, ...(prefix ? ['--', prefix] : [])], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+    const tar = spawn('tar', ['-x', '-f', '-', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let errors = '';
+    archive.stderr.on('data', chunk => { errors += chunk; });
+    tar.stderr.on('data', chunk => { errors += chunk; });
+    archive.stdout.pipe(tar.stdin);
+    // Both must have exited, whichever closes first.
+    const exited = (child: ReturnType<typeof spawn>, name: string) => new Promise<number | null>((resolveExit, reject) => {
+        child.on('error', error => reject((error as NodeJS.ErrnoException).code === 'ENOENT'
+            ? new UsageError(`${name} is not installed: pom diff needs it to read git revisions`) : error));
+        child.on('close', code => resolveExit(code));
     });
+    const [archiveCode, tarCode] = await Promise.all([exited(archive, 'git'), exited(tar, 'tar')]);
+    if (archiveCode !== 0 || tarCode !== 0) {
+        throw new UsageError(`cannot export revision ${commit.slice(0, 12)}: ${errors.trim() || `git archive exited ${archiveCode}, tar ${tarCode}`}`);
+    }
 }
