@@ -10,6 +10,12 @@ describe('CSV data files', () => {
         ]);
     });
 
+    it('reads a file without quotes the same way, CRLF and positions included', () => {
+        const parsed = parseCsvData('value,date\r\n1,2026-10-01\r\n\r\nx,2026-10-08\r\n');
+        expect(parsed.points).toEqual([{ date: '2026-10-01', value: 1 }]);
+        expect(parsed.problems.map(p => [p.kind, p.line, p.column])).toEqual([['bad-number', 4, 1]]);
+    });
+
     it('treats an empty value as a gap, not an observation', () => {
         const parsed = parseCsvData('date,value\n2026-10-01,1\n2026-10-08,\n2026-10-15,3\n');
         expect(parsed.problems).toEqual([]);

@@ -64,6 +64,8 @@ export async function readMetricData(graph: PomGraph, read: DataReader): Promise
 
 /** Checks the data files (path → text, as read by readMetricData) and derives the metrics of every measured object. */
 export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, string | undefined>, options: MetricsOptions = {}): MetricsResult {
+    // Most workspaces name no data files: then the graph is returned as it is, without indexing it again.
+    if (!graph.objects.some(object => object.fields.data !== undefined && object.types.includes(Std.metric))) return { graph, diagnostics: [] };
     const index = new GraphIndex(graph);
     const diagnostics: GraphDiagnostic[] = [];
     const series = new Map<string, DataPoint[]>();
