@@ -4,12 +4,14 @@ import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
 import { diagramCommand } from './commands/diagram.js';
+import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
+import { parseDate } from '../../language/src/metrics/data-file.js';
 
 /** Exit codes: 0 no errors; 1 errors in the model (or warnings with --strict); 2 usage, I/O or internal errors. */
 export const Exit = { Ok: 0, ModelErrors: 1, Usage: 2 } as const;
@@ -27,12 +29,15 @@ export function createProgram(): Command {
         .exitOverride();
 
     const format = () => new Option('-f, --format <format>', 'how to print diagnostics').choices(DIAGNOSTIC_FORMATS).default('text');
+    const asOf = () => new Option('--as-of <date>', 'read metric data as it stood on this date (YYYY-MM-DD); default: the latest observation')
+        .argParser(isoDate);
 
     program.command('check')
         .description('check every .pom file under a folder and print the problems found')
         .argument('[dir]', 'the workspace folder', '.')
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
+        .addOption(asOf())
         .addHelpText('after', '\nExit status: 0 no errors, 1 errors in the model (or warnings with --strict), 2 usage or I/O errors.\n' +
             'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning).')
         .action(async (dir: string, options) => { process.exitCode = await checkCommand(dir, options); });
@@ -47,6 +52,8 @@ export function createProgram(): Command {
         .option('--layout-timeout <seconds>', 'give up laying out a view after this long', positiveNumber, 30)
         .option('--site', 'write the static site too: <out>/index.html and its pages (the default)')
         .option('--no-site', 'write no site, only the graph, its schema and the diagrams')
+        .addOption(asOf())
+        .option('--since <rev>', 'also write <out>/changes.json: what changed since this git revision (or folder, or graph JSON)')
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +
             'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
@@ -111,6 +118,18 @@ export function createProgram(): Command {
         .option('-p, --port <port>', 'the port to listen on (0: any free port)', parsePort, 4321)
         .option('--host <host>', 'the address to listen on', '127.0.0.1')
         .action(async (dir: string, options) => { process.exitCode = await serveCommand(dir, options); });
+    program.command('diff')
+        .description('compare the model at two git revisions, two folders or two graph JSON files: objects, fields, links, health and diagnostics')
+        .argument('<from>', 'a git revision (of the repository holding --dir), a folder, or a graph JSON file')
+        .argument('[to]', 'the same kinds; default: the working tree of --dir')
+        .option('-C, --dir <dir>', 'the workspace folder compiled at each revision', '.')
+        .addOption(new Option('-f, --format <format>', 'how to print the changes').choices(DIFF_FORMATS).default('text'))
+        .option('--json', 'print JSON (same as --format json)', false)
+        .addOption(asOf())
+        .addHelpText('after', '\nA side that names an existing folder or .json file is read as such; anything else is a git revision.\n' +
+            'Examples: pom diff main; pom diff v1.0 v2.0 -C examples/acme; pom diff old/graph.json out/graph.json --format markdown\n' +
+            'Exit status: 0 when compared (whatever changed), 2 on usage errors (not a git repository, unknown revision).')
+        .action(async (from: string, to: string | undefined, options) => { process.exitCode = await diffCommand(from, to, options); });
 
     return program;
 }
@@ -131,6 +150,13 @@ function positiveNumber(value: string): number {
     const parsed = Number(value);
     if (!Number.isFinite(parsed) || parsed <= 0) throw new InvalidArgumentError('expected a number above 0.');
     return parsed;
+}
+
+/** Commander parser for date options: a clear usage error for anything but YYYY-MM-DD. */
+export function isoDate(value: string): string {
+    const parsed = parseDate(value);
+    if ('error' in parsed || parsed.date !== value) throw new InvalidArgumentError(`'${value}' is not a date: write it as YYYY-MM-DD, such as 2026-10-01.`);
+    return parsed.date;
 }
 
 export async function main(argv: string[]): Promise<number> {

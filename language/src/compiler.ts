@@ -7,6 +7,7 @@ import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
 import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './validation/issue-codes.js';
+import { computeMetrics, type DataReader } from './metrics/metrics.js';
 
 export interface CompileResult {
     root: string;
@@ -52,6 +53,14 @@ export interface CompileOptions {
     exclude?: string[];
     /** In-memory contents that replace files on disk, keyed by absolute path. */
     overrides?: Map<string, string>;
+    /** Metrics: ignore observations after this ISO date (YYYY-MM-DD). */
+    asOf?: string;
+}
+
+export interface SourceOptions {
+    /** Reads metric data files by workspace-relative path; without it, metric data is not read. */
+    readData?: DataReader;
+    asOf?: string;
 }
 
 /** Parses, links and validates every .pom file under `root`, and assembles the graph. */
@@ -60,14 +69,15 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const stat = await fs.stat(absoluteRoot).catch(() => undefined);
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
-    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides));
+    const readData: DataReader = path => fs.readFile(join(absoluteRoot, ...path.split('/')), 'utf8').catch(() => undefined);
+    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides), { readData, asOf: options.asOf });
 }
 
 /**
  * Compiles sources given as absolute path → text, as if they were the files of the workspace at `root`.
  * Tests and the benchmark use it directly; it never touches the disk.
  */
-export async function compileSources(root: string, sources: Map<string, string>): Promise<CompileResult> {
+export async function compileSources(root: string, sources: Map<string, string>, options: SourceOptions = {}): Promise<CompileResult> {
     const { shared, pom } = createPomServices(NodeFileSystem, { indexReferences: false });
     const loaded = loadDocuments(shared, pom, root, sources);
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
@@ -76,8 +86,15 @@ export async function compileSources(root: string, sources: Map<string, string>)
         const file = pom.workspace.Paths.display(document.uri);
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toGraphDiagnostic(file, diagnostic));
     }
+    let graph: PomGraph = pom.model.WorkspaceModel.model.graph;
+    if (options.readData) {
+        // After the graph: metric data files are read and checked against the metrics that name them.
+        const metrics = await computeMetrics(graph, options.readData, { asOf: options.asOf });
+        graph = metrics.graph;
+        diagnostics.push(...metrics.diagnostics);
+    }
     diagnostics.sort(compareDiagnostics);
-    const graph = { ...pom.model.WorkspaceModel.model.graph, diagnostics };
+    graph = { ...graph, diagnostics };
     return { root, files: graph.files, graph, diagnostics, services: pom };
 }
 

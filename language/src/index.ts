@@ -7,3 +7,5 @@ export { STDLIB_SOURCE, STDLIB_URI } from './workspace/stdlib.js';
 export { canonicalJson } from './graph/json.js';
 export { formatDocument, PomFormatError, INDENT } from './format/formatter.js';
 export * from './emitters/svg/index.js';
+export * as metrics from './metrics/index.js';
+export * as diff from './diff/index.js';

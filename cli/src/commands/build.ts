@@ -7,21 +7,30 @@ import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
+import { diffGraphs } from '../../../language/src/diff/diff.js';
+import { loadModel } from './diff.js';
 
 export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
     /** Write the static site too (--no-site turns it off). */
     site?: boolean;
+    /** A git revision (or folder, or graph JSON) to compare with: writes <out>/changes.json. */
+    since?: string;
 }
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
     const out = resolve(options.out);
-    const result = await compileWorkspace(dir, { exclude: [out] });
+    const result = await compileWorkspace(dir, { exclude: [out], asOf: options.asOf });
     const status = report(result, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
+    // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
+    const changes = options.since
+        ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: 'working tree' })
+        : undefined;
     const written = [
         await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
+        changes && await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     await writeDiagrams(result.graph, out, options);

@@ -4,10 +4,12 @@ import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-dia
 export interface CheckOptions {
     format: DiagnosticFormat;
     strict: boolean;
+    /** Metrics: read data as of this date (YYYY-MM-DD). */
+    asOf?: string;
 }
 
 export async function checkCommand(dir: string, options: CheckOptions): Promise<number> {
-    const result = await compileWorkspace(dir);
+    const result = await compileWorkspace(dir, { asOf: options.asOf });
     return report(result, options);
 }
 

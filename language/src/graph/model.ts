@@ -66,6 +66,10 @@ export interface GraphObject {
     /** Findings this object is excused from (`allow <code> because "…"`). */
     allow?: Suppression[];
     location: SourceLocation;
+    /** A metric's observations, read from its `data` file, sorted by date. */
+    series?: DataPoint[];
+    /** What the data of each metric the object is measured by says, in metric id order. */
+    metrics?: MetricReading[];
 }
 
 export interface Suppression {
@@ -73,6 +77,35 @@ export interface Suppression {
     code: string;
     reason: string;
     location: SourceLocation;
+}
+
+/** One observation of a metric: an ISO date and the value on it. */
+export interface DataPoint {
+    date: string;
+    value: number;
+}
+
+/** What a metric's data says about an object measured by it (see docs/metrics.md). */
+export interface MetricReading {
+    /** The metric's id. */
+    metric: string;
+    unit?: string;
+    /** The latest observation (on or before --as-of). */
+    current: DataPoint;
+    trend: 'up' | 'down' | 'flat';
+    /** Which way is good. */
+    direction: 'increase' | 'decrease';
+    baseline?: number;
+    target?: number;
+    /** The window in which the target is to be reached. */
+    start?: string;
+    end?: string;
+    /** Where a straight line from baseline to target puts the value on the current date. */
+    expected?: number;
+    /** Only when there is a target. */
+    status?: 'on-track' | 'at-risk' | 'off-track';
+    /** The date since which the status has been what it is now. */
+    since?: string;
 }
 
 export interface FieldInfo {

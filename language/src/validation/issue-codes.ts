@@ -72,6 +72,15 @@ export const IssueCodes = {
     InternalError: 'internal-error',
     // pom fmt --check (docs/formatting.md)
     Unformatted: 'unformatted',
+    // Metrics from data files (docs/metrics.md)
+    MetricDataMissing: 'metric-data-missing',
+    MetricDataSyntax: 'metric-data-syntax',
+    MetricDataEmpty: 'metric-data-empty',
+    MetricMissingColumn: 'metric-missing-column',
+    MetricBadDate: 'metric-bad-date',
+    MetricBadNumber: 'metric-bad-number',
+    MetricDuplicateDate: 'metric-duplicate-date',
+    HealthContradicted: 'health-contradicted',
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];
