@@ -30,7 +30,7 @@ export interface BuiltGraph {
 }
 
 /** A link as one document writes it, its ends resolved. */
-interface FragmentLink {
+export interface FragmentLink {
     kind: string;
     kindName: string;
     inverse?: string;
@@ -58,6 +58,19 @@ export interface DocumentFragment {
     rules: Array<{ info: GraphRule; node: RuleDecl }>;
     queries: Array<{ info: GraphQuery; node: QueryDecl }>;
     severities: Array<{ code: string; level: Severity | 'off'; location: SourceLocation }>;
+}
+
+/** The declarations of the workspace (all but its objects), canonical definitions only, sorted by id. */
+export interface Declarations {
+    types: TypeInfo[];
+    enums: EnumInfo[];
+    linkKinds: LinkKindInfo[];
+    views: Array<{ info: GraphView; base?: string; node: ViewDecl }>;
+    rules: GraphRule[];
+    queries: GraphQuery[];
+    severities: Record<string, Severity | 'off'>;
+    /** Settings that contradict each other. */
+    diagnostics: GraphDiagnostic[];
 }
 
 const DIRECTIONS: Record<string, ViewDirection> = {
@@ -110,37 +123,14 @@ export class GraphBuilder {
 
     /** Joins the fragments: keeps the first definition of each id, attaches links at both ends, inherits context. */
     assemble(fragments: readonly DocumentFragment[], index: PomIndex): BuiltGraph {
-        const diagnostics: GraphDiagnostic[] = [];
+        const declarations = this.declarations(fragments, index);
+        const diagnostics: GraphDiagnostic[] = [...declarations.diagnostics];
         const objects = new Map<string, GraphObject>();
         const nodes = new Map<string, PomObject>();
-        const canonical = (namespace: Namespace, id: string, node: AstNode) => index.get(namespace, id)?.node === node;
-        const types: TypeInfo[] = [];
-        const enums: EnumInfo[] = [];
-        const linkKinds: LinkKindInfo[] = [];
-        const views: Array<{ info: GraphView; base?: string; node: ViewDecl }> = [];
-        const rules: GraphRule[] = [];
-        const queries: GraphQuery[] = [];
-        const severities: Record<string, Severity | 'off'> = {};
         for (const fragment of fragments) {
-            for (const view of fragment.views) if (canonical('view', view.info.id, view.node)) views.push(view);
-            for (const { info, node } of fragment.rules) if (canonical('rule', info.id, node)) rules.push(info);
-            for (const { info, node } of fragment.queries) if (canonical('query', info.id, node)) queries.push(info);
-            for (const { code, level, location } of fragment.severities) {
-                if (code in severities && severities[code] !== level) {
-                    diagnostics.push({
-                        severity: 'warning', code: IssueCodes.ConflictingSetting, location,
-                        message: `The severity of '${code}' is set twice, to '${severities[code]}' and to '${level}'; the first is used. Keep one.`
-                    });
-                    continue;
-                }
-                severities[code] = level;
-            }
-            for (const { info, node } of fragment.types) if (canonical('type', info.id, node)) types.push(info);
-            for (const { info, node } of fragment.enums) if (canonical('enum', info.id, node)) enums.push(info);
-            for (const { info, node } of fragment.linkKinds) if (canonical('link', info.id, node)) linkKinds.push(info);
             for (const { object, node } of fragment.objects) {
                 // Objects nested in a duplicate are duplicates too (their ids share its prefix).
-                if (!canonical('object', object.id, node)) continue;
+                if (index.get('object', object.id)?.node !== node) continue;
                 objects.set(object.id, { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] });
                 nodes.set(object.id, node);
             }
@@ -152,44 +142,71 @@ export class GraphBuilder {
             for (const link of fragment.links) {
                 const source = objects.get(link.source);
                 const dest = objects.get(link.target);
-                const otherId = link.source === link.writtenIn ? link.target : link.source;
-                if (!source || !dest || nodes.get(otherId) !== link.other || !objects.has(link.writtenIn)) continue;
-                if (source.links.some(l => l.kind === link.kind && l.target === dest.id)) {
-                    diagnostics.push({
-                        severity: 'warning', code: IssueCodes.DuplicateLink, location: link.location, object: link.writtenIn,
-                        message: `The '${link.kindName}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`
-                    });
-                    continue;
-                }
-                source.links.push({ kind: link.kind, target: dest.id, meta: link.meta, location: link.location });
-                const backlink: InLink = { kind: link.kind, source: source.id, meta: link.meta, location: link.location };
-                if (link.inverse !== undefined) backlink.inverse = link.inverse;
-                dest.backlinks.push(backlink);
+                if (!source || !dest || !linkHolds(link, objects, nodes)) continue;
+                const duplicate = attachLink(link, source, dest);
+                if (duplicate) diagnostics.push(duplicate);
             }
         }
         const ordered = [...objects.values()].sort((a, b) => compare(a.id, b.id));
         // Parents sort before their children (a.b < a.b.c), so inheritance flows top-down in one pass.
-        for (const object of ordered) this.inherit(object, objects, linkKinds);
-        for (const object of ordered) {
-            object.links.sort((a, b) => compare(a.kind, b.kind) || compare(a.target, b.target));
-            object.backlinks.sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source));
-            object.children.sort(compare);
+        for (const object of ordered) this.inherit(object, objects, declarations.linkKinds);
+        for (const object of ordered) sortObjectLinks(object);
+        return this.finish(fragments, declarations, ordered, diagnostics);
+    }
+
+    /**
+     * Everything but the objects: types, enums, link kinds, views, rules, queries and settings, each the
+     * canonical definition of its id. Cheap (declarations are few), so an incremental build redoes it every time.
+     */
+    declarations(fragments: readonly DocumentFragment[], index: PomIndex): Declarations {
+        const diagnostics: GraphDiagnostic[] = [];
+        const canonical = (namespace: Namespace, id: string, node: AstNode) => index.get(namespace, id)?.node === node;
+        const result: Declarations = { types: [], enums: [], linkKinds: [], views: [], rules: [], queries: [], severities: {}, diagnostics };
+        const severities = result.severities;
+        for (const fragment of fragments) {
+            for (const view of fragment.views) if (canonical('view', view.info.id, view.node)) result.views.push(view);
+            for (const { info, node } of fragment.rules) if (canonical('rule', info.id, node)) result.rules.push(info);
+            for (const { info, node } of fragment.queries) if (canonical('query', info.id, node)) result.queries.push(info);
+            for (const { code, level, location } of fragment.severities) {
+                if (code in severities && severities[code] !== level) {
+                    diagnostics.push({
+                        severity: 'warning', code: IssueCodes.ConflictingSetting, location,
+                        message: `The severity of '${code}' is set twice, to '${severities[code]}' and to '${level}'; the first is used. Keep one.`
+                    });
+                    continue;
+                }
+                severities[code] = level;
+            }
+            for (const { info, node } of fragment.types) if (canonical('type', info.id, node)) result.types.push(info);
+            for (const { info, node } of fragment.enums) if (canonical('enum', info.id, node)) result.enums.push(info);
+            for (const { info, node } of fragment.linkKinds) if (canonical('link', info.id, node)) result.linkKinds.push(info);
         }
+        result.types.sort((a, b) => compare(a.id, b.id));
+        result.enums.sort((a, b) => compare(a.id, b.id));
+        result.linkKinds.sort((a, b) => compare(a.id, b.id));
+        result.rules.sort((a, b) => compare(a.id, b.id));
+        result.queries.sort((a, b) => compare(a.id, b.id));
+        return result;
+    }
+
+    /** The graph from its declarations and its objects (assembled, in id order): selects the views' objects. */
+    finish(fragments: readonly DocumentFragment[], declarations: Declarations, ordered: GraphObject[], diagnostics: GraphDiagnostic[]): BuiltGraph {
         const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compare);
         const graph: PomGraph = {
                 format: GRAPH_FORMAT,
                 version: GRAPH_VERSION,
                 files,
                 objects: ordered,
-                types: types.sort((a, b) => compare(a.id, b.id)),
-                enums: enums.sort((a, b) => compare(a.id, b.id)),
-                linkKinds: linkKinds.sort((a, b) => compare(a.id, b.id)),
+                types: declarations.types,
+                enums: declarations.enums,
+                linkKinds: declarations.linkKinds,
                 views: [],
-                rules: rules.sort((a, b) => compare(a.id, b.id)),
-                queries: queries.sort((a, b) => compare(a.id, b.id)),
-                settings: { severities: sortKeys(severities) },
+                rules: declarations.rules,
+                queries: declarations.queries,
+                settings: { severities: sortKeys(declarations.severities) },
                 diagnostics: [],
         };
+        const views = declarations.views;
         graph.views = this.selectViews(graph, views);
         for (const view of graph.views) {
             // A view with a broken name already has an error; an empty result would only repeat it.
@@ -206,6 +223,7 @@ export class GraphBuilder {
 
     /** Fills in each view's objects: the clauses of the views it extends first, then its own. */
     protected selectViews(graph: PomGraph, views: Array<{ info: GraphView; base?: string }>): GraphView[] {
+        if (views.length === 0) return [];
         const byId = new Map(views.map(view => [view.info.id, view]));
         const engine = new SelectorEngine(new GraphIndex(graph));
         const clausesOf = (id: string, seen: Set<string>): GraphView['clauses'] => {
@@ -380,7 +398,7 @@ export class GraphBuilder {
     }
 
     /** Owner and scope (links declared `inherited`) flow from a container to objects that set none. */
-    protected inherit(object: GraphObject, objects: Map<string, GraphObject>, linkKinds: LinkKindInfo[]): void {
+    inherit(object: GraphObject, objects: Map<string, GraphObject>, linkKinds: LinkKindInfo[]): void {
         const parent = object.parent ? objects.get(object.parent) : undefined;
         if (!parent) return;
         for (const kind of linkKinds) {
@@ -462,6 +480,37 @@ export class GraphBuilder {
     }
 }
 
+/**
+ * Whether a link belongs in the graph: both ends are the canonical objects the document linked to (not a
+ * duplicate definition of the same id), and the object that writes it is in the graph.
+ */
+export function linkHolds(link: FragmentLink, objects: ReadonlyMap<string, GraphObject>, nodes: ReadonlyMap<string, PomObject>): boolean {
+    const otherId = link.source === link.writtenIn ? link.target : link.source;
+    return nodes.get(otherId) === link.other && objects.has(link.writtenIn);
+}
+
+/** Adds the link at both ends, or returns the warning for a link its source already has. */
+export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphObject): GraphDiagnostic | undefined {
+    if (source.links.some(l => l.kind === link.kind && l.target === dest.id)) {
+        return {
+            severity: 'warning', code: IssueCodes.DuplicateLink, location: link.location, object: link.writtenIn,
+            message: `The '${link.kindName}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`
+        };
+    }
+    source.links.push({ kind: link.kind, target: dest.id, meta: link.meta, location: link.location });
+    const backlink: InLink = { kind: link.kind, source: source.id, meta: link.meta, location: link.location };
+    if (link.inverse !== undefined) backlink.inverse = link.inverse;
+    dest.backlinks.push(backlink);
+    return undefined;
+}
+
+/** Links by kind then target, backlinks by kind then source, children by id: the graph's fixed order. */
+export function sortObjectLinks(object: GraphObject): void {
+    object.links.sort((a, b) => compare(a.kind, b.kind) || compare(a.target, b.target));
+    object.backlinks.sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source));
+    object.children.sort(compare);
+}
+
 function inheritedField(parent: GraphObject, name: string): { field: string; value: FieldValue; from: string } | undefined {
     if (!(name in parent.fields) || parent.defaults.includes(name)) return undefined;
     const further = parent.inherited.find(i => i.field === name);
@@ -517,7 +566,7 @@ function sortKeys<T>(record: Record<string, T>): Record<string, T> {
     return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
 }
 
-function compare(a: string, b: string): number {
+export function compare(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 

@@ -4,6 +4,8 @@ import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
 import { runGraphChecks } from '../graph/checks/index.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
+import { applyMetrics } from '../metrics/metrics.js';
+import { GraphAssembly } from './graph-assembly.js';
 import { GraphBuilder, type DocumentFragment } from './graph-builder.js';
 import type { PomTypeSystem } from './type-system.js';
 
@@ -22,6 +24,8 @@ export class PomWorkspaceModel {
     /** Each document's part of the graph, dropped when that document is linked again. */
     protected readonly fragments: DocumentCache<string, DocumentFragment>;
     protected readonly builder: GraphBuilder;
+    /** An editor session's graph, patched for the documents that changed (a one-shot compile assembles once). */
+    protected readonly assembly: GraphAssembly;
     protected readonly batch: boolean;
     protected readonly documents: LangiumDocuments;
     protected readonly types: PomTypeSystem;
@@ -36,6 +40,7 @@ export class PomWorkspaceModel {
         this.indexProvider = services.references.PomIndex;
         this.paths = services.workspace.Paths;
         this.builder = new GraphBuilder(this.types, this.paths);
+        this.assembly = new GraphAssembly(this.builder);
         this.batch = services.workspace.Batch;
     }
 
@@ -47,14 +52,31 @@ export class PomWorkspaceModel {
         const documents = this.documents.all.filter(d => d.state >= DocumentState.Linked).toArray()
             .sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
         const fragments = documents.map(document => this.fragment(document));
-        const built = this.builder.assemble(fragments, this.indexProvider.index);
+        const index = this.indexProvider.index;
+        const built = this.batch ? this.builder.assemble(fragments, index) : this.assembly.update(fragments, index);
+        let graph = built.graph;
+        const diagnostics = [...built.diagnostics, ...runGraphChecks(graph)];
+        const data = this.metricData(graph);
+        if (data) {
+            const metrics = applyMetrics(graph, data);
+            graph = metrics.graph;
+            diagnostics.push(...metrics.diagnostics);
+        }
         const diagnosticsByFile = new Map<string, GraphDiagnostic[]>();
-        for (const diagnostic of [...built.diagnostics, ...runGraphChecks(built.graph)]) {
+        for (const diagnostic of diagnostics) {
             const list = diagnosticsByFile.get(diagnostic.location.file) ?? [];
             list.push(diagnostic);
             diagnosticsByFile.set(diagnostic.location.file, list);
         }
-        return { graph: built.graph, diagnosticsByFile };
+        return { graph, diagnosticsByFile };
+    }
+
+    /**
+     * The metric data files the graph names (workspace-relative path → text), when this model reads them itself.
+     * A one-shot compile reads them asynchronously after the graph (compileSources); the language server does it here.
+     */
+    protected metricData(_graph: PomGraph): ReadonlyMap<string, string | undefined> | undefined {
+        return undefined;
     }
 
     protected fragment(document: LangiumDocument): DocumentFragment {

@@ -1,0 +1,96 @@
+// npm run bench (language server): the real editor path. Spawns `pom lsp --stdio` on a synthetic 10k-object
+// workspace, opens one file, edits it with didChange and times (a) until the server publishes that file's
+// diagnostics and (b) until it has also re-published a file the edit affects only through whole-model checks
+// (the refresher's work: the file does not reference the edited one). Target: (a) under 100 ms.
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
+    InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter
+} from 'vscode-languageserver-protocol/node';
+import { generateOrganisation } from './generate.mjs';
+
+const root = resolve(fileURLToPath(import.meta.url), '../../..');
+const size = Number(process.env.BENCH_LSP_SIZE ?? 10000);
+const edits = Number(process.env.BENCH_LSP_EDITS ?? 9);
+const dir = join(tmpdir(), 'pom-bench-lsp');
+const org = generateOrganisation(dir, size);
+
+const nodeArgs = process.env.BENCH_LSP_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof to profile the server
+const child = spawn(process.execPath, [...nodeArgs, join(root, 'cli', 'bin', 'pom.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
+let stderr = '';
+child.stderr.on('data', chunk => { stderr += chunk; });
+const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+const published = new Map();
+let waiters = [];
+connection.onNotification(PublishDiagnosticsNotification.type, params => {
+    published.set(params.uri, { diagnostics: params.diagnostics, at: process.hrtime.bigint() });
+    const pending = waiters;
+    waiters = [];
+    for (const wake of pending) wake();
+});
+connection.listen();
+
+/** Resolves once `condition` holds over the published diagnostics. */
+async function until(condition, what, timeout = 120_000) {
+    const deadline = Date.now() + timeout;
+    while (!condition()) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${stderr.slice(0, 2000)}`);
+        await new Promise(wake => { const timer = setTimeout(wake, 1000); waiters.push(() => { clearTimeout(timer); wake(); }); });
+    }
+}
+
+const rootUri = pathToFileURL(dir).toString();
+const startup = process.hrtime.bigint();
+await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
+await connection.sendNotification(InitializedNotification.type, {});
+await until(() => published.size >= org.files, 'the diagnostics of every file');
+const startupMs = Number(process.hrtime.bigint() - startup) / 1e6;
+
+const file = join(dir, 'p3', 'unit-0003.pom');
+const uri = pathToFileURL(file).toString();
+// unit-0004 does not reference unit-0003: only the whole-model checks connect them.
+const other = pathToFileURL(join(dir, 'p4', 'unit-0004.pom')).toString();
+const original = readFileSync(file, 'utf8');
+await connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'pom', version: 1, text: original } });
+
+const twoOwners = d => d.some(x => x.code === 'too-many-sources');
+const fileSamples = [];
+const settledSamples = [];
+for (let i = 0; i < edits; i++) {
+    // A title edit, and every other time a second owner for a scope of unit-0004: an error the server must
+    // show there (an `owns` link is exclusive), and clear again on the next edit.
+    const claim = i % 2 === 0;
+    let edited = original.replace('"Scope 3"', `"Scope 3 (edit ${i})"`);
+    if (claim) edited = edited.replace('  owns -> s3', '  owns -> s3, bench.p4.s4');
+    const before = published.get(uri)?.at;
+    const start = process.hrtime.bigint();
+    await connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version: i + 2 }, contentChanges: [{ text: edited }] });
+    await until(() => published.get(uri)?.at !== before && published.get(uri).at > start, 'the edited file');
+    fileSamples.push(Number(published.get(uri).at - start) / 1e6);
+    await until(() => twoOwners(published.get(other)?.diagnostics ?? []) === claim, 'the other file to follow');
+    settledSamples.push(Number(published.get(other).at - start) / 1e6);
+    if ((published.get(uri).diagnostics ?? []).some(d => d.severity === 1)) throw new Error(`the edit introduced errors: ${JSON.stringify(published.get(uri).diagnostics.slice(0, 3))}`);
+    await new Promise(wake => setTimeout(wake, 200)); // let the server go idle, as between keystrokes
+}
+
+const exited = new Promise(done => child.once('exit', done));
+await connection.sendRequest('shutdown');
+await connection.sendNotification('exit');
+await exited;
+connection.dispose();
+
+const stats = samples => {
+    const sorted = [...samples].sort((a, b) => a - b);
+    return { median: sorted[Math.floor(sorted.length / 2)], min: sorted[0], max: sorted[sorted.length - 1] };
+};
+const format = ({ median, min, max }) => `median ${median.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})`;
+const fileStats = stats(fileSamples);
+const settledStats = stats(settledSamples);
+console.log(`\npom lsp --stdio, ${org.objects} objects in ${org.files} files (start-up and first diagnostics ${(startupMs / 1000).toFixed(2)} s), over ${edits} didChange edits:`);
+console.log(`  diagnostics of the edited file:      ${format(fileStats)}${fileStats.median > 100 ? '   OVER the 100 ms target' : ''}`);
+console.log(`  a file affected through the model:   ${format(settledStats)}`);
+writeFileSync(join(tmpdir(), 'pom-bench-lsp.json'), JSON.stringify({ objects: org.objects, startupMs, file: { ...fileStats, samples: fileSamples }, settled: { ...settledStats, samples: settledSamples } }));

@@ -1,0 +1,162 @@
+import { DocumentState, EmptyFileSystem, URI } from 'langium';
+import { resolve } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { loadDocuments } from '../../language/src/compiler.js';
+import { canonicalJson } from '../../language/src/graph/json.js';
+import { GraphBuilder } from '../../language/src/model/graph-builder.js';
+import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
+import { compile, WORKSPACE } from '../helpers.js';
+
+const initial: Record<string, string> = {
+    'org.pom': `package acme.org
+
+team payments "Payments" {
+  topology: stream-aligned
+  owns -> checkout
+  person ana "Ana" { member-of -> payments { allocation: 60 } }
+}
+
+team risk "Risk" {
+  topology: stream-aligned
+  owns -> fraud
+}
+
+scope checkout "Checkout" { kind: capability }
+scope fraud "Fraud" { kind: capability }
+`,
+    'strategy.pom': `package acme.strategy
+
+north-star gpv "Monthly GPV" { metric: "GPV" }
+driver conversion "Conversion" {
+  horizon: years
+  metric: "conversion"
+  drives -> gpv
+}
+input completion "Checkout completion" {
+  horizon: quarters
+  metric: "completion"
+  drives -> conversion
+}
+`,
+    'bets.pom': `package acme.bets
+import acme.org
+import acme.strategy
+
+opportunity friction "Checkout friction" {
+  horizon: quarters
+  status: exploring
+  in-scope -> checkout
+  option wallets "Wallets" { status: chosen }
+}
+
+bet wallets "Wallets" {
+  hypothesis: "Wallets lift completion"
+  horizon: months
+  status: active
+  owner -> payments
+  in-scope -> checkout
+  chosen-from -> friction.wallets
+  targets -> completion { expected: "+1pp" }
+  work wallet-sdk "Wallet SDK" { kind: project  status: in-progress }
+}
+`,
+};
+
+/** The sources after each edit: objects and links added, removed and renamed across files, duplicates made and fixed. */
+const edits: Array<{ what: string; files: Record<string, string | undefined> }> = [
+    { what: 'a title changes', files: { 'org.pom': initial['org.pom']!.replace('"Payments"', '"Payments team"') } },
+    {
+        what: 'a bet is added in a new file, linking across files', files: {
+            'more.pom': `package acme.bets
+import acme.org
+import acme.strategy
+
+bet fraud-model "Fraud model" {
+  hypothesis: "A better model"
+  horizon: months
+  status: active
+  owner -> risk
+  in-scope -> fraud
+  targets -> completion { expected: "+0.2pp" }
+  depends-on -> wallets { kind: ok }
+}
+`
+        }
+    },
+    { what: 'the owner of a bet moves to another team', files: { 'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk') } },
+    { what: 'a linked-to object is renamed (links to it break)', files: { 'strategy.pom': initial['strategy.pom']!.replace('input completion', 'input completion-rate') } },
+    { what: 'the links follow the rename', files: {
+        'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate'),
+    } },
+    { what: 'the same id is defined twice, in two files', files: { 'dup.pom': `package acme.org\n\nteam risk "Risk again" { topology: platform }\n` } },
+    { what: 'the first definition goes away: the other one takes over', files: { 'org.pom': initial['org.pom']!.replace(/team risk[^}]*\}\n/, '') } },
+    { what: 'a link is written twice, then a nested object leaves', files: {
+        'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate, completion-rate')
+            .replace(/  work wallet-sdk[^\n]*\n/, ''),
+    } },
+    { what: 'a file is deleted', files: { 'more.pom': undefined } },
+    { what: 'the rename is undone in one file and the bets come back', files: { 'strategy.pom': initial['strategy.pom'], 'bets.pom': initial['bets.pom'], 'dup.pom': undefined } },
+];
+
+describe('the editor patches the assembled graph instead of assembling it again', () => {
+    test('after each of a series of edits, the patched graph equals a freshly assembled one', async () => {
+        const { shared, pom } = createPomLspServices(EmptyFileSystem);
+        const uri = (path: string) => URI.file(resolve(WORKSPACE, path));
+        const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
+        const builder = shared.workspace.DocumentBuilder;
+        await builder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
+        const current = new Map(Object.entries(initial));
+        let version = 1;
+        for (const edit of edits) {
+            const changed: URI[] = [];
+            const deleted: URI[] = [];
+            for (const [path, text] of Object.entries(edit.files)) {
+                if (text === undefined) {
+                    current.delete(path);
+                    shared.workspace.TextDocuments!.delete(uri(path));
+                    deleted.push(uri(path));
+                } else {
+                    current.set(path, text);
+                    shared.workspace.TextDocuments!.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
+                    changed.push(uri(path));
+                }
+            }
+            await builder.update(changed, deleted);
+
+            const patched = pom.model.WorkspaceModel.model;
+            // The same documents assembled from scratch by the builder the command line uses.
+            const fresh = new GraphBuilder(pom.model.TypeSystem, pom.workspace.Paths);
+            const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Linked).toArray()
+                .sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : 1);
+            const assembled = fresh.assemble(documents.map(d => fresh.fragment(d)), pom.references.PomIndex.index);
+            expect(canonicalJson(patched.graph), edit.what).toBe(canonicalJson(assembled.graph));
+            const patchedDiagnostics = [...patched.diagnosticsByFile.values()].flat();
+            for (const diagnostic of assembled.diagnostics) expect(patchedDiagnostics, edit.what).toContainEqual(diagnostic);
+
+            // And the same as a one-shot compile of the same sources (what `pom check` sees). Not while an id is
+            // defined twice: which definition wins then depends on the order files were indexed in.
+            const batch = await compile(Object.fromEntries(current));
+            if (!batch.diagnostics.some(d => d.code === 'duplicate-id')) expect(canonicalJson({ ...patched.graph, diagnostics: [] }), edit.what).toBe(canonicalJson({ ...batch.graph, diagnostics: [] }));
+        }
+        const graph = pom.model.WorkspaceModel.model.graph;
+        // The edits were real: the bet links to the input again, and the team risk (both definitions) is gone.
+        expect(graph.objects.find(o => o.id === 'acme.bets.wallets')?.links.map(l => l.target)).toContain('acme.strategy.completion');
+        expect(graph.objects.find(o => o.id === 'acme.org.payments')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');
+        expect(graph.objects.some(o => o.id === 'acme.org.risk')).toBe(false);
+    });
+
+    test('a graph handed out earlier is not changed by later edits', async () => {
+        const { shared, pom } = createPomLspServices(EmptyFileSystem);
+        const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
+        await shared.workspace.DocumentBuilder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
+        const before = pom.model.WorkspaceModel.model.graph;
+        const json = canonicalJson(before);
+        const path = resolve(WORKSPACE, 'bets.pom');
+        shared.workspace.TextDocuments!.set(TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom']!.replace('owner -> payments', 'owner -> risk')));
+        await shared.workspace.DocumentBuilder.update([URI.file(path)], []);
+        const after = pom.model.WorkspaceModel.model.graph;
+        expect(after.objects.find(o => o.id === 'acme.org.risk')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');
+        expect(canonicalJson(before)).toBe(json);
+    });
+});
