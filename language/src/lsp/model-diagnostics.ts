@@ -1,4 +1,8 @@
 import { DocumentState, type LangiumDocument } from 'langium';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { GraphDiagnostic } from '../graph/model.js';
+import { dataFormat } from '../metrics/data-file.js';
+import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PomLspServices } from './pom-lsp-module.js';
 
@@ -6,7 +10,7 @@ import type { PomLspServices } from './pom-lsp-module.js';
  * Whole-model checks (WIP limits, cycles, paths to strategy) can change in a file nobody edited: closing a bet in
  * bets.pom clears a warning on its team in teams.pom. Langium re-validates only the edited documents and those
  * that reference them, so after each build this re-validates the other documents whose model diagnostics changed
- * and publishes them.
+ * and publishes them. It also publishes the diagnostics of metric data files (.csv, .json), which are no documents.
  */
 export class ModelDiagnosticsRefresher {
     /** The model diagnostics last published, per display path, as comparable text. */
@@ -22,18 +26,46 @@ export class ModelDiagnosticsRefresher {
         const byFile = this.pom.model.WorkspaceModel.model.diagnosticsByFile;
         const paths = this.pom.workspace.Paths;
         const stale: LangiumDocument[] = [];
+        const documentPaths = new Set<string>();
         for (const document of this.shared.workspace.LangiumDocuments.all) {
             if (document.state < DocumentState.Validated) continue;
             const path = paths.display(document.uri);
+            documentPaths.add(path);
             const now = JSON.stringify(byFile.get(path) ?? []);
             const before = this.published.get(path);
             this.published.set(path, now);
             if (!built.has(document.uri.toString()) && before !== undefined && before !== now) stale.push(document);
         }
         const connection = this.shared.lsp.Connection;
+        const model = this.pom.model.WorkspaceModel;
+        if (model instanceof PomLspWorkspaceModel) {
+            for (const path of new Set([...byFile.keys(), ...this.published.keys()])) {
+                if (documentPaths.has(path) || !dataFormat(path)) continue;
+                const diagnostics = byFile.get(path) ?? [];
+                const now = JSON.stringify(diagnostics);
+                if (this.published.get(path) === now) continue;
+                if (diagnostics.length > 0) this.published.set(path, now); else this.published.delete(path);
+                connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
+            }
+        }
         for (const document of stale) {
             document.diagnostics = await this.pom.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
             connection?.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics });
         }
     }
+}
+
+function toLspDiagnostic(diagnostic: GraphDiagnostic): Diagnostic {
+    const { location } = diagnostic;
+    return {
+        severity: diagnostic.severity === 'error' ? 1 : diagnostic.severity === 'warning' ? 2 : 3,
+        range: {
+            start: { line: location.line - 1, character: location.column - 1 },
+            end: { line: location.endLine - 1, character: location.endColumn - 1 },
+        },
+        message: diagnostic.message,
+        code: diagnostic.code,
+        source: 'pom',
+        ...(diagnostic.object ? { data: { object: diagnostic.object } } : {}),
+    };
 }

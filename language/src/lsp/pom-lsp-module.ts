@@ -8,6 +8,8 @@ import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langi
 import { PomModule, type PomAddedServices } from '../pom-module.js';
 import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
+import { PomDocumentUpdateHandler } from './document-update-handler.js';
+import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
 import { PomGraphLookup } from './graph-lookup.js';
 import { PomHoverProvider } from './hover-provider.js';
@@ -42,10 +44,14 @@ export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSha
         WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
         NodeKindProvider: () => new PomNodeKindProvider(),
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, STDLIB_SCHEME),
+        DocumentUpdateHandler: services => new PomDocumentUpdateHandler(services),
     },
 };
 
-export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLspAddedServices> = {
+export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLspAddedServices & { model: Partial<PomAddedServices['model']> }> = {
+    model: {
+        WorkspaceModel: services => new PomLspWorkspaceModel(services),
+    },
     lsp: {
         GraphLookup: services => new PomGraphLookup(services),
         HoverProvider: services => new PomHoverProvider(services),

@@ -1,0 +1,68 @@
+import { URI, type FileSystemProvider } from 'langium';
+import { join } from 'node:path';
+import type { PomGraph } from '../graph/model.js';
+import { Std } from '../graph/std-ids.js';
+import { dataFormat } from '../metrics/data-file.js';
+import { dataPath } from '../metrics/metrics.js';
+import { PomWorkspaceModel } from '../model/workspace-model.js';
+import type { PomServices } from '../pom-module.js';
+
+/**
+ * The editor's model also reads the metric data files the metrics name, as `pom check` does, so the editor shows
+ * the same metric diagnostics (health-contradicted, metric-bad-date…). Each file is read once and read again
+ * when the client reports it changed (PomDocumentUpdateHandler).
+ */
+export class PomLspWorkspaceModel extends PomWorkspaceModel {
+    /** Data file texts by workspace-relative path; undefined for a file that could not be read. */
+    protected readonly dataTexts = new Map<string, string | undefined>();
+    protected readonly fileSystem: FileSystemProvider;
+
+    constructor(services: PomServices) {
+        super(services);
+        this.fileSystem = services.shared.workspace.FileSystemProvider;
+    }
+
+    protected override metricData(graph: PomGraph): ReadonlyMap<string, string | undefined> {
+        const files = new Map<string, string | undefined>();
+        for (const object of graph.objects) {
+            if (!object.types.includes(Std.metric)) continue;
+            const located = dataPath(object);
+            if (located && 'path' in located && !files.has(located.path)) files.set(located.path, this.dataText(located.path));
+        }
+        return files;
+    }
+
+    protected dataText(path: string): string | undefined {
+        if (this.dataTexts.has(path)) return this.dataTexts.get(path);
+        let text: string | undefined;
+        try {
+            text = this.fileSystem.readFileSync(this.dataUri(path));
+        } catch {
+            text = undefined; // reported as metric-data-missing
+        }
+        this.dataTexts.set(path, text);
+        return text;
+    }
+
+    /** The URI of a workspace-relative data path. */
+    dataUri(path: string): URI {
+        return URI.file(join(this.paths.root ?? '/', ...path.split('/')));
+    }
+
+    /**
+     * Forgets the data files among `changed` and returns the .pom files whose metrics read them: rebuilding
+     * those rebuilds the model, which reads the files again.
+     */
+    dataFilesChanged(changed: readonly URI[]): URI[] {
+        const paths = new Set(changed.map(uri => this.paths.display(uri)).filter(path => dataFormat(path) !== undefined));
+        if (paths.size === 0) return [];
+        for (const path of paths) this.dataTexts.delete(path);
+        const readers = new Set<string>();
+        for (const object of this.model.graph.objects) {
+            if (!object.types.includes(Std.metric)) continue;
+            const located = dataPath(object);
+            if (located && 'path' in located && paths.has(located.path)) readers.add(object.location.file);
+        }
+        return [...readers].sort().map(file => URI.file(join(this.paths.root ?? '/', ...file.split('/'))));
+    }
+}
