@@ -1,10 +1,10 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, CompletionRequest, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     HoverRequest, ReferencesRequest, RenameRequest, type CodeAction, type CompletionList, type Diagnostic, type Location,
     type LocationLink, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
@@ -134,5 +134,27 @@ describe('pom lsp --stdio with a real client', () => {
         expect(fewer).not.toBe(original);
         await change(path, fewer);
         await client.until(d => !(d.get(uri('org/teams.pom')) ?? []).some(x => x.code === 'wip-limit-exceeded'), 'the warning in teams.pom to clear');
+    });
+
+    test('a metric data file that changes on disk is read again: its problems show in it, and the health warning follows', async () => {
+        const data = 'data/days-to-first-payment.csv';
+        const original = text(data);
+        const contradicted = (d: Map<string, Diagnostic[]>) => (d.get(uri('strategy/strategy.pom')) ?? []).some(x => x.code === 'health-contradicted');
+        const badDate = (d: Map<string, Diagnostic[]>) => (d.get(uri(data)) ?? []).some(x => x.code === 'metric-bad-date');
+        await client.until(contradicted, 'the health-contradicted warning');
+        const lines = original.split('\n');
+        lines[2] = lines[2]!.replace(/^\d{4}-\d{2}-\d{2}/, '2026-13-45');
+        writeFileSync(join(root, data), lines.join('\n'));
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(data), type: FileChangeType.Changed }] });
+        await client.until(d => badDate(d) && !contradicted(d), 'the bad date in the data file, and no series to contradict the health');
+        expect(client.diagnostics.get(uri(data))!.find(x => x.code === 'metric-bad-date')!.range.start.line).toBe(2);
+        // pom check agrees.
+        const check = await compileWorkspace(root);
+        expect(check.diagnostics.filter(d => d.location.file === data).map(d => d.code)).toEqual(client.diagnostics.get(uri(data))!.map(d => d.code));
+
+        writeFileSync(join(root, data), original);
+        await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(data), type: FileChangeType.Changed }] });
+        await client.until(d => !badDate(d) && contradicted(d), 'the data file to be clean again');
+        expect(client.diagnostics.get(uri(data))).toEqual([]);
     });
 });
