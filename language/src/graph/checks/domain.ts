@@ -107,32 +107,29 @@ const impacts: GraphCheck = (graph, report) => {
 const pathToStrategy: GraphCheck = (graph, report) => {
     const follow: string[] = [StdLinks.targets, StdLinks.drives, StdLinks.contributesTo, StdLinks.delivers, StdLinks.nestedIn, StdLinks.chosenFrom];
     const years = 4;
-    const reaches = new Map<string, boolean>();
     const isStrategic = (object: GraphObject) => graph.isA(object, Std.northStar)
         || (graph.isA(object, Std.driver) && (horizonRank(graph, object) ?? years) >= years);
-    const search = (start: GraphObject): boolean => {
-        const seen = new Set<string>([start.id]);
-        const queue = [start];
-        while (queue.length > 0) {
-            const object = queue.shift()!;
-            const known = reaches.get(object.id);
-            if (known !== undefined) { if (known) return true; continue; }
-            if (isStrategic(object)) return true;
-            const next = [...object.links.filter(l => follow.includes(l.kind)).map(l => l.target), ...(object.parent ? [object.parent] : [])];
-            for (const id of next) {
-                const target = graph.get(id);
-                if (target && !seen.has(id)) { seen.add(id); queue.push(target); }
-            }
+    // Everything that reaches strategy: walked once backwards from the strategic objects (over the followed
+    // links' backlinks, and from containers to what they contain), rather than searched forward from each intent.
+    const reaching = new Set<string>();
+    const queue: GraphObject[] = [];
+    for (const object of graph.graph.objects) {
+        if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
+    }
+    for (let i = 0; i < queue.length; i++) {
+        const object = queue[i]!;
+        const previous = [...object.backlinks.filter(l => follow.includes(l.kind)).map(l => l.source), ...object.children];
+        for (const id of previous) {
+            const source = graph.get(id);
+            if (source && !reaching.has(id)) { reaching.add(id); queue.push(source); }
         }
-        return false;
-    };
+    }
+    const search = (start: GraphObject): boolean => reaching.has(start.id);
     for (const object of graph.ofType(Std.intent)) {
         const rank = horizonRank(graph, object);
         if (rank === undefined || rank > 2) continue;
         if (graph.isA(object, Std.bet) && ['done', 'killed'].includes(String(object.fields.status))) continue;
-        const ok = search(object);
-        reaches.set(object.id, ok);
-        if (!ok) {
+        if (!search(object)) {
             report('warning', IssueCodes.NoPathToStrategy,
                 `'${object.id}' (${horizonName(graph, rank)}) has no path to a years-long driver or the north star: ` +
                 `link it with targets, contributes-to or delivers to something that does.`, object);

@@ -7,11 +7,29 @@ import { horizonName, horizonRank } from './helpers.js';
 
 /** `single` links: one target per source; `exclusive` links: one source per target (a scope has one owner). */
 export const checkCardinality: GraphCheck = (graph, report) => {
+    // One pass finds the few objects with two links of a single or exclusive kind; only those are looked at again.
+    const single = new Set(graph.graph.linkKinds.filter(kind => kind.single).map(kind => kind.id));
+    const exclusive = new Set(graph.graph.linkKinds.filter(kind => kind.exclusive).map(kind => kind.id));
+    const tooMany = new Map<string, GraphObject[]>();
+    const count = new Map<string, number>();
+    const collect = (object: GraphObject, links: ReadonlyArray<{ kind: string }>, kinds: Set<string>, direction: string) => {
+        if (links.length < 2 || kinds.size === 0) return;
+        count.clear();
+        for (const link of links) {
+            if (!kinds.has(link.kind)) continue;
+            const n = (count.get(link.kind) ?? 0) + 1;
+            count.set(link.kind, n);
+            if (n === 2) push(tooMany, `${direction} ${link.kind}`, object);
+        }
+    };
+    for (const object of graph.graph.objects) {
+        collect(object, object.links, single, 'out');
+        collect(object, object.backlinks, exclusive, 'in');
+    }
     for (const kind of graph.graph.linkKinds) {
         if (kind.single) {
-            for (const object of graph.graph.objects) {
+            for (const object of tooMany.get(`out ${kind.id}`) ?? []) {
                 const links = graph.out(object, kind.id);
-                if (links.length < 2) continue;
                 for (const extra of links.slice(1)) {
                     report('error', IssueCodes.TooManyTargets,
                         `'${object.id}' has ${links.length} '${kind.name}' links (${links.map(l => l.target).join(', ')}); '${kind.name}' allows one. Keep one.`,
@@ -20,9 +38,8 @@ export const checkCardinality: GraphCheck = (graph, report) => {
             }
         }
         if (kind.exclusive) {
-            for (const object of graph.graph.objects) {
+            for (const object of tooMany.get(`in ${kind.id}`) ?? []) {
                 const links = graph.in(object, kind.id);
-                if (links.length < 2) continue;
                 for (const extra of links.slice(1)) {
                     report('error', IssueCodes.TooManySources,
                         `'${object.id}' is the target of ${links.length} '${kind.name}' links (from ${links.map(l => l.source).join(', ')}); ` +
@@ -34,14 +51,30 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     }
 };
 
+function push<T>(map: Map<string, T[]>, key: string, value: T): void {
+    const list = map.get(key);
+    if (list) list.push(value); else map.set(key, [value]);
+}
+
 /** Cycles in links declared `acyclic` (drives, depends-on, nested-in, contributes-to). Each cycle is reported once. */
 export const checkCycles: GraphCheck = (graph, report) => {
+    // The objects with links of each acyclic kind, in id order, found in one pass: the searches start only there.
+    const acyclic = new Set(graph.graph.linkKinds.filter(kind => kind.acyclic).map(kind => kind.id));
+    const starts = new Map<string, GraphObject[]>();
+    for (const object of graph.graph.objects) {
+        for (const link of object.links) {
+            if (!acyclic.has(link.kind)) continue;
+            const list = starts.get(link.kind);
+            if (!list) starts.set(link.kind, [object]);
+            else if (list[list.length - 1] !== object) list.push(object);
+        }
+    }
     for (const kind of graph.graph.linkKinds) {
         if (!kind.acyclic) continue;
         const state = new Map<string, 'active' | 'done'>();
         const reported = new Set<string>();
-        for (const start of graph.graph.objects) {
-            if (state.has(start.id) || !start.links.some(l => l.kind === kind.id)) continue;
+        for (const start of starts.get(kind.id) ?? []) {
+            if (state.has(start.id)) continue;
             // Iterative depth-first search; `path` holds the links from `start` to the current object.
             const stack: Array<{ object: GraphObject; links: OutLink[]; next: number }> = [];
             const path: OutLink[] = [];
