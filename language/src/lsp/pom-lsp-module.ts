@@ -9,6 +9,7 @@ import { PomModule, type PomAddedServices } from '../pom-module.js';
 import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
 import { PomDocumentUpdateHandler } from './document-update-handler.js';
+import { PomDocumentBuilder } from './document-builder.js';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
 import { PomGraphLookup } from './graph-lookup.js';
@@ -39,6 +40,7 @@ export const STDLIB_SCHEME = STDLIB_URI.slice(0, STDLIB_URI.indexOf(':'));
 export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: services => new PomWorkspaceManager(services),
+        DocumentBuilder: services => new PomDocumentBuilder(services),
     },
     lsp: {
         WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
