@@ -60,7 +60,10 @@ export interface DocumentFragment {
     severities: Array<{ code: string; level: Severity | 'off'; location: SourceLocation }>;
 }
 
-/** The declarations of the workspace (all but its objects), canonical definitions only, sorted by id. */
+/**
+ * The declarations of the workspace (all but its objects), canonical definitions only, in document order:
+ * inheritance follows the link kinds in that order (the graph lists them sorted by id).
+ */
 export interface Declarations {
     types: TypeInfo[];
     enums: EnumInfo[];
@@ -181,11 +184,6 @@ export class GraphBuilder {
             for (const { info, node } of fragment.enums) if (canonical('enum', info.id, node)) result.enums.push(info);
             for (const { info, node } of fragment.linkKinds) if (canonical('link', info.id, node)) result.linkKinds.push(info);
         }
-        result.types.sort((a, b) => compare(a.id, b.id));
-        result.enums.sort((a, b) => compare(a.id, b.id));
-        result.linkKinds.sort((a, b) => compare(a.id, b.id));
-        result.rules.sort((a, b) => compare(a.id, b.id));
-        result.queries.sort((a, b) => compare(a.id, b.id));
         return result;
     }
 
@@ -197,12 +195,12 @@ export class GraphBuilder {
                 version: GRAPH_VERSION,
                 files,
                 objects: ordered,
-                types: declarations.types,
-                enums: declarations.enums,
-                linkKinds: declarations.linkKinds,
+                types: [...declarations.types].sort((a, b) => compare(a.id, b.id)),
+                enums: [...declarations.enums].sort((a, b) => compare(a.id, b.id)),
+                linkKinds: [...declarations.linkKinds].sort((a, b) => compare(a.id, b.id)),
                 views: [],
-                rules: declarations.rules,
-                queries: declarations.queries,
+                rules: [...declarations.rules].sort((a, b) => compare(a.id, b.id)),
+                queries: [...declarations.queries].sort((a, b) => compare(a.id, b.id)),
                 settings: { severities: sortKeys(declarations.severities) },
                 diagnostics: [],
         };
