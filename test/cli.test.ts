@@ -1,34 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync, existsSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const POM = resolve('cli/bin/pom.js');
-
-interface Outcome { code: number; stdout: string; stderr: string }
-
-/** Runs the real pom command (the built CLI) as a user would, with the Node that runs the tests. */
-async function pom(args: string[], cwd: string): Promise<Outcome> {
-    try {
-        const { stdout, stderr } = await run(process.execPath, [POM, ...args], { cwd, env: { ...process.env, POM_DEBUG: '' } });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
-
-function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'pom-cli-'));
-    for (const [path, text] of Object.entries(files)) {
-        mkdirSync(join(dir, path, '..'), { recursive: true });
-        writeFileSync(join(dir, path), text);
-    }
-    return dir;
-}
+import { pom, workspace } from './cli-run.js';
 
 const clean = {
     'org.pom': `package acme

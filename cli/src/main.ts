@@ -21,7 +21,8 @@ export class UsageError extends Error { }
 
 export function createProgram(): Command {
     const program = new Command('pom')
-        .description('pom: the Product Operating Model, as code. Checks and builds a workspace of .pom files.')
+        .description('pom: the Product Operating Model, as code. Checks a workspace of .pom files, builds its graph, diagrams and\n' +
+            'site, answers questions about it, and compares its versions.')
         .version(packageVersion(), '-v, --version', 'print the version of pom')
         .helpOption('-h, --help', 'show help for a command')
         .showHelpAfterError('(run pom --help, or pom <command> --help, for usage)')
@@ -43,7 +44,7 @@ export function createProgram(): Command {
         .action(async (dir: string, options) => { process.exitCode = await checkCommand(dir, options); });
 
     program.command('build')
-        .description('check a workspace and write its compiled model (graph.json) to an output folder')
+        .description('check a workspace and write its graph (graph.json), its diagrams and its static site to an output folder')
         .argument('[dir]', 'the workspace folder', '.')
         .option('-o, --out <dir>', 'the output folder', 'out')
         .addOption(format())

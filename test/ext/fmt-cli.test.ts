@@ -1,33 +1,7 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-
-const run = promisify(execFile);
-const POM = resolve('cli/bin/pom.js');
-
-interface Outcome { code: number; stdout: string; stderr: string }
-
-async function pom(args: string[], cwd: string): Promise<Outcome> {
-    try {
-        const { stdout, stderr } = await run(process.execPath, [POM, ...args], { cwd, env: { ...process.env, POM_DEBUG: '' } });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
-
-function workspace(files: Record<string, string>): string {
-    const dir = mkdtempSync(join(tmpdir(), 'pom-fmt-'));
-    for (const [path, text] of Object.entries(files)) {
-        mkdirSync(join(dir, path, '..'), { recursive: true });
-        writeFileSync(join(dir, path), text);
-    }
-    return dir;
-}
+import { pom, workspace } from '../cli-run.js';
 
 const FORMATTED = `package acme
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pom, workspace } from './cli-run.js';
+import { pom, workspace } from '../cli-run.js';
 
 const files = {
     'strategy/metrics.pom': `package acme

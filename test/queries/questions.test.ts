@@ -1,22 +1,9 @@
-import { execFile } from 'node:child_process';
 import { resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { pom } from '../cli-run.js';
 import { ask, type Answer } from '../../language/src/query.js';
 
-const run = promisify(execFile);
-const POM = resolve('cli/bin/pom.js');
 const ACME = resolve('examples/acme');
-
-async function pom(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-        const { stdout, stderr } = await run(process.execPath, [POM, ...args], { env: { ...process.env, POM_DEBUG: '' } });
-        return { code: 0, stdout, stderr };
-    } catch (error) {
-        const e = error as { code: number; stdout: string; stderr: string };
-        return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-}
 
 function ids(answer: Answer): string[] {
     if (answer.kind !== 'select') throw new Error('not a selection');

@@ -2,7 +2,7 @@
 // and the pom CLI (ES modules, run by VS Code's Node 22), and copies in the TextMate grammar and the files the
 // CLI reads at run time. Run from the repository root after `npm run build` (the grammar is generated there).
 import { build } from 'esbuild';
-import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -17,6 +17,13 @@ cpSync(join(root, 'language/src/generated/syntaxes/pom.tmLanguage.json'), join(e
 // What `pom build` and `pom init` read from the package: the graph schema and the starter workspace.
 cpSync(join(root, 'language/schema/graph.schema.json'), join(dist, 'assets/language/schema/graph.schema.json'));
 cpSync(join(root, 'examples/starter'), join(dist, 'assets/examples/starter'), { recursive: true });
+// What diagrams and the site read at run time: the font, the site's stylesheet and scripts, and elkjs, which the
+// layout workers load from a file (a worker cannot share the bundle).
+cpSync(join(root, 'language/assets'), join(dist, 'language/assets'), { recursive: true });
+for (const file of ['package.json', 'lib/elk.bundled.js', 'LICENSE.md']) {
+    const from = join(root, 'node_modules/elkjs', file);
+    if (existsSync(from)) cpSync(from, join(dist, 'vendor/elkjs', file));
+}
 
 /** In a bundle the package root is the assets folder beside it, and the version is fixed at build time. */
 const packageInfo = {

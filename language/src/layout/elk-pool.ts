@@ -3,11 +3,25 @@
 // passes its deadline has its worker terminated (and replaced) instead of blocking the build.
 
 import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 
 const require = createRequire(import.meta.url);
+
+/**
+ * A file of the elkjs package: from node_modules, or, in the VS Code extension's bundle (which ships no
+ * node_modules), from the copy beside the bundle in vendor/elkjs.
+ */
+export function elkFile(name: string): string {
+    try {
+        return require.resolve(`elkjs/${name}`);
+    } catch {
+        return join(dirname(fileURLToPath(import.meta.url)), 'vendor', 'elkjs', name);
+    }
+}
 
 /** The worker: loads elkjs's bundled build (which lays out on its own thread) and answers one job at a time. */
 const WORKER_SOURCE = `
@@ -76,7 +90,7 @@ export class ElkPool {
     }
 
     protected spawn(): Slot {
-        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { elkPath: require.resolve('elkjs/lib/elk.bundled.js') } });
+        const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { elkPath: elkFile('lib/elk.bundled.js') } });
         const slot: Slot = { worker };
         worker.on('message', (message: { id: number; graph?: ElkNode; error?: string }) => {
             const job = slot.job;

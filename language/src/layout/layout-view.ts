@@ -3,20 +3,19 @@
 // coordinates for the SVG renderer.
 
 import { createHash } from 'node:crypto';
-import { promises as fs } from 'node:fs';
-import { createRequire } from 'node:module';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import { canonicalJson } from '../graph/json.js';
 import type { GraphObject, PomGraph, ViewDirection } from '../graph/model.js';
 import type { ResolvedView, ViewEdge } from '../views/view-model.js';
-import type { ElkPool } from './elk-pool.js';
+import { elkFile, type ElkPool } from './elk-pool.js';
 import { COMPOUND_PADDING, EDGE_LABEL_STYLE, LINE_HEIGHT, nodeLabel, typeLabel, type NodeLabel } from './node-labels.js';
 import { measureText } from './text-measure.js';
 
 /** Bumped whenever the ELK input or its reading changes meaning, so stale cached layouts are not reused. */
 const LAYOUT_FORMAT = 2;
-const ELK_VERSION = (createRequire(import.meta.url)('elkjs/package.json') as { version: string }).version;
+const ELK_VERSION = (JSON.parse(readFileSync(elkFile('package.json'), 'utf8')) as { version: string }).version;
 
 export const DEFAULT_MAX_NODES = 1500;
 /**

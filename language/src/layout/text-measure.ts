@@ -23,7 +23,9 @@ export interface DiagramFontFiles {
 /** The folder holding the bundled font: language/assets/fonts, from the sources or from out/. */
 function fontDirectory(): string {
     const here = dirname(fileURLToPath(import.meta.url));
-    const candidates = [join(here, '..', '..', 'assets', 'fonts'), join(here, '..', '..', '..', '..', 'language', 'assets', 'fonts')];
+    // language/src/layout, out/language/src/layout, or a bundle with language/assets beside it
+    const candidates = [join(here, '..', '..', 'assets', 'fonts'), join(here, '..', '..', '..', '..', 'language', 'assets', 'fonts'),
+        join(here, 'language', 'assets', 'fonts')];
     const found = candidates.find(dir => existsSync(join(dir, 'OFL.txt')));
     if (!found) throw new Error(`the diagram font is missing: looked in ${candidates.join(' and ')}`);
     return found;

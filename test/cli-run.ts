@@ -10,7 +10,7 @@ const POM = resolve('cli/bin/pom.js');
 export interface Outcome { code: number; stdout: string; stderr: string }
 
 /** Runs the real pom command (the built CLI) as a user would, with the Node that runs the tests. */
-export async function pom(args: string[], cwd: string): Promise<Outcome> {
+export async function pom(args: string[], cwd = process.cwd()): Promise<Outcome> {
     try {
         const { stdout, stderr } = await run(process.execPath, [POM, ...args], { cwd, env: { ...process.env, POM_DEBUG: '' } });
         return { code: 0, stdout, stderr };
