@@ -8,6 +8,7 @@ import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
 import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './validation/issue-codes.js';
 import { computeMetrics, type DataReader } from './metrics/metrics.js';
+import { applySettingsToFindings } from './validation/severity-settings.js';
 
 export interface CompileResult {
     root: string;
@@ -82,16 +83,27 @@ export async function compileSources(root: string, sources: Map<string, string>,
     const loaded = loadDocuments(shared, pom, root, sources);
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const diagnostics: GraphDiagnostic[] = [];
+    const unusedSuppressions: Array<{ diagnostic: GraphDiagnostic; code: string }> = [];
     for (const document of loaded) {
         const file = pom.workspace.Paths.display(document.uri);
-        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toGraphDiagnostic(file, diagnostic));
+        for (const diagnostic of document.diagnostics ?? []) {
+            const converted = toGraphDiagnostic(file, diagnostic);
+            diagnostics.push(converted);
+            const suppresses = (diagnostic.data as { suppresses?: string } | undefined)?.suppresses;
+            if (suppresses) unusedSuppressions.push({ diagnostic: converted, code: suppresses });
+        }
     }
     let graph: PomGraph = pom.model.WorkspaceModel.model.graph;
     if (options.readData) {
         // After the graph: metric data files are read and checked against the metrics that name them.
         const metrics = await computeMetrics(graph, options.readData, { asOf: options.asOf });
         graph = metrics.graph;
-        diagnostics.push(...metrics.diagnostics);
+        const { kept, excused } = applySettingsToFindings(metrics.diagnostics, graph);
+        diagnostics.push(...kept);
+        // An exception validation thought unused may excuse a finding of the data.
+        const used = (d: GraphDiagnostic) => d.code === IssueCodes.UnusedSuppression && excused.has(`${d.object}|${suppressedCode.get(d)}`);
+        const suppressedCode = new Map(unusedSuppressions.map(u => [u.diagnostic, u.code]));
+        for (let i = diagnostics.length - 1; i >= 0; i--) if (used(diagnostics[i])) diagnostics.splice(i, 1);
     }
     diagnostics.sort(compareDiagnostics);
     graph = { ...graph, diagnostics };

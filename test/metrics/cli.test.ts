@@ -34,6 +34,18 @@ describe('pom check with metric data', () => {
         expect(strict.code).toBe(1);
     });
 
+    it('applies settings and exceptions to what the data says, as the editor does', async () => {
+        const strictSetting = await pom(['check', '.'], workspace({ ...files, 'pom.config.pom': 'settings { severity health-contradicted: error }' }));
+        expect(strictSetting.code).toBe(1);
+        expect(strictSetting.stdout).toMatch(/error: 'acme.checkout' is marked on-track.*\[health-contradicted\]$/m);
+        const excused = await pom(['check', '.'], workspace({
+            ...files,
+            'strategy/metrics.pom': files['strategy/metrics.pom'].replace('  health: on-track', '  health: on-track\n  allow health-contradicted because "The October dip is a tracking outage"'),
+        }));
+        expect(excused.stdout).not.toContain('health-contradicted');
+        expect(excused.stdout).not.toContain('unused-suppression');
+    });
+
     it('refuses an --as-of that is not a date, with a usage error', async () => {
         const result = await pom(['check', '.', '--as-of', '2026-13-01'], workspace(files));
         expect(result.code).toBe(2);
