@@ -109,6 +109,11 @@ function objectItem(page: Page, summary: { id: string; type: string; title?: str
     return html`${name} <span class="note">${summary.file}</span>`;
 }
 
+/** The side compared with: "the working tree" as pom build says it, or a revision, folder or file. */
+function toSide(to: string): Html {
+    return to === 'working tree' ? html`the working tree` : html`<code>${to}</code>`;
+}
+
 export function changesPage(site: SiteContext, changes: GraphDiff): string {
     const page = site.page(Paths.changes);
     const title = `Changes since ${changes.from}`;
@@ -130,7 +135,7 @@ export function changesPage(site: SiteContext, changes: GraphDiff): string {
         sections.push(section('Problems new and fixed', 'diagnostics', list(diagnostics.map(([d, which]) =>
             html`<li>${diagnosticItem(d, which)}${d.object ? html` <span class="note">on</span> ${page.link(d.object)}` : ''}</li>`))));
     }
-    const body = html`<p class="lede">From <code>${changes.from}</code> to the ${changes.to}: ${diffSummary(changes)}.</p>
-${sections.length === 0 ? html`<p class="ok">Nothing changed in the model since ${changes.from}.</p>` : sections}`;
+    const body = sections.length === 0 ? html`<p class="ok">Nothing changed in the model from <code>${changes.from}</code> to ${toSide(changes.to)}.</p>`
+        : html`<p class="lede">From <code>${changes.from}</code> to ${toSide(changes.to)}: ${diffSummary(changes)}.</p>${sections}`;
     return layout(page, { title, crumbs: [{ label: 'Reports' }], section: Paths.changes, body });
 }

@@ -23,8 +23,8 @@ export function contradictingReadings(object: GraphObject): MetricReading[] {
 }
 
 /** A value with its unit: a short unit (`%`) sticks to the number, a longer one follows it. */
-export function withUnit(value: number, unit: string | undefined): string {
-    const shown = String(Number(value.toPrecision(6)));
+export function withUnit(value: number, unit: string | undefined, digits = 6): string {
+    const shown = String(Number(value.toPrecision(digits)));
     if (!unit) return shown;
     return unit.length <= 2 ? `${shown}${unit}` : `${shown} ${unit}`;
 }
@@ -67,7 +67,7 @@ function readingCard(page: Page, object: GraphObject, reading: MetricReading): H
     ];
     if (reading.baseline !== undefined) rows.push(['Baseline', html`${withUnit(reading.baseline, reading.unit)}${reading.start ? html` on ${reading.start}` : ''}`]);
     if (reading.target !== undefined) rows.push(['Target', html`${withUnit(reading.target, reading.unit)}${reading.end ? html` by ${reading.end}` : ''}`]);
-    if (reading.expected !== undefined) rows.push(['Expected now', html`${withUnit(reading.expected, reading.unit)} <span class="note">on the straight line from baseline to target</span>`]);
+    if (reading.expected !== undefined) rows.push(['Expected now', html`${withUnit(reading.expected, reading.unit, 4)} <span class="note">on the straight line from baseline to target</span>`]);
     rows.push(['Data says', html`${dataBadge(reading.status)}${reading.since ? html` since ${reading.since}` : ''}`]);
     const declared = typeof object.fields.health === 'string' ? object.fields.health : undefined;
     return html`<div class="metric metric-${reading.status ?? 'untracked'}${contradicted ? ' contradicted' : ''}">
