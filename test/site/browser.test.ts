@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
+import { diffGraphs } from '../../language/src/diff/diff.js';
 import { Paths } from '../../language/src/emitters/site/index.js';
 import { renderSite, writeSite } from '../../cli/src/site/write-site.js';
 import { acmeGraph, XSS_FIXTURE } from './site-helpers.js';
@@ -35,7 +36,11 @@ describe.skipIf(!available)('site in a browser', () => {
         acmeDir = join(root, 'sub');
         xssDir = join(root, 'xss');
         // As pom build writes it: the real diagrams of the built-in views, with their nodes linking to object pages.
-        await writeSite(acmeDir, await renderSite(await acmeGraph()));
+        // With changes since an earlier version (a bet fewer, an input healthier), so the crawl covers the changes page.
+        const acme = await acmeGraph();
+        const earlier = { ...acme, objects: acme.objects.filter(o => o.id !== 'acme.bets.instant-payouts')
+            .map(o => o.id === 'acme.strategy.false-declines' ? { ...o, fields: { ...o.fields, health: 'at-risk' } } : o) };
+        await writeSite(acmeDir, await renderSite(acme, { changes: diffGraphs(earlier, acme, { from: 'v1', to: 'working tree' }) }));
         await writeSite(xssDir, await renderSite((await compileWorkspace(XSS_FIXTURE)).graph));
         mkdirSync(ARTIFACTS, { recursive: true });
         // A static server: the site lives under /sub/ (and the hostile one under /xss/), never at the root.
@@ -135,6 +140,7 @@ describe.skipIf(!available)('site in a browser', () => {
             expect(broken).toEqual([]);
             expect(tabs.flatMap(tab => tab.problems)).toEqual([]);
             expect(seen.size).toBeGreaterThan(150);
+            expect(seen).toContain(new URL(Paths.changes, home).href);
             await Promise.all(tabs.map(tab => tab.close()));
         }, 180_000);
     }
