@@ -179,6 +179,25 @@ describe.skipIf(!available)('site in a browser', () => {
         await phone.close();
     });
 
+    it('draws metric charts in the colour of their data status, within a phone screen', async () => {
+        const phone = await open({ width: 390 });
+        await phone.page.goto(`${base}/sub/${Paths.object('acme.strategy.activation-speed')}`);
+        const chart = phone.page.locator('.metric-chart svg.pom-sparkline').first();
+        const box = await chart.boundingBox();
+        expect(box?.width).toBeGreaterThan(100);
+        // Off track by its data: the line is drawn in the site's "bad" colour (currentColor, set by the stylesheet).
+        const stroke = await chart.locator('polyline').evaluate(line => getComputedStyle(line).stroke);
+        const bad = await phone.page.evaluate(() => getComputedStyle(document.querySelector('.health-off-track')!).color);
+        expect(stroke).toBe(bad);
+        expect(await phone.page.locator('.contradiction').isVisible()).toBe(true);
+        expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await phone.page.screenshot({ path: join(ARTIFACTS, 'metrics-phone.png'), fullPage: true });
+        await phone.page.goto(`${base}/sub/${Paths.offTrack}`);
+        expect(await phone.page.locator('tbody svg.pom-sparkline').count()).toBeGreaterThan(3);
+        expect(phone.problems).toEqual([]);
+        await phone.close();
+    });
+
     it('can be used with the keyboard alone: skip link, then focusable links', async () => {
         const { page, close } = await open();
         await page.goto(`${base}/sub/`);
