@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { diffGraphs } from '../../language/src/diff/diff.js';
 import { buildSite, Paths } from '../../language/src/emitters/site/index.js';
 import { compile } from '../helpers.js';
-import { pom, workspace } from '../metrics/cli-run.js';
+import { pom, workspace } from '../cli-run.js';
 import { acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 const org = `package acme
