@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pom, workspace } from '../metrics/cli-run.js';
+import { pom, workspace } from '../cli-run.js';
 
 const org = `package acme
 team checkout "Checkout team" { }
