@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
+import { diffGraphs } from '../../language/src/diff/diff.js';
 import { Paths } from '../../language/src/emitters/site/index.js';
 import { renderSite, writeSite } from '../../cli/src/site/write-site.js';
 import { acmeGraph, XSS_FIXTURE } from './site-helpers.js';
@@ -35,7 +36,11 @@ describe.skipIf(!available)('site in a browser', () => {
         acmeDir = join(root, 'sub');
         xssDir = join(root, 'xss');
         // As pom build writes it: the real diagrams of the built-in views, with their nodes linking to object pages.
-        await writeSite(acmeDir, await renderSite(await acmeGraph()));
+        // With changes since an earlier version (a bet fewer, an input healthier), so the crawl covers the changes page.
+        const acme = await acmeGraph();
+        const earlier = { ...acme, objects: acme.objects.filter(o => o.id !== 'acme.bets.instant-payouts')
+            .map(o => o.id === 'acme.strategy.false-declines' ? { ...o, fields: { ...o.fields, health: 'at-risk' } } : o) };
+        await writeSite(acmeDir, await renderSite(acme, { changes: diffGraphs(earlier, acme, { from: 'v1', to: 'working tree' }) }));
         await writeSite(xssDir, await renderSite((await compileWorkspace(XSS_FIXTURE)).graph));
         mkdirSync(ARTIFACTS, { recursive: true });
         // A static server: the site lives under /sub/ (and the hostile one under /xss/), never at the root.
@@ -135,6 +140,7 @@ describe.skipIf(!available)('site in a browser', () => {
             expect(broken).toEqual([]);
             expect(tabs.flatMap(tab => tab.problems)).toEqual([]);
             expect(seen.size).toBeGreaterThan(150);
+            expect(seen).toContain(new URL(Paths.changes, home).href);
             await Promise.all(tabs.map(tab => tab.close()));
         }, 180_000);
     }
@@ -169,6 +175,25 @@ describe.skipIf(!available)('site in a browser', () => {
         expect(overflow).toBeLessThanOrEqual(0);
         expect(await phone.page.locator('details.sidebar').getAttribute('open')).toBeNull(); // the menu folds away
         await phone.page.screenshot({ path: join(ARTIFACTS, 'bet-phone.png'), fullPage: true });
+        expect(phone.problems).toEqual([]);
+        await phone.close();
+    });
+
+    it('draws metric charts in the colour of their data status, within a phone screen', async () => {
+        const phone = await open({ width: 390 });
+        await phone.page.goto(`${base}/sub/${Paths.object('acme.strategy.activation-speed')}`);
+        const chart = phone.page.locator('.metric-chart svg.pom-sparkline').first();
+        const box = await chart.boundingBox();
+        expect(box?.width).toBeGreaterThan(100);
+        // Off track by its data: the line is drawn in the site's "bad" colour (currentColor, set by the stylesheet).
+        const stroke = await chart.locator('polyline').evaluate(line => getComputedStyle(line).stroke);
+        const bad = await phone.page.evaluate(() => getComputedStyle(document.querySelector('.health-off-track')!).color);
+        expect(stroke).toBe(bad);
+        expect(await phone.page.locator('.contradiction').isVisible()).toBe(true);
+        expect(await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+        await phone.page.screenshot({ path: join(ARTIFACTS, 'metrics-phone.png'), fullPage: true });
+        await phone.page.goto(`${base}/sub/${Paths.offTrack}`);
+        expect(await phone.page.locator('tbody svg.pom-sparkline').count()).toBeGreaterThan(3);
         expect(phone.problems).toEqual([]);
         await phone.close();
     });

@@ -34,6 +34,6 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     ].filter(Boolean).length;
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     await writeDiagrams(result.graph, out, options);
-    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, options);
+    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, { ...options, changes });
     return status;
 }

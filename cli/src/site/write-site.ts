@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
 import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
@@ -10,7 +11,7 @@ import { writeFileAtomic } from '../atomic-write.js';
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
 /** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
-const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'diagrams', '.pom-cache']);
+const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache']);
 /** How many files are compared and written at once. */
 const CONCURRENCY = 32;
 
@@ -26,6 +27,8 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
     liveReload?: boolean;
     /** Where diagram layouts are cached (pom build shares its cache with the diagrams it writes). */
     layoutCache?: string;
+    /** What changed since `pom build --since <rev>`: the site shows it. */
+    changes?: GraphDiff;
 }
 
 /** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
@@ -38,7 +41,7 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
     });
     const diagrams = (): SiteDiagram[] => results.map(result => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined }));
-    return buildSite(graph, { liveReload: options.liveReload, diagrams });
+    return buildSite(graph, { liveReload: options.liveReload, diagrams, changes: options.changes });
 }
 
 /**
@@ -95,7 +98,7 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions = {}): Promise<void> {
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff } = {}): Promise<void> {
     const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout') }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
         `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);

@@ -1,3 +1,4 @@
+import type { GraphDiff } from '../../diff/diff.js';
 import { GraphIndex } from '../../graph/graph-index.js';
 import { horizonRank } from '../../graph/checks/helpers.js';
 import type { FieldValue, GraphObject, PomGraph, TypeInfo } from '../../graph/model.js';
@@ -32,6 +33,8 @@ export interface SiteOptions {
     /** Adds the live-reload script (pom serve only). */
     liveReload?: boolean;
     extensions?: SiteExtension[];
+    /** What changed since a revision (`pom build --since`): adds the changes page, its link and badges on changed objects. */
+    changes?: GraphDiff;
 }
 
 /** Everything pages share: the graph index and what is derived from it once. */

@@ -7,6 +7,7 @@ import { siteAssets } from './assets.js';
 import { SiteContext, type SiteOptions } from './context.js';
 import { Paths, relativeHref } from './paths.js';
 import { teamsIndexPage, typePages, typesIndexPage } from './pages/browse.js';
+import { changesPage } from './pages/changes.js';
 import { homePage } from './pages/home.js';
 import { horizonPages, horizonsPage } from './pages/horizons.js';
 import { objectPage } from './pages/object.js';
@@ -42,6 +43,7 @@ export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<strin
     files.set(Paths.offTrack, offTrackPage(site));
     files.set(Paths.deliveryRisk, deliveryRiskPage(site));
     files.set(Paths.health, healthPage(site));
+    if (options.changes) files.set(Paths.changes, changesPage(site, options.changes));
     for (const pages of [typePages(site), viewPages(site), horizonPages(site)]) {
         for (const [path, content] of pages) files.set(path, content);
     }

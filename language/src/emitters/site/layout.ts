@@ -107,6 +107,7 @@ ${entry(Paths.views, 'Views', viewCount(page))}
 ${entry(Paths.offTrack, "What's off track")}
 ${entry(Paths.deliveryRisk, 'Delivery risk')}
 ${entry(Paths.health, 'Model health', warnings)}
+${site.options.changes ? entry(Paths.changes, `Changes since ${site.options.changes.from}`) : ''}
 </ul>
 <h2 class="nav-heading">Types</h2>
 <ul>

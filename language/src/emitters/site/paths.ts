@@ -16,6 +16,7 @@ export const Paths = {
     offTrack: 'reports/off-track.html',
     deliveryRisk: 'reports/delivery-risk.html',
     health: 'reports/health.html',
+    changes: 'reports/changes.html',
     object: (id: string) => `o/${fileName(id)}.html`,
     type: (id: string) => `t/${fileName(id)}.html`,
     view: (id: string) => `v/${fileName(id)}.html`,

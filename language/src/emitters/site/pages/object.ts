@@ -8,6 +8,8 @@ import { layout, type Crumb } from '../layout.js';
 import { lineageOf, type Lineage } from '../lineage.js';
 import { renderMarkdown } from '../markdown.js';
 import { Paths } from '../paths.js';
+import { changeBadge, objectChangesSection } from './changes.js';
+import { metricsBody, seriesBody } from './metrics.js';
 
 /** Fields shown elsewhere on the page: the doc is rendered as markdown, health and status as badges too. */
 const HIDDEN_FIELDS = new Set(['doc']);
@@ -16,8 +18,11 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
     const page = site.page(Paths.object(object.id));
     const sections: Array<Html | undefined> = [
         summary(page, object),
+        objectChangesSection(page, object),
         object.fields.doc !== undefined ? section('Documentation', 'doc', html`<div class="doc">${renderMarkdown(String(object.fields.doc))}</div>`) : undefined,
         fields(page, object),
+        optionalSection('Metrics', 'metrics', metricsBody(page, object)),
+        optionalSection('Metric data', 'metric-data', seriesBody(page, object)),
         site.index.isA(object, Std.team) ? teamSections(page, object) : undefined,
         site.index.isA(object, Std.scope) ? scopeSections(page, object) : undefined,
         lineageSection(page, object),
@@ -32,7 +37,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
     return layout(page, {
         title: site.title(object),
         kicker: html`${join(object.types.filter(t => t !== Std.object).map(t => page.typeLink(t)), html` <span aria-hidden="true">›</span> `)}`,
-        badges: html`${healthBadge(stringField(object, 'health'))} ${statusBadge(object.fields.status)}`,
+        badges: html`${healthBadge(stringField(object, 'health'))} ${statusBadge(object.fields.status)} ${changeBadge(page, object)}`,
         crumbs: crumbs(page, object),
         body: html`${sections}`,
     });
@@ -52,6 +57,10 @@ function crumbs(page: Page, object: GraphObject): Crumb[] {
 
 export function section(title: string, id: string, body: Html): Html {
     return html`<section class="card" aria-labelledby="s-${id}"><h2 id="s-${id}">${title}</h2>${body}</section>`;
+}
+
+function optionalSection(title: string, id: string, body: Html | undefined): Html | undefined {
+    return body ? section(title, id, body) : undefined;
 }
 
 function slug(text: string): string {

@@ -7,15 +7,18 @@ import { html, join } from '../html.js';
 import { layout } from '../layout.js';
 import { Paths } from '../paths.js';
 import { badges } from './browse.js';
+import { contradictingReadings, dataCell, troubledReadings } from './metrics.js';
 import { section } from './object.js';
 
-/** Bets and inputs at risk or off track, grouped by the driver they serve. */
+/** Bets and inputs at risk or off track, and objects whose metric data says so, grouped by the driver they serve. */
 export function offTrackPage(site: SiteContext): string {
     const page = site.page(Paths.offTrack);
     const graph = site.index;
-    const troubled = site.graph.objects.filter(o => (graph.isA(o, Std.bet) || graph.isA(o, Std.input))
-        && TROUBLED_HEALTH.includes(String(o.fields.health))
-        && !(graph.isA(o, Std.bet) && ['done', 'killed'].includes(String(o.fields.status))));
+    // Troubled by its declared health (bets and inputs), or by its metric data whatever the health says.
+    const troubled = site.graph.objects.filter(o => !(graph.isA(o, Std.bet) && ['done', 'killed'].includes(String(o.fields.status)))
+        && (((graph.isA(o, Std.bet) || graph.isA(o, Std.input)) && TROUBLED_HEALTH.includes(String(o.fields.health)))
+            || troubledReadings(o).length > 0));
+    const byDataOnly = troubled.filter(o => !TROUBLED_HEALTH.includes(String(o.fields.health))).length;
     const groups = new Map<string, GraphObject[]>();
     for (const object of troubled) {
         const drivers = driversOf(site, object);
@@ -27,8 +30,9 @@ export function offTrackPage(site: SiteContext): string {
     }
     const sorted = [...groups].sort(([a], [b]) => (a === '' ? 1 : 0) - (b === '' ? 1 : 0) || a.localeCompare(b));
     const body = troubled.length === 0
-        ? html`<p class="ok">Every bet and input is on track.</p>`
-        : html`<p class="lede">${plural(troubled.length, 'bet or input', 'bets and inputs')} at risk or off track.</p>
+        ? html`<p class="ok">Every bet and input is on track, and no metric data says otherwise.</p>`
+        : html`<p class="lede">${plural(troubled.length, 'item')} at risk or off track${byDataOnly > 0
+            ? html`, ${byDataOnly} of them only by ${byDataOnly === 1 ? 'its' : 'their'} metric data while the declared health says otherwise` : ''}.</p>
 ${sorted.map(([driverId, list]) => {
             const driver = graph.get(driverId);
             return section(driver ? `Driver: ${site.title(driver)}` : 'Not linked to a driver', `driver-${driverId || 'none'}`, html`
@@ -40,9 +44,9 @@ ${troubleTable(page, list)}`);
 
 function troubleTable(page: Page, list: GraphObject[]) {
     const site = page.site;
-    return html`<table class="data sortable"><thead><tr><th scope="col">Item</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Owner</th><th scope="col">Targets</th></tr></thead>
+    return html`<table class="data sortable"><thead><tr><th scope="col">Item</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Data</th><th scope="col">Owner</th><th scope="col">Targets</th></tr></thead>
 <tbody>${list.map(o => html`<tr><td>${page.link(o.id)}${typeof o.fields.doc === 'string' ? html`<p class="excerpt">${excerpt(o.fields.doc)}</p>` : ''}</td><td>${site.typeTitle(o.type)}</td>
-<td>${badges(o)}</td><td>${join(site.index.effectiveTargets(o, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
+<td>${badges(o)}${contradictingReadings(o).length > 0 ? html` <span class="badge contradiction-tag">contradicted by data</span>` : ''}</td><td>${dataCell(page, o)}</td><td>${join(site.index.effectiveTargets(o, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
 <td>${join(site.index.out(o, StdLinks.targets).map(l => html`${page.link(l.target)} ${page.meta(l.meta)}`), html`<br>`)}</td></tr>`)}</tbody></table>`;
 }
 
