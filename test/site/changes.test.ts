@@ -109,6 +109,7 @@ describe('pom build --since <rev>', () => {
         expect(again.code).toBe(0);
         expect(again.stderr).toMatch(/stale removed/);
         expect(existsSync(join(out, Paths.changes))).toBe(false);
+        expect(existsSync(join(out, 'changes.json'))).toBe(false);
         expect(navLabels(read(out, Paths.home)).some(label => label.startsWith('Changes since'))).toBe(false);
         expect(read(out, Paths.object('acme.completion')).querySelector('.badge.changed')).toBeNull();
     }, 60_000);

@@ -1,4 +1,4 @@
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileWorkspace } from '../../../language/src/compiler.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
@@ -32,6 +32,8 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
         changes && await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
     ].filter(Boolean).length;
+    // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
+    if (!changes && existsSync(join(out, '.pom-site'))) await fs.rm(join(out, 'changes.json'), { force: true });
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     await writeDiagrams(result.graph, out, options);
     if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, { ...options, changes });
