@@ -35,7 +35,8 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
     if (!changes && existsSync(join(out, '.pom-site'))) await fs.rm(join(out, 'changes.json'), { force: true });
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
-    await writeDiagrams(result.graph, out, options);
-    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, { ...options, changes });
+    // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
+    const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false });
+    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, { ...options, changes }, diagrams.results);
     return status;
 }

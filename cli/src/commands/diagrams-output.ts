@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
+import { objectLinkFromViewPage } from '../../../language/src/emitters/site/index.js';
+import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
@@ -15,6 +16,14 @@ export interface DiagramsOutputOptions {
     layoutTimeout?: number;
 }
 
+export interface WriteDiagramsOptions extends DiagramsOutputOptions {
+    /**
+     * Nodes link to their object's page in the site built beside the diagrams. <out>/diagrams is as deep as the
+     * site's view pages (<out>/v), so the same relative href works from both: the site reuses these SVGs as they are.
+     */
+    linkToSite?: boolean;
+}
+
 /** A view's file name: its id with the characters file systems dislike (`:` in `team:…`) replaced. */
 export function diagramFileName(viewId: string): string {
     return viewId.replace(/:/g, '--').replace(/[^A-Za-z0-9._-]/g, '_');
@@ -24,6 +33,8 @@ export interface DiagramsSummary {
     views: number;
     written: number;
     notDrawn: string[];
+    /** The rendered diagrams, for the site to reuse. */
+    results: DiagramResult[];
 }
 
 /**
@@ -31,10 +42,11 @@ export interface DiagramsSummary {
  * laid-out graph (<view>.elk.json), what the view shows (<view>.view.json) and, when a previous build left a
  * view.json, what changed since (<view>.diff.txt). Layouts are cached under <out>/.pom-cache/layout.
  */
-export async function writeDiagrams(graph: PomGraph, out: string, options: DiagramsOutputOptions = {}): Promise<DiagramsSummary> {
+export async function writeDiagrams(graph: PomGraph, out: string, options: WriteDiagramsOptions = {}): Promise<DiagramsSummary> {
     const dir = join(out, 'diagrams');
     const views = resolveViews(graph);
     const results = await renderDiagrams(graph, views, {
+        linkFor: options.linkToSite ? objectLinkFromViewPage : undefined,
         cacheDir: join(out, '.pom-cache', 'layout'),
         maxNodes: options.diagramLimit,
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
@@ -64,5 +76,5 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Diagr
         }
     }
     process.stderr.write(`pom: wrote ${views.length} diagram${views.length === 1 ? '' : 's'} to ${join(out, 'diagrams')} (${written} file${written === 1 ? '' : 's'} changed)\n`);
-    return { views: views.length, written, notDrawn };
+    return { views: views.length, written, notDrawn, results };
 }

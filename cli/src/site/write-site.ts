@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
-import { renderDiagrams } from '../../../language/src/emitters/svg/render-diagram.js';
+import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 import { writeFileAtomic } from '../atomic-write.js';
@@ -29,12 +29,13 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
     layoutCache?: string;
     /** What changed since `pom build --since <rev>`: the site shows it. */
     changes?: GraphDiff;
+    /** Diagrams already rendered with links to object pages (pom build's <out>/diagrams): used as they are. */
+    rendered?: DiagramResult[];
 }
 
 /** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
 export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
-    const views = resolveViews(graph);
-    const results = await renderDiagrams(graph, views, {
+    const results = options.rendered ?? await renderDiagrams(graph, resolveViews(graph), {
         linkFor: objectLinkFromViewPage,
         cacheDir: options.layoutCache,
         maxNodes: options.diagramLimit,
@@ -98,8 +99,9 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff } = {}): Promise<void> {
-    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout') }));
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff } = {},
+    rendered?: DiagramResult[]): Promise<void> {
+    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout'), rendered }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
         `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);
     if (!result.owned) {
