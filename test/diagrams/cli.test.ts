@@ -97,4 +97,25 @@ describe('pom build diagrams', () => {
         expect(readFileSync(join(dir, 'site', 'diagrams', 'team--org.platform.svg'), 'utf8')).toContain('data-id="org.platform"');
         expect(existsSync(join(dir, 'site', 'diagrams', 'strategy.elk.json'))).toBe(false);
     });
+
+    it('draws each diagram once: the site shows the SVG of <out>/diagrams, whose nodes link to object pages', async () => {
+        const dir = workspace();
+        expect((await pom(['build', 'model', '--out', 'site'], dir)).code).toBe(0);
+        const svg = readFileSync(join(dir, 'site', 'diagrams', 'team--org.checkout.svg'), 'utf8');
+        const page = readFileSync(join(dir, 'site', 'v', 'team~3aorg.checkout.html'), 'utf8');
+        expect(page).toContain(svg.trim());
+        const hrefs = [...svg.matchAll(/<a href="([^"]+)"/g)].map(match => match[1]);
+        expect(hrefs).toContain('../o/org.one-click.html');
+        // The same relative href leads to the object's page from the diagrams folder and from the view page.
+        for (const href of hrefs) {
+            expect(existsSync(join(dir, 'site', 'diagrams', href)), href).toBe(true);
+            expect(existsSync(join(dir, 'site', 'v', href)), href).toBe(true);
+        }
+
+        // Without the site there are no pages to link to.
+        expect((await pom(['build', 'model', '--out', 'bare', '--no-site'], dir)).code).toBe(0);
+        const bare = readFileSync(join(dir, 'bare', 'diagrams', 'team--org.checkout.svg'), 'utf8');
+        expect(bare).toContain('data-id="org.one-click"');
+        expect(bare).not.toContain('<a href=');
+    });
 });

@@ -102,6 +102,8 @@ export interface LayoutResult {
     tooLarge?: TooLarge;
     /** True when the layout came from the cache rather than from ELK. */
     cached: boolean;
+    /** Which layout the view got (by its size, or as asked). */
+    engine: 'elk' | 'quick';
 }
 
 const ELK_DIRECTIONS: Record<ViewDirection, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
@@ -231,7 +233,7 @@ function edgeLabelsOf(input: ElkNode): Map<string, { text: string; width: number
 export async function layoutView(graph: PomGraph, view: ResolvedView, pool: ElkPool, options: LayoutOptions = {}): Promise<LayoutResult> {
     const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
     if (view.nodes.length > maxNodes) {
-        return { cached: false, tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
+        return { cached: false, engine: chooseLayoutEngine(view, options.engine), tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
             `view '${view.id}' has ${view.nodes.length} objects, over the diagram limit of ${maxNodes}: narrow its selection (fewer types, a where clause) or raise the limit` } };
     }
     const prepared = elkInput(graph, view);
@@ -259,17 +261,17 @@ export async function layoutView(graph: PomGraph, view: ResolvedView, pool: ElkP
         const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
         const outcome = await pool.layout(prepared.input, timeoutMs);
         if (outcome.status === 'timeout') {
-            return { cached: false, tooLarge: { reason: 'timeout', nodes: view.nodes.length, message:
+            return { cached: false, engine, tooLarge: { reason: 'timeout', nodes: view.nodes.length, message:
                 `view '${view.id}' (${view.nodes.length} objects) took longer than ${formatSeconds(timeoutMs)} to lay out: narrow its selection or raise the layout timeout` } };
         }
         if (outcome.status === 'failed') {
-            return { cached: false, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
+            return { cached: false, engine, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
                 `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
         }
         elk = stripInternal(outcome.graph) as ElkNode;
         await writeCache(cacheFile, elk);
     }
-    return { elk, cached, layout: readLayout(elk, view, prepared) };
+    return { elk, cached, engine, layout: readLayout(elk, view, prepared) };
 }
 
 async function writeCache(cacheFile: string | undefined, elk: ElkNode): Promise<void> {

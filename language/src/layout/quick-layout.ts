@@ -210,7 +210,6 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
     const reversedAxis = direction === 'left' || direction === 'up';
     const alongOf = (size: { width: number; height: number }): number => horizontal ? size.width : size.height;
     const acrossOf = (size: { width: number; height: number }): number => horizontal ? size.height : size.width;
-    const itemIndex = new Map(items.map((item, index) => [item, index]));
     /** The child of this container that holds a node (or the node itself). */
     const itemOf = (id: string): string => {
         let at = id;
@@ -343,7 +342,7 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
 
     // 6. Along: layers as wide as their widest node, gaps as wide as their edge channels need.
     const chainSegments: Array<Array<{ edge: LevelEdge; index: number; from: number; to: number }>> = Array.from({ length: Math.max(0, layerCount - 1) }, () => []);
-    const ports = assignPorts(levelEdges, nodeOf, container, boxWithin, horizontal, reversedAxis, sizes);
+    const ports = assignPorts(levelEdges, boxWithin, horizontal);
     for (const levelEdge of levelEdges) {
         const across = ports.get(levelEdge)!;
         for (let i = 0; i + 1 < levelEdge.chain.length; i++) {
@@ -386,8 +385,8 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
         const chain = levelEdge.chain;
         const first = chain[0];
         const last = chain[chain.length - 1];
-        const startRange = alongRange(levelEdge.startNode, first, container, boxWithin, horizontal, reversedAxis, sizes);
-        const endRange = alongRange(levelEdge.endNode, last, container, boxWithin, horizontal, reversedAxis, sizes);
+        const startRange = alongRange(levelEdge.startNode, first, boxWithin, horizontal, reversedAxis, sizes);
+        const endRange = alongRange(levelEdge.endNode, last, boxWithin, horizontal, reversedAxis, sizes);
         const abstract: Array<{ along: number; across: number }> = [{ along: startRange.end, across: across[0] }];
         for (let i = 0; i + 1 < chain.length; i++) {
             const channel = channelOf.get(`${levelEdge.edge.id}@${i}`);
@@ -405,7 +404,6 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
         const a = reversedAxis ? alongTotal - node.along - node.alongSize : node.along;
         positions.set(item, horizontal ? { x: a, y: node.across } : { x: node.across, y: a });
     }
-    void itemIndex;
     return { width: horizontal ? alongTotal : acrossTotal, height: horizontal ? acrossTotal : alongTotal, positions, routes };
 }
 
@@ -437,7 +435,7 @@ function placeInOrder(layer: LayerNode[], desired: number[], gapAfter: (a: Layer
 }
 
 /** Where an edge end sits along the layers: the linked node's own box when it is nested in the item at the chain's end. */
-function alongRange(nodeId: string, node: LayerNode, container: string | undefined, boxWithin: (id: string, container: string | undefined) => Box,
+function alongRange(nodeId: string, node: LayerNode, boxWithin: (id: string, container: string | undefined) => Box,
     horizontal: boolean, reversedAxis: boolean, sizes: Map<string, { width: number; height: number }>): { start: number; end: number } {
     if (nodeId === node.item) return { start: node.along, end: node.along + node.alongSize };
     const inner = boxWithin(nodeId, node.item!);
@@ -446,7 +444,6 @@ function alongRange(nodeId: string, node: LayerNode, container: string | undefin
     const size = horizontal ? inner.width : inner.height;
     const extent = horizontal ? itemSize.width : itemSize.height;
     const start = reversedAxis ? extent - offset - size : offset;
-    void container;
     return { start: node.along + start, end: node.along + start + size };
 }
 
@@ -454,12 +451,8 @@ function alongRange(nodeId: string, node: LayerNode, container: string | undefin
  * The across position of each edge at each node of its chain: dummies at their centre, nested ends at their own
  * centre, and edges sharing a side of a node spread along it in the order of where they come from or go to.
  */
-function assignPorts(levelEdges: LevelEdge[], nodeOf: Map<string, LayerNode>, container: string | undefined,
-    boxWithin: (id: string, container: string | undefined) => Box, horizontal: boolean, reversedAxis: boolean,
-    sizes: Map<string, { width: number; height: number }>): Map<LevelEdge, number[]> {
-    void reversedAxis;
-    void sizes;
-    void nodeOf;
+function assignPorts(levelEdges: LevelEdge[], boxWithin: (id: string, container: string | undefined) => Box,
+    horizontal: boolean): Map<LevelEdge, number[]> {
     const ports = new Map<LevelEdge, number[]>();
     for (const levelEdge of levelEdges) ports.set(levelEdge, levelEdge.chain.map(node => node.across + node.acrossSize / 2));
     const nestedCentre = (nodeId: string, node: LayerNode): number => {
@@ -491,7 +484,6 @@ function assignPorts(levelEdges: LevelEdge[], nodeOf: Map<string, LayerNode>, co
             });
         }
     }
-    void container;
     return ports;
 }
 

@@ -25,6 +25,8 @@ export interface DiagramResult {
     tooLarge?: TooLarge;
     /** The layout came from the cache (options.cacheDir) instead of ELK. */
     cached: boolean;
+    /** ELK for small views, our quick layered layout for large ones (layout-view.ts, chooseLayoutEngine). */
+    engine: 'elk' | 'quick';
 }
 
 /** A view id that does not exist; the message names the closest ids. */
@@ -67,9 +69,9 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
         return await Promise.all(resolved.map(async (view): Promise<DiagramResult> => {
             const result = await layoutView(graph, view, pool, options);
             if (result.tooLarge || !result.layout) {
-                return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false };
+                return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false, engine: result.engine };
             }
-            return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, view, cached: result.cached };
+            return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, view, cached: result.cached, engine: result.engine };
         }));
     } finally {
         if (!options.pool) await pool.close();
