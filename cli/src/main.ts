@@ -88,6 +88,7 @@ export function createProgram(): Command {
         .addOption(new Option('--theme <theme>', 'colours: follow the reader\'s preference, or force one').choices(['auto', 'light', 'dark']).default('auto'))
         .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
         .option('--timeout <seconds>', 'give up laying out after this long', positiveNumber, 30)
+        .addOption(new Option('--layout <layout>', 'ELK (tidier, slow on large views), pom\'s quick layered layout, or by size').choices(['auto', 'elk', 'quick']).default('auto'))
         .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
         .action(async (view: string, dir: string, options) => { process.exitCode = await diagramCommand(view, dir, options); });
 

@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { compileWorkspace } from '../../../language/src/compiler.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/emitters/svg/render-diagram.js';
 import type { Theme } from '../../../language/src/emitters/svg/styles.js';
+import type { LayoutEngine } from '../../../language/src/layout/layout-view.js';
 import { writeFileAtomic } from '../atomic-write.js';
 
 export interface DiagramCommandOptions {
@@ -10,6 +11,8 @@ export interface DiagramCommandOptions {
     theme: Theme;
     limit?: number;
     timeout?: number;
+    /** ELK, the quick layout, or auto (by the view's size). */
+    layout?: LayoutEngine;
 }
 
 /** `pom diagram <view> [dir]`: one view's SVG, to a file or to stdout. */
@@ -25,6 +28,7 @@ export async function diagramCommand(viewId: string, dir: string, options: Diagr
             theme: options.theme,
             maxNodes: options.limit,
             timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined,
+            engine: options.layout,
         });
     } catch (error) {
         if (error instanceof UnknownViewError) {
