@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -19,6 +19,10 @@ describe('writing the site', () => {
         const out = join(folder(), 'site');
         const first = await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a'], ['o/b.html', 'b']]));
         expect(first).toEqual({ files: 3, written: 3, removed: 0, owned: true });
+        // Into a new folder: every file in place, nested folders created, no temporary file left behind.
+        expect(readFileSync(join(out, 'o/a.html'), 'utf8')).toBe('a');
+        expect(readdirSync(join(out, 'o')).sort()).toEqual(['a.html', 'b.html']);
+        expect(readdirSync(out).filter(name => name.endsWith('.tmp'))).toEqual([]);
         const before = statSync(join(out, 'o/a.html')).mtimeMs;
         await new Promise(r => setTimeout(r, 20));
         const second = await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a'], ['o/b.html', 'b2']]));

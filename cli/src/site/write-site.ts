@@ -1,5 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
@@ -59,11 +60,16 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
         await writeFileAtomic(markerPath, [...new Set([...(previous ?? []), ...paths])].sort().join('\n') + '\n');
     }
     let written = 0;
-    for (let i = 0; i < paths.length; i += CONCURRENCY) {
-        const batch = paths.slice(i, i + CONCURRENCY);
-        const changed = await Promise.all(batch.map(path => writeFileAtomic(join(out, path), files.get(path)!)));
-        written += changed.filter(Boolean).length;
+    // A folder pom is about to fill for the first time holds none of these files: nothing to compare with, and each
+    // folder is created once rather than once per file (a 10k-object site is about 10,300 files).
+    const fresh = owned && previous === undefined;
+    if (fresh) {
+        for (const folder of [...new Set(paths.map(path => dirname(join(out, path))))].sort()) await fs.mkdir(folder, { recursive: true });
     }
+    await forEachConcurrently(paths, CONCURRENCY, async path => {
+        const target = join(out, path);
+        if (fresh ? await writeNewFile(target, files.get(path)!) : await writeFileAtomic(target, files.get(path)!)) written++;
+    });
     let removed = 0;
     if (owned) {
         const stale = (previous ?? []).filter(path => !files.has(path) && isSitePath(path));
@@ -75,6 +81,28 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
         await writeFileAtomic(markerPath, paths.join('\n') + '\n');
     }
     return { files: paths.length, written, removed, owned };
+}
+
+/** Runs `task` on every item, `limit` at a time: a pool, so one slow write does not hold up a whole batch. */
+async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
+    let next = 0;
+    const runner = async (): Promise<void> => {
+        while (next < items.length) await task(items[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
+}
+
+/** A file that does not exist yet, in a folder that does: written under a temporary name and renamed, so still atomic. */
+async function writeNewFile(path: string, content: string): Promise<true> {
+    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        await fs.writeFile(temporary, content);
+        await fs.rename(temporary, path);
+    } catch (error) {
+        await fs.rm(temporary, { force: true });
+        throw error;
+    }
+    return true;
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
