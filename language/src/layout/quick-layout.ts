@@ -21,7 +21,7 @@ const CHANNEL_SPACING = 6;
 const MAX_GAP = 240;
 const PADDING = 16;
 /** Barycenter sweeps (down and up) ordering each layer, and placement passes: fixed, so the result is deterministic. */
-const ORDER_SWEEPS = 4;
+const ORDER_SWEEPS = 8;
 const PLACEMENT_PASSES = 6;
 
 export interface QuickLayoutInput {
@@ -310,10 +310,22 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
         keyed.sort((a, b) => a.barycenter - b.barycenter || a.node.order - b.node.order);
         keyed.forEach((entry, index) => { entry.node.order = index; layer[index] = entry.node; });
     };
-    for (let sweep = 0; sweep < ORDER_SWEEPS; sweep++) {
+    // Each sweep can make things worse as well as better: the ordering with the fewest crossings is kept.
+    let best = layers.map(layer => [...layer]);
+    let fewest = countCrossings(layers);
+    for (let sweep = 0; sweep < ORDER_SWEEPS && fewest > 0; sweep++) {
         for (let l = 1; l < layers.length; l++) sortLayer(layers[l], node => node.preds);
         for (let l = layers.length - 2; l >= 0; l--) sortLayer(layers[l], node => node.succs);
+        const crossings = countCrossings(layers);
+        if (crossings < fewest) {
+            fewest = crossings;
+            best = layers.map(layer => [...layer]);
+        }
     }
+    best.forEach((layer, l) => {
+        layers[l] = layer;
+        layer.forEach((node, index) => { node.order = index; });
+    });
 
     // 5. Across: each node as near the centre of its neighbours as the order and spacing allow.
     const gapAfter = (a: LayerNode, b: LayerNode): number => a.item !== undefined && b.item !== undefined ? NODE_SPACING : DUMMY_SPACING;
@@ -405,6 +417,28 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
         positions.set(item, horizontal ? { x: a, y: node.across } : { x: node.across, y: a });
     }
     return { width: horizontal ? alongTotal : acrossTotal, height: horizontal ? acrossTotal : alongTotal, positions, routes };
+}
+
+/** Edge crossings between consecutive layers: inversions among each pair's edges, counted with a Fenwick tree. */
+function countCrossings(layers: LayerNode[][]): number {
+    let total = 0;
+    for (let l = 0; l + 1 < layers.length; l++) {
+        const pairs: Array<[number, number]> = [];
+        for (const node of layers[l]) for (const next of node.succs) pairs.push([node.order, next.order]);
+        pairs.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+        const size = layers[l + 1].length;
+        const tree = new Array<number>(size + 1).fill(0);
+        let seen = 0;
+        for (const [, target] of pairs) {
+            // Edges already seen that end after this one's target cross it.
+            let atMost = 0;
+            for (let i = target + 1; i > 0; i -= i & -i) atMost += tree[i];
+            total += seen - atMost;
+            for (let i = target + 1; i <= size; i += i & -i) tree[i]++;
+            seen++;
+        }
+    }
+    return total;
 }
 
 /**
