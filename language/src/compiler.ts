@@ -1,14 +1,13 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { promises as fs } from 'node:fs';
+import { promises as fs, readFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
 import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './validation/issue-codes.js';
-import { computeMetrics, type DataReader } from './metrics/metrics.js';
-import { applySettingsToFindings } from './validation/severity-settings.js';
+import type { DataReader } from './metrics/metrics.js';
 
 export interface CompileResult {
     root: string;
@@ -70,7 +69,13 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const stat = await fs.stat(absoluteRoot).catch(() => undefined);
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
-    const readData: DataReader = path => fs.readFile(join(absoluteRoot, ...path.split('/')), 'utf8').catch(() => undefined);
+    const readData: DataReader = path => {
+        try {
+            return readFileSync(join(absoluteRoot, ...path.split('/')), 'utf8');
+        } catch {
+            return undefined; // reported as metric-data-missing
+        }
+    };
     return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides), { readData, asOf: options.asOf });
 }
 
@@ -81,32 +86,21 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
 export async function compileSources(root: string, sources: Map<string, string>, options: SourceOptions = {}): Promise<CompileResult> {
     const { shared, pom } = createPomServices(NodeFileSystem, { indexReferences: false });
     const loaded = loadDocuments(shared, pom, root, sources);
+    // Metric data is read when the model is built, so its findings go through settings and exceptions like any other.
+    if (options.readData) pom.model.WorkspaceModel.metricSource = { read: options.readData, asOf: options.asOf };
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const diagnostics: GraphDiagnostic[] = [];
-    const unusedSuppressions: Array<{ diagnostic: GraphDiagnostic; code: string }> = [];
+    const files = new Set<string>();
     for (const document of loaded) {
         const file = pom.workspace.Paths.display(document.uri);
-        for (const diagnostic of document.diagnostics ?? []) {
-            const converted = toGraphDiagnostic(file, diagnostic);
-            diagnostics.push(converted);
-            const suppresses = (diagnostic.data as { suppresses?: string } | undefined)?.suppresses;
-            if (suppresses) unusedSuppressions.push({ diagnostic: converted, code: suppresses });
-        }
+        files.add(file);
+        for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toGraphDiagnostic(file, diagnostic));
     }
-    let graph: PomGraph = pom.model.WorkspaceModel.model.graph;
-    if (options.readData) {
-        // After the graph: metric data files are read and checked against the metrics that name them.
-        const metrics = await computeMetrics(graph, options.readData, { asOf: options.asOf });
-        graph = metrics.graph;
-        const { kept, excused } = applySettingsToFindings(metrics.diagnostics, graph);
-        diagnostics.push(...kept);
-        // An exception validation thought unused may excuse a finding of the data.
-        const used = (d: GraphDiagnostic) => d.code === IssueCodes.UnusedSuppression && excused.has(`${d.object}|${suppressedCode.get(d)}`);
-        const suppressedCode = new Map(unusedSuppressions.map(u => [u.diagnostic, u.code]));
-        for (let i = diagnostics.length - 1; i >= 0; i--) if (used(diagnostics[i])) diagnostics.splice(i, 1);
-    }
+    // Problems in metric data files belong to no .pom document's validation: take them from the model.
+    const model = pom.model.WorkspaceModel.model;
+    for (const [file, list] of model.diagnosticsByFile) if (!files.has(file)) diagnostics.push(...list);
     diagnostics.sort(compareDiagnostics);
-    graph = { ...graph, diagnostics };
+    const graph: PomGraph = { ...model.graph, diagnostics };
     return { root, files: graph.files, graph, diagnostics, services: pom };
 }
 

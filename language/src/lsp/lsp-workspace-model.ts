@@ -1,6 +1,5 @@
 import { URI, type FileSystemProvider } from 'langium';
 import { join } from 'node:path';
-import type { PomGraph } from '../graph/model.js';
 import { Std } from '../graph/std-ids.js';
 import { dataFormat } from '../metrics/data-file.js';
 import { dataPath } from '../metrics/metrics.js';
@@ -20,16 +19,7 @@ export class PomLspWorkspaceModel extends PomWorkspaceModel {
     constructor(services: PomServices) {
         super(services);
         this.fileSystem = services.shared.workspace.FileSystemProvider;
-    }
-
-    protected override metricData(graph: PomGraph): ReadonlyMap<string, string | undefined> {
-        const files = new Map<string, string | undefined>();
-        for (const object of graph.objects) {
-            if (!object.types.includes(Std.metric)) continue;
-            const located = dataPath(object);
-            if (located && 'path' in located && !files.has(located.path)) files.set(located.path, this.dataText(located.path));
-        }
-        return files;
+        this.metricSource = { read: path => this.dataText(path) };
     }
 
     protected dataText(path: string): string | undefined {

@@ -14,7 +14,7 @@ export interface MetricsOptions {
 }
 
 /** Reads a data file by its workspace-relative path; undefined when it does not exist. */
-export type DataReader = (path: string) => Promise<string | undefined> | string | undefined;
+export type DataReader = (path: string) => string | undefined;
 
 export interface MetricsResult {
     /** The graph with `series` on metrics and `metrics` readings on measured objects; objects not concerned are shared. */
@@ -52,12 +52,12 @@ export function dataPath(metric: GraphObject): { path: string } | { error: strin
 }
 
 /** Reads every metric data file the graph names, once each. */
-export async function readMetricData(graph: PomGraph, read: DataReader): Promise<Map<string, string | undefined>> {
+export function readMetricData(graph: PomGraph, read: DataReader): Map<string, string | undefined> {
     const files = new Map<string, string | undefined>();
     for (const object of graph.objects) {
         if (!object.types.includes(Std.metric)) continue;
         const located = dataPath(object);
-        if (located && 'path' in located && !files.has(located.path)) files.set(located.path, await read(located.path));
+        if (located && 'path' in located && !files.has(located.path)) files.set(located.path, read(located.path));
     }
     return files;
 }
@@ -139,8 +139,8 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, string 
 }
 
 /** Reads the data files through `read` and applies them: the whole step for callers that can read files. */
-export async function computeMetrics(graph: PomGraph, read: DataReader, options: MetricsOptions = {}): Promise<MetricsResult> {
-    return applyMetrics(graph, await readMetricData(graph, read), options);
+export function computeMetrics(graph: PomGraph, read: DataReader, options: MetricsOptions = {}): MetricsResult {
+    return applyMetrics(graph, readMetricData(graph, read), options);
 }
 
 /** The object's own plan wins over the metric's; the window comes from the object's dates, else its cycles'. */

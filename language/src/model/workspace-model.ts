@@ -4,10 +4,17 @@ import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
 import { runGraphChecks } from '../graph/checks/index.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
-import { applyMetrics } from '../metrics/metrics.js';
+import { applyMetrics, readMetricData, type DataReader } from '../metrics/metrics.js';
 import { GraphAssembly } from './graph-assembly.js';
 import { GraphBuilder, type DocumentFragment } from './graph-builder.js';
 import type { PomTypeSystem } from './type-system.js';
+
+/** Where the model reads the metric data files the metrics name (workspace-relative path → text, undefined if unreadable). */
+export interface MetricSource {
+    read: DataReader;
+    /** Ignore observations after this ISO date. */
+    asOf?: string;
+}
 
 export interface CompiledModel {
     graph: PomGraph;
@@ -31,6 +38,8 @@ export class PomWorkspaceModel {
     protected readonly types: PomTypeSystem;
     protected readonly indexProvider: PomIndexProvider;
     protected readonly paths: PomPaths;
+    /** Without one, metric data is not read (tests that compile snippets in memory). */
+    metricSource?: MetricSource;
 
     constructor(services: PomServices) {
         this.cache = new WorkspaceCache(services.shared);
@@ -56,9 +65,8 @@ export class PomWorkspaceModel {
         const built = this.batch ? this.builder.assemble(fragments, index) : this.assembly.update(fragments, index);
         let graph = built.graph;
         const diagnostics = [...built.diagnostics, ...runGraphChecks(graph)];
-        const data = this.metricData(graph);
-        if (data) {
-            const metrics = applyMetrics(graph, data);
+        if (this.metricSource) {
+            const metrics = applyMetrics(graph, readMetricData(graph, this.metricSource.read), { asOf: this.metricSource.asOf });
             graph = metrics.graph;
             diagnostics.push(...metrics.diagnostics);
         }
@@ -69,14 +77,6 @@ export class PomWorkspaceModel {
             diagnosticsByFile.set(diagnostic.location.file, list);
         }
         return { graph, diagnosticsByFile };
-    }
-
-    /**
-     * The metric data files the graph names (workspace-relative path → text), when this model reads them itself.
-     * A one-shot compile reads them asynchronously after the graph (compileSources); the language server does it here.
-     */
-    protected metricData(_graph: PomGraph): ReadonlyMap<string, string | undefined> | undefined {
-        return undefined;
     }
 
     protected fragment(document: LangiumDocument): DocumentFragment {

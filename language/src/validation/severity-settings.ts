@@ -73,10 +73,6 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
             report(`'${node.code}' is an error and cannot be excused: fix the model instead.`, node, 'code', IssueCodes.CannotSuppress, DiagnosticSeverity.Error);
         } else if (!isUsed(node, used, modelDiagnostics)) {
             report(`Nothing here reports '${node.code}' any more: remove this exception.`, node, 'code', IssueCodes.UnusedSuppression, DiagnosticSeverity.Warning);
-            const object = AstUtils.getContainerOfType(node, isPomObject);
-            const id = object && qualifiedName(object);
-            // Findings made after validation (metric data) can still use it: see applySettingsToFindings.
-            if (id) result[result.length - 1].data = { object: id, suppresses: node.code };
         }
     }
     return result;
@@ -112,23 +108,3 @@ function objectOf(document: LangiumDocument, diagnostic: Diagnostic): PomObject 
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, isPomObject) : undefined;
 }
 
-/**
- * The same settings and exceptions for findings made outside a document's validation (metric data, read after
- * the graph is built), so `pom check` and the editor agree.
- */
-export function applySettingsToFindings(findings: readonly GraphDiagnostic[], graph: PomGraph): { kept: GraphDiagnostic[]; excused: Set<string> } {
-    const result: GraphDiagnostic[] = [];
-    const excused = new Set<string>();
-    const objects = new Map(graph.objects.filter(o => o.allow).map(o => [o.id, o]));
-    for (const finding of findings) {
-        if (finding.severity === 'error' && builtInCodes.has(finding.code)) { result.push(finding); continue; }
-        if (finding.object && objects.get(finding.object)?.allow?.some(a => a.code === finding.code)) {
-            excused.add(`${finding.object}|${finding.code}`);
-            continue;
-        }
-        const level = graph.settings.severities[finding.code];
-        if (level === 'off') continue;
-        result.push(level ? { ...finding, severity: level } : finding);
-    }
-    return { kept: result, excused };
-}
