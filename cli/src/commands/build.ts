@@ -2,7 +2,7 @@ import { existsSync, promises as fs } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { compileWorkspace } from '../../../language/src/compiler.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand } from '../site/write-site.js';

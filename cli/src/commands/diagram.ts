@@ -4,7 +4,7 @@ import { compileWorkspace } from '../../../language/src/compiler.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/emitters/svg/render-diagram.js';
 import type { Theme } from '../../../language/src/emitters/svg/styles.js';
 import type { LayoutEngine } from '../../../language/src/layout/layout-view.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 export interface DiagramCommandOptions {
     output?: string;

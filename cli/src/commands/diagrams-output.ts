@@ -7,7 +7,7 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
 import { diffViews, formatViewDiff } from '../../../language/src/views/view-diff.js';
 import type { ResolvedView } from '../../../language/src/views/view-model.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 export interface DiagramsOutputOptions {
     /** Views with more objects than this are not drawn (default 1,500). */

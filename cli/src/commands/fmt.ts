@@ -7,7 +7,7 @@ import { formatDocument } from '../../../language/src/format/formatter.js';
 import type { GraphDiagnostic } from '../../../language/src/graph/model.js';
 import { createPomServices } from '../../../language/src/pom-module.js';
 import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface FmtOptions {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { findPomFiles } from '../../../language/src/compiler.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { UsageError } from '../main.js';
 

@@ -1,13 +1,12 @@
 import { promises as fs } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, isAbsolute, join, normalize, sep } from 'node:path';
+import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
 import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
-import { writeFileAtomic } from '../atomic-write.js';
+import { replaceFile, writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
@@ -68,7 +67,7 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
     }
     await forEachConcurrently(paths, CONCURRENCY, async path => {
         const target = join(out, path);
-        if (fresh ? await writeNewFile(target, files.get(path)!) : await writeFileAtomic(target, files.get(path)!)) written++;
+        if (fresh ? await replaceFile(target, files.get(path)!) : await writeFileAtomic(target, files.get(path)!)) written++;
     });
     let removed = 0;
     if (owned) {
@@ -90,19 +89,6 @@ async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T)
         while (next < items.length) await task(items[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
-}
-
-/** A file that does not exist yet, in a folder that does: written under a temporary name and renamed, so still atomic. */
-async function writeNewFile(path: string, content: string): Promise<true> {
-    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
-    try {
-        await fs.writeFile(temporary, content);
-        await fs.rename(temporary, path);
-    } catch (error) {
-        await fs.rm(temporary, { force: true });
-        throw error;
-    }
-    return true;
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {

@@ -10,6 +10,7 @@ import { canonicalJson } from '../graph/json.js';
 import type { GraphObject, PomGraph, ViewDirection } from '../graph/model.js';
 import type { ResolvedView, ViewEdge } from '../views/view-model.js';
 import { elkFile, type ElkPool } from './elk-pool.js';
+import { replaceFile } from '../util/atomic-write.js';
 import { COMPOUND_PADDING, EDGE_LABEL_STYLE, LINE_HEIGHT, nodeLabel, typeLabel, type NodeLabel } from './node-labels.js';
 import { quickLayout } from './quick-layout.js';
 import { measureText } from './text-measure.js';
@@ -277,10 +278,8 @@ export async function layoutView(graph: PomGraph, view: ResolvedView, pool: ElkP
 async function writeCache(cacheFile: string | undefined, elk: ElkNode): Promise<void> {
     if (!cacheFile) return;
     await fs.mkdir(dirname(cacheFile), { recursive: true });
-    // Written under a unique temporary name and renamed: parallel builds never read half a file.
-    const temporary = `${cacheFile}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await fs.writeFile(temporary, JSON.stringify(elk));
-    await fs.rename(temporary, cacheFile);
+    // Atomic: parallel builds never read half a file.
+    await replaceFile(cacheFile, JSON.stringify(elk));
 }
 
 function formatSeconds(ms: number): string {

@@ -10,6 +10,11 @@ export async function writeFileAtomic(path: string, content: string): Promise<bo
     const existing = await fs.readFile(path, 'utf8').catch(() => undefined);
     if (existing === content) return false;
     await fs.mkdir(dirname(path), { recursive: true });
+    return replaceFile(path, content);
+}
+
+/** The atomic part alone, for a writer that knows the folder exists and the file is new or different. */
+export async function replaceFile(path: string, content: string): Promise<true> {
     const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
         await fs.writeFile(temporary, content);
