@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -27,4 +27,9 @@ export function workspace(files: Record<string, string>, dir = mkdtempSync(join(
         writeFileSync(join(dir, path), text);
     }
     return dir;
+}
+
+/** Runs git in `dir` as a throwaway identity, for tests that script a history. */
+export function git(dir: string, ...args: string[]): string {
+    return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
 }

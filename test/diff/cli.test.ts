@@ -1,9 +1,8 @@
-import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { pom, workspace } from '../cli-run.js';
+import { git, pom, workspace } from '../cli-run.js';
 
 const org = `package acme
 team checkout "Checkout team" { }
@@ -23,10 +22,6 @@ bet wallets "Wallets" {
   owner -> checkout
 }
 `;
-
-function git(dir: string, ...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
-}
 
 /**
  * A repository whose workspace is model/: the first commit holds only a README, the second the model, the third

@@ -1,6 +1,5 @@
 // "Changes since <rev>": pom build --since renders the GraphDiff into the site (a page, a navigation link, a badge
 // and a list on each changed object's page); without --since none of it appears, and an earlier changes page goes.
-import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { diffGraphs } from '../../language/src/diff/diff.js';
 import { buildSite, Paths } from '../../language/src/emitters/site/index.js';
 import { compile } from '../helpers.js';
-import { pom, workspace } from '../cli-run.js';
+import { git, pom, workspace } from '../cli-run.js';
 import { acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 const org = `package acme
@@ -35,10 +34,6 @@ const strategyThen = strategy.replace('health: on-track\n  owner', 'health: off-
   owner -> checkout
 }
 `;
-
-function git(dir: string, ...args: string[]): string {
-    return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
-}
 
 /** A repository whose workspace is model/, with two commits: the model, then its changes. */
 function history(): string {
