@@ -43,8 +43,7 @@ export type Condition =
 
 /** Evaluates selectors over one graph; caches what several selectors share (lineage edges). */
 export class SelectorEngine {
-    private flow?: Map<string, string[]>;
-    private reverseFlow?: Map<string, string[]>;
+    private lineageGraph?: { forward: Map<string, string[]>; reverse: Map<string, string[]> };
 
     constructor(readonly index: GraphIndex) { }
 
@@ -94,7 +93,7 @@ export class SelectorEngine {
             case 'has': return hasValue(object.fields[condition.field]);
             case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
             case 'link': return condition.transitive
-                ? this.linkClosure(object.id, condition.link, condition.inverse).some(id => this.matches(id, condition.target))
+                ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))
                 : this.linked(object, condition.link, condition.inverse).some(id => this.matches(id, condition.target));
             case 'reaches': return (condition.from ? this.reachedFrom(condition.target) : this.reaching(condition.target)).has(object.id);
             case 'count': {
@@ -111,8 +110,8 @@ export class SelectorEngine {
      */
     lineage(id: string): { upstream: string[]; downstream: string[] } {
         return {
-            upstream: [...this.closure(id, this.lineageEdges().reverse)].sort(compare),
-            downstream: [...this.closure(id, this.lineageEdges().forward)].sort(compare),
+            upstream: [...without(this.spread([id], edgesOf(this.lineageEdges().reverse)), id)].sort(compare),
+            downstream: [...without(this.spread([id], edgesOf(this.lineageEdges().forward)), id)].sort(compare),
         };
     }
 
@@ -169,17 +168,9 @@ export class SelectorEngine {
             : this.index.effectiveTargets(object, link);
     }
 
-    protected linkClosure(start: string, link: string, inverse: boolean): string[] {
-        const seen = new Set<string>();
-        const queue = [start];
-        while (queue.length > 0) {
-            const object = this.index.get(queue.pop());
-            if (!object) continue;
-            for (const next of this.linked(object, link, inverse)) {
-                if (!seen.has(next)) { seen.add(next); queue.push(next); }
-            }
-        }
-        return [...seen];
+    protected linkedIds(id: string, link: string, inverse: boolean): string[] {
+        const object = this.index.get(id);
+        return object ? this.linked(object, link, inverse) : [];
     }
 
     protected neighbourhood(start: string, depth: number, via: string[] | undefined): Set<string> {
@@ -206,47 +197,33 @@ export class SelectorEngine {
     /** Every object from which a chain of one or more lineage links leads to something the target matches. */
     protected reaching(target: Target): Set<string> {
         let result = this.reachingCache.get(target);
-        if (!result) this.reachingCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().reverse));
+        if (!result) this.reachingCache.set(target, result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().reverse)));
         return result;
     }
 
     /** Every object a chain of one or more lineage links leads to from something the target matches. */
     protected reachedFrom(target: Target): Set<string> {
         let result = this.reachedFromCache.get(target);
-        if (!result) this.reachedFromCache.set(target, result = this.spread(this.targetIds(target), this.lineageEdges().forward));
+        if (!result) this.reachedFromCache.set(target, result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().forward)));
         return result;
     }
 
-    /** Everything one or more edges away from any of the starts. */
-    protected spread(starts: string[], edges: Map<string, string[]>): Set<string> {
+    /** Everything one or more steps away from any of the starts (a start only through a cycle). */
+    protected spread(starts: readonly string[], next: (id: string) => readonly string[]): Set<string> {
         const result = new Set<string>();
-        const queue = starts.flatMap(start => edges.get(start) ?? []);
+        const queue = starts.flatMap(next);
         while (queue.length > 0) {
             const id = queue.pop()!;
             if (result.has(id)) continue;
             result.add(id);
-            queue.push(...(edges.get(id) ?? []));
+            queue.push(...next(id));
         }
         return result;
     }
 
-    /** Everything reachable from start over the edges, start excluded. */
-    protected closure(start: string, edges: Map<string, string[]>): Set<string> {
-        const seen = new Set<string>();
-        const queue = [...(edges.get(start) ?? [])];
-        while (queue.length > 0) {
-            const id = queue.pop()!;
-            if (seen.has(id)) continue;
-            seen.add(id);
-            queue.push(...(edges.get(id) ?? []));
-        }
-        seen.delete(start);
-        return seen;
-    }
-
     /** Lineage as a directed graph: for each object, what it flows into (forward) and what flows into it (reverse). */
     protected lineageEdges(): { forward: Map<string, string[]>; reverse: Map<string, string[]> } {
-        if (!this.flow || !this.reverseFlow) {
+        if (!this.lineageGraph) {
             const forward = new Map<string, string[]>();
             const reverse = new Map<string, string[]>();
             const add = (from: string, to: string) => {
@@ -272,10 +249,9 @@ export class SelectorEngine {
                     add(parent.id, object.id);
                 }
             }
-            this.flow = forward;
-            this.reverseFlow = reverse;
+            this.lineageGraph = { forward, reverse };
         }
-        return { forward: this.flow, reverse: this.reverseFlow };
+        return this.lineageGraph;
     }
 
     protected compareField(object: GraphObject, field: string, operator: ComparisonOperator, expected: FieldValue): boolean {
@@ -306,6 +282,15 @@ export class SelectorEngine {
         }
         return undefined;
     }
+}
+
+function edgesOf(edges: Map<string, string[]>): (id: string) => string[] {
+    return id => edges.get(id) ?? [];
+}
+
+function without(ids: Set<string>, id: string): Set<string> {
+    ids.delete(id);
+    return ids;
 }
 
 function same(a: FieldValue | undefined, b: FieldValue): boolean {
