@@ -54,7 +54,7 @@ export interface DocumentFragment {
     types: Array<{ info: TypeInfo; node: TypeDecl }>;
     enums: Array<{ info: EnumInfo; node: EnumDecl }>;
     linkKinds: Array<{ info: LinkKindInfo; node: LinkDecl }>;
-    views: Array<{ info: GraphView; base?: string; node: ViewDecl }>;
+    views: ViewEntry[];
     rules: Array<{ info: GraphRule; node: RuleDecl }>;
     queries: Array<{ info: GraphQuery; node: QueryDecl }>;
     severities: Array<{ code: string; level: Severity | 'off'; location: SourceLocation }>;
@@ -68,12 +68,20 @@ export interface Declarations {
     types: TypeInfo[];
     enums: EnumInfo[];
     linkKinds: LinkKindInfo[];
-    views: Array<{ info: GraphView; base?: string; node: ViewDecl }>;
+    views: ViewEntry[];
     rules: GraphRule[];
     queries: GraphQuery[];
     severities: Record<string, Severity | 'off'>;
     /** Settings that contradict each other. */
     diagnostics: GraphDiagnostic[];
+}
+
+/** A declared view as its own document writes it: its base, and its direction only when it sets one. */
+interface ViewEntry {
+    info: GraphView;
+    base?: string;
+    direction?: ViewDirection;
+    node: ViewDecl;
 }
 
 const DIRECTIONS: Record<string, ViewDirection> = {
@@ -220,33 +228,36 @@ export class GraphBuilder {
     }
 
     /** Fills in each view's objects: the clauses of the views it extends first, then its own. */
-    protected selectViews(graph: PomGraph, views: Array<{ info: GraphView; base?: string }>): GraphView[] {
+    /**
+     * Fills in each view's objects: the clauses of the views it extends first, then its own. A variant keeps its
+     * base's direction and link kinds unless it sets its own.
+     */
+    protected selectViews(graph: PomGraph, views: readonly ViewEntry[]): GraphView[] {
         if (views.length === 0) return [];
         const byId = new Map(views.map(view => [view.info.id, view]));
         const engine = new SelectorEngine(new GraphIndex(graph));
-        const clausesOf = (id: string, seen: Set<string>): GraphView['clauses'] => {
-            const view = byId.get(id);
-            if (!view || seen.has(id)) return []; // an extends cycle is reported by validation
-            seen.add(id);
-            return [...(view.base ? clausesOf(view.base, seen) : []), ...view.info.clauses];
-        };
-        const inherit = <K extends 'audience' | 'linkKinds'>(id: string, key: K, seen = new Set<string>()): GraphView[K] | undefined => {
-            const view = byId.get(id);
-            if (!view || seen.has(id)) return undefined;
-            seen.add(id);
-            return view.info[key] ?? (view.base ? inherit(view.base, key, seen) : undefined);
-        };
-        return views.map(({ info, base }) => {
-            const view: GraphView = { ...info, objects: engine.applyClauses(clausesOf(info.id, new Set())) };
-            if (base) {
-                const linkKinds = inherit(info.id, 'linkKinds');
-                if (linkKinds) view.linkKinds = linkKinds;
+        /** The view and the views it extends, nearest first; an extends cycle (reported by validation) ends it. */
+        const chain = (view: ViewEntry): ViewEntry[] => {
+            const result: ViewEntry[] = [];
+            for (let current: ViewEntry | undefined = view; current && !result.includes(current); current = current.base ? byId.get(current.base) : undefined) {
+                result.push(current);
             }
+            return result;
+        };
+        return views.map(entry => {
+            const bases = chain(entry);
+            const view: GraphView = {
+                ...entry.info,
+                direction: bases.find(v => v.direction)?.direction ?? 'right',
+                objects: engine.applyClauses([...bases].reverse().flatMap(v => v.info.clauses)),
+            };
+            const linkKinds = bases.find(v => v.info.linkKinds)?.info.linkKinds;
+            if (linkKinds) view.linkKinds = linkKinds;
             return view;
         }).sort((a, b) => compare(a.id, b.id));
     }
 
-    protected viewInfo(node: ViewDecl): { info: GraphView; base?: string; node: ViewDecl } {
+    protected viewInfo(node: ViewDecl): ViewEntry {
         const id = qualifiedName(node)!;
         const info: GraphView = {
             id, name: node.name, package: packageOf(node), direction: 'right', objects: [], clauses: [],
@@ -255,25 +266,18 @@ export class GraphBuilder {
         if (node.title !== undefined) info.title = node.title;
         const base = node.base?.ref ? qualifiedName(node.base.ref) : undefined;
         if (base) info.extends = base;
-        let directionSet = false;
+        let direction: ViewDirection | undefined;
         const clauses = [];
         for (const member of node.members) {
             if (isViewAudience(member) && member.audience) info.audience = member.audience;
-            else if (isViewLayout(member) && DIRECTIONS[member.direction]) { info.direction = DIRECTIONS[member.direction]; directionSet = true; }
+            else if (isViewLayout(member) && DIRECTIONS[member.direction]) direction = DIRECTIONS[member.direction];
             else if (isViewLinks(member)) {
                 const kinds = member.kinds.map(kind => this.types.linkDecl(kind.ref)).map(decl => decl && qualifiedName(decl)).filter((k): k is string => !!k);
                 info.linkKinds = [...new Set(kinds)].sort(compare);
             } else if (isClause(member)) clauses.push(member);
         }
         info.clauses = this.selectors.clauses(clauses);
-        // A variant keeps its base's direction unless it sets its own.
-        if (!directionSet && node.base?.ref) {
-            for (let current = node.base.ref, seen = new Set<ViewDecl>(); current && !seen.has(current); seen.add(current), current = current.base?.ref!) {
-                const layout = current.members.find(isViewLayout);
-                if (layout && DIRECTIONS[layout.direction]) { info.direction = DIRECTIONS[layout.direction]; break; }
-            }
-        }
-        return { info, base, node };
+        return { info, base, direction, node };
     }
 
     protected ruleInfo(node: RuleDecl): GraphRule {
