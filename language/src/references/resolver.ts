@@ -85,11 +85,8 @@ export class PomResolver {
         if (asType.kind !== 'missing') return asType;
         const asObject = this.resolveId(text, this.contextOf(container, 'object'));
         if (asObject.kind !== 'missing') return asObject;
-        return {
-            kind: 'missing', code: IssueCodes.UnknownType,
-            message: `No type or object '${text}'.${asType.message.includes('Did you mean') ? asType.message.slice(asType.message.indexOf(' Did you mean'))
-                : asObject.message.includes('Did you mean') ? asObject.message.slice(asObject.message.indexOf(' Did you mean')) : ''}`
-        };
+        const hint = [asType, asObject].map(r => / Did you mean '[^']*'\?/.exec(r.message)?.[0]).find(Boolean) ?? '';
+        return { kind: 'missing', code: IssueCodes.UnknownType, message: `No type or object '${text}'.${hint}` };
     }
 
     /**
