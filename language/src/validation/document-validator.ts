@@ -5,6 +5,7 @@ import {
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
 import { IssueCodes } from './issue-codes.js';
+import type { GraphDiagnostic } from '../graph/model.js';
 import { applySettings } from './severity-settings.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomWorkspaceModel } from '../model/workspace-model.js';
@@ -60,7 +61,9 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
             }
         }
         const model = this.workspaceModel.model;
-        const modelDiagnostics = () => [...model.diagnosticsByFile.values()].flat();
+        // Flattened once, and only if the document has exceptions to check.
+        let all: GraphDiagnostic[] | undefined;
+        const modelDiagnostics = () => all ??= [...model.diagnosticsByFile.values()].flat();
         return applySettings(document, withoutCascades(diagnostics), model.graph, modelDiagnostics);
     }
 }
