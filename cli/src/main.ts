@@ -5,6 +5,7 @@ import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
 import { diagramCommand } from './commands/diagram.js';
 import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
+import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
 import { queryCommand } from './commands/query.js';
@@ -30,6 +31,7 @@ export function createProgram(): Command {
         .exitOverride();
 
     const format = () => new Option('-f, --format <format>', 'how to print diagnostics').choices(DIAGNOSTIC_FORMATS).default('text');
+    const rev = () => new Option('--rev <git-rev>', 'read the model as it was at this git revision (the working tree and index are not touched)');
     const asOf = () => new Option('--as-of <date>', 'read metric data as it stood on this date (YYYY-MM-DD); default: the latest observation')
         .argParser(isoDate);
 
@@ -39,6 +41,7 @@ export function createProgram(): Command {
         .addOption(format())
         .option('--strict', 'fail (exit 1) on warnings too', false)
         .addOption(asOf())
+        .addOption(rev())
         .addHelpText('after', '\nExit status: 0 no errors, 1 errors in the model (or warnings with --strict), 2 usage or I/O errors.\n' +
             'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning).')
         .action(async (dir: string, options) => { process.exitCode = await checkCommand(dir, options); });
@@ -54,6 +57,7 @@ export function createProgram(): Command {
         .option('--site', 'write the static site too: <out>/index.html and its pages (the default)')
         .option('--no-site', 'write no site, only the graph, its schema and the diagrams')
         .addOption(asOf())
+        .addOption(rev())
         .option('--since <rev>', 'also write <out>/changes.json: what changed since this git revision (or folder, or graph JSON)')
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +
             'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
@@ -69,6 +73,7 @@ export function createProgram(): Command {
         .option('--ids', 'print only the ids, one per line', false)
         .option('--columns <fields>', 'fields or link kinds to show as columns, comma-separated (as in health,owner)')
         .option('--list', 'list the declared queries (the standard library ships the common questions)', false)
+        .addOption(rev())
         .addHelpText('after', '\nExamples:\n' +
             "  pom query examples/acme 'bet where status = active and health in [at-risk, off-track]'\n" +
             "  pom query examples/acme 'bet where targets -> conversion'      which bets target this input?\n" +
@@ -89,6 +94,7 @@ export function createProgram(): Command {
         .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
         .option('--timeout <seconds>', 'give up laying out after this long', positiveNumber, 30)
         .addOption(new Option('--layout <layout>', 'ELK (tidier, slow on large views), pom\'s quick layered layout, or by size').choices(['auto', 'elk', 'quick']).default('auto'))
+        .addOption(rev())
         .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
         .action(async (view: string, dir: string, options) => { process.exitCode = await diagramCommand(view, dir, options); });
 
@@ -132,6 +138,16 @@ export function createProgram(): Command {
             'Examples: pom diff main; pom diff v1.0 v2.0 -C examples/acme; pom diff old/graph.json out/graph.json --format markdown\n' +
             'Exit status: 0 when compared (whatever changed), 2 on usage errors (not a git repository, unknown revision).')
         .action(async (from: string, to: string | undefined, options) => { process.exitCode = await diffCommand(from, to, options); });
+
+    program.command('history')
+        .description('list what changed in one object (fields, links, health, status, diagnostics), commit by commit, newest first')
+        .argument('<id>', 'the object id, as in acme.bets.one-click')
+        .argument('[dir]', 'the workspace folder (in a git repository)', '.')
+        .option('--since <rev>', 'only commits after this git revision')
+        .option('--json', 'print the history as JSON', false)
+        .addHelpText('after', '\nReads every commit that changed the workspace folder (git log), compiles each and compares it with the one before,\n' +
+            'following renames. Example: pom history acme.bets.one-click examples/acme --since v1.0')
+        .action(async (id: string, dir: string, options) => { process.exitCode = await historyCommand(id, dir, options); });
 
     return program;
 }

@@ -9,6 +9,7 @@ import { buildSiteCommand } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { diffGraphs } from '../../../language/src/diff/diff.js';
 import { loadModel } from './diff.js';
+import { atRevision } from '../revision.js';
 
 export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
@@ -20,12 +21,12 @@ export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
     const out = resolve(options.out);
-    const result = await compileWorkspace(dir, { exclude: [out], asOf: options.asOf });
-    const status = report(result, options);
+    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder, { exclude: [out], asOf: options.asOf }));
+    const status = report({ ...result, root: resolve(dir) }, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
     // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
     const changes = options.since
-        ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: 'working tree' })
+        ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
         : undefined;
     const written = [
         await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),

@@ -1,4 +1,6 @@
+import { resolve } from 'node:path';
 import { compileWorkspace, type CompileResult } from '../../../language/src/compiler.js';
+import { atRevision } from '../revision.js';
 import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface CheckOptions {
@@ -6,11 +8,13 @@ export interface CheckOptions {
     strict: boolean;
     /** Metrics: read data as of this date (YYYY-MM-DD). */
     asOf?: string;
+    /** Read the model as it was at this git revision. */
+    rev?: string;
 }
 
 export async function checkCommand(dir: string, options: CheckOptions): Promise<number> {
-    const result = await compileWorkspace(dir, { asOf: options.asOf });
-    return report(result, options);
+    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder, { asOf: options.asOf }));
+    return report({ ...result, root: resolve(dir) }, options);
 }
 
 /** Prints the diagnostics and returns the exit code they call for. */

@@ -4,6 +4,7 @@ import { compileWorkspace } from '../../../language/src/compiler.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/emitters/svg/render-diagram.js';
 import type { Theme } from '../../../language/src/emitters/svg/styles.js';
 import type { LayoutEngine } from '../../../language/src/layout/layout-view.js';
+import { atRevision } from '../revision.js';
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 export interface DiagramCommandOptions {
@@ -13,11 +14,13 @@ export interface DiagramCommandOptions {
     timeout?: number;
     /** ELK, the quick layout, or auto (by the view's size). */
     layout?: LayoutEngine;
+    /** Draw the view as the model was at this git revision. */
+    rev?: string;
 }
 
 /** `pom diagram <view> [dir]`: one view's SVG, to a file or to stdout. */
 export async function diagramCommand(viewId: string, dir: string, options: DiagramCommandOptions): Promise<number> {
-    const result = await compileWorkspace(dir);
+    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder));
     const errors = result.diagnostics.filter(d => d.severity === 'error').length;
     if (errors > 0) {
         process.stderr.write(`pom: warning: the model has ${errors} error${errors === 1 ? '' : 's'} (run pom check); the diagram shows what compiled\n`);

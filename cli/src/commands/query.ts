@@ -2,12 +2,15 @@ import { compileWorkspace } from '../../../language/src/compiler.js';
 import type { FieldValue, GraphObject, PomGraph } from '../../../language/src/graph/model.js';
 import { ask, QuestionError, type Answer } from '../../../language/src/query.js';
 import { userPath } from '../format-diagnostics.js';
+import { atRevision } from '../revision.js';
 
 export interface QueryOptions {
     json: boolean;
     ids: boolean;
     columns?: string;
     list: boolean;
+    /** Ask the model as it was at this git revision. */
+    rev?: string;
 }
 
 /** `pom query [dir] <question>`: a selector, a declared query's name, or lineage(<id>). */
@@ -25,7 +28,7 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
     const [dir, question] = args.length === 2 ? args : ['.', args[0]];
     let result;
     try {
-        result = await ask(dir, question);
+        result = await atRevision(dir, options.rev, folder => ask(folder, question));
     } catch (error) {
         if (error instanceof QuestionError) {
             for (const d of error.diagnostics) {
@@ -104,13 +107,13 @@ function table(objects: GraphObject[], columns: string[], types: Map<string, str
 }
 
 async function listQueries(dir: string, options: QueryOptions): Promise<number> {
-    const result = await compileWorkspace(dir);
+    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder));
     const queries = result.graph.queries;
     if (options.json) {
         process.stdout.write(JSON.stringify(queries.map(q => ({ id: q.id, name: q.name, title: q.title, location: `${q.location.file}:${q.location.line}` })), null, 2) + '\n');
         return 0;
     }
     const width = Math.max(4, ...queries.map(q => q.name.length));
-    process.stdout.write(queries.map(q => `${q.name.padEnd(width)}  ${q.title ?? ''}  (${userPath(result.root, q.location.file)}:${q.location.line})\n`).join(''));
+    process.stdout.write(queries.map(q => `${q.name.padEnd(width)}  ${q.title ?? ''}  (${userPath(dir, q.location.file)}:${q.location.line})\n`).join(''));
     return 0;
 }

@@ -2,6 +2,7 @@
 import type { FieldValue, GraphDiagnostic } from '../graph/model.js';
 import type { GraphDiff, LinkChange, ObjectChange, ObjectSummary, Transition } from './diff.js';
 import { isEmptyDiff } from './diff.js';
+import type { ObjectHistory } from './history.js';
 
 const MAX_VALUE = 60;
 
@@ -126,6 +127,30 @@ export function formatDiffMarkdown(diff: GraphDiff): string {
         out.push('', '#### Diagnostics', '');
         for (const d of added) out.push(`- :x: new ${d.severity} ${code(d.code)} at ${code(`${d.location.file}:${d.location.line}`)}: ${md(d.message)}`);
         for (const d of fixed) out.push(`- :white_check_mark: fixed ${d.severity} ${code(d.code)}: ${md(d.message)}`);
+    }
+    return out.join('\n') + '\n';
+}
+
+/** One object's history (newest first) as text: a heading per revision, then what changed in it. */
+export function formatHistoryText(history: ObjectHistory): string {
+    if (history.entries.length === 0) return `pom history ${history.id}: no changes in the revisions read\n`;
+    const out = [`pom history ${history.id}: ${plural(history.entries.length, 'revision')} changed it`];
+    for (const entry of history.entries) {
+        const { short, date, subject, tags } = entry.revision;
+        out.push('', `${short} ${date}${tags.length > 0 ? ` (${tags.join(', ')})` : ''} ${subject}`);
+        if (entry.event !== 'changed') out.push(`    ${entry.event} as ${entry.id}`);
+        if (entry.renamedFrom) out.push(`    renamed from ${entry.renamedFrom}`);
+        if (entry.movedFrom) out.push(`    moved from ${entry.movedFrom}`);
+        for (const field of entry.fields) out.push(`    ${field.field}: ${showValue(field.before)} → ${showValue(field.after)}`);
+        for (const link of entry.links) out.push(`    ${link.change === 'added' ? '+' : link.change === 'removed' ? '-' : '~'} ${linkText(link)}`);
+        for (const link of entry.backlinks) {
+            const sign = link.change === 'added' ? '+' : link.change === 'removed' ? '-' : '~';
+            const values = link.change === 'changed' ? `:${meta(link.before)} →${meta(link.after)}` : meta(link.change === 'added' ? link.after : link.before);
+            out.push(`    ${sign} from ${link.source} ${kindName(link.kind)} -> ${entry.id}${values}`);
+        }
+        for (const t of entry.transitions) out.push(`    ${transitionText(t)}`);
+        for (const d of entry.diagnostics.new) out.push(`    new   ${diagnosticText(d)}`);
+        for (const d of entry.diagnostics.fixed) out.push(`    fixed ${diagnosticText(d)}`);
     }
     return out.join('\n') + '\n';
 }

@@ -1,0 +1,50 @@
+import { compileWorkspace, WorkspaceError } from '../../../language/src/compiler.js';
+import { diffGraphs } from '../../../language/src/diff/diff.js';
+import { formatHistoryText } from '../../../language/src/diff/format.js';
+import { objectHistory, type ObjectHistory, type RevisionInfo } from '../../../language/src/diff/history.js';
+import { canonicalJson } from '../../../language/src/graph/json.js';
+import type { PomGraph } from '../../../language/src/graph/model.js';
+import { closest } from '../../../language/src/util/suggest.js';
+import { atCommit, workspaceCommits } from '../revision.js';
+
+export interface HistoryOptions {
+    since?: string;
+    json?: boolean;
+}
+
+/** The graph at each commit that changed the workspace (oldest first), with the graph before the first of them. */
+export async function graphsOverHistory(dir: string, since?: string): Promise<{ base: PomGraph; revisions: Array<{ revision: RevisionInfo; graph: PomGraph }> }> {
+    const { place, base, commits } = await workspaceCommits(dir, since);
+    const compileAt = (commit: string) => atCommit(place, commit, async folder => (await compileWorkspace(folder)).graph);
+    const empty = base ? await compileAt(base) : undefined;
+    const revisions: Array<{ revision: RevisionInfo; graph: PomGraph }> = [];
+    // One at a time: each compile already uses the machine, and temporary folders stay few.
+    for (const revision of commits) revisions.push({ revision, graph: await compileAt(revision.commit) });
+    return { base: empty ?? emptyGraph(revisions[0]?.graph), revisions };
+}
+
+function emptyGraph(like: PomGraph | undefined): PomGraph {
+    return { ...(like ?? {} as PomGraph), objects: [], diagnostics: [] };
+}
+
+/** What changed in one object, commit by commit, from the graphs of consecutive revisions. */
+export async function historyOf(id: string, dir: string, since?: string): Promise<ObjectHistory> {
+    const { base, revisions } = await graphsOverHistory(dir, since);
+    const steps = revisions.map(({ revision, graph }, i) => ({
+        revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph, { from: i === 0 ? 'base' : revisions[i - 1].revision.short, to: revision.short }),
+    }));
+    const known = new Set([...revisions.flatMap(r => r.graph.objects.map(o => o.id)), ...base.objects.map(o => o.id)]);
+    if (!known.has(id)) {
+        const guess = closest(id, [...known]);
+        throw new WorkspaceError(`no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${guess ? ` Did you mean '${guess}'?` : ''} ` +
+            `Give the full id, as pom query --ids prints it.`);
+    }
+    return objectHistory(id, steps);
+}
+
+/** `pom history <id> [dir] [--since <rev>]`. */
+export async function historyCommand(id: string, dir: string, options: HistoryOptions): Promise<number> {
+    const history = await historyOf(id, dir, options.since);
+    process.stdout.write(options.json ? canonicalJson(history) : formatHistoryText(history));
+    return 0;
+}
