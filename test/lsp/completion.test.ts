@@ -79,4 +79,41 @@ describe('completion', () => {
         const conversion = items.find(item => item.label === 'conversion');
         expect(conversion?.additionalTextEdits ?? []).toEqual([]);
     });
+
+    test('the text edit replaces the typed prefix, qualified or not', async () => {
+        const files = { 'strategy.pom': STRATEGY };
+        const short = await complete('package acme.bets\nimport acme.strategy\nbet b "B" {\n  targets -> conv', '\n}\n', files);
+        expect(short.apply('conversion')).toBe('package acme.bets\nimport acme.strategy\nbet b "B" {\n  targets -> conversion\n}\n');
+        const qualified = await complete('package acme.bets\nbet b "B" {\n  targets -> acme.strategy.con', '\n}\n', files);
+        expect(qualified.apply('acme.strategy.conversion')).toBe('package acme.bets\nbet b "B" {\n  targets -> acme.strategy.conversion\n}\n');
+    });
+
+    test('right after a colon or an arrow the value comes with its space', async () => {
+        const { apply } = await complete('package acme\nbet b "B" {\n  status:', '\n}\n');
+        expect(apply('active')).toBe('package acme\nbet b "B" {\n  status: active\n}\n');
+    });
+
+    test('a field comes with its colon and a link with its arrow on an empty line, and ask for the value next', async () => {
+        const field = await complete('package acme\nbet b "B" {\n  hor', '\n}\n');
+        expect(field.apply('horizon')).toBe('package acme\nbet b "B" {\n  horizon: \n}\n');
+        expect(field.items.find(i => i.label === 'horizon')?.command?.command).toBe('editor.action.triggerSuggest');
+        const link = await complete('package acme\nbet b "B" {\n  tar', '\n}\n');
+        expect(link.apply('targets')).toBe('package acme\nbet b "B" {\n  targets -> \n}\n');
+        // Before existing text only the name is written.
+        const before = await complete('package acme\nbet b "B" {\n  hor', ' quarters\n}\n');
+        expect(before.apply('horizon')).toBe('package acme\nbet b "B" {\n  horizon quarters\n}\n');
+    });
+
+    test('matches from the start rank above matches from a word start', async () => {
+        const { labels } = await complete('package acme\nteam checkout-team "C"\nteam team-a "A"\nbet b "B" {\n  owner -> team', '\n}\n');
+        expect(labels.indexOf('team-a')).toBeLessThan(labels.indexOf('checkout-team'));
+        expect(labels).toContain('checkout-team');
+    });
+
+    test('trigger characters: . for qualified names, : for values, > after an arrow', async () => {
+        const ws = await complete('package acme\n', '');
+        expect(ws.labels.length).toBeGreaterThan(0);
+        const { pom } = await lspWorkspace('package acme\n');
+        expect(pom.lsp.CompletionProvider!.completionOptions?.triggerCharacters).toEqual(expect.arrayContaining(['.', ':', '>']));
+    });
 });

@@ -22,7 +22,7 @@ export type Resolution =
     | { kind: 'silent' };
 
 /** What a reference's text resolves against: its namespace and where it was written. */
-interface LookupContext {
+export interface LookupContext {
     namespace: Namespace;
     pkg: string;
     imports: string[];

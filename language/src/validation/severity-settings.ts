@@ -88,7 +88,7 @@ const errorCodes = new Set<string>([
     IssueCodes.UnknownView, IssueCodes.ViewCycle, IssueCodes.InvalidSelector, IssueCodes.CannotSuppress, IssueCodes.InternalError,
 ]);
 
-function isErrorCode(code: string): boolean {
+export function isErrorCode(code: string): boolean {
     return errorCodes.has(code);
 }
 
