@@ -79,6 +79,34 @@ describe('navigation', () => {
             { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'not valid' })).rejects.toThrow(/not a valid name/);
     });
 
+    test('rename refuses the standard library, saying why in prepareRename, and names already taken', async () => {
+        const ws = await lspWorkspace(FILES);
+        const rename = ws.pom.lsp.RenameProvider!;
+        // `status` and `bet` are declared in std.pom: renaming them would edit every workspace's vocabulary.
+        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'status', 1))))
+            .toThrow(/'status' is declared in the standard library \(std.pom\).*cannot be renamed/);
+        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'bet one', 1))))
+            .toThrow(/'bet' is declared in the standard library/);
+        await expect(rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'active', 1)), newName: 'running' }))
+            .rejects.toThrow(/standard library/);
+        // A name of the workspace can be renamed; prepareRename gives the range of the name.
+        const range = await rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)));
+        expect(range && ws.text('bets.pom', range)).toBe('wallet');
+        await expect(rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'one-click' }))
+            .rejects.toThrow(/'one-click' is already taken: a bet 'acme.bets.one-click'/);
+        // Taken in another package is no collision: ids differ.
+        expect(await rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'late' })).toBeDefined();
+        const withTypes = await lspWorkspace({ 'types.pom': 'package acme\ntype venture extends bet { stage?: text, budget?: number }\nenum size { small large }\n' });
+        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'budget', 1)), newName: 'status' }))
+            .rejects.toThrow(/'status' is already a field of type 'venture'/);
+        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'small', 1)), newName: 'large' }))
+            .rejects.toThrow(/already a member of enum 'size'/);
+        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)), newName: 'team' }))
+            .rejects.toThrow(/'team' already means a type 'std.team' where 'venture' is declared/);
+        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)), newName: 'moonshot' }))
+            .resolves.toBeDefined();
+    });
+
     test('document symbols form a nested outline with types as detail', async () => {
         const ws = await lspWorkspace(FILES);
         const symbols = await ws.pom.lsp.DocumentSymbolProvider!.getSymbols(ws.document('bets.pom'), { textDocument: { uri: ws.uri('bets.pom') } });

@@ -2,9 +2,15 @@ import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument, type Langi
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import type { RenameParams } from 'vscode-languageserver';
-import { isPomFile, isPomObject, type PomFile, type PomObject } from '../generated/langium/ast.js';
-import { isIdentified, normalizeReference, qualifiedName } from '../references/names.js';
+import { ErrorCodes, type RenameParams, type TextDocumentPositionParams } from 'vscode-languageserver';
+import {
+    isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl, type PomFile, type PomObject
+} from '../generated/langium/ast.js';
+import { isIdentified, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
+import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
+import { isStdlibUri } from '../workspace/stdlib.js';
+import type { PomTypeSystem } from '../model/type-system.js';
+import type { PomResolver } from '../references/resolver.js';
 import type { PomLspServices } from './pom-lsp-module.js';
 
 const NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
@@ -16,20 +22,49 @@ const NAME = /^[_a-zA-Z]\w*(-\w+)*$/;
  */
 export class PomRenameProvider extends DefaultRenameProvider {
     protected readonly documents: LangiumDocuments;
+    protected readonly indexProvider: PomIndexProvider;
+    protected readonly types: PomTypeSystem;
+    protected readonly resolver: PomResolver;
 
     constructor(services: PomLspServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
+        this.indexProvider = services.references.PomIndex;
+        this.types = services.model.TypeSystem;
+        this.resolver = services.references.Resolver;
+    }
+
+    /** The declaration a position names, written there or referenced. */
+    protected targetAt(document: LangiumDocument, position: TextDocumentPositionParams['position']): AstNode | undefined {
+        const root = document.parseResult.value.$cstNode;
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        return leaf && this.references.findDeclarations(leaf)[0];
+    }
+
+    /** Refuses, with the reason, what cannot be renamed: the standard library's declarations. */
+    override prepareRename(document: LangiumDocument, params: TextDocumentPositionParams): Range | undefined {
+        const target = this.targetAt(document, params.position);
+        if (target) this.refuseStd(target);
+        return super.prepareRename(document, params) as Range | undefined;
+    }
+
+    protected refuseStd(target: AstNode): void {
+        if (!isStdlibUri(AstUtils.getDocument(target).uri)) return;
+        const name = (target as { name?: string }).name ?? '';
+        throw new ResponseError(ErrorCodes.InvalidRequest,
+            `'${name}' is declared in the standard library (std.pom), which every workspace shares: it cannot be renamed. ` +
+            `Declare your own (\`type my-${name} extends ${name}\`, or a field of your type) and use that instead.`);
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
-        const root = document.parseResult.value.$cstNode;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(params.position), this.grammarConfig.nameRegexp);
-        const target = leaf && this.references.findDeclarations(leaf)[0];
+        const target = this.targetAt(document, params.position);
         if (!target) return undefined;
+        this.refuseStd(target);
         if (!NAME.test(params.newName)) {
             throw new ResponseError(-32602, `'${params.newName}' is not a valid name: use letters, digits, _ and single dashes, starting with a letter.`);
         }
+        const taken = this.collision(target, params.newName);
+        if (taken) throw new ResponseError(ErrorCodes.InvalidRequest, taken);
         const edits = new EditCollector(this.documents);
         const nameNode = this.nameProvider.getNameNode(target);
         if (nameNode) edits.add(AstUtils.getDocument(target).uri.toString(), nameNode.range, params.newName);
@@ -42,6 +77,40 @@ export class PomRenameProvider extends DefaultRenameProvider {
         const oldId = isIdentified(target) ? qualifiedName(target) : undefined;
         if (oldId) this.renameImports(oldId, params.newName, edits);
         return edits.build();
+    }
+
+    /** Why `newName` cannot be the target's name, if something already has it where the target is. */
+    protected collision(target: AstNode, newName: string): string | undefined {
+        if ((target as { name?: string }).name === newName) return undefined;
+        if (isIdentified(target)) {
+            const id = qualifiedName(target);
+            if (!id) return undefined;
+            const newId = id.slice(0, id.length - target.name.length) + newName;
+            const namespace = namespaceOf(target);
+            const existing = this.indexProvider.index.get(namespace, newId)?.node;
+            if (existing && existing !== target) {
+                return `'${newName}' is already taken: ${describe(existing)} has the id '${newId}'. Choose another name.`;
+            }
+            // Written by its simple name next to the target, the new name must not already mean something else.
+            const seen = this.resolver.resolveId(newName, this.resolver.contextOf(target, namespace));
+            if (seen.kind === 'found' && seen.description.node && seen.description.node !== target) {
+                return `'${newName}' already means ${describe(seen.description.node)} where '${target.name}' is declared: ` +
+                    `renaming would change what '${newName}' refers to there. Choose another name.`;
+            }
+            return undefined;
+        }
+        if (isFieldDecl(target) && isTypeDecl(target.$container)) {
+            const type = target.$container;
+            const clash = type.fields.find(f => f.name === newName) ?? this.types.fields(type).get(newName);
+            if (clash) return `'${newName}' is already a field of type '${type.name}' (or of a type it extends). Choose another name.`;
+        }
+        if (isFieldDecl(target) && isLinkDecl(target.$container) && target.$container.metadata.some(m => m.name === newName)) {
+            return `'${newName}' is already metadata of link '${target.$container.name}'. Choose another name.`;
+        }
+        if (isEnumMember(target) && target.$container.members.some(m => m.name === newName)) {
+            return `'${newName}' is already a member of enum '${target.$container.name}'. Choose another name.`;
+        }
+        return undefined;
     }
 
     /** `import acme.bets.checkout` and `import acme.bets.checkout.step` follow the renamed object. */
@@ -58,6 +127,19 @@ export class PomRenameProvider extends DefaultRenameProvider {
             }
         }
     }
+}
+
+function namespaceOf(node: Identified): Namespace {
+    if (isPomObject(node)) return 'object';
+    if (isTypeDecl(node)) return 'type';
+    if (isLinkDecl(node) || isLinkInverse(node)) return 'link';
+    return ({ EnumDecl: 'enum', ViewDecl: 'view', RuleDecl: 'rule', QueryDecl: 'query' } as Record<string, Namespace>)[node.$type] ?? 'object';
+}
+
+function describe(node: AstNode): string {
+    const name = isIdentified(node) ? qualifiedName(node) : '';
+    const kind = isPomObject(node) ? (node.type?.$refText ?? 'object') : node.$type.replace(/Decl$/, '').toLowerCase();
+    return `${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} '${name}'`;
 }
 
 /** The node, then the objects nested in it with their depth below it. */
