@@ -8,6 +8,7 @@ import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
 import { lspCommand } from './commands/lsp.js';
+import { mcpCommand } from './commands/mcp.js';
 import { queryCommand } from './commands/query.js';
 import { serveCommand } from './commands/serve.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
@@ -119,6 +120,16 @@ export function createProgram(): Command {
         .option('--stdio', 'talk to the editor over standard input and output', false)
         .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
         .action(async options => { process.exitCode = await lspCommand(options); });
+
+    program.command('mcp')
+        .description('answer AI assistants over the Model Context Protocol: search, read, query, lineage, diagnostics, diff, views, proposed patches')
+        .argument('[dir]', 'the workspace folder', '.')
+        .option('--http [port]', 'serve Streamable HTTP on 127.0.0.1 (default port 0: any free port) instead of stdio', parsePort)
+        .addHelpText('after', '\nAssistants start it as: pom mcp <dir> (stdio). It reloads as files change, and every read tool takes a git revision.\n' +
+            'See docs/mcp.md for VS Code, Claude Code and Cursor, and the tools, resources and prompts it offers.')
+        .action(async (dir: string, options: { http?: number | true }) => {
+            process.exitCode = await mcpCommand(dir, { http: options.http === true ? 0 : options.http });
+        });
 
     program.command('serve')
         .description('serve the site of a workspace on localhost, rebuilding it and reloading open pages when a .pom file changes')

@@ -51,7 +51,7 @@ export async function findPomFiles(root: string, exclude: string[] = []): Promis
 export interface CompileOptions {
     /** Folders inside the workspace not to read (the build output, say). */
     exclude?: string[];
-    /** In-memory contents that replace files on disk, keyed by absolute path. */
+    /** In-memory contents that replace files on disk, or add files not on disk, keyed by absolute path. */
     overrides?: Map<string, string>;
     /** Metrics: ignore observations after this ISO date (YYYY-MM-DD). */
     asOf?: string;
@@ -128,6 +128,7 @@ export async function readPomSources(root: string, exclude?: string[], overrides
     await Promise.all(files.map(async file => {
         sources.set(file, overrides?.get(file) ?? await fs.readFile(file, 'utf8'));
     }));
+    for (const [file, text] of overrides ?? []) if (!sources.has(file)) sources.set(file, text);
     return sources;
 }
 

@@ -51,10 +51,7 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
     const types = new Map(graph.types.map(t => [t.id, t.name]));
     if (answer.kind === 'lineage') {
         if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream].map(o => o.id + '\n').join('');
-        if (options.json) {
-            const brief = (o: GraphObject) => describe(o, types, ['health', 'status']);
-            return JSON.stringify({ subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief) }, null, 2) + '\n';
-        }
+        if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
         const columns = columnsOption ?? ['health', 'status'];
         return `Lineage of ${answer.subject.id} (${types.get(answer.subject.type)}${answer.subject.title ? `: ${answer.subject.title}` : ''})\n\n` +
             `Upstream (what it comes from): ${answer.upstream.length}\n${table(answer.upstream, columns, types)}\n` +
@@ -62,9 +59,23 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
     }
     const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
     if (options.ids) return answer.objects.map(o => o.id + '\n').join('');
-    if (options.json) return JSON.stringify(answer.objects.map(o => describe(o, types, columns)), null, 2) + '\n';
+    if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
     const heading = answer.query ? `${answer.query.title ?? answer.query.name}\n\n` : '';
     return heading + table(answer.objects, columns, types) + `${answer.objects.length} object${answer.objects.length === 1 ? '' : 's'}\n`;
+}
+
+/**
+ * An answer as `pom query --json` prints it (and the MCP server returns it): the objects with their id, type, title,
+ * the asked or default columns, and file:line:col; a lineage as its subject, upstream and downstream.
+ */
+export function answerJson(answer: Answer, graph: PomGraph, columnsOption?: string[]): unknown {
+    const types = new Map(graph.types.map(t => [t.id, t.name]));
+    if (answer.kind === 'lineage') {
+        const brief = (o: GraphObject) => describe(o, types, ['health', 'status']);
+        return { subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief) };
+    }
+    const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
+    return answer.objects.map(o => describe(o, types, columns));
 }
 
 /** Status and health when the answer has them: what most questions are about. */
@@ -106,11 +117,16 @@ function table(objects: GraphObject[], columns: string[], types: Map<string, str
     return line(header) + line(widths.map(w => '-'.repeat(w))) + rows.map(line).join('');
 }
 
+/** The declared queries (the standard library's first) as `pom query --list --json` prints them. */
+export function queryListJson(graph: PomGraph): Array<{ id: string; name: string; title?: string; location: string }> {
+    return graph.queries.map(q => ({ id: q.id, name: q.name, title: q.title, location: `${q.location.file}:${q.location.line}` }));
+}
+
 async function listQueries(dir: string, options: QueryOptions): Promise<number> {
     const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder));
     const queries = result.graph.queries;
     if (options.json) {
-        process.stdout.write(JSON.stringify(queries.map(q => ({ id: q.id, name: q.name, title: q.title, location: `${q.location.file}:${q.location.line}` })), null, 2) + '\n');
+        process.stdout.write(JSON.stringify(queryListJson(result.graph), null, 2) + '\n');
         return 0;
     }
     const width = Math.max(4, ...queries.map(q => q.name.length));

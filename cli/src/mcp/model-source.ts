@@ -1,0 +1,63 @@
+// The workspace the MCP server answers about: compiled once and kept until a file under it changes (so answers
+// follow edits without a restart), or read at a git revision on request (never cached: revisions are rarely asked twice).
+import { watch, type FSWatcher } from 'node:fs';
+import { resolve } from 'node:path';
+import { compileWorkspace, type CompileResult } from '../../../language/src/compiler.js';
+import { ask, type AskResult } from '../../../language/src/query.js';
+import { atRevision } from '../revision.js';
+
+export class ModelSource {
+    readonly root: string;
+    private current: Promise<CompileResult> | undefined;
+    private watcher: FSWatcher | undefined;
+    /** Called after a change under the workspace drops the compiled model. */
+    onChange: (() => void) | undefined;
+
+    constructor(dir: string) {
+        this.root = resolve(dir);
+    }
+
+    /** Watches the workspace folder; any change to a .pom or data file invalidates the compiled model. */
+    watch(): void {
+        if (this.watcher) return;
+        try {
+            this.watcher = watch(this.root, { recursive: true }, (_event, file) => {
+                if (file && /(^|[\\/])(\.git|node_modules|out)([\\/]|$)/.test(file)) return;
+                this.current = undefined;
+                this.onChange?.();
+            });
+            this.watcher.on('error', () => { this.current = undefined; });
+        } catch {
+            // No recursive watching on this platform: answers are recompiled each time instead.
+            this.watcher = undefined;
+        }
+    }
+
+    close(): void {
+        this.watcher?.close();
+        this.watcher = undefined;
+    }
+
+    /** The compiled workspace: the working tree (cached while nothing changes), or as it was at `rev`. */
+    async model(rev?: string): Promise<CompileResult> {
+        if (rev) return atRevision(this.root, rev, folder => compileWorkspace(folder));
+        if (!this.watcher) return compileWorkspace(this.root);
+        const compiling = this.current ??= compileWorkspace(this.root);
+        try {
+            return await compiling;
+        } catch (error) {
+            if (this.current === compiling) this.current = undefined;
+            throw error;
+        }
+    }
+
+    /** A question answered exactly as `pom query` answers it. */
+    async ask(question: string, rev?: string): Promise<AskResult> {
+        return atRevision(this.root, rev, folder => ask(folder, question));
+    }
+
+    /** Runs `read` on the workspace folder as it is, or as it was at `rev`. */
+    async folder<T>(rev: string | undefined, read: (folder: string) => Promise<T>): Promise<T> {
+        return atRevision(this.root, rev, read);
+    }
+}
