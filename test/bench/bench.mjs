@@ -28,6 +28,9 @@ if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify
 // Diagrams: layout and SVG of views of 50, 300 and 1,000 objects, beside Graphviz dot.
 process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'diagrams.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 
+// Layout quality beside Graphviz dot, per view (test/bench/layout-quality.mjs).
+await (await import('./layout-quality.mjs')).benchLayoutQuality();
+
 /**
  * pom check at each size (BENCH_SIZES), and `likec4 validate --no-layout` on the same organisation at the sizes in
  * BENCH_LIKEC4_SIZES, the two run in turn so that both see the same machine. Prints one table; returns its rows.

@@ -54,7 +54,18 @@ function checkInvariants(layout: LaidOutView): void {
         expect(inside(a, { x: 0, y: 0, width: layout.width, height: layout.height }), `${a.id} inside the diagram`).toBe(true);
     }
     // Every edge starts on its source's border and ends on its target's.
+    const ancestorsOf = (id: string): string[] => {
+        const chain: string[] = [];
+        for (let at = boxes.get(id)!.parent; at !== undefined; at = boxes.get(at)!.parent) chain.push(at);
+        return chain;
+    };
     for (const edge of layout.edges) {
+        if (edge.nested) {
+            // Only a link between an object and a container it is drawn inside goes without a line.
+            expect(ancestorsOf(edge.source).includes(edge.target) || ancestorsOf(edge.target).includes(edge.source), edge.id).toBe(true);
+            expect(edge.points, edge.id).toEqual([]);
+            continue;
+        }
         expect(edge.points.length, edge.id).toBeGreaterThanOrEqual(2);
         expect(onBorder(edge.points[0], boxes.get(edge.source)!), `${edge.id} starts at its source`).toBe(true);
         expect(onBorder(edge.points[edge.points.length - 1], boxes.get(edge.target)!), `${edge.id} ends at its target`).toBe(true);

@@ -122,14 +122,14 @@ describe('large views, deadlines and the layout cache', () => {
         }
     });
 
-    it('degrades a layout past its deadline to a too-large result, and the pool keeps working', async () => {
+    it('fails a layout past its deadline instead of drawing something else, and the pool keeps working', async () => {
         const pool = new ElkPool(1);
         try {
             const graph = await compileOrg();
             const started = Date.now();
-            const late = await renderDiagram(graph, 'lineage:org.one-click', { timeoutMs: 1, pool, font: 'none' });
-            expect(late.tooLarge).toMatchObject({ reason: 'timeout' });
-            expect(late.tooLarge!.message).toContain('took longer than 1 ms to lay out');
+            // The deadline guards against a stuck layout; it never changes what is drawn (no machine-dependent output).
+            await expect(renderDiagram(graph, 'lineage:org.one-click', { timeoutMs: 1, pool, font: 'none' }))
+                .rejects.toThrow(/lineage:org.one-click.*still being laid out after 1 ms.*--layout-timeout/);
             expect(Date.now() - started).toBeLessThan(10_000);
             // The stuck worker was replaced: the next layout succeeds.
             const next = await renderDiagram(graph, 'lineage:org.one-click', { pool, font: 'none' });
@@ -146,15 +146,16 @@ describe('large views, deadlines and the layout cache', () => {
             const graph = await compileOrg();
             const first = await renderDiagram(graph, 'strategy', { cacheDir, pool, font: 'none' });
             expect(first.cached).toBe(false);
-            expect(pool.layouts).toBe(1);
+            const calls = pool.layouts;
+            expect(calls).toBeGreaterThanOrEqual(1);
             expect(readdirSync(cacheDir).filter(name => name.endsWith('.json'))).toHaveLength(1);
             const second = await renderDiagram(graph, 'strategy', { cacheDir, pool, font: 'none' });
             expect(second.cached).toBe(true);
-            expect(pool.layouts).toBe(1);
+            expect(pool.layouts).toBe(calls);
             expect(second.svg).toBe(first.svg);
             // A changed view is a different input: laid out again.
             await renderDiagram(await compileOrg(`input extra "Extra" { drives -> conversion }\n`), 'strategy', { cacheDir, pool, font: 'none' });
-            expect(pool.layouts).toBe(2);
+            expect(pool.layouts).toBeGreaterThan(calls);
         } finally {
             await pool.close();
         }

@@ -12,7 +12,7 @@ import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 export interface DiagramsOutputOptions {
     /** Views with more objects than this are not drawn (default 1,500). */
     diagramLimit?: number;
-    /** Seconds one view's layout may take (default 30). */
+    /** Seconds one view's layout may take before the build fails (default 120): a guard, never a change to the output. */
     layoutTimeout?: number;
 }
 

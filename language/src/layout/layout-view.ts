@@ -14,9 +14,10 @@ import { replaceFile } from '../util/atomic-write.js';
 import { COMPOUND_PADDING, EDGE_LABEL_STYLE, LINE_HEIGHT, nodeLabel, typeLabel, type NodeLabel } from './node-labels.js';
 import { quickLayout } from './quick-layout.js';
 import { measureText } from './text-measure.js';
+import { countCrossings } from './quality.js';
 
 /** Bumped whenever the ELK input or its reading changes meaning, so stale cached layouts are not reused. */
-const LAYOUT_FORMAT = 3;
+const LAYOUT_FORMAT = 4;
 const ELK_VERSION = (JSON.parse(readFileSync(elkFile('package.json'), 'utf8')) as { version: string }).version;
 
 export const DEFAULT_MAX_NODES = 1500;
@@ -28,7 +29,8 @@ export const DEFAULT_MAX_NODES = 1500;
 export const MAX_LABELLED_EDGES = 80;
 /** Above this many nodes ELK tries one ordering per layer sweep instead of seven: 2-3x faster, a few more crossings. */
 const THOROUGH_LAYOUT_NODES = 100;
-export const DEFAULT_LAYOUT_TIMEOUT_MS = 30_000;
+/** A guard against a stuck layout, not a size limit: sizes are limited by roll-ups, so output never depends on time. */
+export const DEFAULT_LAYOUT_TIMEOUT_MS = 120_000;
 /**
  * Above this many objects, or links, a view is laid out by our own layered layout (quick-layout.ts) instead of
  * ELK: ELK takes about 0.2 s for a 50-object view, seconds from 300 objects and minutes at 1,000, while ours
@@ -77,8 +79,11 @@ export interface LaidOutEdge {
     target: string;
     kind: string;
     label: string;
+    /** Empty for a nested edge. */
     points: Point[];
     labelBox?: Box;
+    /** A link between an object and the container it is drawn inside: the nesting shows it, no line is drawn. */
+    nested?: boolean;
 }
 
 export interface LaidOutView {
@@ -114,20 +119,24 @@ export interface Prepared {
     labels: Map<string, NodeLabel>;
     objects: Map<string, GraphObject>;
     compounds: Set<string>;
+    /** The ELK edges each view edge is drawn as, in order from source to target (one per level it crosses). */
+    segments: Map<string, string[]>;
+    /** Edges between an object and its own container: shown by the nesting, not routed. */
+    nested: Set<string>;
 }
 
 /**
- * Options of each level ELK lays out on its own. With INCLUDE_CHILDREN only the root's count (and setting
- * forceNodeModelOrder on a compound node as well makes elkjs 0.12 crash).
+ * Options of each level ELK lays out (the root and every compound node: each is laid out on its own, inside out,
+ * never with INCLUDE_CHILDREN, whose cost grows steeply with nesting). Crossing minimisation is free of the model's
+ * order (ordering by id put bets in id order instead of under what they target); more sweeps for small views.
  */
-function levelOptions(direction: ViewDirection): Record<string, string> {
+function levelOptions(direction: ViewDirection, thoroughness: number): Record<string, string> {
     return {
         'elk.algorithm': 'layered',
         'elk.direction': ELK_DIRECTIONS[direction],
         'elk.edgeRouting': 'ORTHOGONAL',
-        // Keep the view's order (ids) where the layout allows: adding one object does not reshuffle the others.
-        'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
-        'elk.layered.crossingMinimization.forceNodeModelOrder': 'true',
+        'elk.layered.thoroughness': String(thoroughness),
+        'elk.randomSeed': '1',
         'elk.spacing.nodeNode': '28',
         'elk.layered.spacing.nodeNodeBetweenLayers': '56',
         'elk.spacing.edgeNode': '16',
@@ -135,8 +144,19 @@ function levelOptions(direction: ViewDirection): Record<string, string> {
         'elk.spacing.edgeLabel': '4',
         'elk.edgeLabels.placement': 'CENTER',
         'elk.spacing.componentComponent': '40',
+        // Hierarchical ports (edges into and out of a compound node) keep to the side the flow asks for.
+        'elk.portConstraints': 'FIXED_SIDE',
     };
 }
+
+/** How thoroughly ELK minimises crossings: by the view's size only (never by time), so output is the same anywhere. */
+export function thoroughnessFor(nodes: number): number {
+    return nodes <= 60 ? 30 : nodes <= THOROUGH_LAYOUT_NODES ? 7 : 1;
+}
+
+const PORT_SIDES: Record<ViewDirection, { in: string; out: string }> = {
+    right: { in: 'WEST', out: 'EAST' }, left: { in: 'EAST', out: 'WEST' }, down: { in: 'NORTH', out: 'SOUTH' }, up: { in: 'SOUTH', out: 'NORTH' },
+};
 
 /** The ELK graph of a view: measured node sizes, compound nodes for nested objects, each edge in its lowest common container. */
 export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
@@ -146,7 +166,8 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
     const compounds = new Set(view.nodes.flatMap(node => node.parent === undefined ? [] : [node.parent]));
     const labels = new Map<string, NodeLabel>();
     const elkNodes = new Map<string, ElkNode>();
-    const root: ElkNode = { id: 'root', layoutOptions: { ...levelOptions(view.direction), 'elk.padding': '[top=16,left=16,bottom=16,right=16]' }, children: [], edges: [] };
+    const options = levelOptions(view.direction, thoroughnessFor(view.nodes.length));
+    const root: ElkNode = { id: 'root', layoutOptions: { ...options, 'elk.padding': '[top=16,left=16,bottom=16,right=16]' }, children: [], edges: [] };
 
     for (const node of view.nodes) {
         const object = objects.get(node.id)!;
@@ -157,6 +178,7 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
             elkNode.children = [];
             elkNode.edges = [];
             elkNode.layoutOptions = {
+                ...options,
                 'elk.padding': `[top=${label.height + COMPOUND_PADDING / 2},left=${COMPOUND_PADDING},bottom=${COMPOUND_PADDING},right=${COMPOUND_PADDING}]`,
                 'elk.nodeSize.constraints': 'MINIMUM_SIZE',
                 'elk.nodeSize.minimum': `(${label.width},${label.height + COMPOUND_PADDING})`,
@@ -169,37 +191,67 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
         (node.parent === undefined ? root : elkNodes.get(node.parent)!).children!.push(elkNode);
     }
 
-    const ancestors = (id: string): string[] => {
+    /** The node and its containers up to (not including) `stop`, innermost first. */
+    const chainUp = (id: string, stop: string | undefined): string[] => {
         const chain: string[] = [];
-        for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) chain.push(at);
+        for (let at: string | undefined = id; at !== undefined && at !== stop; at = parentOf.get(at)) chain.push(at);
         return chain;
     };
-    let crossing = false;
+    const ancestors = (id: string): string[] => chainUp(id, undefined).slice(1);
+    const sides = PORT_SIDES[view.direction];
+    const addPort = (nodeId: string, portId: string, side: string): string => {
+        const node = elkNodes.get(nodeId)!;
+        (node.ports ??= []).push({ id: portId, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
+        return portId;
+    };
+    const graphOf = (container: string | undefined): ElkNode => container === undefined ? root : elkNodes.get(container)!;
+    const segments = new Map<string, string[]>();
+    const labelled = view.edges.length <= MAX_LABELLED_EDGES;
+    const nested = new Set<string>();
     for (const edge of view.edges) {
         const sourceAncestors = ancestors(edge.source);
         const targetAncestors = ancestors(edge.target);
-        if (parentOf.get(edge.source) !== parentOf.get(edge.target)) crossing = true;
-        // The lowest common container; an edge between a node and its own ancestor lives in that ancestor.
-        const container = targetAncestors.includes(edge.source) ? edge.source
-            : sourceAncestors.includes(edge.target) ? edge.target
-                : sourceAncestors.find(id => targetAncestors.includes(id));
-        const elkEdge: ElkExtendedEdge = { id: edge.id, sources: [edge.source], targets: [edge.target] };
-        if (view.edges.length <= MAX_LABELLED_EDGES) {
-            const labelWidth = Math.ceil(measureText(edge.label, EDGE_LABEL_STYLE.size, EDGE_LABEL_STYLE.weight)) + 6;
-            elkEdge.labels = [{ id: `${edge.id}#label`, text: edge.label, width: labelWidth, height: Math.ceil(EDGE_LABEL_STYLE.size * LINE_HEIGHT) + 2 }];
+        // A link between an object and its own container (work delivering the bet it sits in) is drawn by the
+        // nesting itself: a line from a box to the border around it only crosses the container's other lines.
+        if (targetAncestors.includes(edge.source) || sourceAncestors.includes(edge.target)) {
+            nested.add(edge.id);
+            continue;
         }
-        (container === undefined ? root : elkNodes.get(container)!).edges!.push(elkEdge);
-    }
-    // Laying out across hierarchy levels costs several times a flat layout: only where an edge crosses a container.
-    if (view.nodes.length > THOROUGH_LAYOUT_NODES) root.layoutOptions!['elk.layered.thoroughness'] = '1';
-    if (crossing) {
-        root.layoutOptions!['elk.hierarchyHandling'] = 'INCLUDE_CHILDREN';
-    } else {
-        // Each compound node is then laid out on its own, and ELK does not pass the root's options down.
-        for (const id of compounds) Object.assign(elkNodes.get(id)!.layoutOptions!, levelOptions(view.direction));
+        const container = sourceAncestors.find(id => targetAncestors.includes(id));
+        // An edge leaving (or entering) a compound node passes through a port on its border at each level, so
+        // every level is laid out on its own: one ELK edge per level, stitched back together in readLayout.
+        const ids: string[] = [];
+        const piece = (where: string | undefined, from: string, to: string, id: string): ElkExtendedEdge => {
+            const elkEdge: ElkExtendedEdge = { id, sources: [from], targets: [to] };
+            graphOf(where).edges!.push(elkEdge);
+            ids.push(id);
+            return elkEdge;
+        };
+        const sourceChain = chainUp(edge.source, container);
+        const targetChain = chainUp(edge.target, container);
+        let start: string = edge.source;
+        for (let i = 1; i < sourceChain.length; i++) {
+            const port = addPort(sourceChain[i], `${edge.id}#out${i}`, sides.out);
+            piece(sourceChain[i], start, port, `${edge.id}#s${i}`);
+            start = port;
+        }
+        let end: string = edge.target;
+        const inward: Array<[string, string, string]> = [];
+        for (let i = 1; i < targetChain.length; i++) {
+            const port = addPort(targetChain[i], `${edge.id}#in${i}`, sides.in);
+            inward.unshift([targetChain[i], port, end]);
+            end = port;
+        }
+        const middle = piece(container, start, end, edge.id);
+        if (labelled) {
+            const labelWidth = Math.ceil(measureText(edge.label, EDGE_LABEL_STYLE.size, EDGE_LABEL_STYLE.weight)) + 6;
+            middle.labels = [{ id: `${edge.id}#label`, text: edge.label, width: labelWidth, height: Math.ceil(EDGE_LABEL_STYLE.size * LINE_HEIGHT) + 2 }];
+        }
+        inward.forEach(([where, from, to], i) => piece(where, from, to, `${edge.id}#t${i + 1}`));
+        segments.set(edge.id, ids);
     }
     for (const elkNode of elkNodes.values()) if (elkNode.edges?.length === 0) delete elkNode.edges;
-    return { input: root, labels, objects, compounds };
+    return { input: root, labels, objects, compounds, segments, nested };
 }
 
 /** ELK output without its internal fields (`$H`), so that it is stable and smaller. */
@@ -260,19 +312,54 @@ export async function layoutView(graph: PomGraph, view: ResolvedView, pool: ElkP
     }
     if (!elk) {
         const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
-        const outcome = await pool.layout(prepared.input, timeoutMs);
-        if (outcome.status === 'timeout') {
-            return { cached: false, engine, tooLarge: { reason: 'timeout', nodes: view.nodes.length, message:
-                `view '${view.id}' (${view.nodes.length} objects) took longer than ${formatSeconds(timeoutMs)} to lay out: narrow its selection or raise the layout timeout` } };
+        const candidates = layoutCandidates(prepared.input, view.nodes.length);
+        const outcomes = await Promise.all(candidates.map(candidate => pool.layout(candidate, timeoutMs)));
+        let best: { elk: ElkNode; crossings: number } | undefined;
+        for (const outcome of outcomes) {
+            if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
+            if (outcome.status === 'failed') {
+                return { cached: false, engine, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
+                    `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
+            }
+            const candidate = stripInternal(outcome.graph) as ElkNode;
+            const crossings = countCrossings(readLayout(candidate, view, prepared).edges);
+            // The first of equals wins: candidates come in a fixed order, so the choice is the same on any machine.
+            if (!best || crossings < best.crossings) best = { elk: candidate, crossings };
         }
-        if (outcome.status === 'failed') {
-            return { cached: false, engine, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
-                `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
-        }
-        elk = stripInternal(outcome.graph) as ElkNode;
+        elk = best!.elk;
         await writeCache(cacheFile, elk);
     }
     return { elk, cached, engine, layout: readLayout(elk, view, prepared) };
+}
+
+/**
+ * A layout that ran past the deadline. Layouts are bounded by the view's size (large views are rolled up), so this
+ * guards against a hang; it fails the command rather than drawing something that depends on the machine's speed.
+ */
+export class LayoutTimeoutError extends Error {
+    constructor(readonly view: ResolvedView, readonly timeoutMs: number) {
+        super(`view '${view.id}' (${view.nodes.length} objects) was still being laid out after ${formatSeconds(timeoutMs)}: ` +
+            'the machine is very busy or the layout is stuck; run again with a longer --layout-timeout');
+    }
+}
+
+/** Layering strategies tried on small views; the drawing with the fewest crossings is kept. */
+const CANDIDATE_LAYERINGS = ['NETWORK_SIMPLEX', 'COFFMAN_GRAHAM'];
+/** Views up to this many objects get every candidate layering; larger ones the first only. */
+const CANDIDATE_MAX_NODES = 60;
+
+/** The ELK inputs tried for a view: the same graph with each candidate layering (by size, never by time). */
+function layoutCandidates(input: ElkNode, nodes: number): ElkNode[] {
+    const layerings = nodes <= CANDIDATE_MAX_NODES ? CANDIDATE_LAYERINGS : CANDIDATE_LAYERINGS.slice(0, 1);
+    return layerings.map(layering => {
+        const copy = structuredClone(input);
+        const set = (node: ElkNode): void => {
+            if (node.layoutOptions?.['elk.algorithm']) node.layoutOptions['elk.layered.layering.strategy'] = layering;
+            for (const child of node.children ?? []) set(child);
+        };
+        set(copy);
+        return copy;
+    });
 }
 
 async function writeCache(cacheFile: string | undefined, elk: ElkNode): Promise<void> {
@@ -315,22 +402,38 @@ function readLayout(elk: ElkNode, view: ResolvedView, prepared: Prepared): LaidO
         return laid;
     });
     const edges: LaidOutEdge[] = view.edges.map((edge: ViewEdge) => {
-        const found = edgesById.get(edge.id);
-        const offset = (found && origin.get(found.container)) ?? { x: 0, y: 0 };
         const points: Point[] = [];
-        for (const section of found?.edge.sections ?? []) {
-            for (const point of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
-                const absolute = { x: offset.x + point.x, y: offset.y + point.y };
-                const last = points[points.length - 1];
-                if (!last || last.x !== absolute.x || last.y !== absolute.y) points.push(absolute);
+        let labelBox: Box | undefined;
+        // The pieces of an edge across container borders, outermost level's in the middle, joined at their ports.
+        for (const pieceId of prepared.segments.get(edge.id) ?? [edge.id]) {
+            const found = edgesById.get(pieceId);
+            if (!found) continue;
+            const offset = origin.get(found.container) ?? { x: 0, y: 0 };
+            for (const section of found.edge.sections ?? []) {
+                for (const point of [section.startPoint, ...(section.bendPoints ?? []), section.endPoint]) {
+                    const absolute = { x: offset.x + point.x, y: offset.y + point.y };
+                    const last = points[points.length - 1];
+                    if (!last || Math.abs(last.x - absolute.x) > 0.01 || Math.abs(last.y - absolute.y) > 0.01) points.push(absolute);
+                }
+            }
+            const label: ElkLabel | undefined = found.edge.labels?.[0];
+            if (label?.x !== undefined && label.y !== undefined) {
+                labelBox = { x: offset.x + label.x, y: offset.y + label.y, width: label.width ?? 0, height: label.height ?? 0 };
             }
         }
-        const laid: LaidOutEdge = { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points };
-        const label: ElkLabel | undefined = found?.edge.labels?.[0];
-        if (label?.x !== undefined && label.y !== undefined) {
-            laid.labelBox = { x: offset.x + label.x, y: offset.y + label.y, width: label.width ?? 0, height: label.height ?? 0 };
-        }
+        if (prepared.nested.has(edge.id)) return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points: [], nested: true };
+        const laid: LaidOutEdge = { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points: dropCollinear(points) };
+        if (labelBox) laid.labelBox = labelBox;
         return laid;
     });
     return { width: elk.width ?? 0, height: elk.height ?? 0, nodes, edges };
+}
+
+/** Points in the middle of a straight run (where two pieces of an edge meet at a port) are not bends. */
+function dropCollinear(points: Point[]): Point[] {
+    return points.filter((point, i) => {
+        if (i === 0 || i === points.length - 1) return true;
+        const a = points[i - 1], c = points[i + 1];
+        return Math.abs((point.x - a.x) * (c.y - point.y) - (point.y - a.y) * (c.x - point.x)) > 1e-6;
+    });
 }

@@ -161,8 +161,14 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
 
     body.push(`<g class="pom-edges" transform="translate(${num(dx)},${num(top)})">`);
     for (const edge of layout.edges) {
-        if (edge.points.length < 2) continue;
         const style = linkStyle(edge.kind);
+        const data = `data-id="${escapeXml(edge.id)}" data-kind="${escapeXml(edge.kind)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"`;
+        if (edge.nested) {
+            // Shown by the nesting (the object sits inside the box it links to): no line, but the link is still named.
+            body.push(`<g class="pom-edge pom-nested pom-l-${style.key}" ${data}><title>${escapeXml(`${edge.source} ${edge.label} ${edge.target} (drawn inside it)`)}</title></g>`);
+            continue;
+        }
+        if (edge.points.length < 2) continue;
         const d = edge.points.map((point, i) => `${i === 0 ? 'M' : 'L'}${num(point.x)},${num(point.y)}`).join('');
         let label = '';
         if (edge.labelBox) {
@@ -170,7 +176,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
             label = `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="2"/>` +
                 textElement(box.x + 3, box.y + box.height / 2 + EDGE_LABEL_STYLE.size * 0.36, edge.label, EDGE_LABEL_STYLE, 'pom-edge-label');
         }
-        body.push(`<g class="pom-edge pom-l-${style.key}" data-id="${escapeXml(edge.id)}" data-kind="${escapeXml(edge.kind)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}">` +
+        body.push(`<g class="pom-edge pom-l-${style.key}" ${data}>` +
             `<title>${escapeXml(`${edge.source} ${edge.label} ${edge.target}`)}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
     }
     body.push('</g>');
