@@ -1,9 +1,15 @@
-import { describe, expect, test } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
 import { SemanticTokensDecoder } from 'langium/lsp';
 import { URI } from 'langium';
-import { STDLIB_URI } from '../../language/src/workspace/stdlib.js';
+import { STDLIB_SOURCE, STDLIB_URI } from '../../language/src/workspace/stdlib.js';
 
-const STD = URI.parse(STDLIB_URI).toString();
+// Definitions into the standard library open its read-only copy, written here.
+const cache = mkdtempSync(join(tmpdir(), 'pom-cache-'));
+process.env.POM_CACHE_DIR = cache;
+afterAll(() => rmSync(cache, { recursive: true, force: true }));
 import { applyEdits, editsByUri, lspWorkspace } from './lsp-helpers.js';
 
 const FILES = {
@@ -43,12 +49,17 @@ describe('navigation', () => {
         expect(object[0]!.targetUri).toBe(ws.uri('strategy.pom'));
         expect(ws.text('strategy.pom', object[0]!.targetSelectionRange)).toBe('conversion');
         const type = (await definition('bet one'))!;
-        expect(type[0]!.targetUri).toBe(STD);
-        const std = ws.shared.workspace.LangiumDocuments.getDocument(URI.parse(STDLIB_URI))!;
+        // A file: URI every editor opens: a read-only copy of std.pom, which the server reads as the built-in document.
+        const copy = URI.parse(type[0]!.targetUri);
+        expect(copy.scheme).toBe('file');
+        expect(copy.fsPath.startsWith(cache)).toBe(true);
+        expect(readFileSync(copy.fsPath, 'utf8')).toBe(STDLIB_SOURCE);
+        const std = ws.shared.workspace.LangiumDocuments.getDocument(copy)!;
+        expect(std.uri.toString()).toBe(URI.parse(STDLIB_URI).toString());
         expect(std.textDocument.getText(type[0]!.targetSelectionRange)).toBe('bet');
-        expect((await definition('status'))![0]!.targetUri).toBe(STD);
-        expect((await definition('active'))![0]!.targetUri).toBe(STD);
-        expect((await definition('targets'))![0]!.targetUri).toBe(STD);
+        expect((await definition('status'))![0]!.targetUri).toBe(copy.toString());
+        expect((await definition('active'))![0]!.targetUri).toBe(copy.toString());
+        expect((await definition('targets'))![0]!.targetUri).toBe(copy.toString());
     });
 
     test('find references lists every link to an object from either end, qualified and imported', async () => {

@@ -48,6 +48,29 @@ local ok, err = pcall(function()
   if formatting and formatting.result then vim.lsp.util.apply_text_edits(formatting.result, buf, 'utf-16') end
   result.formatted = table.concat(vim.api.nvim_buf_get_lines(buf, 0, -1, false), '\n') == original
 
+  -- Complete `status: a` in the first bet: the server offers `active`.
+  local status = find(buf, '^  status: ')
+  local status_line = vim.api.nvim_buf_get_lines(buf, status.line, status.line + 1, false)[1]
+  vim.api.nvim_buf_set_lines(buf, status.line, status.line + 1, false, { '  status: a' })
+  vim.wait(500)
+  local completion = client.request_sync('textDocument/completion', { textDocument = { uri = uri }, position = { line = status.line, character = 11 } }, 10000, buf)
+  local items = completion and completion.result and (completion.result.items or completion.result) or {}
+  result.completion = {}
+  for _, item in ipairs(items) do table.insert(result.completion, item.label) end
+  vim.api.nvim_buf_set_lines(buf, status.line, status.line + 1, false, { status_line })
+
+  -- Go to the definition of `bet` as Neovim's own handler does: it lands in std.pom, which must have its text.
+  local std = client.request_sync('textDocument/definition', { textDocument = { uri = uri }, position = { line = name.line, character = 1 } }, 10000, buf)
+  local location = std and std.result and std.result[1]
+  if location then
+    vim.lsp.util.jump_to_location(location, 'utf-16')
+    result.std_uri = location.targetUri or location.uri
+    result.std_name = vim.api.nvim_buf_get_name(0)
+    result.std_text = table.concat(vim.api.nvim_buf_get_lines(0, 0, -1, false), '\n')
+  else
+    result.std_uri = vim.inspect(std)
+  end
+
   client.stop()
 end)
 if not ok then result.error = tostring(err) end

@@ -1,7 +1,7 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
@@ -20,6 +20,8 @@ const text = (path: string) => readFileSync(join(root, path), 'utf8');
 
 beforeAll(async () => {
     root = mkdtempSync(join(tmpdir(), 'pom-lsp-'));
+    // The server writes its read-only copy of std.pom here (inherited by the child process).
+    process.env.POM_CACHE_DIR = mkdtempSync(join(tmpdir(), 'pom-cache-'));
     cpSync('examples/acme', root, { recursive: true });
     client = await StdioClient.start(root);
 });
@@ -27,6 +29,7 @@ beforeAll(async () => {
 afterAll(async () => {
     if (client) expect(await client.stop()).toBe(0);
     rmSync(root, { recursive: true, force: true });
+    rmSync(process.env.POM_CACHE_DIR!, { recursive: true, force: true });
 });
 
 const versions = new Map<string, number>();
@@ -80,13 +83,23 @@ describe('pom lsp --stdio with a real client', () => {
         expect(references.some(r => r.uri === uri(path))).toBe(true);
     });
 
-    test('the standard library opens through workspace/textDocumentContent', async () => {
+    test('the standard library opens as a read-only file, and through workspace/textDocumentContent', async () => {
         const content = text('bets/commerce.pom');
         const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('bets/commerce.pom') }, position: positionOf(content, '\nbet ', 2) }) as LocationLink[];
-        const stdUri = definition[0]!.targetUri;
-        expect(stdUri).toMatch(/^pom-std:/);
-        const served = await client.connection.sendRequest('workspace/textDocumentContent', { uri: stdUri }) as { text: string };
-        expect(served.text).toContain('type bet extends intent');
+        const copy = definition[0]!.targetUri;
+        expect(copy).toMatch(/^file:.*\/std\.pom$/);
+        const copyText = readFileSync(fileURLToPath(copy), 'utf8');
+        expect(copyText).toContain('type bet extends intent');
+        expect(statSync(fileURLToPath(copy)).mode & 0o222).toBe(0);
+        // Opened in the editor, the copy is the standard library: hover works in it, and no duplicate appears.
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: copy, languageId: 'pom', version: 1, text: copyText } });
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: copy }, position: definition[0]!.targetSelectionRange.start });
+        expect(JSON.stringify(hover?.contents)).toContain('bet');
+        await new Promise(done => setTimeout(done, 500));
+        expect([...client.diagnostics.values()].flat().filter(d => d.code === 'duplicate-declaration')).toEqual([]);
+        expect(client.diagnostics.get(copy) ?? []).toEqual([]);
+        const served = await client.connection.sendRequest('workspace/textDocumentContent', { uri: 'pom-std:///std.pom' }) as { text: string };
+        expect(served.text).toBe(copyText);
     });
 
     test('formatting returns what pom fmt writes', async () => {

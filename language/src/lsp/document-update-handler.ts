@@ -1,15 +1,29 @@
 import { URI } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent } from 'vscode-languageserver';
+import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
+import type { StdlibCopy } from './stdlib-copy.js';
 
-/** A changed metric data file (.csv, .json) counts as a change of the .pom files whose metrics read it. */
+/**
+ * A changed metric data file (.csv, .json) counts as a change of the .pom files whose metrics read it. The
+ * standard library's read-only copy, opened from a definition, is no workspace file: opening it changes nothing.
+ */
 export class PomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
-    constructor(protected readonly shared: LangiumSharedServices) {
+    protected readonly stdlibCopy: StdlibCopy;
+
+    constructor(protected readonly shared: LangiumSharedServices & { lsp: { StdlibCopy: StdlibCopy } }) {
         super(shared);
+        this.stdlibCopy = shared.lsp.StdlibCopy;
+    }
+
+    override didChangeContent(change: TextDocumentChangeEvent<TextDocument>): void {
+        if (this.stdlibCopy.isCopy(change.document.uri)) return;
+        super.didChangeContent(change);
     }
 
     override didChangeWatchedFiles(params: DidChangeWatchedFilesParams): void {
+        params = { changes: params.changes.filter(change => !this.stdlibCopy.isCopy(change.uri)) };
         const changed = params.changes.map(change => URI.parse(change.uri));
         const readers = new Set<string>();
         for (const language of this.shared.ServiceRegistry.all) {

@@ -24,6 +24,9 @@ import { PomReferencesProvider } from './references-provider.js';
 import { PomRenameProvider } from './rename-provider.js';
 import { PomSemanticTokenProvider } from './semantic-token-provider.js';
 import { PomWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
+import { PomDefinitionProvider } from './definition-provider.js';
+import { PomLangiumDocuments } from './langium-documents.js';
+import { StdlibCopy } from './stdlib-copy.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -37,12 +40,23 @@ export type PomLspAddedServices = {
 /** The URI scheme of the built-in standard library; clients fetch its text with workspace/textDocumentContent. */
 export const STDLIB_SCHEME = STDLIB_URI.slice(0, STDLIB_URI.indexOf(':'));
 
-export const PomSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+/** Services the editor session adds to Langium's shared ones. */
+export type PomSharedLspAddedServices = {
+    lsp: {
+        StdlibCopy: StdlibCopy;
+    };
+};
+
+export type PomSharedLspServices = LangiumSharedServices & PomSharedLspAddedServices;
+
+export const PomSharedLspModule: Module<PomSharedLspServices, PartialLangiumSharedServices & PomSharedLspAddedServices> = {
     workspace: {
         WorkspaceManager: services => new PomWorkspaceManager(services),
         DocumentBuilder: services => new PomDocumentBuilder(services),
+        LangiumDocuments: services => new PomLangiumDocuments(services),
     },
     lsp: {
+        StdlibCopy: () => new StdlibCopy(),
         WorkspaceSymbolProvider: services => new PomWorkspaceSymbolProvider(services),
         NodeKindProvider: () => new PomNodeKindProvider(),
         TextDocumentContentProvider: services => new DefaultTextDocumentContentProvider(services, STDLIB_SCHEME),
@@ -56,6 +70,7 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
     },
     lsp: {
         GraphLookup: services => new PomGraphLookup(services),
+        DefinitionProvider: services => new PomDefinitionProvider(services),
         HoverProvider: services => new PomHoverProvider(services),
         CompletionProvider: services => new PomCompletionProvider(services),
         DocumentSymbolProvider: services => new PomDocumentSymbolProvider(services),
@@ -69,7 +84,7 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
 };
 
 export function createPomLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; pom: PomLspServices } {
-    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedLspModule as Module<LangiumSharedServices, PartialLangiumSharedServices>) as PomSharedLspServices;
     const pom = inject(
         createDefaultModule({ shared }), PomGeneratedModule,
         PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule

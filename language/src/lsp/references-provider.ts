@@ -5,6 +5,7 @@ import type { ReferenceParams } from 'vscode-languageserver';
 import { isLinkInverse, isLinkStatement, isPomFile, isPomObject } from '../generated/langium/ast.js';
 import { isIdentified, normalizeReference, qualifiedName } from '../references/names.js';
 import type { PomLspServices } from './pom-lsp-module.js';
+import { stdlibCopyOf } from './stdlib-copy.js';
 
 /**
  * Every link to an object, from either end: `targets -> checkout` written at the source, and
@@ -13,7 +14,7 @@ import type { PomLspServices } from './pom-lsp-module.js';
 export class PomReferencesProvider extends DefaultReferencesProvider {
     protected readonly documents: LangiumDocuments;
 
-    constructor(services: PomLspServices) {
+    constructor(protected readonly services: PomLspServices) {
         super(services);
         this.documents = services.shared.workspace.LangiumDocuments;
     }
@@ -31,7 +32,8 @@ export class PomReferencesProvider extends DefaultReferencesProvider {
                 if (kindNode) locations.push(Location.create(uri, kindNode.range));
             }
         }
-        return locations;
+        // With the declaration included, one in std.pom points at its copy on disk.
+        return locations.map(location => ({ ...location, uri: stdlibCopyOf(this.services).toClient(location.uri) }));
     }
 
     /** `import` lines naming the id (imports are names, not references, so the index does not know them). */

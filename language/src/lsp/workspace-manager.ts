@@ -2,6 +2,7 @@ import { DefaultWorkspaceManager, UriUtils, type FileSystemNode, type LangiumDoc
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PomPaths } from '../workspace/paths.js';
 import { stdlibDocument } from '../workspace/stdlib.js';
+import type { PomSharedLspServices } from './pom-lsp-module.js';
 
 /** Folders never searched for .pom files (as in `pom check`). */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -35,6 +36,8 @@ export class PomWorkspaceManager extends DefaultWorkspaceManager {
     }
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
+        // The standard library's copy on disk (if the cache folder is inside the workspace) is not a workspace file.
+        if (!entry.isDirectory && (this.sharedServices as PomSharedLspServices).lsp.StdlibCopy.isCopy(entry.uri)) return false;
         if (entry.isDirectory && SKIPPED_FOLDERS.has(UriUtils.basename(entry.uri))) return false;
         return super.shouldIncludeEntry(entry);
     }

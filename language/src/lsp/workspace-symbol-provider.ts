@@ -1,5 +1,7 @@
 import { Cancellation, interruptAndCheck, type AstNodeDescription } from 'langium';
 import { DefaultWorkspaceSymbolProvider } from 'langium/lsp';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { StdlibCopy } from './stdlib-copy.js';
 import type { WorkspaceSymbol, WorkspaceSymbolParams } from 'vscode-languageserver';
 
 /** How many symbols one query returns at most: a workspace of 50k objects would otherwise flood the client. */
@@ -10,6 +12,10 @@ const MAX_SYMBOLS = 1000;
  * fuzzily, so `checkout`, `bets.check` and `abc` all find it.
  */
 export class PomWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
+    constructor(protected readonly services: LangiumSharedServices) {
+        super(services);
+    }
+
     override async getSymbols(params: WorkspaceSymbolParams, cancelToken = Cancellation.CancellationToken.None): Promise<WorkspaceSymbol[]> {
         const query = params.query.toLowerCase();
         const symbols: WorkspaceSymbol[] = [];
@@ -21,6 +27,7 @@ export class PomWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
             if (!symbol) continue;
             const dot = description.name.lastIndexOf('.');
             if (dot > 0) symbol.containerName = description.name.slice(0, dot);
+            if ('uri' in symbol.location) symbol.location = { ...symbol.location, uri: (this.services as unknown as { lsp: { StdlibCopy: StdlibCopy } }).lsp.StdlibCopy.toClient(symbol.location.uri) };
             symbols.push(symbol);
             if (symbols.length >= MAX_SYMBOLS) break;
         }
