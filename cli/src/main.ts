@@ -3,7 +3,8 @@ import { WorkspaceError } from '../../language/src/compiler.js';
 import { buildCommand } from './commands/build.js';
 import { checkCommand } from './commands/check.js';
 import { fmtCommand } from './commands/fmt.js';
-import { diagramCommand } from './commands/diagram.js';
+import { DIAGRAM_FORMATS, diagramCommand } from './commands/diagram.js';
+import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
 import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
 import { historyCommand } from './commands/history.js';
 import { initCommand } from './commands/init.js';
@@ -87,10 +88,12 @@ export function createProgram(): Command {
         });
 
     program.command('diagram')
-        .description('draw one view as SVG: a declared view, strategy, team:<team id> or lineage:<object id>')
+        .description('draw one view (a declared view, strategy, team:<team id> or lineage:<object id>) as SVG, PNG, Mermaid or draw.io')
         .argument('<view>', 'the view id')
         .argument('[dir]', 'the workspace folder', '.')
-        .option('-o, --output <file>', 'write the SVG to this file (default: standard output)')
+        .option('-o, --output <file>', 'write the diagram to this file (default: standard output; a PNG needs a file)')
+        .addOption(new Option('--format <format>', 'svg; png (rendered by resvg, fonts included); mermaid (a flowchart); drawio (diagrams.net, positions and styles kept)').choices(DIAGRAM_FORMATS).default('svg'))
+        .option('--scale <factor>', 'PNG only: pixels per SVG unit (2 for slides on high-density screens)', positiveNumber, 1)
         .addOption(new Option('--theme <theme>', 'colours: follow the reader\'s preference, or force one').choices(['auto', 'light', 'dark']).default('auto'))
         .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
         .option('--timeout <seconds>', 'fail if the layout takes longer than this (a guard against a stuck layout: the diagram never depends on it)', positiveNumber, 120)
@@ -149,6 +152,17 @@ export function createProgram(): Command {
             'Examples: pom diff main; pom diff v1.0 v2.0 -C examples/acme; pom diff old/graph.json out/graph.json --format markdown\n' +
             'Exit status: 0 when compared (whatever changed), 2 on usage errors (not a git repository, unknown revision).')
         .action(async (from: string, to: string | undefined, options) => { process.exitCode = await diffCommand(from, to, options); });
+
+    program.command('export')
+        .description('write the whole graph for spreadsheets (CSV: objects, or links) or graph tools (GraphML)')
+        .argument('[dir]', 'the workspace folder', '.')
+        .addOption(new Option('-f, --format <format>', 'the file format').choices(EXPORT_FORMATS).makeOptionMandatory())
+        .addOption(new Option('--table <table>', 'CSV only: one row per object, or per link').choices(['objects', 'links']).default('objects'))
+        .option('-o, --output <file>', 'write to this file (default: standard output)')
+        .addOption(rev())
+        .addHelpText('after', '\nExamples: pom export examples/acme --format csv -o objects.csv; pom export --format csv --table links;\n' +
+            'pom export --format graphml -o model.graphml (opens in yEd, Gephi, Cytoscape). See docs/diagrams.md, "Exports".')
+        .action(async (dir: string, options) => { process.exitCode = await exportCommand(dir, options); });
 
     program.command('history')
         .description('list what changed in one object (fields, links, health, status, diagnostics), commit by commit, newest first')

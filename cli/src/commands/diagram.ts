@@ -5,9 +5,19 @@ import { renderDiagram, UnknownViewError } from '../../../language/src/emitters/
 import type { Theme } from '../../../language/src/emitters/svg/styles.js';
 import type { LayoutEngine } from '../../../language/src/layout/layout-view.js';
 import { atRevision } from '../revision.js';
+import { svgRules } from '../../../language/src/emitters/export/resolve-styles.js';
+import { viewToDrawio, viewToMermaid } from '../../../language/src/emitters/export/view-formats.js';
+import { svgToPng } from '../export/png.js';
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
+export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'drawio'] as const;
+export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
+
 export interface DiagramCommandOptions {
+    /** SVG (the default), PNG, a Mermaid flowchart or a draw.io file. */
+    format?: DiagramFormat;
+    /** PNG only: pixels per SVG unit. */
+    scale?: number;
     output?: string;
     theme: Theme;
     limit?: number;
@@ -44,12 +54,30 @@ export async function diagramCommand(viewId: string, dir: string, options: Diagr
         process.stderr.write(`pom: error: diagram not drawn: ${diagram.tooLarge.message}\n`);
         return 1;
     }
+    const format = options.format ?? 'svg';
+    // Exports other than SVG take one theme: light unless dark is asked for.
+    const theme = options.theme === 'dark' ? 'dark' : 'light';
+    let content: string | Buffer = diagram.svg;
+    let size = `${diagram.view.nodes.length} objects, ${diagram.view.edges.length} links`;
+    if (format === 'png') {
+        if (!options.output) {
+            process.stderr.write('pom: error: a PNG is not written to a terminal: give -o <file>.png\n');
+            return 2;
+        }
+        const png = await svgToPng(diagram.svg, { theme, scale: options.scale });
+        content = png.png;
+        size = `${png.width}×${png.height} pixels`;
+    } else if (format === 'mermaid') {
+        content = viewToMermaid(result.graph, diagram.view, svgRules(diagram.svg, theme));
+    } else if (format === 'drawio') {
+        content = viewToDrawio(diagram.view, diagram.layout!, svgRules(diagram.svg, theme));
+    }
     if (options.output) {
         await fs.mkdir(dirname(options.output), { recursive: true });
-        await writeFileAtomic(options.output, diagram.svg);
-        process.stderr.write(`pom: wrote ${options.output} (${diagram.view.nodes.length} objects, ${diagram.view.edges.length} links)\n`);
+        await writeFileAtomic(options.output, content);
+        process.stderr.write(`pom: wrote ${options.output} (${size})\n`);
     } else {
-        process.stdout.write(diagram.svg);
+        process.stdout.write(content);
     }
     return 0;
 }

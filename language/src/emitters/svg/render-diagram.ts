@@ -4,7 +4,7 @@
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { PomGraph } from '../../graph/model.js';
 import { ElkPool } from '../../layout/elk-pool.js';
-import { layoutView, type LayoutOptions, type TooLarge } from '../../layout/layout-view.js';
+import { layoutView, type LaidOutView, type LayoutOptions, type TooLarge } from '../../layout/layout-view.js';
 import { boundedDistance } from '../../util/suggest.js';
 import { LINEAGE_VIEW_PREFIX, resolveView, viewIds } from '../../views/resolve-views.js';
 import type { ResolvedView } from '../../views/view-model.js';
@@ -21,6 +21,8 @@ export interface DiagramResult {
     /** ELK's laid-out graph, undefined when the view was not laid out. */
     elk?: ElkNode;
     view: ResolvedView;
+    /** Where each box and edge is drawn (absolute coordinates), undefined when the view was not laid out. */
+    layout?: LaidOutView;
     /** Set when the view was not drawn: too many objects, or its layout ran past the deadline. */
     tooLarge?: TooLarge;
     /** The layout came from the cache (options.cacheDir) instead of ELK. */
@@ -71,7 +73,7 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
             if (result.tooLarge || !result.layout) {
                 return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false, engine: result.engine };
             }
-            return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, view, cached: result.cached, engine: result.engine };
+            return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
         }));
     } finally {
         if (!options.pool) await pool.close();
