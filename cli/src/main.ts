@@ -1,20 +1,11 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { WorkspaceError } from '../../language/src/compiler.js';
-import { buildCommand } from './commands/build.js';
-import { checkCommand } from './commands/check.js';
-import { fmtCommand } from './commands/fmt.js';
-import { DIAGRAM_FORMATS, diagramCommand } from './commands/diagram.js';
-import { EXPORT_FORMATS, exportCommand } from './commands/export.js';
-import { DIFF_FORMATS, diffCommand } from './commands/diff.js';
-import { historyCommand } from './commands/history.js';
-import { initCommand } from './commands/init.js';
-import { lspCommand } from './commands/lsp.js';
-import { mcpCommand } from './commands/mcp.js';
-import { queryCommand } from './commands/query.js';
-import { serveCommand } from './commands/serve.js';
+import { DIAGRAM_FORMATS, DIFF_FORMATS, EXPORT_FORMATS } from './formats.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 import { parseDate } from '../../language/src/metrics/data-file.js';
+
+// Commands are imported when run: `pom check` need not load the layout engine, the site or the language server.
 
 /** Exit codes: 0 no errors; 1 errors in the model (or warnings with --strict); 2 usage, I/O or internal errors. */
 export const Exit = { Ok: 0, ModelErrors: 1, Usage: 2 } as const;
@@ -46,7 +37,7 @@ export function createProgram(): Command {
         .addOption(rev())
         .addHelpText('after', '\nExit status: 0 no errors, 1 errors in the model (or warnings with --strict), 2 usage or I/O errors.\n' +
             'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning).')
-        .action(async (dir: string, options) => { process.exitCode = await checkCommand(dir, options); });
+        .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/check.js')).checkCommand(dir, options); });
 
     program.command('build')
         .description('check a workspace and write its graph (graph.json), its diagrams and its static site to an output folder')
@@ -65,7 +56,7 @@ export function createProgram(): Command {
             'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
             'has errors, so that they can be inspected; the exit status still reports them.')
-        .action(async (dir: string, options) => { process.exitCode = await buildCommand(dir, options); });
+        .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/build.js')).buildCommand(dir, options); });
 
     program.command('query')
         .description('answer a question about the model: a selector, a declared query by name, or lineage(<id>)')
@@ -84,7 +75,7 @@ export function createProgram(): Command {
             '  pom query examples/acme "lineage(acme.bets.one-click)"        where did this bet come from?\n' +
             '\nThe selector language is described in docs/language.md, "Selectors". Exit status: 0 answered, 2 the question has errors.')
         .action(async (dir: string | undefined, question: string | undefined, options) => {
-            process.exitCode = await queryCommand([dir, question].filter((a): a is string => a !== undefined), options);
+            process.exitCode = await (await import('./commands/query.js')).queryCommand([dir, question].filter((a): a is string => a !== undefined), options);
         });
 
     program.command('diagram')
@@ -100,13 +91,13 @@ export function createProgram(): Command {
         .addOption(new Option('--layout <layout>', 'ELK (tidier, slow on large views), pom\'s quick layered layout, or by size').choices(['auto', 'elk', 'quick']).default('auto'))
         .addOption(rev())
         .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
-        .action(async (view: string, dir: string, options) => { process.exitCode = await diagramCommand(view, dir, options); });
+        .action(async (view: string, dir: string, options) => { process.exitCode = await (await import('./commands/diagram.js')).diagramCommand(view, dir, options); });
 
     program.command('init')
         .description('write a small starter workspace that compiles cleanly and teaches the language by example')
         .argument('[dir]', 'the folder to create it in', '.')
         .option('--force', 'write even if the folder already holds .pom files', false)
-        .action(async (dir: string, options) => { process.exitCode = await initCommand(dir, options); });
+        .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/init.js')).initCommand(dir, options); });
 
     program.command('fmt')
         .description('rewrite .pom files in the canonical layout (see docs/formatting.md)')
@@ -116,13 +107,13 @@ export function createProgram(): Command {
         .addHelpText('after', '\nFiles are rewritten atomically, and only when their layout changes. A file with syntax errors is reported\n' +
             'and left unchanged. Exit status: 0 done (or all formatted, with --check), 1 syntax errors or, with --check,\n' +
             'unformatted files, 2 usage or I/O errors.')
-        .action(async (paths: string[], options) => { process.exitCode = await fmtCommand(paths, options); });
+        .action(async (paths: string[], options) => { process.exitCode = await (await import('./commands/fmt.js')).fmtCommand(paths, options); });
 
     program.command('lsp')
         .description('run the pom language server (diagnostics, completion, hover, navigation, rename, quick fixes) for an editor')
         .option('--stdio', 'talk to the editor over standard input and output', false)
         .addHelpText('after', '\nEditors start it as: pom lsp --stdio (see docs/editor.md for VS Code, Neovim, Helix and Emacs).')
-        .action(async options => { process.exitCode = await lspCommand(options); });
+        .action(async options => { process.exitCode = await (await import('./commands/lsp.js')).lspCommand(options); });
 
     program.command('mcp')
         .description('answer AI assistants over the Model Context Protocol: search, read, query, lineage, diagnostics, diff, views, proposed patches')
@@ -131,7 +122,7 @@ export function createProgram(): Command {
         .addHelpText('after', '\nAssistants start it as: pom mcp <dir> (stdio). It reloads as files change, and every read tool takes a git revision.\n' +
             'See docs/mcp.md for VS Code, Claude Code and Cursor, and the tools, resources and prompts it offers.')
         .action(async (dir: string, options: { http?: number | true }) => {
-            process.exitCode = await mcpCommand(dir, { http: options.http === true ? 0 : options.http });
+            process.exitCode = await (await import('./commands/mcp.js')).mcpCommand(dir, { http: options.http === true ? 0 : options.http });
         });
 
     program.command('serve')
@@ -139,7 +130,7 @@ export function createProgram(): Command {
         .argument('[dir]', 'the workspace folder', '.')
         .option('-p, --port <port>', 'the port to listen on (0: any free port)', parsePort, 4321)
         .option('--host <host>', 'the address to listen on', '127.0.0.1')
-        .action(async (dir: string, options) => { process.exitCode = await serveCommand(dir, options); });
+        .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/serve.js')).serveCommand(dir, options); });
     program.command('diff')
         .description('compare the model at two git revisions, two folders or two graph JSON files: objects, fields, links, health and diagnostics')
         .argument('<from>', 'a git revision (of the repository holding --dir), a folder, or a graph JSON file')
@@ -151,7 +142,7 @@ export function createProgram(): Command {
         .addHelpText('after', '\nA side that names an existing folder or .json file is read as such; anything else is a git revision.\n' +
             'Examples: pom diff main; pom diff v1.0 v2.0 -C examples/acme; pom diff old/graph.json out/graph.json --format markdown\n' +
             'Exit status: 0 when compared (whatever changed), 2 on usage errors (not a git repository, unknown revision).')
-        .action(async (from: string, to: string | undefined, options) => { process.exitCode = await diffCommand(from, to, options); });
+        .action(async (from: string, to: string | undefined, options) => { process.exitCode = await (await import('./commands/diff.js')).diffCommand(from, to, options); });
 
     program.command('export')
         .description('write the whole graph for spreadsheets (CSV: objects, or links) or graph tools (GraphML)')
@@ -162,7 +153,7 @@ export function createProgram(): Command {
         .addOption(rev())
         .addHelpText('after', '\nExamples: pom export examples/acme --format csv -o objects.csv; pom export --format csv --table links;\n' +
             'pom export --format graphml -o model.graphml (opens in yEd, Gephi, Cytoscape). See docs/diagrams.md, "Exports".')
-        .action(async (dir: string, options) => { process.exitCode = await exportCommand(dir, options); });
+        .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/export.js')).exportCommand(dir, options); });
 
     program.command('history')
         .description('list what changed in one object (fields, links, health, status, diagnostics), commit by commit, newest first')
@@ -172,7 +163,7 @@ export function createProgram(): Command {
         .option('--json', 'print the history as JSON', false)
         .addHelpText('after', '\nReads every commit that changed the workspace folder (git log), compiles each and compares it with the one before,\n' +
             'following renames. Example: pom history acme.bets.one-click examples/acme --since v1.0')
-        .action(async (id: string, dir: string, options) => { process.exitCode = await historyCommand(id, dir, options); });
+        .action(async (id: string, dir: string, options) => { process.exitCode = await (await import('./commands/history.js')).historyCommand(id, dir, options); });
 
     return program;
 }

@@ -10,7 +10,8 @@ import { viewToDrawio, viewToMermaid } from '../../../language/src/emitters/expo
 import { svgToPng } from '../export/png.js';
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
-export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'drawio'] as const;
+import { DIAGRAM_FORMATS } from '../formats.js';
+export { DIAGRAM_FORMATS };
 export type DiagramFormat = typeof DIAGRAM_FORMATS[number];
 
 export interface DiagramCommandOptions {

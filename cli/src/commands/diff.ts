@@ -6,7 +6,8 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { GRAPH_FORMAT, type PomGraph } from '../../../language/src/graph/model.js';
 import { atRevision } from '../revision.js';
 
-export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
+import { DIFF_FORMATS } from '../formats.js';
+export { DIFF_FORMATS };
 export type DiffFormat = typeof DIFF_FORMATS[number];
 
 export interface DiffOptions {

@@ -3,7 +3,8 @@ import { graphml, linksCsv, objectsCsv } from '../../../language/src/emitters/ex
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { atRevision } from '../revision.js';
 
-export const EXPORT_FORMATS = ['csv', 'graphml'] as const;
+import { EXPORT_FORMATS } from '../formats.js';
+export { EXPORT_FORMATS };
 
 export interface ExportOptions {
     format: typeof EXPORT_FORMATS[number];

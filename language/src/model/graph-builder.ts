@@ -1,4 +1,5 @@
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { firstNodeForProperty } from '../util/ast-walk.js';
 import {
     isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
     isListValue, isNumberValue, isPomObject, isQueryColumns, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
@@ -468,7 +469,7 @@ export class GraphBuilder {
     }
 
     protected location(node: AstNode, property?: string): SourceLocation {
-        const cst = (property && GrammarUtils.findNodeForProperty(node.$cstNode, property)) || node.$cstNode;
+        const cst = (property && firstNodeForProperty(node.$cstNode, property)) || node.$cstNode;
         const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
         let root: AstNode = node;
         while (root.$container) root = root.$container;

@@ -1,5 +1,5 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
+    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
     type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -7,6 +7,7 @@ import type { PomLinkingError } from '../references/linker.js';
 import { IssueCodes } from './issue-codes.js';
 import type { GraphDiagnostic } from '../graph/model.js';
 import { applySettings } from './severity-settings.js';
+import { astNodes } from '../util/ast-walk.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomWorkspaceModel } from '../model/workspace-model.js';
 
@@ -23,7 +24,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
     protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
         let visited = 0;
-        for (const node of AstUtils.streamAst(rootNode)) {
+        for (const node of astNodes(rootNode)) {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
             let checks = checksByType.get(node.$type);
             if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());

@@ -65,8 +65,8 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
             }
         }
     }
-    for (const node of AstUtils.streamAllContents(root)) {
-        if (!isSuppression(node) || !node.code) continue;
+    for (const node of suppressions(root)) {
+        if (!node.code) continue;
         if (!known(node.code)) {
             report(`Unknown diagnostic code '${node.code}'.${suggest(node.code)}`, node, 'code', IssueCodes.UnknownCode, DiagnosticSeverity.Warning);
         } else if (isErrorCode(node.code) || ownErrors.has(node.code)) {
@@ -76,6 +76,21 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
         }
     }
     return result;
+}
+
+/** The `allow … because` exceptions of a file, in document order: they are members of objects, at any depth. */
+function suppressions(root: PomFile): Suppression[] {
+    const found: Suppression[] = [];
+    const stack: Array<PomObject | Suppression> = root.elements.filter(isPomObject).reverse();
+    while (stack.length > 0) {
+        const node = stack.pop()!;
+        if (isSuppression(node)) { found.push(node); continue; }
+        for (let i = node.members.length - 1; i >= 0; i--) {
+            const member = node.members[i];
+            if (isSuppression(member) || isPomObject(member)) stack.push(member);
+        }
+    }
+    return found;
 }
 
 /** Codes the compiler only ever reports as errors. */
