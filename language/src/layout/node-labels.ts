@@ -8,10 +8,18 @@ export const TYPE_STYLE: TextStyle = { size: 11, weight: 600 };
 export const TITLE_STYLE: TextStyle = { size: 14, weight: 600 };
 export const FIELD_STYLE: TextStyle = { size: 12, weight: 400 };
 export const EDGE_LABEL_STYLE: TextStyle = { size: 11, weight: 400 };
+export const HEALTH_STYLE: TextStyle = { size: 11, weight: 600 };
 
 /** Line height as a multiple of the font size. */
 export const LINE_HEIGHT = 1.3;
-export const NODE_PADDING_X = 12;
+/** Includes the coloured band (NODE_BAND wide) down the left side of every box. */
+export const NODE_PADDING_X = 14;
+export const NODE_BAND = 5;
+/** The type's icon before the type line, and the gap after it. */
+export const ICON_SIZE = 11;
+export const ICON_GAP = 5;
+/** Horizontal padding inside the health badge. */
+export const BADGE_PADDING = 6;
 export const NODE_PADDING_Y = 10;
 /** The widest a box's text may run before it wraps. */
 export const MAX_TEXT_WIDTH = 240;
@@ -20,18 +28,33 @@ const MIN_NODE_WIDTH = 120;
 export const COMPOUND_PADDING = 14;
 
 /** Fields worth showing on a box, most telling first; at most MAX_FIELDS of those present are shown. */
-const KEY_FIELDS = ['status', 'health', 'kind', 'topology', 'metric', 'horizon', 'confidence', 'delta', 'source', 'stage', 'severity'];
+const KEY_FIELDS = ['status', 'kind', 'topology', 'metric', 'horizon', 'confidence', 'delta', 'source', 'stage', 'severity'];
 const MAX_FIELDS = 2;
 
 export interface TextLine {
-    /** What the line is: the type, the title, or a field; the renderer styles each differently. */
-    role: 'type' | 'title' | 'field';
+    /** What the line is; the renderer styles each differently (a badge behind `health`, an icon before `type`). */
+    role: 'type' | 'title' | 'field' | 'health' | 'alert';
     text: string;
     style: TextStyle;
     /** Baseline offset from the top of the box. */
     baseline: number;
-    /** Measured width. */
+    /** Measured width of the text. */
     width: number;
+    /** Where the text starts, right of the box's padding (after the type icon, inside the health badge). */
+    indent: number;
+}
+
+/** What a box says about the object's state: also written on the node as data attributes. */
+export interface NodeState {
+    status?: string;
+    /** Declared health, else what the metric data says. */
+    health?: string;
+    /** What the object's metric data says (the worst reading), when there is data with a target. */
+    dataStatus?: string;
+    /** The declared health says the opposite of the data. */
+    contradicted: boolean;
+    /** Killed, done, paused, rejected, retired or parked: drawn muted. */
+    muted: boolean;
 }
 
 export interface NodeLabel {
@@ -39,6 +62,34 @@ export interface NodeLabel {
     /** The size the label needs: the whole box for a leaf, the header band for a compound node. */
     width: number;
     height: number;
+    state: NodeState;
+}
+
+const MUTED_STATUSES = new Set(['killed', 'done', 'paused', 'rejected', 'retired', 'parked']);
+const HEALTH_TEXT: Record<string, string> = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', unknown: 'Health unknown' };
+const SEVERITY: Record<string, number> = { 'on-track': 0, 'at-risk': 1, 'off-track': 2 };
+
+/** The object's state as a box shows it: declared status and health, and what its metric data says. */
+export function nodeState(object: GraphObject): NodeState {
+    const status = typeof object.fields.status === 'string' ? object.fields.status : undefined;
+    const declared = typeof object.fields.health === 'string' ? object.fields.health : undefined;
+    let dataStatus: string | undefined;
+    for (const reading of object.metrics ?? []) {
+        if (reading.status && (dataStatus === undefined || SEVERITY[reading.status] > SEVERITY[dataStatus])) dataStatus = reading.status;
+    }
+    // The same rule as the health-contradicted warning: on track against off track, either way round.
+    const contradicted = (declared === 'on-track' && dataStatus === 'off-track') || (declared === 'off-track' && dataStatus === 'on-track');
+    const state: NodeState = { contradicted, muted: status !== undefined && MUTED_STATUSES.has(status) };
+    if (status !== undefined) state.status = status;
+    const health = declared ?? dataStatus;
+    if (health !== undefined) state.health = health;
+    if (dataStatus !== undefined) state.dataStatus = dataStatus;
+    return state;
+}
+
+/** How a health value reads in a badge. */
+export function healthText(health: string): string {
+    return HEALTH_TEXT[health] ?? health;
 }
 
 function fieldText(value: FieldValue): string {
@@ -55,16 +106,25 @@ export function typeLabel(graph: PomGraph, typeId: string, typeTitles?: Map<stri
 export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
     const lines: TextLine[] = [];
     let y = NODE_PADDING_Y;
-    const add = (text: string, style: TextStyle, role: TextLine['role']): void => {
-        for (const line of wrapText(text, MAX_TEXT_WIDTH, style)) {
+    const add = (text: string, style: TextStyle, role: TextLine['role'], indent = 0, extra = 0): void => {
+        for (const line of wrapText(text, MAX_TEXT_WIDTH - indent - extra, style)) {
             const lineHeight = style.size * LINE_HEIGHT;
             // The baseline sits at the ascent of the line box; Plex's ascent is ~1.025 em, centred in the line height.
-            lines.push({ role, text: line, style, baseline: y + lineHeight / 2 + style.size * 0.36, width: measureText(line, style.size, style.weight) });
+            lines.push({ role, text: line, style, baseline: y + lineHeight / 2 + style.size * 0.36, width: measureText(line, style.size, style.weight), indent });
             y += lineHeight;
         }
     };
-    add(typeTitle.toUpperCase(), TYPE_STYLE, 'type');
+    const state = nodeState(object);
+    add(typeTitle.toUpperCase(), TYPE_STYLE, 'type', ICON_SIZE + ICON_GAP);
     add(object.title ?? object.name, TITLE_STYLE, 'title');
+    if (state.health !== undefined) {
+        y += 3;
+        const fromData = object.fields.health === undefined;
+        add(`${healthText(state.health)}${fromData ? ' (data)' : ''}`, HEALTH_STYLE, 'health', BADGE_PADDING, BADGE_PADDING);
+        y += 3;
+    }
+    if (state.contradicted) add(`Data says ${healthText(state.dataStatus!).toLowerCase()}: contradicts health`, FIELD_STYLE, 'alert');
+    else if (state.dataStatus !== undefined && object.fields.health !== undefined) add(`data: ${healthText(state.dataStatus).toLowerCase()}`, FIELD_STYLE, 'field');
     let shown = 0;
     for (const field of KEY_FIELDS) {
         if (shown >= MAX_FIELDS) break;
@@ -73,11 +133,12 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
         add(`${field}: ${fieldText(value)}`, FIELD_STYLE, 'field');
         shown++;
     }
-    const textWidth = Math.max(...lines.map(line => line.width));
+    const textWidth = Math.max(...lines.map(line => line.indent + line.width + (line.role === 'health' ? BADGE_PADDING : 0)));
     return {
         lines,
         // One pixel of slack: rendering rounds glyph positions.
         width: Math.ceil(Math.max(MIN_NODE_WIDTH, textWidth + 2 * NODE_PADDING_X + 1)),
         height: Math.ceil(y + NODE_PADDING_Y),
+        state,
     };
 }

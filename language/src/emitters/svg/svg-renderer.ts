@@ -5,10 +5,10 @@
 import { readFileSync } from 'node:fs';
 import type { PomGraph } from '../../graph/model.js';
 import type { LaidOutView, TooLarge } from '../../layout/layout-view.js';
-import { EDGE_LABEL_STYLE, LINE_HEIGHT, NODE_PADDING_X, typeLabel } from '../../layout/node-labels.js';
+import { BADGE_PADDING, EDGE_LABEL_STYLE, healthText, ICON_SIZE, LINE_HEIGHT, NODE_BAND, NODE_PADDING_X, typeLabel, type NodeState } from '../../layout/node-labels.js';
 import { DIAGRAM_FONT_FAMILY, diagramFontFiles, measureText, wrapText, type TextStyle } from '../../layout/text-measure.js';
 import type { ResolvedView } from '../../views/view-model.js';
-import { linkStyle, stylesheet, typeStyleKey, type Theme } from './styles.js';
+import { HEALTH_KEYS, linkStyle, stylesheet, TYPE_ICONS, typeStyleKey, type Theme } from './styles.js';
 
 export type FontSource = 'embed' | 'none' | { regular: string; semibold: string };
 
@@ -96,6 +96,7 @@ function legend(entries: LegendEntry[], maxWidth: number, top: number): { svg: s
         const middle = y + rowHeight / 2;
         if (entry.kind === 'type') {
             parts.push(`<g class="pom-t-${entry.key}"><rect class="pom-swatch" x="${num(x)}" y="${num(middle - 7)}" width="${sample}" height="14" rx="3" fill="var(--pom-node)" stroke-width="1.5"/>` +
+                `<path class="pom-icon" transform="translate(${num(x + sample / 2 - 5)},${num(middle - 5)}) scale(${num(10 / 12)})" fill-rule="evenodd" d="${TYPE_ICONS[entry.key]}"/>` +
                 `${textElement(x + sample + 6, middle + 4, entry.text, LEGEND_STYLE, 'pom-legend-label')}</g>`);
         } else {
             const style = linkStyle(entry.key);
@@ -122,6 +123,13 @@ function svgDocument(width: number, height: number, title: string, description: 
         '</svg>',
         '',
     ].join('\n');
+}
+
+/** A node's tooltip: its id and, in words, its state. */
+function nodeTitle(id: string, state: NodeState): string {
+    const facts = [state.status !== undefined ? `status ${state.status}` : '', state.health !== undefined ? healthText(state.health).toLowerCase() : '',
+        state.contradicted ? `the data says ${healthText(state.dataStatus!).toLowerCase()}` : ''].filter(Boolean);
+    return facts.length > 0 ? `${id}: ${facts.join(', ')}` : id;
 }
 
 /** The SVG of a laid-out view. */
@@ -151,10 +159,30 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
     for (const node of layout.nodes) {
         const key = typeStyleKey(node.types);
         const href = options.linkFor?.(node.id);
-        const texts = node.label.lines.map(line => textElement(node.x + NODE_PADDING_X, node.y + line.baseline, line.text,
-            line.style, `pom-${line.role}`));
-        const inner = `<title>${escapeXml(node.id)}</title><rect x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" rx="6"/>${texts.join('')}`;
-        body.push(`<g class="pom-node pom-t-${key}${node.compound ? ' pom-compound' : ''}" data-id="${escapeXml(node.id)}" data-type="${escapeXml(node.type)}">` +
+        const state = node.label.state;
+        const left = node.x + NODE_PADDING_X;
+        const parts: string[] = [];
+        for (const line of node.label.lines) {
+            const lineHeight = line.style.size * LINE_HEIGHT;
+            const top = node.y + line.baseline - lineHeight / 2 - line.style.size * 0.36;
+            if (line.role === 'type') {
+                const scale = ICON_SIZE / 12;
+                parts.push(`<path class="pom-icon" transform="translate(${num(left)},${num(top + (lineHeight - ICON_SIZE) / 2)}) scale(${num(scale)})" fill-rule="evenodd" d="${TYPE_ICONS[key]}"/>`);
+            }
+            if (line.role === 'health') {
+                const tone = HEALTH_KEYS.includes(state.health!) ? state.health! : 'unknown';
+                parts.push(`<rect class="pom-badge pom-badge-${tone}" x="${num(left)}" y="${num(top - 2)}" width="${num(line.width + 2 * BADGE_PADDING)}" height="${num(lineHeight + 4)}" rx="${num((lineHeight + 4) / 2)}"/>`);
+            }
+            parts.push(textElement(left + line.indent, node.y + line.baseline, line.text, line.style, `pom-${line.role}`));
+        }
+        // The band down the left side carries the type's colour beyond a thin border, inset to clear the rounded corners.
+        const band = `<rect class="pom-band" x="${num(node.x + 0.75)}" y="${num(node.y + 4)}" width="${NODE_BAND}" height="${num(node.height - 8)}" rx="1"/>`;
+        const inner = `<title>${escapeXml(nodeTitle(node.id, state))}</title><rect class="pom-box" x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" rx="6"/>${band}${parts.join('')}`;
+        const classes = ['pom-node', `pom-t-${key}`, ...(node.compound ? ['pom-compound'] : []), ...(state.muted ? ['pom-muted'] : []), ...(state.contradicted ? ['pom-contradicted'] : [])];
+        const data = [`data-id="${escapeXml(node.id)}"`, `data-type="${escapeXml(node.type)}"`, `data-status="${escapeXml(state.status ?? '')}"`,
+            `data-health="${escapeXml(state.health ?? '')}"`, ...(state.dataStatus ? [`data-data-health="${escapeXml(state.dataStatus)}"`] : []),
+            ...(state.contradicted ? ['data-contradicted="true"'] : [])];
+        body.push(`<g class="${classes.join(' ')}" ${data.join(' ')}>` +
             (href !== undefined ? `<a href="${escapeXml(href)}">${inner}</a>` : inner) + '</g>');
     }
     body.push('</g>');
