@@ -89,7 +89,7 @@ bet risky "Risky bet" { status: active  health: at-risk  targets -> completion {
 
     it('keeps text at WCAG AA contrast (4.5:1) in both themes', () => {
         const css = stylesheet([], [], 'auto', '');
-        const [light, dark] = [css.slice(0, css.indexOf('@media')), css.slice(css.indexOf('@media'), css.indexOf('[data-theme=light]'))];
+        const [light, dark] = [css.slice(0, css.indexOf('@media')), css.slice(css.indexOf('@media'), css.indexOf('@media all'))];
         for (const [name, block] of [['light', light], ['dark', dark]] as const) {
             for (const fill of ['pom-node', 'pom-muted-fill', 'pom-compound']) {
                 for (const text of ['pom-fg', 'pom-muted', 'pom-alert']) {

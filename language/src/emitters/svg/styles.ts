@@ -155,7 +155,8 @@ export function stylesheet(typeKeys: string[], linkKinds: string[], theme: Theme
     const light = `svg.pom-diagram{${variables(LIGHT, false)}}`;
     const dark = `svg.pom-diagram{${variables(DARK, true)}}`;
     // A page may force a theme over the reader's preference: [data-theme] on any ancestor (the site's toggle).
-    const forced = `[data-theme=light] svg.pom-diagram{${variables(LIGHT, false)}}\n[data-theme=dark] svg.pom-diagram{${variables(DARK, true)}}`;
+    // In `@media all` so that tools resolving one theme's styles (PNG export) read only the palette of that theme.
+    const forced = `@media all{[data-theme=light] svg.pom-diagram{${variables(LIGHT, false)}}\n[data-theme=dark] svg.pom-diagram{${variables(DARK, true)}}}`;
     const themed = theme === 'light' ? light : theme === 'dark' ? dark : `${light}\n@media (prefers-color-scheme: dark){${dark}}\n${forced}`;
     const rules = [
         `.pom-diagram{font-family:'IBM Plex Sans',system-ui,sans-serif;text-rendering:geometricPrecision}`,
