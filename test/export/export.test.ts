@@ -28,10 +28,10 @@ describe('pom diagram --format png', () => {
         // Not one blank colour: ImageMagick counts the colours (boxes, type colours, anti-aliased text).
         const colours = Number(execFileSync('identify', ['-format', '%k', file], { encoding: 'utf8' }));
         expect(colours).toBeGreaterThan(50);
-        // The type colours of the stylesheet are in the picture: the bet's pink border (#be185d), among others.
+        // The type colours of the stylesheet are in the picture: the bet's pink border (#c3005a), among others.
         const histogram = execFileSync('convert', [file, '-format', '%c', 'histogram:info:-'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-        expect(histogram.toLowerCase()).toContain('#be185d');
-        expect(histogram.toLowerCase()).toContain('#7c3aed');
+        expect(histogram.toLowerCase()).toContain('#c3005a');
+        expect(histogram.toLowerCase()).toContain('#3c3cb4');
     }, 120_000);
 
     it('refuses to write a PNG to a terminal', async () => {
@@ -83,7 +83,7 @@ describe('pom diagram --format mermaid and drawio', async () => {
         expect(objects.map(o => o.pomId).sort()).toEqual(resolveView(graph, 'strategy')!.nodes.map(n => n.id).sort());
         for (const o of objects) expect(Number(o.mxCell.mxGeometry.width)).toBeGreaterThan(50);
         const bet = objects.find(o => o.pomId === 'acme.bets.one-click-checkout')!;
-        expect(bet.mxCell.style).toContain('strokeColor=#be185d');
+        expect(bet.mxCell.style).toContain('strokeColor=#c3005a');
         const edges = [root.mxCell].flat().filter((c: { edge?: string }) => c.edge === '1');
         expect(edges.length).toBe(resolveView(graph, 'strategy')!.edges.length);
     }, 120_000);

@@ -45,7 +45,7 @@ export function viewToMermaid(graph: PomGraph, view: ResolvedView, rules: CssRul
         if (source && target) lines.push(`  ${source} -->|"${mermaidText(edge.label)}"| ${target}`);
     }
     for (const key of [...usedKeys].sort()) {
-        const stroke = declared(rules, `.pom-t-${key} rect`, 'stroke');
+        const stroke = declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke');
         if (stroke) lines.push(`  classDef t-${key} stroke:${stroke},stroke-width:1.5px`);
     }
     for (const [index, edge] of view.edges.entries()) {
@@ -66,8 +66,8 @@ function drawioStyle(entries: Record<string, string | number | undefined>): stri
 /** A draw.io (diagrams.net) file of the laid-out view: boxes where the SVG draws them, edges along the same routes. */
 export function viewToDrawio(view: ResolvedView, layout: LaidOutView, rules: CssRule[] = []): string {
     const background = declared(rules, '.pom-bg', 'fill') ?? '#ffffff';
-    const nodeFill = declared(rules, '.pom-node rect', 'fill') ?? '#ffffff';
-    const compoundFill = declared(rules, '.pom-node.pom-compound>rect', 'fill') ?? nodeFill;
+    const nodeFill = declared(rules, '.pom-node rect.pom-box', 'fill') ?? '#ffffff';
+    const compoundFill = declared(rules, '.pom-node.pom-compound>rect.pom-box', 'fill') ?? nodeFill;
     const foreground = declared(rules, '.pom-node text', 'fill') ?? '#000000';
     const muted = declared(rules, '.pom-edge text', 'fill') ?? foreground;
     const ids = new Map(layout.nodes.map((node, i) => [node.id, `n${i}`]));
@@ -77,7 +77,7 @@ export function viewToDrawio(view: ResolvedView, layout: LaidOutView, rules: Css
         const label = node.label.lines.map(line => escapeXml(line.text)).join('<br>');
         const style = drawioStyle({
             rounded: 1, arcSize: 6, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, align: 'left', verticalAlign: 'top', spacingLeft: 8, spacingTop: 2,
-            fillColor: node.compound ? compoundFill : nodeFill, strokeColor: declared(rules, `.pom-t-${key} rect`, 'stroke'),
+            fillColor: node.compound ? compoundFill : nodeFill, strokeColor: declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke'),
             fontColor: foreground, fontFamily: 'IBM Plex Sans', container: node.compound ? 1 : undefined,
         });
         cells.push(`<UserObject id="${ids.get(node.id)}" label="${escapeXml(label)}" pomId="${escapeXml(node.id)}">` +
