@@ -1,18 +1,22 @@
 import { AstUtils, CstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
-import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import {
-    isEnumValue, isLinkDecl, isLinkStatement, isLinkTarget, isPomObject, type FieldDecl, type PomFile, type PomObject, type TypeDecl
+    isLinkDecl, isLinkStatement, isLinkTarget, isPomObject, isSuppression, type FieldDecl, type PomFile, type PomObject, type TypeDecl
 } from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { packageOf, qualifiedName } from '../references/names.js';
 import { importsOf, type PomResolver } from '../references/resolver.js';
-import { closest } from '../util/suggest.js';
+import { listWords } from '../util/suggest.js';
+import { isErrorCode } from '../validation/severity-settings.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { importEdit } from './completion-provider.js';
 import type { PomLspServices } from './pom-lsp-module.js';
+
+/** Findings about the files themselves, not about an object: nothing to excuse in an object. */
+const NOT_EXCUSABLE = new Set<string>([IssueCodes.UnusedSuppression, IssueCodes.UnknownCode, IssueCodes.Unformatted, IssueCodes.ConflictingSetting]);
 
 const namespaceOfCode: Record<string, Namespace> = {
     [IssueCodes.UnknownObject]: 'object',
@@ -21,8 +25,9 @@ const namespaceOfCode: Record<string, Namespace> = {
 };
 
 /**
- * Quick fixes for pom's diagnostics, matched by their stable code: create a missing object of the type the link
- * accepts, add a missing import, add a missing required field, pick the closest enum member, rename a duplicate.
+ * Quick fixes for pom's diagnostics, matched by their stable code: apply a "Did you mean", create a missing object
+ * of the type the link accepts, add a missing import, add a missing required field or metadata, correct a value's
+ * form, rename a duplicate, and excuse a warning with `allow <code> because "…"`.
  */
 export class PomCodeActionProvider implements CodeActionProvider {
     protected readonly types: PomTypeSystem;
@@ -48,7 +53,24 @@ export class PomCodeActionProvider implements CodeActionProvider {
         return actions;
     }
 
+    /**
+     * The fixes for one diagnostic, most likely first; one of them preferred where it is clearly right. An object
+     * that exists under that name in a package the file does not import most likely needs the import; a close
+     * name was most likely meant otherwise; creating the object comes last.
+     */
     protected fixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const actions = this.specificFixes(document, diagnostic);
+        const suggestion = this.didYouMean(document, diagnostic);
+        const imports = actions.filter(a => a.title.startsWith('Add import'));
+        const others = actions.filter(a => !a.title.startsWith('Add import'));
+        const ordered = [...imports, ...suggestion, ...others];
+        const preferred = imports.length === 1 ? imports[0] : imports.length === 0 ? (suggestion[0] ?? others.find(a => a.isPreferred)) : undefined;
+        for (const action of ordered) action.isPreferred = action === preferred ? true : undefined;
+        for (const action of ordered) if (action.isPreferred === undefined) delete action.isPreferred;
+        return [...ordered, ...this.allow(document, diagnostic)];
+    }
+
+    protected specificFixes(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         switch (diagnostic.code) {
             case IssueCodes.UnknownObject:
                 return [...this.createObject(document, diagnostic), ...this.addImport(document, diagnostic)];
@@ -57,13 +79,90 @@ export class PomCodeActionProvider implements CodeActionProvider {
                 return this.addImport(document, diagnostic);
             case IssueCodes.MissingField:
                 return this.addField(document, diagnostic);
-            case IssueCodes.UnknownEnumMember:
-                return this.closestMember(document, diagnostic);
             case IssueCodes.DuplicateId:
                 return this.renameDuplicate(document, diagnostic);
+            case IssueCodes.WrongValueType:
+                return this.fixValue(document, diagnostic);
+            case IssueCodes.MissingMetadata:
+                return this.addMetadata(document, diagnostic);
             default:
                 return [];
         }
+    }
+
+    /** "… Did you mean 'x'?": one action writes x where the unknown name is. */
+    protected didYouMean(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const suggestion = /Did you mean '([^']+)'\?/.exec(messageOf(diagnostic))?.[1];
+        if (!suggestion || document.textDocument.getText(diagnostic.range) === suggestion) return [];
+        return [{
+            title: `Change to '${suggestion}'`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } },
+        }];
+    }
+
+    /** A warning about an object (or a rule's finding) may be excused there: `allow <code> because "…"`. */
+    protected allow(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const code = String(diagnostic.code ?? '');
+        if (diagnostic.severity === DiagnosticSeverity.Error || !code || isErrorCode(code) || NOT_EXCUSABLE.has(code)) return [];
+        const id = (diagnostic.data as { object?: string } | undefined)?.object;
+        const object = (id ? this.indexProvider.index.get('object', id)?.node : undefined) ?? this.nodeAt(document, diagnostic, isPomObject);
+        if (!object || !isPomObject(object) || !object.$cstNode) return [];
+        if (object.members.some(m => isSuppression(m) && m.code === code)) return [];
+        const uri = AstUtils.getDocument(object).uri.toString();
+        return [{
+            title: `Allow '${code}' for ${object.name}, with a reason`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            edit: { changes: { [uri]: [this.insertMember(object, `allow ${code} because "Why this is fine here"`)] } },
+        }];
+    }
+
+    /** Where the right value is clear from what was written: quote it, unquote it, wrap it in a list, unwrap it. */
+    protected fixValue(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const written = document.textDocument.getText(diagnostic.range);
+        const message = messageOf(diagnostic);
+        const fix = (title: string, newText: string): CodeAction[] => [{
+            title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
+            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText }] } },
+        }];
+        const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
+        if (/takes text/.test(message) && !quoted) return fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
+        if (/takes a list of/.test(message)) return fix(`Make it a list: [${written}]`, `[${written}]`);
+        const single = /^\[\s*([^,\[\]]+?)\s*,?\s*\]$/.exec(written);
+        if (/not a list/.test(message) && single) return fix(`Write the single value ${single[1]}`, single[1]!);
+        if (quoted && /takes one of (.*) \(without quotes\)/.test(message)) {
+            const members = /takes one of (.*) \(without quotes\)/.exec(message)![1]!.split(', ');
+            if (members.includes(quoted[1]!)) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]!);
+        }
+        if (quoted && /takes true or false/.test(message) && /^(true|false)$/.test(quoted[1]!)) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]!);
+        if (quoted && /takes a number/.test(message) && /^-?\d+(\.\d+)?$/.test(quoted[1]!.trim())) return fix(`Remove the quotes: ${quoted[1]!.trim()}`, quoted[1]!.trim());
+        if (quoted && /takes a date/.test(message) && /^\d{4}-\d{2}-\d{2}$/.test(quoted[1]!.trim())) return fix(`Remove the quotes: ${quoted[1]!.trim()}`, quoted[1]!.trim());
+        return [];
+    }
+
+    /** Adds the required metadata a link target lacks, with placeholder values of their types. */
+    protected addMetadata(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const target = this.nodeAt(document, diagnostic, isLinkTarget);
+        const statement = target?.$container;
+        if (!target?.$cstNode || !isLinkStatement(statement)) return [];
+        const decl = this.types.linkDecl(statement.kind?.ref);
+        const names = (diagnostic.data as { fields?: string[] } | undefined)?.fields ?? [];
+        const fields = names.map(name => decl?.metadata.find(m => m.name === name)).filter((f): f is FieldDecl => !!f);
+        if (fields.length === 0) return [];
+        const entries = fields.map(f => `${f.name}: ${this.placeholder(f)}`).join(', ');
+        const brace = CstUtils.flattenCst(target.$cstNode).find(node => node.text === '{');
+        const edit: TextEdit = brace
+            ? { range: { start: brace.range.end, end: brace.range.end }, newText: ` ${entries}${target.entries.length > 0 ? ',' : ''}` }
+            : { range: { start: target.$cstNode.range.end, end: target.$cstNode.range.end }, newText: ` { ${entries} }` };
+        return [{
+            title: `Add ${listWords(fields.map(f => `'${f.name}'`), 'and')}`,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: true,
+            edit: { changes: { [document.uri.toString()]: [edit] } },
+        }];
     }
 
     protected createObject(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -158,21 +257,6 @@ export class PomCodeActionProvider implements CodeActionProvider {
         return field.type?.list ? `[${one}]` : one;
     }
 
-    protected closestMember(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
-        const value = this.nodeAt(document, diagnostic, isEnumValue);
-        if (!value) return [];
-        const enumDecl = this.types.enumOf(this.resolver.declaringField(value));
-        const suggestion = enumDecl && closest(value.member.$refText, enumDecl.members.map(m => m.name));
-        if (!suggestion) return [];
-        return [{
-            title: `Change to '${suggestion}'`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } },
-        }];
-    }
-
     protected renameDuplicate(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const name = document.textDocument.getText(diagnostic.range);
         const node = this.nodeAt(document, diagnostic, (n): n is AstNode => 'name' in n);
@@ -204,4 +288,8 @@ export class PomCodeActionProvider implements CodeActionProvider {
 function title(name: string): string {
     const words = name.replace(/[-_]+/g, ' ').trim();
     return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function messageOf(diagnostic: Diagnostic): string {
+    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }
