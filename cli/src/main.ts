@@ -67,6 +67,7 @@ export function createProgram(): Command {
         .option('--columns <fields>', 'fields or link kinds to show as columns, comma-separated (as in health,owner)')
         .option('--list', 'list the declared queries (the standard library ships the common questions)', false)
         .addOption(rev())
+        .addOption(asOf())
         .addHelpText('after', '\nExamples:\n' +
             "  pom query examples/acme 'bet where status = active and health in [at-risk, off-track]'\n" +
             "  pom query examples/acme 'bet where targets -> conversion'      which bets target this input?\n" +

@@ -69,14 +69,19 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const stat = await fs.stat(absoluteRoot).catch(() => undefined);
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
-    const readData: DataReader = path => {
+    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides),
+        { readData: dataReader(absoluteRoot), asOf: options.asOf });
+}
+
+/** Reads metric data files of the workspace at `root` (absolute) by their workspace-relative paths. */
+export function dataReader(root: string): DataReader {
+    return path => {
         try {
-            return readFileSync(join(absoluteRoot, ...path.split('/')), 'utf8');
+            return readFileSync(join(root, ...path.split('/')), 'utf8');
         } catch {
             return undefined; // reported as metric-data-missing
         }
     };
-    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides), { readData, asOf: options.asOf });
 }
 
 /**

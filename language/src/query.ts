@@ -3,7 +3,7 @@
 // it is resolved and checked exactly like a view in a .pom file.
 
 import { resolve } from 'node:path';
-import { compileSources, readPomSources, WorkspaceError, type CompileResult } from './compiler.js';
+import { compileSources, dataReader, readPomSources, WorkspaceError, type CompileResult } from './compiler.js';
 import { GraphIndex } from './graph/graph-index.js';
 import type { GraphDiagnostic, GraphObject, GraphQuery, PomGraph } from './graph/model.js';
 import { SelectorEngine } from './graph/selector.js';
@@ -46,7 +46,7 @@ export interface AskResult {
 }
 
 /** Answers one question about the workspace at `root`. */
-export async function ask(root: string, question: string, options: { exclude?: string[] } = {}): Promise<AskResult> {
+export async function ask(root: string, question: string, options: { exclude?: string[]; asOf?: string } = {}): Promise<AskResult> {
     const absoluteRoot = resolve(root);
     const sources = await readPomSources(absoluteRoot, options.exclude);
     const text = question.trim();
@@ -67,7 +67,8 @@ export async function ask(root: string, question: string, options: { exclude?: s
         prefixLines = imports.length;
         sources.set(resolve(absoluteRoot, QUERY_FILE), [...imports, `${prefix}${text} }`].join('\n'));
     }
-    const result = await compileSources(absoluteRoot, sources);
+    // Metric data is read as pom check reads it, so answers that depend on it (off-track) agree with the site.
+    const result = await compileSources(absoluteRoot, sources, { readData: dataReader(absoluteRoot), asOf: options.asOf });
     const own = result.diagnostics.filter(d => d.location.file === QUERY_FILE);
     const modelErrors = result.diagnostics.filter(d => d.location.file !== QUERY_FILE && d.severity === 'error').length;
     const graph = withoutQuestion(result);

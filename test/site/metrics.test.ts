@@ -93,7 +93,7 @@ describe("what's off track, with the data", () => {
         // Declared on track, off track by its data: listed, and the contradiction flagged.
         const activation = row('Time to first payment');
         const cells = activation.querySelectorAll('td').map(td => text(td));
-        expect(cells[2]).toBe('on track contradicted by data');
+        expect(cells[2]).toBe('off track by data declared on track');
         expect(cells[3]).toBe('data: off track 8.8 days (median) on 2026-11-16');
         expect(resolveHref(Paths.offTrack, activation.querySelector('td a')!.getAttribute('href')!)).toBe(Paths.object('acme.strategy.activation-speed'));
         expect(activation.querySelector('svg.pom-sparkline')).not.toBeNull();

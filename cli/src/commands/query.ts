@@ -11,6 +11,7 @@ export interface QueryOptions {
     list: boolean;
     /** Ask the model as it was at this git revision. */
     rev?: string;
+    asOf?: string;
 }
 
 /** `pom query [dir] <question>`: a selector, a declared query's name, or lineage(<id>). */
@@ -28,7 +29,7 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
     const [dir, question] = args.length === 2 ? args : ['.', args[0]];
     let result;
     try {
-        result = await atRevision(dir, options.rev, folder => ask(folder, question));
+        result = await atRevision(dir, options.rev, folder => ask(folder, question, { asOf: options.asOf }));
     } catch (error) {
         if (error instanceof QuestionError) {
             for (const d of error.diagnostics) {
@@ -97,6 +98,8 @@ function describe(object: GraphObject, types: Map<string, string>, columns: stri
 /** A field's value, or a link kind's targets (own or inherited), as text. */
 function cell(object: GraphObject, column: string): string {
     if (column in object.fields) return text(object.fields[column]);
+    const fact = object.facts?.[column];
+    if (fact !== undefined) return text(fact);
     const byName = (kind: string) => kind.slice(kind.lastIndexOf('.') + 1) === column;
     const targets = object.links.filter(l => byName(l.kind)).map(l => l.target);
     if (targets.length > 0) return targets.join(', ');

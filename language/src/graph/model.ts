@@ -70,7 +70,15 @@ export interface GraphObject {
     series?: DataPoint[];
     /** What the data of each metric the object is measured by says, in metric id order. */
     metrics?: MetricReading[];
+    /**
+     * What pom derives for the object from the model and its data (effective health, delivery risk, staleness...),
+     * keyed by the names selectors test them by (docs/language.md, "Derived facts"). Absent when there is none.
+     */
+    facts?: ObjectFacts;
 }
+
+/** Derived facts by name; the fields of std.derived-facts. */
+export type ObjectFacts = Record<string, FieldValue>;
 
 export interface Suppression {
     /** A diagnostic code or a rule's id. */

@@ -3,6 +3,7 @@
 
 import type { GraphIndex } from './graph-index.js';
 import type { FieldInfo, FieldValue, GraphObject } from './model.js';
+import { Std } from './std-ids.js';
 
 /** What a selector starts from: every object, the objects of a type (with subtypes), or one object's subtree. */
 export type SelectorHead =
@@ -90,7 +91,7 @@ export class SelectorEngine {
             case 'and': return condition.operands.every(operand => this.test(object, operand));
             case 'or': return condition.operands.some(operand => this.test(object, operand));
             case 'not': return !this.test(object, condition.operand);
-            case 'has': return hasValue(object.fields[condition.field]);
+            case 'has': return hasValue(this.valueOf(object, condition.field));
             case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
             case 'link': return condition.transitive
                 ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))
@@ -254,8 +255,15 @@ export class SelectorEngine {
         return this.lineageGraph;
     }
 
+    /** A field's effective value, or else the derived fact of that name (a boolean fact not derived is false). */
+    valueOf(object: GraphObject, field: string): FieldValue | undefined {
+        const value = object.fields[field] ?? object.facts?.[field];
+        if (value !== undefined || field in object.fields) return value;
+        return this.index.types.get(Std.derivedFacts)?.fields.find(f => f.name === field)?.type === 'boolean' ? false : undefined;
+    }
+
     protected compareField(object: GraphObject, field: string, operator: ComparisonOperator, expected: FieldValue): boolean {
-        const actual = object.fields[field];
+        const actual = this.valueOf(object, field);
         if (operator === 'in') {
             const options = Array.isArray(expected) ? expected : [expected];
             return Array.isArray(actual) ? actual.some(a => options.some(o => same(a, o))) : options.some(o => same(actual, o));
@@ -280,7 +288,7 @@ export class SelectorEngine {
             const found = this.index.types.get(typeId)?.fields.find(f => f.name === field);
             if (found) return found;
         }
-        return undefined;
+        return this.index.types.get(Std.derivedFacts)?.fields.find(f => f.name === field);
     }
 }
 

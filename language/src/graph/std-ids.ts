@@ -4,7 +4,9 @@ export const Std = {
     northStar: 'std.north-star', driver: 'std.driver', input: 'std.input', metric: 'std.metric', goal: 'std.goal',
     intent: 'std.intent', insight: 'std.insight', opportunity: 'std.opportunity', option: 'std.option', bet: 'std.bet',
     work: 'std.work', impact: 'std.impact', funding: 'std.funding',
-    horizon: 'std.horizon',
+    horizon: 'std.horizon', ritual: 'std.ritual', cycle: 'std.cycle', cadence: 'std.cadence',
+    /** The fields of the facts pom derives for every object (graph/derived). */
+    derivedFacts: 'std.derived-facts',
 } as const;
 
 export const StdLinks = {

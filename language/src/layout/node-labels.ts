@@ -3,6 +3,7 @@
 
 import type { FieldValue, GraphObject, PomGraph } from '../graph/model.js';
 import { measureText, wrapText, type TextStyle } from './text-measure.js';
+import { effectiveHealth, healthByData } from '../graph/derived/index.js';
 
 export const TYPE_STYLE: TextStyle = { size: 11, weight: 600 };
 export const TITLE_STYLE: TextStyle = { size: 14, weight: 600 };
@@ -128,9 +129,11 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
     let shown = 0;
     for (const field of KEY_FIELDS) {
         if (shown >= MAX_FIELDS) break;
-        const value = object.fields[field];
+        // Health is the effective one (derived facts): what the data says when that is worse than what is written.
+        const byData = field === 'health' && healthByData(object);
+        const value = field === 'health' ? effectiveHealth(object) ?? object.fields.health : object.fields[field];
         if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        add(`${field}: ${fieldText(value)}`, FIELD_STYLE, 'field');
+        add(`${field}: ${fieldText(value)}${byData ? ' (data)' : ''}`, FIELD_STYLE, 'field');
         shown++;
     }
     const textWidth = Math.max(...lines.map(line => line.indent + line.width + (line.role === 'health' ? BADGE_PADDING : 0)));

@@ -4,7 +4,8 @@ import {
     isEnumDecl, isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomObject, isTypeDecl,
     type EnumDecl, type EnumMember, type FieldDecl, type LinkDecl, type PomObject, type TypeDecl
 } from '../generated/langium/ast.js';
-import type { FieldValue } from '../graph/model.js';
+import type { FieldValue, GraphObject } from '../graph/model.js';
+import { effectiveHealth, healthByData } from '../graph/derived/index.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { qualifiedName } from '../references/names.js';
 import { count, type PomGraphLookup } from './graph-lookup.js';
@@ -50,6 +51,8 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (horizon !== undefined) facts.push(`horizon: ${show(horizon)}`);
         const status = object.fields['status'];
         if (status !== undefined) facts.push(`status: ${show(status)}`);
+        const health = healthLine(object);
+        if (health) facts.push(health);
         const owners = object.links.filter(link => link.kind === 'std.owner').map(link => link.target);
         const inheritedOwner = object.inherited.find(value => value.link === 'std.owner');
         if (owners.length > 0) facts.push(`owner: ${owners.map(code).join(', ')}`);
@@ -139,4 +142,14 @@ function shortId(id: string): string {
 
 function show(value: FieldValue): string {
     return Array.isArray(value) ? value.map(show).join(', ') : String(value);
+}
+
+/** `health: off-track (by data: … since …; declared on-track)`: the derived effective health, and why. */
+function healthLine(object: GraphObject): string | undefined {
+    const health = effectiveHealth(object);
+    if (!health) return undefined;
+    const facts = object.facts ?? {};
+    if (!healthByData(object)) return `health: ${health}`;
+    const declared = typeof object.fields['health'] === 'string' ? `declared ${object.fields['health']}` : 'none declared';
+    return `health: ${health} (by the data of \`${String(facts['data-metric'])}\` since ${String(facts['data-since'])}; ${declared})`;
 }

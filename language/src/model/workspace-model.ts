@@ -2,6 +2,7 @@ import { DocumentCache, DocumentState, WorkspaceCache, type LangiumDocument, typ
 import type { PomServices } from '../pom-module.js';
 import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
 import { runGraphChecks } from '../graph/checks/index.js';
+import { deriveFacts } from '../graph/derived/index.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { applyMetrics, readMetricData, type DataReader } from '../metrics/metrics.js';
@@ -64,12 +65,15 @@ export class PomWorkspaceModel {
         const index = this.indexProvider.index;
         const built = this.batch ? this.builder.assemble(fragments, index) : this.assembly.update(fragments, index);
         let graph = built.graph;
-        const diagnostics = [...built.diagnostics, ...runGraphChecks(graph)];
+        const diagnostics = [...built.diagnostics];
         if (this.metricSource) {
             const metrics = applyMetrics(graph, readMetricData(graph, this.metricSource.read), { asOf: this.metricSource.asOf });
             graph = metrics.graph;
             diagnostics.push(...metrics.diagnostics);
         }
+        // Derived facts read the metric data; the checks read the facts.
+        graph = deriveFacts(graph, { asOf: this.metricSource?.asOf });
+        diagnostics.push(...runGraphChecks(graph));
         const diagnosticsByFile = new Map<string, GraphDiagnostic[]>();
         for (const diagnostic of diagnostics) {
             const list = diagnosticsByFile.get(diagnostic.location.file) ?? [];

@@ -12,6 +12,7 @@ import { STD_PACKAGE, fileOf, joinName, normalizeReference, packageOf, qualified
 import { closest, listWords } from '../util/suggest.js';
 import { sharesCondition } from '../model/selector-builder.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import { Std } from '../graph/std-ids.js';
 
 /** The outcome of resolving one reference. */
 export type Resolution =
@@ -116,6 +117,8 @@ export class PomResolver {
             const field = this.types.fields(type).get(name);
             if (field) return this.describe(field);
         }
+        const derived = this.derivedFacts()?.get(name);
+        if (derived) return this.describe(derived);
         if (!types) {
             return { kind: 'missing', code: IssueCodes.UnknownField, message: `No type has a field '${name}'.` };
         }
@@ -126,6 +129,12 @@ export class PomResolver {
             ? ` '${name}' is a link kind: write '${name} -> <target>'.`
             : (closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its fields are: ${known.join(', ')}.`);
         return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${names}' has no field '${name}'.${hint}` };
+    }
+
+    /** The derived facts every object has (std.derived-facts): conditions test them like fields. */
+    protected derivedFacts(): Map<string, FieldDecl> | undefined {
+        const node = this.indexProvider.index.ids.type.get(Std.derivedFacts)?.[0]?.node;
+        return node && isTypeDecl(node) ? this.types.fields(node) : undefined;
     }
 
     protected allTypes(): TypeDecl[] {
@@ -152,6 +161,7 @@ export class PomResolver {
             for (const type of this.conditionTypes(container) ?? this.allTypes()) {
                 for (const [name, field] of this.types.fields(type)) if (!fields.has(name)) fields.set(name, field);
             }
+            for (const [name, field] of this.derivedFacts() ?? []) if (!fields.has(name)) fields.set(name, field);
             return this.describeAll([...fields.values()]);
         }
         if (this.isSelectable(info)) {

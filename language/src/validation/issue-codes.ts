@@ -81,6 +81,7 @@ export const IssueCodes = {
     MetricBadNumber: 'metric-bad-number',
     MetricDuplicateDate: 'metric-duplicate-date',
     HealthContradicted: 'health-contradicted',
+    HealthFromData: 'health-from-data',
 } as const;
 
 export type IssueCode = typeof IssueCodes[keyof typeof IssueCodes];

@@ -3,6 +3,8 @@ import { GraphIndex } from '../../graph/graph-index.js';
 import { horizonRank } from '../../graph/checks/helpers.js';
 import type { FieldValue, GraphObject, PomGraph, TypeInfo } from '../../graph/model.js';
 import { Std } from '../../graph/std-ids.js';
+import { effectiveHealth, healthByData } from '../../graph/derived/index.js';
+import { SelectorEngine } from '../../graph/selector.js';
 import type { ResolvedView } from '../../views/view-model.js';
 import { html, join, type Html } from './html.js';
 import { isSafeUrl } from './markdown.js';
@@ -69,6 +71,19 @@ export class SiteContext {
     memo<T>(key: string, compute: () => T): T {
         if (!this.memos.has(key)) this.memos.set(key, compute());
         return this.memos.get(key) as T;
+    }
+
+    /** The selector engine over the site's graph: reports and the home page are queries run by it. */
+    get engine(): SelectorEngine {
+        return this.memo('engine', () => new SelectorEngine(this.index));
+    }
+
+    /** The objects a declared query answers (by id, such as std.off-track), as `pom query` answers them. */
+    query(id: string): GraphObject[] {
+        return this.memo(`query:${id}`, () => {
+            const query = this.graph.queries.find(q => q.id === id);
+            return query ? this.engine.applyClauses(query.clauses).map(objectId => this.index.get(objectId)!) : [];
+        });
     }
 
     page(path: string): Page {
@@ -163,6 +178,16 @@ export function healthBadge(health: string | undefined): Html {
     if (!health) return html``;
     const known = health in HEALTH_LABELS ? health : 'unknown';
     return html`<span class="badge health-${known}">${HEALTH_LABELS[health] ?? health}</span>`;
+}
+
+/**
+ * An object's effective health (the derived fact): its declared health, or what its metric data says when that is
+ * worse, marked `by data` then so the reader knows why it differs from the source.
+ */
+export function objectHealthBadge(object: GraphObject): Html {
+    const health = effectiveHealth(object);
+    if (!health) return html``;
+    return html`${healthBadge(health)}${healthByData(object) ? html` <span class="badge data-tag" title="What the metric data says; the declared health is ${typeof object.fields.health === 'string' ? object.fields.health : 'not set'}">by data</span>` : ''}`;
 }
 
 export function statusBadge(status: unknown): Html {

@@ -297,7 +297,19 @@ const funding: GraphCheck = (graph, report) => {
     }
 };
 
+/** Data that says off-track about an object that declares no health: it is off track (derived facts), say so. */
+const healthFromData: GraphCheck = (graph, report) => {
+    for (const object of graph.graph.objects) {
+        const facts = object.facts;
+        if (facts?.['data-status'] !== 'off-track' || (object.fields.health !== undefined && object.fields.health !== 'unknown')) continue;
+        report('warning', IssueCodes.HealthFromData,
+            `'${object.id}' declares no health, but the data of '${String(facts['data-metric'])}' says off-track since ${String(facts['data-since'])} ` +
+            `(${String(facts['data-value'])}, trending ${String(facts['data-trend'])}): it counts as off track; set 'health: off-track' and act on it, or check the plan.`, object);
+    }
+};
+
 export const domainChecks: Record<string, GraphCheck> = {
+    'health-from-data': healthFromData,
     'bet-without-target': betWithoutTarget,
     'bet-without-option': betWithoutOption,
     options,

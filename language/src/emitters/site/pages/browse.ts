@@ -2,7 +2,7 @@ import { wipLimit } from '../../../graph/checks/helpers.js';
 import type { FieldInfo, GraphObject } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { activeBets, overloaded } from '../analysis.js';
-import { healthBadge, statusBadge, type SiteContext } from '../context.js';
+import { objectHealthBadge, statusBadge, type SiteContext } from '../context.js';
 import { html, join, type Html } from '../html.js';
 import { layout, usedTypes } from '../layout.js';
 import { Paths } from '../paths.js';
@@ -99,5 +99,5 @@ ${groups.length > 0 ? section('Groups', 'groups', html`<ul class="plain">${group
 
 /** Badges for a list row: health and status. */
 export function badges(object: GraphObject): Html {
-    return html`${healthBadge(typeof object.fields.health === 'string' ? object.fields.health : undefined)} ${statusBadge(object.fields.status)}`;
+    return html`${objectHealthBadge(object)} ${statusBadge(object.fields.status)}`;
 }

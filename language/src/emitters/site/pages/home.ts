@@ -1,6 +1,6 @@
 import type { GraphObject } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
-import { healthBadge, plural, type Page, type SiteContext } from '../context.js';
+import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { layout, usedTypes } from '../layout.js';
 import { Paths } from '../paths.js';
@@ -49,7 +49,7 @@ ${section('In the model', 'types', html`<ul class="type-counts">${usedTypes(page
 function chainCard(page: Page, object: GraphObject, text?: string): Html {
     const metric = object.fields.metric;
     return html`<div class="chain-card"><p class="chain-type">${page.site.typeTitle(object.type)}</p>
-<p class="chain-title">${page.link(object.id)} ${healthBadge(typeof object.fields.health === 'string' ? object.fields.health : undefined)}</p>
+<p class="chain-title">${page.link(object.id)} ${objectHealthBadge(object)}</p>
 ${text ? html`<p class="chain-text">${text}</p>` : metric !== undefined ? html`<p class="chain-text">${String(metric)}</p>` : ''}</div>`;
 }
 
@@ -61,9 +61,9 @@ function targetingBets(page: Page, object: GraphObject): GraphObject[] {
 
 function inputList(page: Page, inputs: GraphObject[], directBets: GraphObject[]): Html {
     const bets = (list: GraphObject[]) => list.length === 0 ? html`<p class="empty">No active bet.</p>`
-        : html`<ul class="bets">${list.map(bet => html`<li>${page.link(bet.id)} ${healthBadge(typeof bet.fields.health === 'string' ? bet.fields.health : undefined)}</li>`)}</ul>`;
+        : html`<ul class="bets">${list.map(bet => html`<li>${page.link(bet.id)} ${objectHealthBadge(bet)}</li>`)}</ul>`;
     return html`<ul class="inputs">${inputs.map(input => html`<li class="input">
-<p>${page.link(input.id)} ${healthBadge(typeof input.fields.health === 'string' ? input.fields.health : undefined)}</p>
+<p>${page.link(input.id)} ${objectHealthBadge(input)}</p>
 ${bets(targetingBets(page, input))}</li>`)}${directBets.length > 0 ? html`<li class="input direct"><p>Bets targeting the driver directly</p>${bets(directBets)}</li>` : ''}</ul>`;
 }
 

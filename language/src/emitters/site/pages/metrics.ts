@@ -5,13 +5,6 @@ import { sparklineSvg } from '../../../metrics/sparkline.js';
 import { healthBadge, type Page } from '../context.js';
 import { html, join, trusted, type Html } from '../html.js';
 
-const TROUBLED_DATA = ['at-risk', 'off-track'];
-
-/** The readings of an object whose data says it is at risk or off track. */
-export function troubledReadings(object: GraphObject): MetricReading[] {
-    return (object.metrics ?? []).filter(reading => reading.status !== undefined && TROUBLED_DATA.includes(reading.status));
-}
-
 /**
  * The readings whose status says the opposite of the declared health, by the rule of the `health-contradicted`
  * warning: at-risk and unknown are judgements the data never contradicts.

@@ -2,7 +2,7 @@ import type { GraphObject, InLink, OutLink } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { wipLimit } from '../../../graph/checks/helpers.js';
 import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analysis.js';
-import { healthBadge, plural, statusBadge, type Page, type SiteContext } from '../context.js';
+import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext } from '../context.js';
 import { html, join, type Html } from '../html.js';
 import { layout, type Crumb } from '../layout.js';
 import { lineageOf, type Lineage } from '../lineage.js';
@@ -37,7 +37,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
     return layout(page, {
         title: site.title(object),
         kicker: html`${join(object.types.filter(t => t !== Std.object).map(t => page.typeLink(t)), html` <span aria-hidden="true">›</span> `)}`,
-        badges: html`${healthBadge(stringField(object, 'health'))} ${statusBadge(object.fields.status)} ${changeBadge(page, object)}`,
+        badges: html`${objectHealthBadge(object)} ${statusBadge(object.fields.status)} ${changeBadge(page, object)}`,
         crumbs: crumbs(page, object),
         body: html`${sections}`,
     });
@@ -168,7 +168,7 @@ function lineageSection(page: Page, object: GraphObject): Html | undefined {
         const rationale = page.site.index.isA(o, Std.option) && o.fields.rationale !== undefined
             ? html`<p class="rationale">${String(o.fields.rationale)}</p>` : '';
         return html`<li class="${current ? 'current' : ''} ${status === 'rejected' ? 'rejected' : ''}">${current
-            ? html`<strong aria-current="true">${page.site.title(o)}</strong>` : page.link(o.id)} ${statusBadge(status)} ${healthBadge(stringField(o, 'health'))}${rationale}</li>`;
+            ? html`<strong aria-current="true">${page.site.title(o)}</strong>` : page.link(o.id)} ${statusBadge(status)} ${objectHealthBadge(o)}${rationale}</li>`;
     };
     return section('Lineage', 'lineage', html`<ol class="lineage">${columns.filter(([, key]) => lineage[key].length > 0).map(([title, key]) =>
         html`<li class="lineage-step"><h3>${title}</h3><ul>${lineage[key].map(item)}</ul></li>`)}</ol>`);
@@ -205,7 +205,7 @@ ${betsTable(page, bets)}
         html`<li>${page.link(d.source.id)} <span class="verb">depends on</span> ${page.link(d.link.target)} ${d.blocking ? html`<span class="badge health-at-risk">blocking</span>` : html`<span class="badge">ok</span>`} ${page.meta(omit(d.link.meta, 'kind'))}</li>`)}</ul>`;
     return html`${section('Bets and WIP', 'wip', wip)}
 ${section('Scopes', 'scopes', scopes.length === 0 ? html`<p class="empty">This team owns no scope.</p>` : html`<ul class="plain">${scopes.map(s => html`<li>${page.link(s.id)} <span class="note">${s.how}</span></li>`)}</ul>`)}
-${section('Inputs', 'inputs', inputs.length === 0 ? html`<p class="empty">This team owns no input.</p>` : html`<ul class="plain">${inputs.map(i => html`<li>${page.link(i.id)} ${healthBadge(stringField(i, 'health'))}</li>`)}</ul>`)}
+${section('Inputs', 'inputs', inputs.length === 0 ? html`<p class="empty">This team owns no input.</p>` : html`<ul class="plain">${inputs.map(i => html`<li>${page.link(i.id)} ${objectHealthBadge(i)}</li>`)}</ul>`)}
 ${section('Interactions', 'interactions', interactions.length === 0 ? html`<p class="empty">No interactions recorded.</p>` : html`<ul class="plain">${interactions.map(i =>
         html`<li>${i.direction === 'with' ? 'with' : 'from'} ${page.link(i.other)} ${page.meta(i.meta)}</li>`)}</ul>`)}
 ${section('Dependencies', 'dependencies', html`<h3>We depend on</h3>${depList(outgoing)}<h3>Depending on us</h3>${depList(incoming)}`)}`;
@@ -222,7 +222,7 @@ export function betsTable(page: Page, bets: GraphObject[]): Html {
     const order = ['active', 'proposed', 'paused', 'done', 'killed'];
     const sorted = [...bets].sort((a, b) => rank(order, a.fields.status) - rank(order, b.fields.status) || a.id.localeCompare(b.id));
     return html`<table class="data sortable"><thead><tr><th scope="col">Bet</th><th scope="col">Status</th><th scope="col">Health</th><th scope="col">Horizon</th><th scope="col">End</th></tr></thead>
-<tbody>${sorted.map(bet => html`<tr><td>${page.link(bet.id)}</td><td>${statusBadge(bet.fields.status)}</td><td>${healthBadge(stringField(bet, 'health'))}</td><td>${stringField(bet, 'horizon') ?? ''}</td><td>${stringField(bet, 'end') ?? ''}</td></tr>`)}</tbody></table>`;
+<tbody>${sorted.map(bet => html`<tr><td>${page.link(bet.id)}</td><td>${statusBadge(bet.fields.status)}</td><td>${objectHealthBadge(bet)}</td><td>${stringField(bet, 'horizon') ?? ''}</td><td>${stringField(bet, 'end') ?? ''}</td></tr>`)}</tbody></table>`;
 }
 
 function rank(order: string[], value: unknown): number {
@@ -245,6 +245,6 @@ ${stewards.length > 0 ? html`<div><dt>Stewarded by</dt><dd>${join(stewards.map(i
 </dl>`)}
 ${nested.length > 0 ? section('Nested scopes', 'nested', html`<ul class="plain">${nested.map(o => html`<li>${page.link(o.id)}</li>`)}</ul>`) : ''}
 ${section('In this scope', 'members', members.length === 0 ? html`<p class="empty">Nothing is in this scope yet.</p>` : html`${groups.map(([title, list]) =>
-        html`<h3>${title} <span class="count">${list.length}</span></h3><ul class="plain">${list.map(o => html`<li>${page.link(o.id)} ${healthBadge(stringField(o, 'health'))} ${statusBadge(o.fields.status)}</li>`)}</ul>`)}`)}
+        html`<h3>${title} <span class="count">${list.length}</span></h3><ul class="plain">${list.map(o => html`<li>${page.link(o.id)} ${objectHealthBadge(o)} ${statusBadge(o.fields.status)}</li>`)}</ul>`)}`)}
 <p class="note">${plural(members.length, 'object')} in scope, counting those that inherit it from a container.</p>`;
 }

@@ -2,23 +2,24 @@ import { wipLimit } from '../../../graph/checks/helpers.js';
 import type { GraphDiagnostic, GraphObject } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { activeBets, dependencies, driversOf, overdueBets, overloaded, TROUBLED_HEALTH } from '../analysis.js';
-import { healthBadge, plural, type Page, type SiteContext } from '../context.js';
+import { healthByData } from '../../../graph/derived/index.js';
+
+/** The std query the off-track report lists. */
+export const OFF_TRACK_QUERY = 'std.off-track';
+import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
 import { html, join } from '../html.js';
 import { layout } from '../layout.js';
 import { Paths } from '../paths.js';
 import { badges } from './browse.js';
-import { contradictingReadings, dataCell, troubledReadings } from './metrics.js';
+import { dataCell } from './metrics.js';
 import { section } from './object.js';
 
-/** Bets and inputs at risk or off track, and objects whose metric data says so, grouped by the driver they serve. */
+/** The std off-track query's answer, grouped by the driver each item serves. */
 export function offTrackPage(site: SiteContext): string {
     const page = site.page(Paths.offTrack);
     const graph = site.index;
-    // Troubled by its declared health (bets and inputs), or by its metric data whatever the health says.
-    const troubled = site.graph.objects.filter(o => !(graph.isA(o, Std.bet) && ['done', 'killed'].includes(String(o.fields.status)))
-        && (((graph.isA(o, Std.bet) || graph.isA(o, Std.input)) && TROUBLED_HEALTH.includes(String(o.fields.health)))
-            || troubledReadings(o).length > 0));
-    const byDataOnly = troubled.filter(o => !TROUBLED_HEALTH.includes(String(o.fields.health))).length;
+    const troubled = site.query(OFF_TRACK_QUERY);
+    const byDataOnly = troubled.filter(o => healthByData(o)).length;
     const groups = new Map<string, GraphObject[]>();
     for (const object of troubled) {
         const drivers = driversOf(site, object);
@@ -36,7 +37,7 @@ export function offTrackPage(site: SiteContext): string {
 ${sorted.map(([driverId, list]) => {
             const driver = graph.get(driverId);
             return section(driver ? `Driver: ${site.title(driver)}` : 'Not linked to a driver', `driver-${driverId || 'none'}`, html`
-${driver ? html`<p>${page.link(driver.id)} ${healthBadge(typeof driver.fields.health === 'string' ? driver.fields.health : undefined)}</p>` : ''}
+${driver ? html`<p>${page.link(driver.id)} ${objectHealthBadge(driver)}</p>` : ''}
 ${troubleTable(page, list)}`);
         })}`;
     return layout(page, { title: "What's off track", crumbs: [{ label: 'Reports' }], section: Paths.offTrack, body });
@@ -46,7 +47,7 @@ function troubleTable(page: Page, list: GraphObject[]) {
     const site = page.site;
     return html`<table class="data sortable"><thead><tr><th scope="col">Item</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Data</th><th scope="col">Owner</th><th scope="col">Targets</th></tr></thead>
 <tbody>${list.map(o => html`<tr><td>${page.link(o.id)}${typeof o.fields.doc === 'string' ? html`<p class="excerpt">${excerpt(o.fields.doc)}</p>` : ''}</td><td>${site.typeTitle(o.type)}</td>
-<td>${badges(o)}${contradictingReadings(o).length > 0 ? html` <span class="badge contradiction-tag">contradicted by data</span>` : ''}</td><td>${dataCell(page, o)}</td><td>${join(site.index.effectiveTargets(o, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
+<td>${badges(o)}${o.facts?.contradicted ? html` <span class="badge contradiction-tag">declared ${String(o.fields.health).replace('-', ' ')}</span>` : ''}</td><td>${dataCell(page, o)}</td><td>${join(site.index.effectiveTargets(o, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
 <td>${join(site.index.out(o, StdLinks.targets).map(l => html`${page.link(l.target)} ${page.meta(l.meta)}`), html`<br>`)}</td></tr>`)}</tbody></table>`;
 }
 
