@@ -67,6 +67,8 @@ export function createProgram(): Command {
         .option('--columns <fields>', 'fields or link kinds to show as columns, comma-separated (as in health,owner)')
         .option('--list', 'list the declared queries (the standard library ships the common questions)', false)
         .addOption(rev())
+        .option('--group-by <name>', 'group the answer by a field, a link kind, or a type along the lineage (driver: the driver each object serves)')
+        .option('--sum <fields>', 'number fields to total for each group and overall, comma-separated (as in person-weeks)')
         .addOption(asOf())
         .addHelpText('after', '\nExamples:\n' +
             "  pom query examples/acme 'bet where status = active and health in [at-risk, off-track]'\n" +
@@ -74,6 +76,7 @@ export function createProgram(): Command {
             "  pom query examples/acme 'insight ~> volume'                   which insights inform this driver?\n" +
             '  pom query examples/acme off-track                             a declared query (pom query --list)\n' +
             '  pom query examples/acme "lineage(acme.bets.one-click)"        where did this bet come from?\n' +
+            "  pom query examples/acme 'bet where status = active' --group-by driver --sum person-weeks   investment by driver\n" +
             '\nThe selector language is described in docs/language.md, "Selectors". Exit status: 0 answered, 2 the question has errors.')
         .action(async (dir: string | undefined, question: string | undefined, options) => {
             process.exitCode = await (await import('./commands/query.js')).queryCommand([dir, question].filter((a): a is string => a !== undefined), options);

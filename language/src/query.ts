@@ -7,6 +7,7 @@ import { compileSources, dataReader, readPomSources, WorkspaceError, type Compil
 import { GraphIndex } from './graph/graph-index.js';
 import type { GraphDiagnostic, GraphObject, GraphQuery, PomGraph } from './graph/model.js';
 import { SelectorEngine } from './graph/selector.js';
+import { groupAnswer, type GroupedAnswer } from './graph/answer.js';
 import { closest } from './util/suggest.js';
 
 export const QUERY_NAME = '__pom_query__';
@@ -19,6 +20,8 @@ export interface QueryAnswer {
     query?: GraphQuery;
     objects: GraphObject[];
     columns: string[];
+    /** The answer grouped and totalled, when the query declares `group-by:`/`sum:` or the asker asks. */
+    grouped?: GroupedAnswer;
 }
 
 export interface LineageAnswer {
@@ -27,6 +30,8 @@ export interface LineageAnswer {
     subject: GraphObject;
     upstream: GraphObject[];
     downstream: GraphObject[];
+    /** The other options weighed for the opportunities it came from, rejected ones (with their rationale) included. */
+    alternatives: GraphObject[];
 }
 
 export type Answer = QueryAnswer | LineageAnswer;
@@ -46,7 +51,17 @@ export interface AskResult {
 }
 
 /** Answers one question about the workspace at `root`. */
-export async function ask(root: string, question: string, options: { exclude?: string[]; asOf?: string } = {}): Promise<AskResult> {
+export interface AskOptions {
+    exclude?: string[];
+    /** Metric data and the derived facts as of this date. */
+    asOf?: string;
+    /** Group the answer by a field, link kind or type (overrides a declared query's `group-by:`). */
+    groupBy?: string;
+    /** Number fields to sum (added to a declared query's `sum:`). */
+    sums?: string[];
+}
+
+export async function ask(root: string, question: string, options: AskOptions = {}): Promise<AskResult> {
     const absoluteRoot = resolve(root);
     const sources = await readPomSources(absoluteRoot, options.exclude);
     const text = question.trim();
@@ -78,13 +93,18 @@ export async function ask(root: string, question: string, options: { exclude?: s
         const subject = graph.objects.find(o => o.id === lineage[1]) ?? uniqueByName(graph, lineage[1]);
         const upDown = engine.lineage(subject.id);
         const byId = (ids: string[]) => ids.map(id => engine.index.get(id)!).filter(Boolean);
-        return { answer: { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream) }, modelErrors, graph };
+        return {
+            answer: { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream), alternatives: byId(upDown.alternatives) },
+            modelErrors, graph,
+        };
     }
     if (bareName) {
         const declared = graph.queries.find(q => q.id === text) ?? graph.queries.filter(q => q.name === text)[0];
         if (declared) {
-            const objects = engine.applyClauses(declared.clauses).map(id => engine.index.get(id)!);
-            return { answer: { kind: 'select', question: text, query: declared, objects, columns: declared.columns }, modelErrors, graph };
+            const ids = engine.applyClauses(declared.clauses);
+            const objects = ids.map(id => engine.index.get(id)!);
+            const grouped = grouping(engine.index, ids, options.groupBy ?? declared.groupBy, [...declared.sums ?? [], ...options.sums ?? []]);
+            return { answer: { kind: 'select', question: text, query: declared, objects, columns: declared.columns, ...grouped }, modelErrors, graph };
         }
     }
     const errors = own.filter(d => d.severity === 'error');
@@ -101,8 +121,36 @@ export async function ask(root: string, question: string, options: { exclude?: s
         throw new QuestionError(text, errors.map(d => shift(d, prefixLines, prefix.length)));
     }
     const asked = result.graph.queries.find(q => q.id === QUERY_NAME);
-    const objects = asked ? engine.applyClauses(asked.clauses).map(id => engine.index.get(id)!) : [];
-    return { answer: { kind: 'select', question: text, objects, columns: [] }, modelErrors, graph };
+    const ids = asked ? engine.applyClauses(asked.clauses) : [];
+    const objects = ids.map(id => engine.index.get(id)!);
+    return { answer: { kind: 'select', question: text, objects, columns: [], ...grouping(engine.index, ids, options.groupBy, options.sums ?? []) }, modelErrors, graph };
+}
+
+function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums: string[]): { grouped?: GroupedAnswer } {
+    if (by === undefined && sums.length === 0) return {};
+    if (by !== undefined && !knownGroup(index, by)) {
+        throw new WorkspaceError(`cannot group by '${by}': it is no field, derived fact, link kind or type.` +
+            `${closest(by, groupNames(index)) ? ` Did you mean '${closest(by, groupNames(index))}'?` : ''}`);
+    }
+    const numbers = new Set([...index.types.values()].flatMap(type => type.fields.filter(f => f.type === 'number').map(f => f.name)));
+    for (const field of sums) {
+        if (!numbers.has(field)) {
+            const guess = closest(field, [...numbers]);
+            throw new WorkspaceError(`cannot sum '${field}': it is no number field.${guess ? ` Did you mean '${guess}'?` : ''}`);
+        }
+    }
+    return { grouped: groupAnswer(index, ids, by, sums) };
+}
+
+function groupNames(index: GraphIndex): string[] {
+    const names = new Set<string>();
+    for (const type of index.types.values()) { names.add(type.name); for (const field of type.fields) names.add(field.name); }
+    for (const kind of index.linkKinds.values()) { names.add(kind.name); if (kind.inverse) names.add(kind.inverse); }
+    return [...names];
+}
+
+function knownGroup(index: GraphIndex, by: string): boolean {
+    return groupNames(index).includes(by);
 }
 
 /** The graph as the workspace has it, without the virtual question file. */

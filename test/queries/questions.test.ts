@@ -19,18 +19,26 @@ describe('the graph questions, asked of examples/acme', () => {
         ]);
     });
 
-    it('7. the lineage of a bet: insight → opportunity → option → bet → work, impact → input → driver → north star', async () => {
+    it('7. the lineage of a bet: insight → opportunity → option → bet ← work, release, impact; bet → input → driver → north star', async () => {
         const { answer } = await ask(ACME, 'lineage(acme.bets.one-click-checkout)');
         if (answer.kind !== 'lineage') throw new Error('expected lineage');
+        // What leads to it: the insight, the opportunity and the chosen option, and the work, release and impact that deliver and evidence it.
         expect(answer.upstream.map(o => o.id)).toEqual([
+            'acme.bets.checkout-4-2', 'acme.bets.one-click-checkout.ab-test', 'acme.bets.one-click-checkout.card-vault', 'acme.bets.one-click-early-read',
             'acme.discovery.abandonment', 'acme.discovery.abandonment.one-click', 'acme.discovery.mobile-card-form',
         ]);
-        const downstream = answer.downstream.map(o => o.id);
-        expect(downstream).toEqual(expect.arrayContaining([
-            'acme.bets.one-click-checkout.card-vault', 'acme.bets.one-click-early-read', 'acme.strategy.checkout-completion',
-            'acme.strategy.conversion', 'acme.strategy.successful-gpv',
-        ]));
-        expect(downstream).not.toContain('acme.discovery.abandonment.guest-autofill');
+        expect(answer.downstream.map(o => o.id)).toEqual(['acme.strategy.checkout-completion', 'acme.strategy.conversion', 'acme.strategy.successful-gpv']);
+        // The other options weighed for the opportunity, the rejected one with its rationale.
+        expect(answer.alternatives.map(o => o.id)).toContain('acme.discovery.abandonment.form-redesign');
+        expect(answer.alternatives.find(o => o.id === 'acme.discovery.abandonment.form-redesign')!.fields.rationale).toMatch(/3-D Secure/);
+    });
+
+    it('18. why am I working on this? lineage(<work item>) leads through its bet to the north star', async () => {
+        const { answer } = await ask(ACME, 'lineage(acme.bets.one-click-checkout.card-vault)');
+        if (answer.kind !== 'lineage') throw new Error('expected lineage');
+        expect(answer.downstream.map(o => o.id)).toEqual([
+            'acme.bets.one-click-checkout', 'acme.strategy.checkout-completion', 'acme.strategy.conversion', 'acme.strategy.successful-gpv',
+        ]);
     });
 
     it('8. what insights inform this driver? (reverse multi-hop)', async () => {
@@ -106,11 +114,24 @@ describe('pom query', () => {
         expect(answer.stdout).toContain('acme.bets.fraud-model-v3');
     });
 
-    it('answers lineage(<id>) in two parts', async () => {
+    it('answers lineage(<id>) in three parts: upstream, downstream and the other options considered', async () => {
         const { stdout } = await pom(['query', ACME, 'lineage(acme.bets.one-click-checkout)']);
         expect(stdout).toMatch(/^Lineage of acme\.bets\.one-click-checkout/);
-        expect(stdout).toMatch(/Upstream \(what it comes from\): 3/);
+        expect(stdout).toMatch(/Upstream \(what leads to it[^)]*\): 7/);
+        expect(stdout).toMatch(/Downstream \(what it serves, on to the north star\): 3/);
+        expect(stdout).toMatch(/Other options considered \(rejected ones with their rationale\): 4\n[\s\S]*form-redesign +option +Redesign the card form +rejected +The form is not the problem/);
         expect(stdout).toContain('acme.discovery.mobile-card-form');
+    });
+
+    it('groups and totals an answer: investment by driver', async () => {
+        const { stdout } = await pom(['query', ACME, 'investment']);
+        expect(stdout).toContain('driver: acme.strategy.conversion (Payment conversion): 6 objects, person-weeks 200');
+        expect(stdout).toMatch(/Total: 11 objects, person-weeks 346\n$/);
+        const byHorizon = await pom(['query', ACME, 'bet where status = active', '--group-by', 'investment-horizon', '--sum', 'person-weeks']);
+        expect(byHorizon.stdout).toContain('investment-horizon: h1: 2 objects, person-weeks 84');
+        const wrong = await pom(['query', ACME, 'bet', '--group-by', 'drivr']);
+        expect(wrong.code).toBe(2);
+        expect(wrong.stderr).toContain("cannot group by 'drivr'");
     });
 
     it('points at the mistake in a question, with a suggestion, and exits 2', async () => {

@@ -7,19 +7,23 @@ let site: Map<string, string>;
 beforeAll(async () => { site = await acmeSite(); });
 
 describe('site of the example organisation: home', () => {
-    it('shows the strategy chain: north star, its drivers, their inputs and the active bets on them, with health', () => {
+    it('summarises the strategy from the std queries: each driver with its health, active bets and what is off track', () => {
         const home = page(site, 'index.html');
         const strategy = section(home, 'Strategy');
         const star = strategy.querySelector('.north-star')!;
         expect(text(star.querySelector('.chain-title'))).toBe('Successful payment volume');
-        const conversion = star.querySelectorAll('.driver').find(d => text(d.querySelector('.chain-title')).startsWith('Payment conversion'))!;
-        const authorisation = conversion.querySelectorAll('.input').find(i => text(i.querySelector('p')).startsWith('Card authorisation'))!;
-        expect(text(authorisation.querySelector('p'))).toContain('at risk');
-        const bets = authorisation.querySelectorAll('.bets li').map(li => text(li));
-        expect(bets).toContain('Network tokens for stored cards at risk');
-        expect(bets).toContain('Smart retries for soft declines on track');
-        // Killed and done bets are not on the chain.
-        expect(text(strategy)).not.toContain('Pay-later widget pilot');
+        const row = (id: string) => star.querySelectorAll('tr[data-id]').find(r => r.getAttribute('data-id') === id)!;
+        const conversion = row('acme.strategy.conversion');
+        // Six active bets serve payment conversion; five of the things serving it are at risk or off track, linked to the report.
+        expect(text(conversion.querySelectorAll('td')[2])).toBe('6');
+        const offTrack = conversion.querySelectorAll('td')[3];
+        expect(text(offTrack.querySelector('a'))).toMatch(/^\d+ off track or at risk$/);
+        expect(resolveHref('index.html', offTrack.querySelector('a')!.getAttribute('href')!)).toBe(Paths.offTrack);
+        expect(text(offTrack)).toContain('Card authorisation at risk');
+        // The input off track only by its data shows off track on the home page too.
+        expect(text(row('acme.strategy.activation').querySelectorAll('td')[3])).toContain('Time to first payment off track by data');
+        // Every question, with the size of its answer.
+        expect(section(home, 'Questions').querySelectorAll('li').map(li => text(li.querySelector('a')))).toContain("What's off track: bets and inputs at risk or off track, by their health or their metric data");
     });
 
     it('shows the model counts and its warnings', () => {
@@ -37,7 +41,7 @@ describe('object pages', () => {
         const bet = page(site, Paths.object('acme.bets.express-wallets'));
         expect(text(bet.querySelector('h1'))).toBe('Express Apple Pay and Google Pay');
         expect(text(bet.querySelector('.kicker'))).toContain('Bet');
-        expect(text(bet.querySelector('.summary'))).toContain('bets/commerce.pom:54');
+        expect(text(bet.querySelector('.summary'))).toContain('bets/commerce.pom:55');
         const fields = section(bet, 'Fields');
         const row = fields.querySelectorAll('tr').find(r => text(r.querySelector('th')).startsWith('hypothesis'))!;
         expect(text(row.querySelector('td'))).toContain('never see a card form');
@@ -53,16 +57,17 @@ describe('object pages', () => {
         expect(text(backlinks)).toContain('Apple Pay on the web');
     });
 
-    it('a bet page shows its lineage, with rejected options and their rationale', () => {
+    it('a bet page shows its lineage (the lineage() walk), with rejected options and their rationale', () => {
         const bet = page(site, Paths.object('acme.bets.express-wallets'));
         const lineage = section(bet, 'Lineage');
         const steps = Object.fromEntries(lineage.querySelectorAll('.lineage-step').map(s => [text(s.querySelector('h3')), s]));
-        expect(Object.keys(steps)).toEqual(['Insights', 'Opportunity', 'Options considered', 'Bets', 'Work']);
+        expect(Object.keys(steps)).toEqual(['Insight', 'Opportunity', 'Option', 'Work', 'Bet', 'Actionable input', 'Driver', 'North Star']);
         expect(text(steps['Opportunity'])).toContain('Shoppers abandon checkout on mobile');
-        const rejected = steps['Options considered'].querySelector('li.rejected')!;
+        const rejected = steps['Option'].querySelector('li.rejected')!;
         expect(text(rejected)).toContain('Redesign the card form');
         expect(text(rejected)).toContain('the time is lost in 3-D Secure challenges');
-        expect(text(steps['Bets'].querySelector('.current'))).toContain('Express Apple Pay and Google Pay');
+        expect(text(steps['Bet'].querySelector('.current'))).toContain('Express Apple Pay and Google Pay');
+        expect(text(steps['North Star'])).toContain('Successful payment volume');
     });
 
     it('nested work shows its container, the owner it inherits and the bet it delivers', () => {
@@ -140,14 +145,16 @@ describe('reports', () => {
         expect(text(report.querySelector('main'))).not.toContain('Smart retries for soft declines');
     });
 
-    it('delivery risk shows blocking dependencies, overloaded teams and overdue bets', () => {
+    it('delivery risk lists the delivery-risk query, with why, what blocks, overloaded teams and overdue bets', () => {
         const report = page(site, Paths.deliveryRisk);
-        const blocking = section(report, 'Blocking dependencies');
-        const row = blocking.querySelectorAll('tbody tr').find(r => text(r).startsWith('Fraud model v3'))!;
+        const bets = section(report, 'Bets at delivery risk');
+        const row = bets.querySelectorAll('tbody tr').find(r => r.getAttribute('data-id') === 'acme.bets.fraud-model-v3')!;
+        expect(text(row)).toContain('at risk blocked');
         expect(text(row)).toContain('Online feature store');
-        expect(text(row)).toContain('Data Platform overloaded');
-        expect(row.classList.contains('risk')).toBe(true);
-        expect(text(blocking)).not.toContain('Uses the identity API'); // kind: ok is not blocking
+        const store = bets.querySelectorAll('tbody tr').find(r => r.getAttribute('data-id') === 'acme.bets.feature-store')!;
+        expect(text(store)).toContain('owner overloaded');
+        expect(text(store)).toContain('Data Platform overloaded');
+        expect(text(bets)).not.toContain('Uses the identity API'); // kind: ok is not blocking
         expect(text(section(report, 'Overloaded teams'))).toContain('Data Platform: 3 active bets against a WIP limit of 2');
         expect(text(section(report, 'Overdue bets'))).toMatch(/No active bet ended before 2026-11-16|ended/);
     });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brief, codes, compile, errors, withCode } from '../helpers.js';
+import { brief, codes, compile, errors, object, withCode } from '../helpers.js';
 import { at, only } from './util.js';
 
 describe('bet-without-target', () => {
@@ -593,8 +593,20 @@ bet y { status: active kind: ongoing }
         expect(at(result, 'unfunded')).toEqual(['unfunded@main.pom:4:6', 'unfunded@main.pom:5:5']);
         const [team, bet] = withCode(result, 'unfunded');
         expect(team.severity).toBe('warning');
-        expect(team.message).toBe(`Team 't.c' is not reached by any funding unit.`);
+        expect(team.message).toBe(`Team 't.c' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`);
         expect(bet.message).toContain(`Active bet 't.y' is not reached by any funding unit, directly or through its team or scope.`);
+    });
+
+    it('does not fire on a team nested in a funded group, nor on the bets it owns', async () => {
+        const result = await compile(`package t
+funding f { funds -> g }
+group g {
+  team inner
+}
+bet x { status: active kind: ongoing owner -> g.inner }
+`);
+        expect(at(result, 'unfunded')).toEqual([]);
+        expect(object(result, 't.g.inner').facts).toMatchObject({ funded: true, 'funded-by': ['t.f'] });
     });
 
     it('does not fire when funding reaches through a group, an owned scope, a team or directly', async () => {

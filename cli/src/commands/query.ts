@@ -1,5 +1,7 @@
 import { compileWorkspace } from '../../../language/src/compiler.js';
 import type { FieldValue, GraphObject, PomGraph } from '../../../language/src/graph/model.js';
+import { GraphIndex } from '../../../language/src/graph/graph-index.js';
+import { columnValue } from '../../../language/src/graph/answer.js';
 import { ask, QuestionError, type Answer } from '../../../language/src/query.js';
 import { userPath } from '../format-diagnostics.js';
 import { atRevision } from '../revision.js';
@@ -12,6 +14,8 @@ export interface QueryOptions {
     /** Ask the model as it was at this git revision. */
     rev?: string;
     asOf?: string;
+    groupBy?: string;
+    sum?: string;
 }
 
 /** `pom query [dir] <question>`: a selector, a declared query's name, or lineage(<id>). */
@@ -29,7 +33,9 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
     const [dir, question] = args.length === 2 ? args : ['.', args[0]];
     let result;
     try {
-        result = await atRevision(dir, options.rev, folder => ask(folder, question, { asOf: options.asOf }));
+        result = await atRevision(dir, options.rev, folder => ask(folder, question, {
+            asOf: options.asOf, groupBy: options.groupBy, sums: options.sum?.split(',').map(field => field.trim()).filter(Boolean),
+        }));
     } catch (error) {
         if (error instanceof QuestionError) {
             for (const d of error.diagnostics) {
@@ -50,19 +56,33 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
 
 function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsOption: string[] | undefined): string {
     const types = new Map(graph.types.map(t => [t.id, t.name]));
+    const index = new GraphIndex(graph);
     if (answer.kind === 'lineage') {
-        if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream].map(o => o.id + '\n').join('');
+        if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream, ...answer.alternatives].map(o => o.id + '\n').join('');
         if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
-        const columns = columnsOption ?? ['health', 'status'];
+        const columns = columnsOption ?? ['effective-health', 'status'];
         return `Lineage of ${answer.subject.id} (${types.get(answer.subject.type)}${answer.subject.title ? `: ${answer.subject.title}` : ''})\n\n` +
-            `Upstream (what it comes from): ${answer.upstream.length}\n${table(answer.upstream, columns, types)}\n` +
-            `Downstream (what it moves): ${answer.downstream.length}\n${table(answer.downstream, columns, types)}`;
+            `Upstream (what leads to it: insights, the opportunity and option it came from, the work that delivers it): ${answer.upstream.length}\n${table(index, answer.upstream, columns, types)}\n` +
+            `Downstream (what it serves, on to the north star): ${answer.downstream.length}\n${table(index, answer.downstream, columns, types)}` +
+            (answer.alternatives.length > 0
+                ? `\nOther options considered (rejected ones with their rationale): ${answer.alternatives.length}\n${table(index, answer.alternatives, columnsOption ?? ['status', 'rationale'], types)}`
+                : '');
     }
     const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
     if (options.ids) return answer.objects.map(o => o.id + '\n').join('');
+    const grouped = answer.grouped;
     if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
     const heading = answer.query ? `${answer.query.title ?? answer.query.name}\n\n` : '';
-    return heading + table(answer.objects, columns, types) + `${answer.objects.length} object${answer.objects.length === 1 ? '' : 's'}\n`;
+    const count = (n: number) => `${n} object${n === 1 ? '' : 's'}`;
+    const sums = (totals: Record<string, number>) => Object.entries(totals).map(([field, sum]) => `, ${field} ${Number(sum.toPrecision(12))}`).join('');
+    if (!grouped || !grouped.by) {
+        return heading + table(index, answer.objects, columns, types) + `${count(answer.objects.length)}${grouped ? sums(grouped.total.sums) : ''}\n`;
+    }
+    const byId = new Map(answer.objects.map(o => [o.id, o]));
+    return heading + grouped.groups.map(group => {
+        const label = group.key === '' ? `(no ${grouped.by})` : group.object ? `${group.key}${index.get(group.key)?.title ? ` (${index.get(group.key)!.title})` : ''}` : group.key;
+        return `${grouped.by}: ${label}: ${count(group.ids.length)}${sums(group.sums)}\n` + table(index, group.ids.map(id => byId.get(id)!), columns, types) + '\n';
+    }).join('') + `Total: ${count(grouped.total.count)}${sums(grouped.total.sums)}\n`;
 }
 
 /**
@@ -71,12 +91,18 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
  */
 export function answerJson(answer: Answer, graph: PomGraph, columnsOption?: string[]): unknown {
     const types = new Map(graph.types.map(t => [t.id, t.name]));
+    const index = new GraphIndex(graph);
     if (answer.kind === 'lineage') {
-        const brief = (o: GraphObject) => describe(o, types, ['health', 'status']);
-        return { subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief) };
+        const brief = (o: GraphObject) => describe(index, o, types, ['effective-health', 'status', 'rationale']);
+        return {
+            subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief),
+            alternatives: answer.alternatives.map(brief),
+        };
     }
     const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
-    return answer.objects.map(o => describe(o, types, columns));
+    const objects = answer.objects.map(o => describe(index, o, types, columns));
+    const grouped = answer.grouped;
+    return grouped ? { objects, groupBy: grouped.by || undefined, groups: grouped.groups, total: grouped.total } : objects;
 }
 
 /** Status and health when the answer has them: what most questions are about. */
@@ -84,37 +110,31 @@ function defaultColumns(objects: GraphObject[]): string[] {
     return ['status', 'health', 'horizon'].filter(field => objects.some(o => field in o.fields));
 }
 
-function describe(object: GraphObject, types: Map<string, string>, columns: string[]): Record<string, unknown> {
+function describe(index: GraphIndex, object: GraphObject, types: Map<string, string>, columns: string[]): Record<string, unknown> {
     const result: Record<string, unknown> = { id: object.id, type: types.get(object.type) ?? object.type };
     if (object.title !== undefined) result.title = object.title;
     for (const column of columns) {
-        const value = cell(object, column);
+        const value = cell(index, object, column);
         if (value !== '') result[column] = value;
     }
     result.location = `${object.location.file}:${object.location.line}:${object.location.column}`;
     return result;
 }
 
-/** A field's value, or a link kind's targets (own or inherited), as text. */
-function cell(object: GraphObject, column: string): string {
-    if (column in object.fields) return text(object.fields[column]);
-    const fact = object.facts?.[column];
-    if (fact !== undefined) return text(fact);
-    const byName = (kind: string) => kind.slice(kind.lastIndexOf('.') + 1) === column;
-    const targets = object.links.filter(l => byName(l.kind)).map(l => l.target);
-    if (targets.length > 0) return targets.join(', ');
-    const inherited = object.inherited.find(i => i.link && byName(i.link));
-    return inherited?.targets?.join(', ') ?? '';
+/** A column's value (graph/answer.ts: a field, a derived fact, or a link kind's targets), as text. */
+function cell(index: GraphIndex, object: GraphObject, column: string): string {
+    const value = columnValue(index, object, column);
+    return value === undefined ? '' : text(value);
 }
 
 function text(value: FieldValue): string {
     return Array.isArray(value) ? value.map(text).join(', ') : String(value);
 }
 
-function table(objects: GraphObject[], columns: string[], types: Map<string, string>): string {
+function table(index: GraphIndex, objects: GraphObject[], columns: string[], types: Map<string, string>): string {
     if (objects.length === 0) return '(none)\n';
     const header = ['id', 'type', 'title', ...columns];
-    const rows = objects.map(o => [o.id, types.get(o.type) ?? o.type, o.title ?? '', ...columns.map(c => cell(o, c))]);
+    const rows = objects.map(o => [o.id, types.get(o.type) ?? o.type, o.title ?? '', ...columns.map(c => cell(index, o, c))]);
     const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map(r => r[i].length))));
     const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c).padEnd(widths[i])).join('  ').trimEnd() + '\n';
     return line(header) + line(widths.map(w => '-'.repeat(w))) + rows.map(line).join('');

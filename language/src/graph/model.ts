@@ -228,6 +228,10 @@ export interface GraphQuery {
     clauses: Clause[];
     /** Fields shown as columns of the answer. */
     columns: string[];
+    /** What the answer is grouped by (`group-by:`): a field, a link kind or a type (graph/answer.ts). */
+    groupBy?: string;
+    /** Number fields summed per group and overall (`sum:`). */
+    sums?: string[];
     location: SourceLocation;
 }
 
@@ -249,4 +253,6 @@ export interface PomGraph {
     queries: GraphQuery[];
     settings: GraphSettings;
     diagnostics: GraphDiagnostic[];
+    /** The date the derived facts speak for (overdue, stale): --as-of, else the latest `as-of` in the model. */
+    asOf?: string;
 }

@@ -4,6 +4,7 @@
 import type { GraphIndex } from './graph-index.js';
 import type { FieldInfo, FieldValue, GraphObject } from './model.js';
 import { Std } from './std-ids.js';
+import { lineageGraph, lineageOf, type Lineage, type LineageGraph } from './derived/lineage.js';
 
 /** What a selector starts from: every object, the objects of a type (with subtypes), or one object's subtree. */
 export type SelectorHead =
@@ -44,8 +45,6 @@ export type Condition =
 
 /** Evaluates selectors over one graph; caches what several selectors share (lineage edges). */
 export class SelectorEngine {
-    private lineageGraph?: { forward: Map<string, string[]>; reverse: Map<string, string[]> };
-
     constructor(readonly index: GraphIndex) { }
 
     /** The ids of the objects any of the selectors picks, sorted. */
@@ -91,7 +90,7 @@ export class SelectorEngine {
             case 'and': return condition.operands.every(operand => this.test(object, operand));
             case 'or': return condition.operands.some(operand => this.test(object, operand));
             case 'not': return !this.test(object, condition.operand);
-            case 'has': return hasValue(this.valueOf(object, condition.field));
+            case 'has': return hasValue(this.fieldValue(object, condition.field));
             case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
             case 'link': return condition.transitive
                 ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))
@@ -106,14 +105,11 @@ export class SelectorEngine {
     }
 
     /**
-     * The lineage of an object: everything upstream of it (what informed it, the options and opportunity it
-     * came from) and downstream (what it targets and drives, what delivers and evidences it), itself included.
+     * The lineage of an object (graph/derived/lineage.ts): what leads to it, what it leads to (on to the north
+     * star), and the other options weighed for the opportunities it came from.
      */
-    lineage(id: string): { upstream: string[]; downstream: string[] } {
-        return {
-            upstream: [...without(this.spread([id], edgesOf(this.lineageEdges().reverse)), id)].sort(compare),
-            downstream: [...without(this.spread([id], edgesOf(this.lineageEdges().forward)), id)].sort(compare),
-        };
+    lineage(id: string): Lineage {
+        return lineageOf(this.index, id);
     }
 
     private readonly nested = new WeakMap<Selector, Set<string>>();
@@ -222,48 +218,20 @@ export class SelectorEngine {
         return result;
     }
 
-    /** Lineage as a directed graph: for each object, what it flows into (forward) and what flows into it (reverse). */
-    protected lineageEdges(): { forward: Map<string, string[]>; reverse: Map<string, string[]> } {
-        if (!this.lineageGraph) {
-            const forward = new Map<string, string[]>();
-            const reverse = new Map<string, string[]>();
-            const add = (from: string, to: string) => {
-                const out = forward.get(from);
-                if (out) out.push(to); else forward.set(from, [to]);
-                const back = reverse.get(to);
-                if (back) back.push(from); else reverse.set(to, [from]);
-            };
-            const lineageKinds = this.index.graph.linkKinds.filter(kind => kind.lineage);
-            const accepts = (types: string[], object: GraphObject) => types.some(type => object.types.includes(type));
-            for (const object of this.index.graph.objects) {
-                for (const link of object.links) {
-                    const lineage = this.index.linkKinds.get(link.kind)?.lineage;
-                    if (lineage === 'forward') add(object.id, link.target);
-                    else if (lineage === 'upstream') add(link.target, object.id);
-                }
-                // Nesting stands for the lineage link it replaces: an option written inside its opportunity is
-                // considered for it, work inside a bet delivers it.
-                const parent = this.index.get(object.parent);
-                if (parent && lineageKinds.some(kind => kind.lineage === 'upstream'
-                    ? accepts(kind.from, object) && accepts(kind.to, parent)
-                    : accepts(kind.from, parent) && accepts(kind.to, object))) {
-                    add(parent.id, object.id);
-                }
-            }
-            this.lineageGraph = { forward, reverse };
-        }
-        return this.lineageGraph;
+    /** Lineage as a directed graph (graph/derived/lineage.ts): the one definition every front end shares. */
+    protected lineageEdges(): LineageGraph {
+        return lineageGraph(this.index);
     }
 
     /** A field's effective value, or else the derived fact of that name (a boolean fact not derived is false). */
-    valueOf(object: GraphObject, field: string): FieldValue | undefined {
+    fieldValue(object: GraphObject, field: string): FieldValue | undefined {
         const value = object.fields[field] ?? object.facts?.[field];
         if (value !== undefined || field in object.fields) return value;
         return this.index.types.get(Std.derivedFacts)?.fields.find(f => f.name === field)?.type === 'boolean' ? false : undefined;
     }
 
     protected compareField(object: GraphObject, field: string, operator: ComparisonOperator, expected: FieldValue): boolean {
-        const actual = this.valueOf(object, field);
+        const actual = this.fieldValue(object, field);
         if (operator === 'in') {
             const options = Array.isArray(expected) ? expected : [expected];
             return Array.isArray(actual) ? actual.some(a => options.some(o => same(a, o))) : options.some(o => same(actual, o));
@@ -294,11 +262,6 @@ export class SelectorEngine {
 
 function edgesOf(edges: Map<string, string[]>): (id: string) => string[] {
     return id => edges.get(id) ?? [];
-}
-
-function without(ids: Set<string>, id: string): Set<string> {
-    ids.delete(id);
-    return ids;
 }
 
 function same(a: FieldValue | undefined, b: FieldValue): boolean {

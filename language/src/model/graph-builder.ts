@@ -2,7 +2,7 @@ import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import {
     isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
-    isListValue, isNumberValue, isPomObject, isQueryColumns, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
+    isListValue, isNumberValue, isPomObject, isQueryColumns, isQueryGroup, isQuerySum, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
     isSettingsDecl, isSuppression, isTextValue, isTypeDecl, isViewAudience, isViewDecl, isViewLayout, isViewLinks, isClause,
     isRuleDecl, isQueryDecl, isSelector,
     type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
@@ -309,6 +309,10 @@ export class GraphBuilder {
         if (node.title !== undefined) info.title = node.title;
         info.clauses = this.selectors.clauses(node.members.filter(isClause));
         info.columns = node.members.filter(isQueryColumns).flatMap(m => m.columns);
+        const groupBy = node.members.filter(isQueryGroup).at(-1)?.by;
+        if (groupBy !== undefined) info.groupBy = groupBy;
+        const sums = node.members.filter(isQuerySum).flatMap(m => m.fields);
+        if (sums.length > 0) info.sums = sums;
         return info;
     }
 

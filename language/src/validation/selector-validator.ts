@@ -1,7 +1,7 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
     isListValue, isQueryDecl, isRuleFor, isRuleRequire, isTypeDecl,
-    type Comparison, type FieldDecl, type PomAstType, type QueryColumns, type RuleDecl, type Selector, type ViewDecl
+    type Comparison, type FieldDecl, type PomAstType, type QueryColumns, type QueryGroup, type QuerySum, type RuleDecl, type Selector, type ViewDecl
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
@@ -27,6 +27,8 @@ export class SelectorValidator {
             Comparison: this.checkComparison,
             RuleDecl: this.checkRule,
             QueryColumns: this.checkColumns,
+            QueryGroup: this.checkGroup,
+            QuerySum: this.checkSum,
         };
     }
 
@@ -83,8 +85,8 @@ export class SelectorValidator {
         }
     };
 
-    checkColumns = (columns: QueryColumns, accept: ValidationAcceptor): void => {
-        if (!isQueryDecl(columns.$container)) return;
+    /** Every name a column can show: fields (derived facts included) and link kinds. */
+    protected columnNames(): Set<string> {
         const index = this.indexProvider.index;
         const known = new Set<string>(['id', 'type', 'title', 'file']);
         for (const [, list] of index.ids.type) {
@@ -92,6 +94,37 @@ export class SelectorValidator {
             if (type && isTypeDecl(type)) for (const name of this.types.fields(type).keys()) known.add(name);
         }
         for (const id of index.ids.link.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
+        return known;
+    }
+
+    /** `group-by:` names a field, a link kind or a type (grouping by the nearest one along the lineage). */
+    checkGroup = (group: QueryGroup, accept: ValidationAcceptor): void => {
+        const known = this.columnNames();
+        for (const id of this.indexProvider.index.ids.type.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
+        if (!group.by || known.has(group.by)) return;
+        const guess = closest(group.by, [...known]);
+        accept('error', `No field, link kind or type '${group.by}' to group by.${guess ? ` Did you mean '${guess}'?` : ''}`,
+            { node: group, property: 'by', code: IssueCodes.UnknownField });
+    };
+
+    /** `sum:` names number fields. */
+    checkSum = (sum: QuerySum, accept: ValidationAcceptor): void => {
+        const index = this.indexProvider.index;
+        const numbers = new Set<string>();
+        for (const [, list] of index.ids.type) {
+            const type = list[0].node;
+            if (type && isTypeDecl(type)) for (const [name, field] of this.types.fields(type)) if (field.type?.primitive === 'number') numbers.add(name);
+        }
+        sum.fields.forEach((field, i) => {
+            if (numbers.has(field)) return;
+            const guess = closest(field, [...numbers]);
+            accept('error', `No number field '${field}' to sum.${guess ? ` Did you mean '${guess}'?` : ''}`, { node: sum, property: 'fields', index: i, code: IssueCodes.UnknownField });
+        });
+    };
+
+    checkColumns = (columns: QueryColumns, accept: ValidationAcceptor): void => {
+        if (!isQueryDecl(columns.$container)) return;
+        const known = this.columnNames();
         columns.columns.forEach((column, i) => {
             if (known.has(column)) return;
             const guess = closest(column, [...known]);

@@ -5,6 +5,7 @@
 import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphObject, GraphView, PomGraph, ViewDirection } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
+import { lineageIds, lineageOf } from '../graph/derived/lineage.js';
 import type { ResolvedView, ViewEdge, ViewKind, ViewNode } from './view-model.js';
 
 export const STRATEGY_VIEW_ID = 'strategy';
@@ -15,15 +16,6 @@ export const LINEAGE_VIEW_PREFIX = 'lineage:';
 const STRATEGY_TYPES = [Std.northStar, Std.driver, Std.input, Std.goal];
 /** The link kinds the strategy chain is made of. */
 const STRATEGY_LINKS = [StdLinks.drives, StdLinks.contributesTo, StdLinks.targets, StdLinks.nestedIn];
-
-/**
- * Lineage: the link kinds followed from an object, and in which direction, transitively. Outgoing kinds lead
- * to what the object was chosen from and what it aims at; incoming kinds bring what informed, delivered and
- * evidenced it. Following each kind one way only keeps the lineage of a bet from swallowing every other bet
- * that targets the same input.
- */
-const LINEAGE_OUTGOING = [StdLinks.chosenFrom, StdLinks.consideredFor, StdLinks.targets, StdLinks.drives, StdLinks.contributesTo];
-const LINEAGE_INCOMING = [StdLinks.informs, StdLinks.consideredFor, StdLinks.delivers, StdLinks.evidences];
 
 /** Every view `pom build` draws: the declared ones, the strategy chain, and one per team. */
 export function resolveViews(graph: PomGraph): ResolvedView[] {
@@ -100,31 +92,10 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
     });
 }
 
+/** The lineage of an object (graph/derived/lineage.ts), drawn: the same objects `lineage(<id>)` answers. */
 function lineageView(index: GraphIndex, subject: GraphObject): ResolvedView {
-    const ids = new Set<string>([subject.id]);
-    const lineageKinds = new Set<string>([...LINEAGE_OUTGOING, ...LINEAGE_INCOMING]);
-    // The subject's direct neighbours over lineage links count both ways (an insight's lineage shows what it informs).
-    const queue: GraphObject[] = [subject];
-    for (const link of subject.links) if (lineageKinds.has(link.kind)) visit(link.target);
-    for (const link of subject.backlinks) if (lineageKinds.has(link.kind)) visit(link.source);
-    function visit(id: string): void {
-        if (ids.has(id)) return;
-        const object = index.get(id);
-        if (!object) return;
-        ids.add(id);
-        queue.push(object);
-    }
-    while (queue.length > 0) {
-        const object = queue.shift()!;
-        for (const link of object.links) if (LINEAGE_OUTGOING.includes(link.kind as never)) visit(link.target);
-        for (const link of object.backlinks) if (LINEAGE_INCOMING.includes(link.kind as never)) visit(link.source);
-        // An option written inside its opportunity is considered for it without a link: the chosen option leads to
-        // its opportunity, and the opportunity shows every option considered, the rejected ones too.
-        if (index.isA(object, Std.option) && object.parent) visit(object.parent);
-        if (index.isA(object, Std.opportunity)) {
-            for (const child of object.children) if (index.get(child) && index.isA(index.get(child)!, Std.option)) visit(child);
-        }
-    }
+    const ids = new Set(lineageIds(lineageOf(index, subject.id)));
+    const lineageKinds = new Set(index.graph.linkKinds.filter(kind => kind.lineage).map(kind => kind.id));
     return assemble(index, ids, {
         id: LINEAGE_VIEW_PREFIX + subject.id, title: `Lineage: ${subject.title ?? subject.name}`, kind: 'lineage', direction: 'right',
         subject: subject.id,

@@ -12,6 +12,7 @@ import { homePage } from './pages/home.js';
 import { horizonPages, horizonsPage } from './pages/horizons.js';
 import { objectPage } from './pages/object.js';
 import { deliveryRiskPage, healthPage, offTrackPage } from './pages/reports.js';
+import { queryPages } from './pages/queries.js';
 import { SEARCH_INDEX_PATH, searchIndex, searchPage } from './pages/search.js';
 import { viewPages, viewsIndexPage } from './pages/views.js';
 
@@ -44,7 +45,7 @@ export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<strin
     files.set(Paths.deliveryRisk, deliveryRiskPage(site));
     files.set(Paths.health, healthPage(site));
     if (options.changes) files.set(Paths.changes, changesPage(site, options.changes));
-    for (const pages of [typePages(site), viewPages(site), horizonPages(site)]) {
+    for (const pages of [typePages(site), viewPages(site), horizonPages(site), queryPages(site)]) {
         for (const [path, content] of pages) files.set(path, content);
     }
     for (const object of graph.objects) files.set(Paths.object(object.id), objectPage(site, object));

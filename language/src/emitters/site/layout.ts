@@ -109,6 +109,10 @@ ${entry(Paths.deliveryRisk, 'Delivery risk')}
 ${entry(Paths.health, 'Model health', warnings)}
 ${site.options.changes ? entry(Paths.changes, `Changes since ${site.options.changes.from}`) : ''}
 </ul>
+<h2 class="nav-heading">Questions</h2>
+<ul>
+${site.graph.queries.map(query => entry(Paths.query(query.id), query.name))}
+</ul>
 <h2 class="nav-heading">Types</h2>
 <ul>
 ${types.map(([typeId, count]) => entry(Paths.type(typeId), site.typeTitle(typeId), count))}

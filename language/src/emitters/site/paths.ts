@@ -22,6 +22,8 @@ export const Paths = {
     view: (id: string) => `v/${fileName(id)}.html`,
     horizon: (name: string) => `h/${fileName(name)}.html`,
     asset: (name: string) => `assets/${name}`,
+    /** A declared query's answer: the std off-track and delivery-risk queries are the two reports. */
+    query: (id: string) => id === 'std.off-track' ? 'reports/off-track.html' : id === 'std.delivery-risk' ? 'reports/delivery-risk.html' : `q/${fileName(id)}.html`,
 } as const;
 
 /** The href from the page at `from` to the site file `to`, both site-relative paths. */

@@ -58,6 +58,7 @@ export type PomKeywordNames =
     | "false"
     | "for"
     | "from"
+    | "group-by"
     | "has"
     | "import"
     | "in"
@@ -85,6 +86,7 @@ export type PomKeywordNames =
     | "settings"
     | "severity"
     | "single"
+    | "sum"
     | "text"
     | "to"
     | "top-to-bottom"
@@ -549,10 +551,10 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type Name = 'acyclic' | 'allow' | 'and' | 'audience' | 'because' | 'boolean' | 'bottom-to-top' | 'columns' | 'count' | 'date' | 'depth' | 'enum' | 'error' | 'exclude' | 'exclusive' | 'extends' | 'false' | 'for' | 'from' | 'has' | 'import' | 'in' | 'include' | 'info' | 'inherited' | 'inverse' | 'layout' | 'left-to-right' | 'lineage' | 'link' | 'linked' | 'links' | 'message' | 'not' | 'number' | 'off' | 'or' | 'ordered' | 'package' | 'query' | 'require' | 'right-to-left' | 'rule' | 'settings' | 'severity' | 'single' | 'text' | 'to' | 'top-to-bottom' | 'true' | 'type' | 'upstream' | 'via' | 'view' | 'warning' | 'where' | string;
+export type Name = 'acyclic' | 'allow' | 'and' | 'audience' | 'because' | 'boolean' | 'bottom-to-top' | 'columns' | 'count' | 'date' | 'depth' | 'enum' | 'error' | 'exclude' | 'exclusive' | 'extends' | 'false' | 'for' | 'from' | 'group-by' | 'has' | 'import' | 'in' | 'include' | 'info' | 'inherited' | 'inverse' | 'layout' | 'left-to-right' | 'lineage' | 'link' | 'linked' | 'links' | 'message' | 'not' | 'number' | 'off' | 'or' | 'ordered' | 'package' | 'query' | 'require' | 'right-to-left' | 'rule' | 'settings' | 'severity' | 'single' | 'sum' | 'text' | 'to' | 'top-to-bottom' | 'true' | 'type' | 'upstream' | 'via' | 'view' | 'warning' | 'where' | string;
 
 export function isName(item: unknown): item is Name {
-    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'view' || item === 'rule' || item === 'query' || item === 'settings' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'view' || item === 'rule' || item === 'query' || item === 'settings' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || item === 'group-by' || item === 'sum' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
 }
 
 export interface Not extends langium.AstNode {
@@ -708,7 +710,22 @@ export function isQueryDecl(item: unknown): item is QueryDecl {
     return reflection.isInstance(item, QueryDecl.$type);
 }
 
-export type QueryMember = Clause | QueryColumns;
+export interface QueryGroup extends langium.AstNode {
+    readonly $container: QueryDecl;
+    readonly $type: 'QueryGroup';
+    by: Name;
+}
+
+export const QueryGroup = {
+    $type: 'QueryGroup',
+    by: 'by'
+} as const;
+
+export function isQueryGroup(item: unknown): item is QueryGroup {
+    return reflection.isInstance(item, QueryGroup.$type);
+}
+
+export type QueryMember = Clause | QueryColumns | QueryGroup | QuerySum;
 
 export const QueryMember = {
     $type: 'QueryMember'
@@ -716,6 +733,21 @@ export const QueryMember = {
 
 export function isQueryMember(item: unknown): item is QueryMember {
     return reflection.isInstance(item, QueryMember.$type);
+}
+
+export interface QuerySum extends langium.AstNode {
+    readonly $container: QueryDecl;
+    readonly $type: 'QuerySum';
+    fields: Array<Name>;
+}
+
+export const QuerySum = {
+    $type: 'QuerySum',
+    fields: 'fields'
+} as const;
+
+export function isQuerySum(item: unknown): item is QuerySum {
+    return reflection.isInstance(item, QuerySum.$type);
 }
 
 export interface RuleDecl extends langium.AstNode {
@@ -1067,7 +1099,9 @@ export type PomAstType = {
     PomObject: PomObject
     QueryColumns: QueryColumns
     QueryDecl: QueryDecl
+    QueryGroup: QueryGroup
     QueryMember: QueryMember
+    QuerySum: QuerySum
     RuleDecl: RuleDecl
     RuleFor: RuleFor
     RuleMember: RuleMember
@@ -1592,11 +1626,30 @@ export class PomAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [TopElement.$type]
         },
+        QueryGroup: {
+            name: QueryGroup.$type,
+            properties: {
+                by: {
+                    name: QueryGroup.by
+                }
+            },
+            superTypes: [QueryMember.$type]
+        },
         QueryMember: {
             name: QueryMember.$type,
             properties: {
             },
             superTypes: []
+        },
+        QuerySum: {
+            name: QuerySum.$type,
+            properties: {
+                fields: {
+                    name: QuerySum.fields,
+                    defaultValue: []
+                }
+            },
+            superTypes: [QueryMember.$type]
         },
         RuleDecl: {
             name: RuleDecl.$type,

@@ -3,6 +3,8 @@ import type { GraphObject } from '../model.js';
 import { Std, StdLinks } from '../std-ids.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import type { GraphCheck } from './check.js';
+import { ritualViewNames } from '../derived/index.js';
+import { closest } from '../../util/suggest.js';
 import {
     activeBetsByTeam, daysBetween, horizonName, horizonRank, isActiveBet, overloadedTeams, plural, wipLimit, withAncestors
 } from './helpers.js';
@@ -279,20 +281,13 @@ const funding: GraphCheck = (graph, report) => {
             report('warning', IssueCodes.FundingOverAllocated, `Funding unit '${unit.id}' gives out ${shares}% in shares, over 100%.`, unit);
         }
     }
-    const funded = (object: GraphObject): boolean => graph.in(object, StdLinks.funds).length > 0;
-    const teamFunded = (team: GraphObject): boolean => funded(team)
-        || graph.out(team, StdLinks.memberOf).some(l => { const group = graph.get(l.target); return group !== undefined && funded(group); })
-        || graph.out(team, StdLinks.owns).some(l => { const scope = graph.get(l.target); return scope !== undefined && withAncestors(graph, scope).some(funded); });
+    // Funding reach is a derived fact (graph/derived/funding.ts): through nesting, member-of, owned scopes, owner and scope.
     for (const object of graph.graph.objects) {
-        if (graph.isA(object, Std.team) && !teamFunded(object)) {
-            report('warning', IssueCodes.Unfunded, `Team '${object.id}' is not reached by any funding unit.`, object);
+        if (graph.isA(object, Std.team) && object.facts?.funded !== true) {
+            report('warning', IssueCodes.Unfunded, `Team '${object.id}' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`, object);
         }
-        if (isActiveBet(graph, object)) {
-            const viaOwner = graph.effectiveTargets(object, StdLinks.owner).some(id => { const team = graph.get(id); return team !== undefined && graph.isA(team, Std.team) && teamFunded(team); });
-            const viaScope = graph.effectiveTargets(object, StdLinks.inScope).some(id => { const scope = graph.get(id); return scope !== undefined && withAncestors(graph, scope).some(funded); });
-            if (!funded(object) && !viaOwner && !viaScope) {
-                report('warning', IssueCodes.Unfunded, `Active bet '${object.id}' is not reached by any funding unit, directly or through its team or scope.`, object);
-            }
+        if (isActiveBet(graph, object) && object.facts?.funded !== true) {
+            report('warning', IssueCodes.Unfunded, `Active bet '${object.id}' is not reached by any funding unit, directly or through its team or scope.`, object);
         }
     }
 };
@@ -308,7 +303,18 @@ const healthFromData: GraphCheck = (graph, report) => {
     }
 };
 
+/** A ritual's `views:` naming a view that does not exist. */
+const ritualViews: GraphCheck = (graph, report) => {
+    for (const ritual of graph.ofType(Std.ritual)) {
+        for (const name of ritualViewNames(graph, ritual).unknown) {
+            const guess = closest(name, graph.graph.views.map(view => view.name));
+            report('error', IssueCodes.UnknownView, `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${guess ? ` Did you mean '${guess}'?` : ''}`, ritual);
+        }
+    }
+};
+
 export const domainChecks: Record<string, GraphCheck> = {
+    'ritual-views': ritualViews,
     'health-from-data': healthFromData,
     'bet-without-target': betWithoutTarget,
     'bet-without-option': betWithoutOption,

@@ -5,7 +5,7 @@ import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analy
 import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext } from '../context.js';
 import { html, join, type Html } from '../html.js';
 import { layout, type Crumb } from '../layout.js';
-import { lineageOf, type Lineage } from '../lineage.js';
+import { LINEAGE_LIST_LIMIT, lineageSteps } from '../lineage.js';
 import { renderMarkdown } from '../markdown.js';
 import { Paths } from '../paths.js';
 import { changeBadge, objectChangesSection } from './changes.js';
@@ -156,22 +156,24 @@ function diagramsSection(page: Page, object: GraphObject): Html | undefined {
 }
 
 function lineageSection(page: Page, object: GraphObject): Html | undefined {
-    const lineage = lineageOf(page.site, object);
-    if (!lineage) return undefined;
-    const columns: Array<[string, keyof Lineage]> = [
-        ['Insights', 'insights'], ['Opportunity', 'opportunities'], ['Options considered', 'options'], ['Bets', 'bets'],
-        ['Work', 'work'], ['Impacts', 'impacts'],
-    ];
+    const steps = lineageSteps(page.site, object);
+    if (!steps) return undefined;
+    const size = steps.reduce((n, step) => n + step.objects.length, 0);
+    const command = html`<p class="note">The same walk as <code>pom query 'lineage(${object.id})'</code> and the lineage diagram.</p>`;
+    if (size > LINEAGE_LIST_LIMIT) {
+        return section('Lineage', 'lineage', html`<p>${size} objects lead to this one or follow from it:
+${join(steps.map(step => html`${step.objects.length} ${page.site.typeTitle(step.type)}`), ', ')}.</p>${command}`);
+    }
     const item = (o: GraphObject) => {
         const current = o.id === object.id;
         const status = o.fields.status;
         const rationale = page.site.index.isA(o, Std.option) && o.fields.rationale !== undefined
             ? html`<p class="rationale">${String(o.fields.rationale)}</p>` : '';
-        return html`<li class="${current ? 'current' : ''} ${status === 'rejected' ? 'rejected' : ''}">${current
+        return html`<li class="${current ? 'current' : ''} ${status === 'rejected' ? 'rejected' : ''}" data-id="${o.id}">${current
             ? html`<strong aria-current="true">${page.site.title(o)}</strong>` : page.link(o.id)} ${statusBadge(status)} ${objectHealthBadge(o)}${rationale}</li>`;
     };
-    return section('Lineage', 'lineage', html`<ol class="lineage">${columns.filter(([, key]) => lineage[key].length > 0).map(([title, key]) =>
-        html`<li class="lineage-step"><h3>${title}</h3><ul>${lineage[key].map(item)}</ul></li>`)}</ol>`);
+    return section('Lineage', 'lineage', html`<ol class="lineage">${steps.map(step =>
+        html`<li class="lineage-step"><h3>${page.site.typeTitle(step.type)}</h3><ul>${step.objects.map(item)}</ul></li>`)}</ol>${command}`);
 }
 
 function teamSections(page: Page, team: GraphObject): Html {

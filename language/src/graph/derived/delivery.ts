@@ -1,0 +1,84 @@
+// Delivery risk, derived once: blocking dependencies (nested work's included), overloaded owners, overdue bets,
+// and the reasons an active bet is a delivery risk. The delivery-risk query and report, and the checks, read them.
+
+import type { GraphIndex } from '../graph-index.js';
+import type { GraphObject } from '../model.js';
+import { Std, StdLinks } from '../std-ids.js';
+import { TROUBLED } from './health.js';
+
+/** Statuses after which a dependency no longer blocks. */
+const FINISHED = ['done', 'killed', 'shipped'];
+
+export interface DeliveryFacts {
+    /** What it, or anything nested in it, depends on (blocking) that is not finished, sorted. */
+    blockedBy: Map<string, string[]>;
+    /** Teams with more active bets than their wip-limit. */
+    overloaded: Set<string>;
+    /** Objects whose owner (their own or their container's) is overloaded. */
+    ownerOverloaded: Set<string>;
+    /** Active bets with an end before the reference date. */
+    overdue: Set<string>;
+    /** Why each active bet is a delivery risk. */
+    risks: Map<string, string[]>;
+    /** Active bets per owning team. */
+    activeBets: Map<string, string[]>;
+}
+
+export function wipLimitOf(team: GraphObject): number {
+    const limit = team.fields['wip-limit'];
+    return typeof limit === 'number' ? limit : 2;
+}
+
+export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject) => string | undefined, referenceDate: string | undefined): DeliveryFacts {
+    const isActiveBet = (object: GraphObject) => index.isA(object, Std.bet) && object.fields.status === 'active';
+    const activeBets = new Map<string, string[]>();
+    for (const bet of index.ofType(Std.bet)) {
+        if (!isActiveBet(bet)) continue;
+        for (const owner of index.effectiveTargets(bet, StdLinks.owner)) {
+            const list = activeBets.get(owner);
+            if (list) list.push(bet.id); else activeBets.set(owner, [bet.id]);
+        }
+    }
+    const overloaded = new Set<string>();
+    for (const [owner, bets] of activeBets) {
+        const team = index.get(owner);
+        if (team && index.isA(team, Std.team) && bets.length > wipLimitOf(team)) overloaded.add(owner);
+    }
+    const ownerOverloaded = new Set<string>();
+    if (overloaded.size > 0) {
+        for (const object of index.graph.objects) {
+            if (index.effectiveTargets(object, StdLinks.owner).some(owner => overloaded.has(owner))) ownerOverloaded.add(object.id);
+        }
+    }
+    // Blocking dependencies, each counted for the object that has it and for every container above it.
+    const blockedBy = new Map<string, string[]>();
+    for (const object of index.graph.objects) {
+        for (const link of object.links) {
+            if (link.kind !== StdLinks.dependsOn || link.meta.kind === 'ok') continue;
+            const target = index.get(link.target);
+            if (target && FINISHED.includes(String(target.fields.status))) continue;
+            for (let at: GraphObject | undefined = object, seen = 0; at && seen < 64; at = index.get(at.parent), seen++) {
+                const list = blockedBy.get(at.id);
+                if (!list) blockedBy.set(at.id, [link.target]); else if (!list.includes(link.target)) list.push(link.target);
+            }
+        }
+    }
+    for (const list of blockedBy.values()) list.sort(compare);
+    const overdue = new Set<string>();
+    const risks = new Map<string, string[]>();
+    for (const bet of index.ofType(Std.bet)) {
+        if (!isActiveBet(bet)) continue;
+        if (referenceDate && typeof bet.fields.end === 'string' && bet.fields.end < referenceDate) overdue.add(bet.id);
+        const reasons: string[] = [];
+        if (TROUBLED.includes(healthOf(bet) ?? '')) reasons.push('at-risk');
+        if (blockedBy.has(bet.id)) reasons.push('blocked');
+        if (ownerOverloaded.has(bet.id)) reasons.push('owner-overloaded');
+        if (overdue.has(bet.id)) reasons.push('overdue');
+        if (reasons.length > 0) risks.set(bet.id, reasons);
+    }
+    return { blockedBy, overloaded, ownerOverloaded, overdue, risks, activeBets };
+}
+
+function compare(a: string, b: string): number {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
