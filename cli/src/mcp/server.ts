@@ -77,6 +77,8 @@ export function objectFacts(graph: PomGraph, object: GraphObject): Record<string
         fields: object.fields,
         health: {
             declared: object.fields.health,
+            /** The derived effective health (graph/derived): the worse of the declared health and the data. */
+            effective: object.facts?.['effective-health'],
             data: (object.metrics ?? []).map(m => ({
                 metric: m.metric, status: m.status, since: m.since, current: m.current, target: m.target, baseline: m.baseline,
                 expected: m.expected, trend: m.trend, unit: m.unit,
@@ -88,6 +90,8 @@ export function objectFacts(graph: PomGraph, object: GraphObject): Record<string
             kind: kinds.get(l.kind)?.name ?? l.kind, inverse: l.inverse, source: l.source, sourceTitle: titles.get(l.source), meta: l.meta, location: at(l),
         })),
         inherited: object.inherited,
+        /** Every fact pom derives for it (docs/language.md, "Derived facts"), as selectors test them. */
+        derived: object.facts,
         parent: object.parent,
         children: object.children,
         diagnostics: graph.diagnostics.filter(d => d.object === object.id).map(d => ({ severity: d.severity, code: d.code, message: d.message, location: at(d) })),
