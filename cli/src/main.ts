@@ -1,6 +1,6 @@
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { WorkspaceError } from '../../language/src/compiler.js';
-import { DIAGRAM_FORMATS, DIFF_FORMATS, EXPORT_FORMATS } from './formats.js';
+import { DIAGRAM_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from './formats.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 import { parseDate } from '../../language/src/metrics/data-file.js';
@@ -158,6 +158,16 @@ export function createProgram(): Command {
         .addHelpText('after', '\nExamples: pom export examples/acme --format csv -o objects.csv; pom export --format csv --table links;\n' +
             'pom export --format graphml -o model.graphml (opens in yEd, Gephi, Cytoscape). See docs/diagrams.md, "Exports".')
         .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/export.js')).exportCommand(dir, options); });
+
+    program.command('import')
+        .description('write a .pom package of teams, groups, people, ownership and interactions from a Backstage catalog or Team API files')
+        .addArgument(new Argument('<format>', 'what the files are').choices(IMPORT_FORMATS))
+        .argument('<files...>', 'catalog-info.yaml files (backstage) or Team API YAML files (teamapi)')
+        .option('--package <name>', 'the package to write (default: catalog, or teams)')
+        .option('-o, --output <file>', 'the .pom file to write (default: <package>.pom)')
+        .addHelpText('after', '\nThe file is formatted and written atomically; running the import again on the same files changes nothing.\n' +
+            'Only a file an earlier import wrote is ever replaced. See docs/import.md.')
+        .action(async (format: ImportFormat, files: string[], options) => { process.exitCode = await (await import('./commands/import.js')).importCommand(format, files, options); });
 
     program.command('history')
         .description('list what changed in one object (fields, links, health, status, diagnostics), commit by commit, newest first')

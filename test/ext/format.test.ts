@@ -319,3 +319,10 @@ settings { severity demo.focus: info }
         expect(after.graph.views.length).toBe(1);
     });
 });
+
+describe('an empty body', () => {
+    it('is written {} and leaves what follows at the top level', () => {
+        expect(formatDocument('package x\n\ngroup a "A" {\n}\n\n// next\nteam b {\n  member-of -> a\n}\n'))
+            .toBe('package x\n\ngroup a "A" {}\n\n// next\nteam b {\n  member-of -> a\n}\n');
+    });
+});

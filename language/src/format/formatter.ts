@@ -320,7 +320,8 @@ function layout(text: string, file: PomFile): string {
         if (!previous) {
             // The first token of the file: no leading blank lines.
         } else if (afterOpen && closesBlock && structure.blocks.get(previous.offset) === leaf.offset) {
-            // An empty body: `{}`.
+            // An empty body: `{}`; it closes the block its `{` opened.
+            depth--;
         } else if (isComment(leaf)) {
             if (sourceBreak === Break.None) {
                 // A trailing comment keeps its place and the spaces its author put before it.
