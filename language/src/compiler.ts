@@ -1,6 +1,6 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { promises as fs, readFileSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
@@ -8,6 +8,7 @@ import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
 import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './validation/issue-codes.js';
 import type { DataReader } from './metrics/metrics.js';
+import { readWorkspaceDataFile } from './metrics/read-data.js';
 
 export interface CompileResult {
     root: string;
@@ -73,15 +74,9 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
         { readData: dataReader(absoluteRoot), asOf: options.asOf });
 }
 
-/** Reads metric data files of the workspace at `root` (absolute) by their workspace-relative paths. */
+/** Reads metric data files of the workspace at `root` (absolute) by their workspace-relative paths, guarded (read-data.ts). */
 export function dataReader(root: string): DataReader {
-    return path => {
-        try {
-            return readFileSync(join(root, ...path.split('/')), 'utf8');
-        } catch {
-            return undefined; // reported as metric-data-missing
-        }
-    };
+    return path => readWorkspaceDataFile(root, path);
 }
 
 /**
@@ -103,7 +98,7 @@ export async function compileSources(root: string, sources: Map<string, string>,
     }
     // Problems in metric data files belong to no .pom document's validation: take them from the model.
     const model = pom.model.WorkspaceModel.model;
-    for (const [file, list] of model.diagnosticsByFile) if (!files.has(file)) diagnostics.push(...list);
+    for (const [file, list] of model.diagnosticsByFile) if (!files.has(file)) for (const diagnostic of list) diagnostics.push(diagnostic);
     diagnostics.sort(compareDiagnostics);
     const graph: PomGraph = { ...model.graph, diagnostics };
     return { root, files: graph.files, graph, diagnostics, services: pom };

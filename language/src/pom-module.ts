@@ -16,6 +16,8 @@ import { PomValidationRegistry } from './validation/validation-registry.js';
 import { PomValueConverter } from './workspace/value-converter.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './workspace/error-messages.js';
 import { PomPaths } from './workspace/paths.js';
+import { PomLexer } from './workspace/lexer.js';
+import { PomTokenBuilder } from './workspace/token-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 
 /** Services pom adds to Langium's. */
@@ -42,6 +44,8 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
         ValueConverter: () => new PomValueConverter(),
         ParserErrorMessageProvider: () => new PomParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
+        TokenBuilder: () => new PomTokenBuilder(),
+        Lexer: services => new PomLexer(services),
     },
     references: {
         PomIndex: services => new PomIndexProvider(services),

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { compileWorkspace, type CompileResult } from '../../../language/src/compiler.js';
 import { atRevision } from '../revision.js';
+import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
 import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface CheckOptions {
@@ -22,6 +23,12 @@ export function report(result: CompileResult, options: CheckOptions): number {
     process.stdout.write(formatDiagnostics(result.diagnostics, options.format, result.root));
     if (result.files.length === 0) process.stderr.write(`pom: warning: no .pom files under ${result.root}\n`);
     if (options.format === 'text') process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
+    // A check that failed inside pom is a bug, not a problem in the model: never a silent pass, never exit 1.
+    const internal = result.diagnostics.find(d => d.code === IssueCodes.InternalError);
+    if (internal) {
+        process.stderr.write(`pom: internal error: ${internal.message}\nSet POM_DEBUG=1 to see where it happened.\n`);
+        return 2;
+    }
     const failing = result.diagnostics.some(d => d.severity === 'error' || (options.strict && d.severity === 'warning'));
     return failing ? 1 : 0;
 }

@@ -36,7 +36,7 @@ export async function fmtCommand(paths: string[], options: FmtOptions): Promise<
             // The same messages and codes as pom check, from the same validator (syntax only: nothing is linked).
             const diagnostics = await pom.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
             const display = pom.workspace.Paths.display(document.uri);
-            broken.push(...diagnostics.filter(d => d.severity === 1).map(d => toGraphDiagnostic(display, d)));
+            for (const d of diagnostics) if (d.severity === 1) broken.push(toGraphDiagnostic(display, d));
             continue;
         }
         const formatted = formatDocument(document, pom);

@@ -213,7 +213,7 @@ export class SelectorEngine {
             const id = queue.pop()!;
             if (result.has(id)) continue;
             result.add(id);
-            queue.push(...next(id));
+            for (const target of next(id)) queue.push(target); // not push(...): a hub may have more links than the stack holds arguments
         }
         return result;
     }

@@ -2,7 +2,8 @@ import { URI, type FileSystemProvider } from 'langium';
 import { join } from 'node:path';
 import { Std } from '../graph/std-ids.js';
 import { dataFormat } from '../metrics/data-file.js';
-import { dataPath } from '../metrics/metrics.js';
+import { dataPath, type DataText } from '../metrics/metrics.js';
+import { readWorkspaceDataFile } from '../metrics/read-data.js';
 import { PomWorkspaceModel } from '../model/workspace-model.js';
 import type { PomServices } from '../pom-module.js';
 
@@ -13,7 +14,7 @@ import type { PomServices } from '../pom-module.js';
  */
 export class PomLspWorkspaceModel extends PomWorkspaceModel {
     /** Data file texts by workspace-relative path; undefined for a file that could not be read. */
-    protected readonly dataTexts = new Map<string, string | undefined>();
+    protected readonly dataTexts = new Map<string, DataText>();
     protected readonly fileSystem: FileSystemProvider;
 
     constructor(services: PomServices) {
@@ -22,14 +23,10 @@ export class PomLspWorkspaceModel extends PomWorkspaceModel {
         this.metricSource = { read: path => this.dataText(path) };
     }
 
-    protected dataText(path: string): string | undefined {
+    protected dataText(path: string): DataText {
         if (this.dataTexts.has(path)) return this.dataTexts.get(path);
-        let text: string | undefined;
-        try {
-            text = this.fileSystem.readFileSync(this.dataUri(path));
-        } catch {
-            text = undefined; // reported as metric-data-missing
-        }
+        // The same guarded read as pom check: inside the workspace, regular files, bounded size.
+        const text = readWorkspaceDataFile(this.paths.root ?? '/', path);
         this.dataTexts.set(path, text);
         return text;
     }

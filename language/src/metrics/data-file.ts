@@ -1,6 +1,7 @@
 // Reading metric observations from the CSV or JSON files that analytics and BI tools export.
 // Pure text in, points and problems out: the batch compiler and the language server share it.
 
+import { excerpt } from '../util/excerpt.js';
 import type { DataPoint } from '../graph/model.js';
 
 export type { DataPoint };
@@ -48,7 +49,7 @@ const NUMBER = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
 /** The date part of an ISO date or date-time, or an explanation of what is wrong with it. */
 export function parseDate(text: string): { date: string } | { error: string } {
     const match = ISO_DATE.exec(text.trim());
-    if (!match) return { error: `'${text}' is not a date: write it as YYYY-MM-DD, such as 2026-10-01` };
+    if (!match) return { error: `'${excerpt(text)}' is not a date: write it as YYYY-MM-DD, such as 2026-10-01` };
     const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
     const calendar = new Date(Date.UTC(year, month - 1, day));
     if (calendar.getUTCMonth() !== month - 1 || calendar.getUTCDate() !== day) {
@@ -65,7 +66,7 @@ export function parseNumber(text: string): { value: number } | { error: string }
         ? 'drop the thousands separators or write the decimal point as "."'
         : /%$/.test(trimmed) ? 'drop the "%" (the metric\'s unit says what the number means)'
             : 'write a plain number such as 71.4 or -3';
-    return { error: `'${text}' is not a number: ${hint}` };
+    return { error: `'${excerpt(text)}' is not a number: ${hint}` };
 }
 
 class PointCollector {
@@ -79,7 +80,7 @@ class PointCollector {
     /** Checks one row's cells; an empty or null value is a gap (no observation that day), not an error. */
     row(date: { text: unknown; line: number; column: number }, value: { text: unknown; line: number; column: number }): void {
         if (typeof date.text !== 'string') {
-            this.problem('bad-date', `${JSON.stringify(date.text)} is not a date: write it as a text "YYYY-MM-DD"`, date.line, date.column);
+            this.problem('bad-date', `${excerpt(JSON.stringify(date.text) ?? String(date.text))} is not a date: write it as a text "YYYY-MM-DD"`, date.line, date.column);
             return;
         }
         const parsedDate = parseDate(date.text);
@@ -99,7 +100,7 @@ class PointCollector {
             }
             number = parsed.value;
         } else {
-            this.problem('bad-number', `${JSON.stringify(value.text)} is not a number: write a plain number such as 71.4`, value.line, value.column);
+            this.problem('bad-number', `${excerpt(JSON.stringify(value.text) ?? String(value.text))} is not a number: write a plain number such as 71.4`, value.line, value.column);
             return;
         }
         const earlier = this.byDate.get(parsedDate.date);
@@ -196,7 +197,7 @@ export function parseCsvData(text: string, columns: DataColumns = DEFAULT_COLUMN
     const valueIndex = names.indexOf(columns.value.toLowerCase());
     for (const [index, wanted] of [[dateIndex, columns.date], [valueIndex, columns.value]] as const) {
         if (index < 0) {
-            collector.problem('missing-column', `no column '${wanted}' in the header (${header.map(c => c.text.trim()).join(', ')}): ` +
+            collector.problem('missing-column', `no column '${wanted}' in the header (${excerpt(header.map(c => c.text.trim()).join(', '))}): ` +
                 (wanted === columns.value ? `rename the column, or set 'column: "…"' on the metric` : `the first row must name a '${wanted}' column`),
             header[0].line, header[0].column);
         }
@@ -232,6 +233,8 @@ class JsonSyntaxError extends Error {
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const LITERAL = /true|false|null|-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 
+const MAX_JSON_DEPTH = 64;
+
 /** A small JSON reader that remembers where each array element and member value starts. */
 class LocatingJsonReader {
     private index = 0;
@@ -255,6 +258,8 @@ class LocatingJsonReader {
     }
 
     private value(depth: number): JsonValue {
+        // The reader recurses per level; observations are two levels deep, so a bound costs nothing real.
+        if (depth > MAX_JSON_DEPTH) this.fail(`nested more than ${MAX_JSON_DEPTH} levels deep`);
         this.space();
         const char = this.text[this.index];
         if (char === '[') return this.array(depth);
@@ -353,7 +358,7 @@ export function parseJsonData(text: string, columns: DataColumns = DEFAULT_COLUM
     } catch (error) {
         if (!(error instanceof JsonSyntaxError)) throw error;
         const at = position(error.offset);
-        collector.problem('syntax', `not valid JSON: ${error.message}`, at.line, at.column);
+        collector.problem('syntax', `not valid JSON: ${excerpt(error.message, 120)}`, at.line, at.column);
         return collector.result();
     }
     if (!Array.isArray(document)) {
@@ -378,7 +383,7 @@ export function parseJsonData(text: string, columns: DataColumns = DEFAULT_COLUM
         const date = cell(columns.date), value = cell(columns.value);
         if (!date || !value) {
             const missing = !date ? columns.date : columns.value;
-            collector.problem('missing-column', `this observation has no "${missing}" member (it has ${[...element.members.keys()].map(k => `"${k}"`).join(', ') || 'none'})` +
+            collector.problem('missing-column', `this observation has no "${missing}" member (it has ${excerpt([...element.members.keys()].map(k => `"${k}"`).join(', ')) || 'none'})` +
                 (missing === columns.value ? `: rename the member, or set 'column: "…"' on the metric` : ''), at.line, at.column);
             continue;
         }

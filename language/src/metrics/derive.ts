@@ -43,7 +43,7 @@ export function trendOf(points: DataPoint[]): MetricTrend {
         variance += (xs[i] - meanX) ** 2;
     }
     const change = (covariance / variance) * (xs[xs.length - 1] - xs[0]);
-    const size = Math.max(...ys.map(Math.abs));
+    const size = ys.reduce((largest, y) => Math.max(largest, Math.abs(y)), 0);
     if (Math.abs(change) <= FLAT_SHARE * size) return 'flat';
     return change > 0 ? 'up' : 'down';
 }

@@ -13,8 +13,11 @@ export interface MetricsOptions {
     asOf?: string;
 }
 
-/** Reads a data file by its workspace-relative path; undefined when it does not exist. */
-export type DataReader = (path: string) => string | undefined;
+/** A data file's text; undefined when it does not exist; or why pom refused to read it (a link out of the workspace, a device, too large). */
+export type DataText = string | undefined | { refused: string };
+
+/** Reads a data file by its workspace-relative path. */
+export type DataReader = (path: string) => DataText;
 
 export interface MetricsResult {
     /** The graph with `series` on metrics and `metrics` readings on measured objects; objects not concerned are shared. */
@@ -52,8 +55,8 @@ export function dataPath(metric: GraphObject): { path: string } | { error: strin
 }
 
 /** Reads every metric data file the graph names, once each. */
-export function readMetricData(graph: PomGraph, read: DataReader): Map<string, string | undefined> {
-    const files = new Map<string, string | undefined>();
+export function readMetricData(graph: PomGraph, read: DataReader): Map<string, DataText> {
+    const files = new Map<string, DataText>();
     for (const object of graph.objects) {
         if (!object.types.includes(Std.metric)) continue;
         const located = dataPath(object);
@@ -63,7 +66,7 @@ export function readMetricData(graph: PomGraph, read: DataReader): Map<string, s
 }
 
 /** Checks the data files (path → text, as read by readMetricData) and derives the metrics of every measured object. */
-export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, string | undefined>, options: MetricsOptions = {}): MetricsResult {
+export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataText>, options: MetricsOptions = {}): MetricsResult {
     // Most workspaces name no data files: then the graph is returned as it is, without indexing it again.
     if (!graph.objects.some(object => object.fields.data !== undefined && object.types.includes(Std.metric))) return { graph, diagnostics: [] };
     const index = new GraphIndex(graph);
@@ -83,6 +86,11 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, string 
             diagnostics.push(diagnostic('error', IssueCodes.MetricDataMissing,
                 `Metric '${metric.id}' reads ${located.path}, which does not exist: fix 'data: "${metric.fields.data}"' (relative to ${metric.location.file}) or add the file.`,
                 metric.location, metric.id));
+            continue;
+        }
+        if (typeof text !== 'string') {
+            diagnostics.push(diagnostic('error', IssueCodes.MetricDataMissing,
+                `Metric '${metric.id}' reads ${located.path}, which pom does not read: ${text.refused}.`, metric.location, metric.id));
             continue;
         }
         const columns = { ...DEFAULT_COLUMNS, value: typeof metric.fields.column === 'string' ? metric.fields.column : DEFAULT_COLUMNS.value };

@@ -30,7 +30,9 @@ export function sparklineSvg(series: readonly DataPoint[], options: SparklineOpt
     if (!first) return `${open}</svg>`;
     const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
     const values = series.map(p => p.value).concat(options.target === undefined ? [] : [options.target]);
-    const low = Math.min(...values), high = Math.max(...values);
+    // A loop, not Math.min(...values): a series may hold more observations than the stack holds arguments.
+    let low = Infinity, high = -Infinity;
+    for (const value of values) { if (value < low) low = value; if (value > high) high = value; }
     const t0 = time(first.date), t1 = time(last.date);
     const x = (date: string) => t1 === t0 ? width / 2 : PAD + (time(date) - t0) / (t1 - t0) * (width - 2 * PAD);
     const y = (value: number) => high === low ? height / 2 : height - PAD - (value - low) / (high - low) * (height - 2 * PAD);

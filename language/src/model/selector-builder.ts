@@ -77,9 +77,24 @@ export class SelectorBuilder {
         const never: Condition = { kind: 'or', operands: [] };
         if (isOr(node) || isAnd(node)) {
             const kind = isOr(node) ? 'or' as const : 'and' as const;
-            const operands = [node.left, node.right].map(operand => operand ? this.condition(operand) : never);
-            // Flatten a or b or c into one list.
-            return { kind, operands: operands.flatMap(o => o.kind === kind ? o.operands : [o]) };
+            const same = isOr(node) ? isOr : isAnd;
+            // `a or b or c` parses as ((a or b) or c): walk down the left side in a loop, not by recursion (a
+            // chain of thousands of terms), and flatten it into one list.
+            const rights: (ConditionNode | undefined)[] = [];
+            let left: ConditionNode | undefined = node;
+            while (left && same(left)) {
+                rights.push(left.right);
+                left = left.left;
+            }
+            const operands: Condition[] = [];
+            const add = (operand: ConditionNode | undefined) => {
+                const condition = operand ? this.condition(operand) : never;
+                if (condition.kind === kind) for (const inner of condition.operands) operands.push(inner);
+                else operands.push(condition);
+            };
+            add(left);
+            for (let i = rights.length - 1; i >= 0; i--) add(rights[i]);
+            return { kind, operands };
         }
         if (isNot(node)) return { kind: 'not', operand: node.operand ? this.condition(node.operand) : never };
         if (isHasCondition(node)) {

@@ -69,7 +69,7 @@ export class PomWorkspaceModel {
         if (this.metricSource) {
             const metrics = applyMetrics(graph, readMetricData(graph, this.metricSource.read), { asOf: this.metricSource.asOf });
             graph = metrics.graph;
-            diagnostics.push(...metrics.diagnostics);
+            for (const diagnostic of metrics.diagnostics) diagnostics.push(diagnostic);
         }
         // Derived facts read the metric data; the checks read the facts.
         graph = deriveFacts(graph, { asOf: this.metricSource?.asOf });

@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { AstUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks } from 'langium';
 import {
     type EnumDecl, type FieldDecl, type Import, type LinkDecl, type PomAstType, type PomFile, type TypeDecl
 } from '../generated/langium/ast.js';
@@ -11,6 +11,9 @@ import type { PomPaths } from '../workspace/paths.js';
 import { closest } from '../util/suggest.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkValue } from './values.js';
+
+/** How many other places a duplicate-id diagnostic names; the rest are counted. */
+export const MAX_RELATED_LOCATIONS = 3;
 
 /** Declarations (types, enums, links, fields), imports, packages, and ids unique across the workspace. */
 export class DeclarationValidator {
@@ -68,15 +71,30 @@ export class DeclarationValidator {
                 : node.$type === 'ViewDecl' ? 'view' : node.$type === 'RuleDecl' ? 'rule' : node.$type === 'QueryDecl' ? 'query' : 'link';
         const all = this.indexProvider.index.all(namespace, id);
         if (all.length < 2) return;
-        const others = all.filter(d => d.node !== node && d.node?.$container !== node && node.$container !== d.node);
-        if (others.length === 0) return;
-        const where = others.map(d => {
+        // Not the node itself, nor its container or a child of it (reported on their own).
+        const isOther = (d: AstNodeDescription) => d.node !== node && d.node?.$container !== node && node.$container !== d.node;
+        // Thousands of duplicates must not make each diagnostic list all the others (quadratic in time and size):
+        // name the first few and count the rest.
+        const shown: AstNodeDescription[] = [];
+        for (const d of all) {
+            if (isOther(d)) shown.push(d);
+            if (shown.length === MAX_RELATED_LOCATIONS) break;
+        }
+        if (shown.length === 0) return;
+        // Every declaration of this id in this namespace is in `all`: count the excluded ones without a pass over it.
+        const sameId = (other: AstNode | undefined) => other !== undefined && other.$type === node.$type && qualifiedName(other as Identified) === id;
+        let excluded = 1;
+        if (sameId(node.$container)) excluded++;
+        for (const child of AstUtils.streamContents(node)) if (sameId(child)) excluded++;
+        const more = all.length - excluded - shown.length;
+        const where = shown.map(d => {
             const start = d.nameSegment?.range.start;
             return `${this.paths.display(d.documentUri)}:${(start?.line ?? 0) + 1}:${(start?.character ?? 0) + 1}`;
         });
-        accept('error', `Duplicate id '${id}': also defined at ${where.join(', ')}. Rename one of them.`, {
+        const rest = more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : '';
+        accept('error', `Duplicate id '${id}': also defined at ${where.join(', ')}${rest}. Rename one of them.`, {
             node, property: 'name', code: IssueCodes.DuplicateId,
-            relatedInformation: others.filter(d => d.nameSegment).map(d => ({
+            relatedInformation: shown.filter(d => d.nameSegment).map(d => ({
                 location: { uri: d.documentUri.toString(), range: d.nameSegment!.range },
                 message: `'${id}' is also defined here`
             }))

@@ -51,8 +51,27 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         }
     }
 
+    /**
+     * Langium's own validateDocument appends the checks' findings with `push(...all)`, which overflows the stack
+     * past about 120,000 findings, and then logs and drops the error: every diagnostic lost, "0 errors". Same steps,
+     * appended in a loop; a failure propagates (pom check exits 2 with it) instead of being swallowed.
+     */
+    protected async validateWithoutSpread(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+        const parseResult = document.parseResult;
+        const diagnostics: Diagnostic[] = [];
+        await interruptAndCheck(cancelToken);
+        if (!options.categories || options.categories.includes('built-in')) {
+            this.processLexingErrors(parseResult, diagnostics, options);
+            this.processParsingErrors(parseResult, diagnostics, options);
+            this.processLinkingErrors(document, diagnostics, options);
+        }
+        for (const diagnostic of await this.validateAst(parseResult.value, options, cancelToken)) diagnostics.push(diagnostic);
+        await interruptAndCheck(cancelToken);
+        return diagnostics;
+    }
+
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
-        const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
             const dataCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (diagnostic.code === undefined) {

@@ -1,6 +1,7 @@
 import { LangiumParserErrorMessageProvider } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import type { ILexerErrorMessageProvider } from 'chevrotain';
+import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name', STRING: 'a "quoted text"', TEXT_BLOCK: 'a """text block"""', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)',
@@ -36,16 +37,16 @@ export class PomParserErrorMessageProvider extends LangiumParserErrorMessageProv
 export class PomLexerErrorMessageProvider implements ILexerErrorMessageProvider {
     buildUnexpectedCharactersMessage(fullText: string, startOffset: number, length: number): string {
         const text = fullText.substring(startOffset, startOffset + Math.max(1, length));
-        const rest = /^[\w.%-]*/.exec(fullText.substring(startOffset))?.[0] ?? text;
+        const rest = /^[\w.%-]*/.exec(fullText.substring(startOffset, startOffset + 80))?.[0] ?? text;
         if (/^\d/.test(rest)) {
-            return `'${rest}' is not a value pom knows: numbers have no unit (3, 2.5), dates are written 2026-09-14, and anything else is text in quotes ("${rest}").`;
+            return `'${excerpt(rest)}' is not a value pom knows: numbers have no unit (3, 2.5), dates are written 2026-09-14, and anything else is text in quotes ("${excerpt(rest)}").`;
         }
         if (text.startsWith("'")) return `Unexpected character ': texts are written in double quotes, "like this".`;
-        return `Unexpected character '${text}'.`;
+        return `Unexpected character '${excerpt(text)}'.`;
     }
 
     buildUnableToPopLexerModeMessage(token: IToken): string {
-        return `Unexpected '${token.image}'.`;
+        return `Unexpected '${excerpt(token.image)}'.`;
     }
 }
 
@@ -82,11 +83,11 @@ function describeAll(types: TokenType[]): string {
 
 function found(token: IToken | undefined): string {
     if (!token || token.tokenType?.name === 'EOF' || token.image === '') return 'the end of the file';
-    return `'${token.image}'`;
+    return `'${excerpt(token.image)}'`;
 }
 
 function after(previous: IToken | undefined): string {
-    return previous && previous.image && previous.tokenType?.name !== 'EOF' ? ` after '${previous.image}'` : '';
+    return previous && previous.image && previous.tokenType?.name !== 'EOF' ? ` after '${excerpt(previous.image)}'` : '';
 }
 
 function hint(expected: TokenType[], actual: IToken | undefined): string {

@@ -13,6 +13,6 @@ export function dedentBlock(text: string): string {
     if (lines.length > 1 && lines[0].trim() === '') lines.shift();
     if (lines.length > 1 && lines[lines.length - 1].trim() === '') lines.pop();
     const indents = lines.filter(line => line.trim() !== '').map(line => line.match(/^[ \t]*/)![0].length);
-    const indent = indents.length ? Math.min(...indents) : 0;
+    const indent = indents.length ? indents.reduce((a, b) => Math.min(a, b)) : 0;
     return lines.map(line => line.slice(Math.min(indent, line.match(/^[ \t]*/)![0].length))).join('\n');
 }

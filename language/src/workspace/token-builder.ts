@@ -1,0 +1,77 @@
+import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import type { CustomPatternMatcherFunc, TokenType, TokenVocabulary } from 'chevrotain';
+
+/**
+ * Matches names, strings and text blocks with loops instead of the grammar's regular expressions. A regular
+ * expression with a repeated group backtracks through a stack of its own: an 8 MB string or a name of a million
+ * dashed parts overflows it ("Maximum call stack size exceeded") and the whole check is lost. These loops accept
+ * exactly what the grammar's terminals say, at any length.
+ */
+export class PomTokenBuilder extends DefaultTokenBuilder {
+    override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        for (const token of tokens) {
+            // Mutated in place: keywords keep the same token as their LONGER_ALT (a name such as `nothing` is not `not`).
+            const matcher = MATCHERS[token.name];
+            if (!matcher) continue;
+            token.PATTERN = matcher.exec;
+            token.START_CHARS_HINT = matcher.startChars;
+            token.LINE_BREAKS = matcher.lineBreaks;
+        }
+        return tokens;
+    }
+}
+
+const isWordCode = (code: number) =>
+    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+const isNameStartCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+const QUOTE = 34, BACKSLASH = 92, LF = 10, CR = 13, DASH = 45;
+
+function match(text: string, start: number, end: number): RegExpExecArray {
+    const result = [text.slice(start, end)] as unknown as RegExpExecArray;
+    result.index = start;
+    return result;
+}
+
+/** ID: /[_a-zA-Z]\w*(-\w+)*\/ — names may contain single dashes between word characters. */
+const matchName: CustomPatternMatcherFunc = (text, offset) => {
+    if (!isNameStartCode(text.charCodeAt(offset))) return null;
+    let end = offset + 1;
+    for (;;) {
+        while (isWordCode(text.charCodeAt(end))) end++;
+        if (text.charCodeAt(end) === DASH && isWordCode(text.charCodeAt(end + 1))) end += 2;
+        else return match(text, offset, end);
+    }
+};
+
+/** STRING: /"(\\.|[^"\\\n\r])*"/ — one line; a backslash escapes any character but a line end. */
+const matchString: CustomPatternMatcherFunc = (text, offset) => {
+    if (text.charCodeAt(offset) !== QUOTE) return null;
+    for (let i = offset + 1; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === QUOTE) return match(text, offset, i + 1);
+        if (code === LF || code === CR) return null;
+        if (code === BACKSLASH) {
+            const next = text.charCodeAt(i + 1);
+            // `.` in the grammar's pattern matches no line terminator.
+            if (Number.isNaN(next) || next === LF || next === CR || next === 0x2028 || next === 0x2029) return null;
+            i++;
+        }
+    }
+    return null;
+};
+
+/** TEXT_BLOCK: /"""[\s\S]*?"""/. */
+const matchTextBlock: CustomPatternMatcherFunc = (text, offset) => {
+    if (!text.startsWith('"""', offset)) return null;
+    const close = text.indexOf('"""', offset + 3);
+    return close < 0 ? null : match(text, offset, close + 3);
+};
+
+const NAME_START_CHARS = [...'_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+
+const MATCHERS: Record<string, { exec: CustomPatternMatcherFunc; startChars: string[]; lineBreaks: boolean }> = {
+    ID: { exec: matchName, startChars: NAME_START_CHARS, lineBreaks: false },
+    STRING: { exec: matchString, startChars: ['"'], lineBreaks: false },
+    TEXT_BLOCK: { exec: matchTextBlock, startChars: ['"'], lineBreaks: true },
+};
