@@ -1,5 +1,6 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
 import type { GraphDiagnostic } from '../../language/src/graph/model.js';
+import { escapeControls } from '../../language/src/util/excerpt.js';
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type DiagnosticFormat = typeof DIAGNOSTIC_FORMATS[number];
@@ -17,8 +18,9 @@ export function formatDiagnostics(diagnostics: GraphDiagnostic[], format: Diagno
         case 'json': return JSON.stringify(located, null, 2) + '\n';
         case 'github': return located.map(githubAnnotation).join('');
         case 'sarif': return JSON.stringify(sarif(located), null, 2) + '\n';
+        // One diagnostic per line, whatever a file name or message holds: control characters are shown as escapes.
         default: return located.map(d =>
-            `${d.location.file}:${d.location.line}:${d.location.column}: ${d.severity}: ${d.message} [${d.code}]\n`).join('');
+            `${escapeControls(d.location.file)}:${d.location.line}:${d.location.column}: ${d.severity}: ${escapeControls(d.message)} [${d.code}]\n`).join('');
     }
 }
 
@@ -31,7 +33,7 @@ function githubAnnotation(d: GraphDiagnostic): string {
 }
 
 function escapeData(value: string): string {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return escapeControls(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
 function sarif(diagnostics: GraphDiagnostic[]): object {

@@ -4,6 +4,7 @@ import { DIAGRAM_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, IMPORT_FORMATS, type Imp
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
 import { parseDate } from '../../language/src/metrics/data-file.js';
+import { escapeControls } from '../../language/src/util/excerpt.js';
 
 // Commands are imported when run: `pom check` need not load the layout engine, the site or the language server.
 
@@ -52,10 +53,12 @@ export function createProgram(): Command {
         .addOption(asOf())
         .addOption(rev())
         .option('--since <rev>', 'also write <out>/changes.json: what changed since this git revision (or folder, or graph JSON)')
+        .option('--force', 'write into a non-empty folder that pom did not create (its files may be overwritten)', false)
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +
             'and the strategy site, <out>/index.html and its pages (docs/site.md).\n' +
             'Outputs are written atomically and only when their content changes. The output is written even when the model\n' +
-            'has errors, so that they can be inspected; the exit status still reports them.')
+            'has errors, so that they can be inspected; the exit status still reports them.\n' +
+            '--out may not be or contain the workspace; a non-empty folder that pom did not create needs --force.')
         .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/build.js')).buildCommand(dir, options); });
 
     program.command('query')
@@ -207,7 +210,21 @@ export function isoDate(value: string): string {
     return parsed.date;
 }
 
+/**
+ * `pom check | head`: when the reader closes the pipe, stop quietly, as command-line tools do, rather than with
+ * an EPIPE stack trace. 141 is the status a shell reports for a process ended by SIGPIPE.
+ */
+export function endQuietlyOnClosedPipe(): void {
+    for (const stream of [process.stdout, process.stderr]) {
+        stream.on('error', (error: NodeJS.ErrnoException) => {
+            if (error.code === 'EPIPE') process.exit(141);
+            throw error;
+        });
+    }
+}
+
 export async function main(argv: string[]): Promise<number> {
+    endQuietlyOnClosedPipe();
     const program = createProgram();
     try {
         await program.parseAsync(argv);
@@ -219,12 +236,12 @@ export async function main(argv: string[]): Promise<number> {
                 ? Exit.Ok : Exit.Usage;
         }
         if (error instanceof WorkspaceError || error instanceof UsageError || error instanceof InvalidArgumentError) {
-            process.stderr.write(`pom: error: ${error.message}\n`);
+            process.stderr.write(`pom: error: ${escapeControls(error.message)}\n`);
             return Exit.Usage;
         }
         const code = (error as NodeJS.ErrnoException).code;
         if (code && /^E[A-Z]+$/.test(code)) {
-            process.stderr.write(`pom: error: ${(error as Error).message}\n`);
+            process.stderr.write(`pom: error: ${escapeControls((error as Error).message)}\n`);
             return Exit.Usage;
         }
         process.stderr.write(`pom: internal error: ${error instanceof Error ? error.message : String(error)}\n` +

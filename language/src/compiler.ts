@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
@@ -24,28 +24,61 @@ export class WorkspaceError extends Error { }
 /** Folders never searched for .pom files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
 
-export async function findPomFiles(root: string, exclude: string[] = []): Promise<string[]> {
+/** A .pom file found but not read, and why (a link out of the workspace, a name that is not UTF-8). */
+export interface SkippedFile { path: string; reason: string }
+
+/**
+ * The .pom files under `root`, in path order. A symbolic link to a .pom file is read when it leads to a regular
+ * file inside the workspace (and is not just another name of a file read already); one that leads outside, and a
+ * file whose name is not valid UTF-8, is added to `skipped` rather than silently left out.
+ */
+export async function findPomFiles(root: string, exclude: string[] = [], skipped: SkippedFile[] = []): Promise<string[]> {
     const excluded = exclude.map(path => resolve(path));
     const files: string[] = [];
+    const links: string[] = [];
     const walk = async (folder: string): Promise<void> => {
         if (excluded.some(path => folder === path || folder.startsWith(path + sep))) return;
         let entries;
         try {
-            entries = await fs.readdir(folder, { withFileTypes: true });
+            // As bytes: a name that is not UTF-8 would otherwise turn into another name, which does not exist.
+            entries = await fs.readdir(folder, { withFileTypes: true, encoding: 'buffer' });
         } catch (error) {
             throw new WorkspaceError(`cannot read folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }
         for (const entry of entries) {
-            if (entry.name.startsWith('.')) continue;
-            const path = join(folder, entry.name);
+            const name = entry.name.toString('utf8');
+            if (name.startsWith('.')) continue;
+            const path = join(folder, name);
+            if (!Buffer.from(name, 'utf8').equals(entry.name)) {
+                if (name.endsWith('.pom') || entry.isDirectory()) skipped.push({ path, reason: 'its name is not valid UTF-8: rename it' });
+                continue;
+            }
             if (entry.isDirectory()) {
-                if (!SKIPPED_FOLDERS.has(entry.name)) await walk(path);
-            } else if (entry.isFile() && entry.name.endsWith('.pom')) {
-                files.push(path);
+                if (!SKIPPED_FOLDERS.has(name)) await walk(path);
+            } else if (name.endsWith('.pom')) {
+                if (entry.isFile()) files.push(path);
+                else if (entry.isSymbolicLink()) links.push(path);
             }
         }
     };
     await walk(root);
+    if (links.length > 0) {
+        const realRoot = await fs.realpath(root);
+        const real = new Set(files.map(file => join(realRoot, relative(root, file))));
+        for (const link of links) {
+            const target = await fs.realpath(link).catch(() => undefined);
+            const stat = target && await fs.stat(target).catch(() => undefined);
+            const rel = target === undefined ? '..' : relative(realRoot, target);
+            const inside = rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+            if (!target || !stat) skipped.push({ path: link, reason: 'it is a symbolic link to nothing' });
+            else if (!inside) skipped.push({ path: link, reason: 'it is a symbolic link to a file outside the workspace: pom reads only the workspace\'s files' });
+            else if (!stat.isFile()) skipped.push({ path: link, reason: 'it is a symbolic link to something that is not a regular file' });
+            else if (!real.has(target)) {
+                real.add(target);
+                files.push(link);
+            }
+        }
+    }
     return files.sort();
 }
 
@@ -70,13 +103,26 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const stat = await fs.stat(absoluteRoot).catch(() => undefined);
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
-    return compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides),
+    const skipped: SkippedFile[] = [];
+    const result = await compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides, skipped),
         { readData: dataReader(absoluteRoot), asOf: options.asOf });
+    if (skipped.length === 0) return result;
+    const diagnostics = [...result.diagnostics, ...skipped.map(file => skippedFileDiagnostic(absoluteRoot, file))].sort(compareDiagnostics);
+    return { ...result, diagnostics, graph: { ...result.graph, diagnostics } };
 }
 
 /** Reads metric data files of the workspace at `root` (absolute) by their workspace-relative paths, guarded (read-data.ts). */
 export function dataReader(root: string): DataReader {
     return path => readWorkspaceDataFile(root, path);
+}
+
+function skippedFileDiagnostic(root: string, file: SkippedFile): GraphDiagnostic {
+    return {
+        severity: 'warning',
+        code: IssueCodes.FileNotRead,
+        message: `This file was not read: ${file.reason}.`,
+        location: { file: relative(root, file.path).split(sep).join('/'), line: 1, column: 1, endLine: 1, endColumn: 1 },
+    };
 }
 
 /**
@@ -122,8 +168,8 @@ export function loadDocuments(shared: LangiumSharedCoreServices, pom: PomService
 }
 
 /** Reads every .pom file under `root` (absolute) into a path → text map. */
-export async function readPomSources(root: string, exclude?: string[], overrides?: Map<string, string>): Promise<Map<string, string>> {
-    const files = await findPomFiles(root, exclude);
+export async function readPomSources(root: string, exclude?: string[], overrides?: Map<string, string>, skipped?: SkippedFile[]): Promise<Map<string, string>> {
+    const files = await findPomFiles(root, exclude, skipped);
     const sources = new Map<string, string>();
     await Promise.all(files.map(async file => {
         sources.set(file, overrides?.get(file) ?? await fs.readFile(file, 'utf8'));

@@ -1,11 +1,11 @@
 import { existsSync, promises as fs } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { compileWorkspace } from '../../../language/src/compiler.js';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { compileWorkspace, findPomFiles, WorkspaceError } from '../../../language/src/compiler.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
-import { buildSiteCommand } from '../site/write-site.js';
+import { buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { diffGraphs } from '../../../language/src/diff/diff.js';
 import { loadModel } from './diff.js';
@@ -17,10 +17,74 @@ export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     site?: boolean;
     /** A git revision (or folder, or graph JSON) to compare with: writes <out>/changes.json. */
     since?: string;
+    /** Write into a non-empty folder that pom did not create. */
+    force?: boolean;
+}
+
+/**
+ * Refuses an output folder that would overwrite or swallow the sources (the workspace itself, a folder inside
+ * it that holds .pom files, or a folder that contains the workspace), and a non-empty folder pom did not create,
+ * unless --force.
+ */
+export async function checkOutputFolder(workspace: string, out: string, force: boolean): Promise<void> {
+    const [realWorkspace, realOut] = await Promise.all([realOrSelf(workspace), realOrSelf(out)]);
+    if (realOut === realWorkspace || isInside(realOut, realWorkspace)) {
+        throw new WorkspaceError(`--out ${out} contains the workspace ${workspace}: pom would write its output over the sources. ` +
+            'Choose a folder of its own, such as --out site.');
+    }
+    // A folder inside the workspace is fine (it is not read: --out is excluded), unless it holds sources.
+    if (isInside(realWorkspace, realOut) && (await findPomFiles(realOut).catch(() => [])).length > 0) {
+        throw new WorkspaceError(`--out ${out} holds .pom files of the workspace: choose a folder of its own, such as --out site.`);
+    }
+    if (force) return;
+    const entries = await fs.readdir(out).catch((error: NodeJS.ErrnoException) => {
+        if (error.code === 'ENOENT') return [] as string[];
+        if (error.code === 'ENOTDIR') throw new WorkspaceError(`--out ${out} is a file, not a folder.`);
+        throw error;
+    });
+    if (entries.length === 0 || entries.includes(SITE_MARKER) || entries.includes(BUILD_MARKER)) return;
+    // Built before pom marked its folders: only pom's own outputs are there.
+    if (entries.includes('graph.schema.json') && entries.every(name => PREVIOUS_OUTPUTS.has(name))) return;
+    throw new WorkspaceError(`--out ${out} is not empty and pom did not create it: pom would overwrite files there ` +
+        '(index.html, assets/, graph.json…). Choose a new or empty folder, or pass --force to write there anyway.');
+}
+
+/** Marks a folder `pom build` writes into (with or without the site), so that the next build knows it may. */
+export const BUILD_MARKER = '.pom-build';
+const PREVIOUS_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', 'index.html', 'assets',
+    'o', 't', 'v', 'h', 'reports', 'search.html', 'types.html', 'teams.html', 'views.html', 'horizons.html', 'search-index.js']);
+
+function isInside(folder: string, path: string): boolean {
+    const rel = relative(folder, path);
+    return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+}
+
+async function realOrSelf(path: string): Promise<string> {
+    // The folder may not exist yet: resolve its nearest existing parent.
+    try {
+        return await fs.realpath(path);
+    } catch {
+        const parent = dirname(path);
+        return parent === path ? path : join(await realOrSelf(parent), basename(path));
+    }
+}
+
+/** The temporary files of an atomic write that a killed build left behind (.<name>.<12 hex>.tmp), anywhere in <out>. */
+export async function removeLeftoverTemporaryFiles(out: string): Promise<number> {
+    const entries = await fs.readdir(out, { recursive: true, withFileTypes: true }).catch(() => []);
+    let removed = 0;
+    for (const entry of entries) {
+        if (!entry.isFile() || !/^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) continue;
+        await fs.rm(join(entry.parentPath, entry.name), { force: true });
+        removed++;
+    }
+    return removed;
 }
 
 export async function buildCommand(dir: string, options: BuildOptions): Promise<number> {
     const out = resolve(options.out);
+    await checkOutputFolder(resolve(dir), out, options.force === true);
+    await removeLeftoverTemporaryFiles(out);
     const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder, { exclude: [out], asOf: options.asOf }));
     const status = report({ ...result, root: resolve(dir) }, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
@@ -28,6 +92,7 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const changes = options.since
         ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
         : undefined;
+    await writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
     const written = [
         await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),

@@ -7,7 +7,7 @@ import { canonicalJson } from '../../../language/src/graph/json.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
 import { diffViews, formatViewDiff } from '../../../language/src/views/view-diff.js';
 import type { ResolvedView } from '../../../language/src/views/view-model.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { boundedFileName, writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 export interface DiagramsOutputOptions {
     /** Views with more objects than this are not drawn (default 1,500). */
@@ -26,7 +26,7 @@ export interface WriteDiagramsOptions extends DiagramsOutputOptions {
 
 /** A view's file name: its id with the characters file systems dislike (`:` in `team:…`) replaced. */
 export function diagramFileName(viewId: string): string {
-    return viewId.replace(/:/g, '--').replace(/[^A-Za-z0-9._-]/g, '_');
+    return boundedFileName(viewId.replace(/:/g, '--').replace(/[^A-Za-z0-9._-]/g, '_'));
 }
 
 export interface DiagramsSummary {
@@ -56,14 +56,16 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
     for (const result of results) {
         const base = join(dir, diagramFileName(result.view.id));
         const previousText = await fs.readFile(`${base}.view.json`, 'utf8').catch(() => undefined);
-        if (previousText !== undefined) {
+        const viewText = canonicalJson(result.view);
+        // An unchanged view keeps the diff of its last change: a rebuild of an unchanged model rewrites nothing.
+        if (previousText !== undefined && previousText !== viewText) {
             let previous: ResolvedView | undefined;
             try { previous = JSON.parse(previousText) as ResolvedView; } catch { previous = undefined; }
             if (previous?.nodes && previous.edges) {
                 if (await writeFileAtomic(`${base}.diff.txt`, formatViewDiff(result.view.id, diffViews(previous, result.view)))) written++;
             }
         }
-        if (await writeFileAtomic(`${base}.view.json`, canonicalJson(result.view))) written++;
+        if (await writeFileAtomic(`${base}.view.json`, viewText)) written++;
         if (await writeFileAtomic(`${base}.svg`, result.svg)) written++;
         if (result.elk) {
             if (await writeFileAtomic(`${base}.elk.json`, canonicalJson(result.elk))) written++;

@@ -7,7 +7,8 @@ import { formatDocument } from '../../../language/src/format/formatter.js';
 import type { GraphDiagnostic } from '../../../language/src/graph/model.js';
 import { createPomServices } from '../../../language/src/pom-module.js';
 import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { escapeControls } from '../../../language/src/util/excerpt.js';
+import { readSourceFile, rewriteSourceFile } from '../write-source.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface FmtOptions {
@@ -29,26 +30,38 @@ export async function fmtCommand(paths: string[], options: FmtOptions): Promise<
     const unformatted: string[] = [];
     let rewritten = 0;
 
+    // One file that cannot be read, formatted or written is reported, and the others are still formatted.
+    const failed: string[] = [];
     for (const file of files) {
-        const text = await fs.readFile(file, 'utf8');
-        const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
-        if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) {
-            // The same messages and codes as pom check, from the same validator (syntax only: nothing is linked).
-            const diagnostics = await pom.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
-            const display = pom.workspace.Paths.display(document.uri);
-            for (const d of diagnostics) if (d.severity === 1) broken.push(toGraphDiagnostic(display, d));
-            continue;
+        try {
+            const text = await readSourceFile(file);
+            const document = shared.workspace.LangiumDocumentFactory.fromString(text, URI.file(file));
+            if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) {
+                // The same messages and codes as pom check, from the same validator (syntax only: nothing is linked).
+                const diagnostics = await pom.validation.DocumentValidator.validateDocument(document, { categories: ['built-in'] });
+                const display = pom.workspace.Paths.display(document.uri);
+                for (const d of diagnostics) if (d.severity === 1) broken.push(toGraphDiagnostic(display, d));
+                continue;
+            }
+            const formatted = formatDocument(document, pom);
+            if (formatted === text) continue;
+            unformatted.push(displayPath(cwd, file));
+            if (!options.check) {
+                await rewriteSourceFile(file, formatted);
+                rewritten++;
+            }
+        } catch (error) {
+            const reason = error instanceof Error ? error.message : String(error);
+            failed.push(displayPath(cwd, file));
+            process.stderr.write(`pom: error: ${escapeControls(displayPath(cwd, file))}: ${escapeControls(reason)}\n`);
+            if (process.env.POM_DEBUG) console.error(error);
         }
-        const formatted = formatDocument(document, pom);
-        if (formatted === text) continue;
-        unformatted.push(displayPath(cwd, file));
-        if (!options.check && await writeFileAtomic(file, formatted)) rewritten++;
     }
 
     if (options.format === 'text') {
         process.stdout.write(formatDiagnostics(broken, 'text', cwd));
         // Like gofmt -l: one file name per line, for scripts.
-        for (const file of unformatted) process.stdout.write(`${file}\n`);
+        for (const file of unformatted) process.stdout.write(`${escapeControls(file)}\n`);
     } else {
         // Machine-readable formats: an unformatted file is one more finding, so CI can annotate it.
         const findings = options.check ? unformatted.map(file => unformattedDiagnostic(file)) : [];
@@ -59,9 +72,11 @@ export async function fmtCommand(paths: string[], options: FmtOptions): Promise<
         options.check ? `${unformatted.length} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted`
             : `formatted ${rewritten} of ${files.length} file${files.length === 1 ? '' : 's'}`,
         brokenFiles > 0 ? `${brokenFiles} with syntax errors left unchanged` : '',
+        failed.length > 0 ? `${failed.length} could not be formatted` : '',
     ].filter(Boolean);
     if (files.length === 0) process.stderr.write(`pom: warning: no .pom files in ${paths.join(', ') || '.'}\n`);
     process.stderr.write(`pom: ${notes.join('; ')}${options.check && unformatted.length > 0 ? ' (run pom fmt to format them)' : ''}\n`);
+    if (failed.length > 0) return 2;
     return brokenFiles > 0 || (options.check && unformatted.length > 0) ? 1 : 0;
 }
 

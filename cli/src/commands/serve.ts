@@ -1,8 +1,12 @@
-import { watch, type FSWatcher } from 'node:fs';
-import { createServer, type ServerResponse } from 'node:http';
-import { extname, resolve } from 'node:path';
-import { compileWorkspace } from '../../../language/src/compiler.js';
-import { CONTENT_SECURITY_POLICY } from '../../../language/src/emitters/site/layout.js';
+import { promises as fs, watch, type FSWatcher } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { networkInterfaces } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { compileWorkspace, findPomFiles } from '../../../language/src/compiler.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../language/src/emitters/site/layout.js';
+import { styleHashes } from '../../../language/src/emitters/site/pages/views.js';
+import { dataPath } from '../../../language/src/metrics/metrics.js';
+import { escapeControls } from '../../../language/src/util/excerpt.js';
 import { summary } from '../format-diagnostics.js';
 import { renderSite } from '../site/write-site.js';
 
@@ -15,6 +19,8 @@ export interface ServeOptions {
 export const EVENTS_PATH = '/__pom/events';
 /** Editors write a file in several steps; wait for them to settle before rebuilding. */
 const DEBOUNCE_MS = 120;
+/** How often the workspace is checked for changes that file-system events missed. */
+const POLL_MS = 1000;
 
 const CONTENT_TYPES: Record<string, string> = {
     '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
@@ -28,11 +34,39 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function serveCommand(dir: string, options: ServeOptions): Promise<number> {
     const port = options.port;
     const root = resolve(dir);
+    const dataFiles = new Set<string>();
+    const build = async (folder: string): Promise<Map<string, string>> => {
+        const result = await compileWorkspace(folder);
+        process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
+        dataFiles.clear();
+        for (const object of result.graph.objects) {
+            const located = dataPath(object);
+            if (located && 'path' in located) dataFiles.add(located.path);
+        }
+        return renderSite(result.graph, { liveReload: true });
+    };
     let files = await build(root);
     let generation = 0;
     const clients = new Set<ServerResponse>();
 
+    let actualPort = port;
     const server = createServer((request, response) => {
+        try {
+            handle(request, response);
+        } catch (error) {
+            // Whatever a request holds, the server keeps serving.
+            process.stderr.write(`pom: request failed: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
+            if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+            response.end('Internal error\n');
+        }
+    });
+    const handle = (request: IncomingMessage, response: ServerResponse) => {
+        // DNS rebinding: a page on another site whose name now resolves to 127.0.0.1 sends its own Host; refuse it.
+        if (!isAllowedHost(request.headers.host, options.host)) {
+            response.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8' });
+            response.end(`pom serve answers only requests for localhost or ${options.host}\n`);
+            return;
+        }
         const url = new URL(request.url ?? '/', 'http://localhost');
         if (url.pathname === EVENTS_PATH) {
             response.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-store', Connection: 'keep-alive' });
@@ -41,49 +75,68 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
             request.on('close', () => clients.delete(response));
             return;
         }
-        let path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+        let path: string;
+        try {
+            path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
+        } catch {
+            response.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+            response.end('Bad request: the path is not valid percent-encoding\n');
+            return;
+        }
         if (path === '' || path.endsWith('/')) path += 'index.html';
         const content = files.get(path);
-        const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+        const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': content === undefined ? CONTENT_SECURITY_POLICY : policyOf(path, content), 'X-Content-Type-Options': 'nosniff' };
         if (content === undefined || request.method !== 'GET' && request.method !== 'HEAD') {
             response.writeHead(content === undefined ? 404 : 405, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
-            response.end(content === undefined ? `Not found: /${path}\n` : 'Only GET and HEAD\n');
+            response.end(content === undefined ? `Not found: /${encodeURI(path)}\n` : 'Only GET and HEAD\n');
             return;
         }
         response.writeHead(200, { ...headers, 'Content-Type': CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' });
         response.end(request.method === 'HEAD' ? undefined : content);
-    });
+    };
 
     let timer: NodeJS.Timeout | undefined;
     let building = Promise.resolve();
-    const rebuild = () => {
+    let fingerprint = await workspaceFingerprint(root, dataFiles);
+    // Rebuilds only when a .pom file or a metric data file really changed: their paths, sizes and change times.
+    const rebuildIfChanged = () => {
         building = building.then(async () => {
             try {
+                const now = await workspaceFingerprint(root, dataFiles);
+                if (now === fingerprint) return;
+                fingerprint = now;
                 files = await build(root);
+                fingerprint = await workspaceFingerprint(root, dataFiles);
                 generation++;
                 for (const client of clients) client.write(`event: reload\ndata: ${generation}\n\n`);
             } catch (error) {
-                process.stderr.write(`pom: rebuild failed: ${error instanceof Error ? error.message : String(error)}\n`);
+                process.stderr.write(`pom: rebuild failed: ${escapeControls(error instanceof Error ? error.message : String(error))}\n`);
             }
         });
     };
-    const watcher: FSWatcher = watch(root, { recursive: true }, (_event, name) => {
-        if (name && !String(name).endsWith('.pom')) return;
+    // Any event, whatever its name: editors save by writing a temporary file and renaming it over the old one,
+    // and data files are not .pom files. The fingerprint decides whether anything changed.
+    const watcher: FSWatcher = watch(root, { recursive: true }, () => {
         clearTimeout(timer);
-        timer = setTimeout(rebuild, DEBOUNCE_MS);
+        timer = setTimeout(rebuildIfChanged, DEBOUNCE_MS);
     });
+    watcher.on('error', () => undefined);
+    // And a poll, for what file-system events miss (a file replaced by rename is a new file the watcher never saw).
+    const poll = setInterval(rebuildIfChanged, POLL_MS);
+    poll.unref();
 
     await new Promise<void>((resolveListen, reject) => {
         server.once('error', reject);
         server.listen(port, options.host, () => resolveListen());
     });
     const address = server.address();
-    const actualPort = typeof address === 'object' && address ? address.port : port;
+    actualPort = typeof address === 'object' && address ? address.port : port;
     process.stderr.write(`pom: serving ${root} at http://${options.host}:${actualPort}/ (rebuilds on change; Ctrl-C to stop)\n`);
 
     await new Promise<void>(resolveStop => {
         const stop = () => {
             clearTimeout(timer);
+            clearInterval(poll);
             watcher.close();
             for (const client of clients) client.end();
             server.close(() => resolveStop());
@@ -94,8 +147,46 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
     return 0;
 }
 
-async function build(root: string): Promise<Map<string, string>> {
-    const result = await compileWorkspace(root);
-    process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
-    return renderSite(result.graph, { liveReload: true });
+/** Host names a local server answers to: loopback names, and the address it listens on (with any port). */
+export function isAllowedHost(header: string | undefined, listenHost: string): boolean {
+    if (!header) return false;
+    let hostname: string;
+    try {
+        hostname = new URL(`http://${header}`).hostname.toLowerCase();
+    } catch {
+        return false;
+    }
+    const bare = hostname.replace(/^\[|\]$/g, '');
+    if (bare === 'localhost' || bare.endsWith('.localhost') || bare === '::1' || /^127\.\d+\.\d+\.\d+$/.test(bare)) return true;
+    const listen = listenHost.toLowerCase().replace(/^\[|\]$/g, '');
+    if (bare === listen) return true;
+    // Listening on every interface: its own addresses are those of this machine's interfaces.
+    if (listen === '0.0.0.0' || listen === '::') {
+        return Object.values(networkInterfaces()).some(list => list?.some(item => item.address.toLowerCase() === bare));
+    }
+    return false;
+}
+
+/**
+ * The Content-Security-Policy header of a response: a page's own policy (its <meta> one, which allows the
+ * stylesheets of the diagrams it inlines by their hashes), a diagram's the style hashes of its own <style>s.
+ * Two policies would both apply, so the header must not be stricter than the page.
+ */
+function policyOf(path: string, content: string): string {
+    if (path.endsWith('.html')) {
+        const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(content)?.[1];
+        if (meta) return meta.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    }
+    if (path.endsWith('.svg')) return contentSecurityPolicy(styleHashes(content));
+    return CONTENT_SECURITY_POLICY;
+}
+
+/** The .pom files and metric data files of the workspace with their sizes and change times, as one string. */
+async function workspaceFingerprint(root: string, dataFiles: ReadonlySet<string>): Promise<string> {
+    const files = [...await findPomFiles(root).catch(() => []), ...[...dataFiles].map(path => join(root, ...path.split('/')))];
+    const parts = await Promise.all(files.map(async file => {
+        const stat = await fs.stat(file).catch(() => undefined);
+        return `${file}\u0000${stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : '-'}`;
+    }));
+    return parts.join('\n');
 }

@@ -11,7 +11,7 @@ import { replaceFile, writeFileAtomic } from '../../../language/src/util/atomic-
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
 /** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
-const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache']);
+const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', '.pom-build']);
 /** How many files are compared and written at once. */
 const CONCURRENCY = 32;
 

@@ -41,6 +41,13 @@ function services(): PomServices {
  */
 export function formatDocument(input: LangiumDocument | string, pom: PomServices = services()): string {
     const text = typeof input === 'string' ? input : input.textDocument.getText();
+    if (text.includes('\r')) {
+        // The layout works on \n line ends. A file keeps its own: CRLF, or CR alone (classic Mac), written back
+        // as its first line end is. Text blocks read the same either way (their line ends are normalised).
+        const eol = /\r\n|\r|\n/.exec(text)![0];
+        const formatted = formatDocument(text.replace(/\r\n?/g, '\n'), pom);
+        return eol === '\n' ? formatted : formatted.replace(/\n/g, eol);
+    }
     const parseResult = typeof input === 'string' ? pom.parser.LangiumParser.parse<PomFile>(text) : input.parseResult as ParseResult<PomFile>;
     const errors = syntaxErrors(parseResult);
     if (errors.length > 0) throw new PomFormatError(errors);

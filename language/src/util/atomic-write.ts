@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so readers never see a
@@ -29,4 +29,17 @@ export async function replaceFile(path: string, content: string | Uint8Array): P
         throw error;
     }
     return true;
+}
+
+/** The longest file name stem pom writes: file systems allow 255 bytes, and the temporary name adds about 20. */
+export const MAX_FILE_STEM = 160;
+
+/**
+ * A file name stem from an id, short enough for any file system: a long one (deeply nested object ids) keeps its
+ * start and ends with a hash of the whole, so that distinct ids keep distinct files.
+ */
+export function boundedFileName(stem: string): string {
+    if (Buffer.byteLength(stem) <= MAX_FILE_STEM) return stem;
+    const hash = createHash('sha256').update(stem).digest('hex').slice(0, 16);
+    return `${stem.slice(0, MAX_FILE_STEM - 17)}~${hash}`;
 }

@@ -70,6 +70,7 @@ export const IssueCodes = {
     UnusedSuppression: 'unused-suppression',
     // The compiler itself
     InternalError: 'internal-error',
+    FileNotRead: 'file-not-read',
     // pom fmt --check (docs/formatting.md)
     Unformatted: 'unformatted',
     // Metrics from data files (docs/metrics.md)

@@ -1,9 +1,10 @@
 // Where each page lives in the site, and relative hrefs between pages: the site works from file:// and from
 // any sub-path of a web server, so no link is absolute.
+import { boundedFileName } from '../../util/atomic-write.js';
 
 /** A file name for an id: dots and dashes stay readable; anything else (`:` in built-in view ids) is encoded. */
 export function fileName(id: string): string {
-    return id.replace(/[^A-Za-z0-9._-]/g, c => `~${c.charCodeAt(0).toString(16)}`);
+    return boundedFileName(id.replace(/[^A-Za-z0-9._-]/g, c => `~${c.charCodeAt(0).toString(16)}`));
 }
 
 export const Paths = {
