@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compileWorkspace, findPomFiles, WorkspaceError } from '../../../language/src/compiler.js';
+import { compileWorkspace, WorkspaceError } from '../../../language/src/compiler.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
 import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 import { packageRoot } from '../package-info.js';
@@ -22,19 +22,14 @@ export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
 }
 
 /**
- * Refuses an output folder that would overwrite or swallow the sources (the workspace itself, a folder inside
- * it that holds .pom files, or a folder that contains the workspace), and a non-empty folder pom did not create,
- * unless --force.
+ * Refuses an output folder that would swallow the sources (the workspace itself, or a folder that contains it),
+ * and a non-empty folder pom did not create, unless --force. A folder inside the workspace is fine: it is not read.
  */
 export async function checkOutputFolder(workspace: string, out: string, force: boolean): Promise<void> {
     const [realWorkspace, realOut] = await Promise.all([realOrSelf(workspace), realOrSelf(out)]);
     if (realOut === realWorkspace || isInside(realOut, realWorkspace)) {
         throw new WorkspaceError(`--out ${out} contains the workspace ${workspace}: pom would write its output over the sources. ` +
             'Choose a folder of its own, such as --out site.');
-    }
-    // A folder inside the workspace is fine (it is not read: --out is excluded), unless it holds sources.
-    if (isInside(realWorkspace, realOut) && (await findPomFiles(realOut).catch(() => [])).length > 0) {
-        throw new WorkspaceError(`--out ${out} holds .pom files of the workspace: choose a folder of its own, such as --out site.`);
     }
     if (force) return;
     const entries = await fs.readdir(out).catch((error: NodeJS.ErrnoException) => {

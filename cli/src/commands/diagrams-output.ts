@@ -57,8 +57,10 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
         const base = join(dir, diagramFileName(result.view.id));
         const previousText = await fs.readFile(`${base}.view.json`, 'utf8').catch(() => undefined);
         const viewText = canonicalJson(result.view);
-        // An unchanged view keeps the diff of its last change: a rebuild of an unchanged model rewrites nothing.
-        if (previousText !== undefined && previousText !== viewText) {
+        // An unchanged view has no diff file (a rebuild of an unchanged model rewrites nothing); a changed one says how.
+        if (previousText === viewText) {
+            if (await fs.rm(`${base}.diff.txt`).then(() => true, () => false)) written++;
+        } else if (previousText !== undefined) {
             let previous: ResolvedView | undefined;
             try { previous = JSON.parse(previousText) as ResolvedView; } catch { previous = undefined; }
             if (previous?.nodes && previous.edges) {
