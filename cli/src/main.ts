@@ -52,6 +52,7 @@ export function createProgram(): Command {
         .option('--no-site', 'write no site, only the graph, its schema and the diagrams')
         .addOption(asOf())
         .addOption(rev())
+        .option('--history <rev>', 'add to the site a "model health over time" page (errors, warnings, off-track at each commit since <rev>) and each object\'s history')
         .option('--since <rev>', 'also write <out>/changes.json: what changed since this git revision (or folder, or graph JSON)')
         .option('--force', 'write into a non-empty folder that pom did not create (its files may be overwritten)', false)
         .addHelpText('after', '\nWrites <out>/graph.json (see docs/language.md, "The graph JSON"), <out>/graph.schema.json, <out>/diagrams (docs/diagrams.md)\n' +

@@ -1,6 +1,8 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { git, pom, workspace } from '../cli-run.js';
 
@@ -132,4 +134,43 @@ describe('pom history', () => {
         expect(result.code).toBe(2);
         expect(result.stderr).toContain("no object 'acme.one-clik' in any revision read. Did you mean 'acme.one-click'?");
     });
+});
+
+describe('pom build --history', () => {
+    const CHROMIUM = process.env.POM_CHROMIUM ?? '/usr/bin/chromium';
+
+    it('charts the model\'s health at each commit and lists an object\'s history on its page, in Chromium', async () => {
+        expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}`).toBe(true);
+        const repo = history();
+        const out = mkdtempSync(join(tmpdir(), 'pom-history-site-'));
+        const build = await pom(['build', 'model', '--out', out, '--history', 'HEAD~3'], repo);
+        expect(build.code, build.stderr).toBe(0);
+        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+        try {
+            const page = await browser.newPage();
+            const errors: string[] = [];
+            page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+            await page.goto(`file://${join(out, 'reports', 'history.html')}`);
+            expect(await page.locator('h1').textContent()).toBe('Model health over time');
+            // One point per commit that changed the model (3), tags as their labels; three series.
+            const series = await page.locator('svg.history-chart polyline').evaluateAll(lines => lines.map(l => l.getAttribute('points')!.split(' ').length));
+            expect(series).toEqual([3, 3, 3]);
+            expect(await page.locator('svg.history-chart text').allTextContents()).toContain('v1');
+            const box = await page.locator('svg.history-chart').boundingBox();
+            expect(box!.width).toBeGreaterThan(300);
+            const rows = await page.locator('#s-commits ~ table tbody tr, section[aria-labelledby="s-commits"] tbody tr').count();
+            expect(rows).toBe(3);
+            await page.screenshot({ path: join(out, 'history.png'), fullPage: true });
+            // The nav links to it; the renamed input's page carries its history, newest first.
+            await page.goto(`file://${join(out, 'o', 'acme.checkout-completion.html')}`);
+            const section = page.locator('section', { has: page.locator('h2', { hasText: 'History since HEAD~3' }) });
+            const text = await section.textContent();
+            expect(text).toContain('completion is off track');
+            expect(text).toContain('renamed from acme.completion');
+            expect(text!.indexOf('completion is off track')).toBeLessThan(text!.indexOf('the model'));
+            expect(errors).toEqual([]);
+        } finally {
+            await browser.close();
+        }
+    }, 240_000);
 });

@@ -19,6 +19,8 @@ export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     since?: string;
     /** Write into a non-empty folder that pom did not create. */
     force?: boolean;
+    /** A git revision: the site charts the model's health at each commit since it and lists each object's changes. */
+    history?: string;
 }
 
 /**
@@ -98,6 +100,9 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
     const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false });
-    if (options.site !== false) await buildSiteCommand(out, options.out, result.graph, { ...options, changes }, diagrams.results);
+    if (options.site !== false) {
+        const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
+        await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history }, diagrams.results);
+    }
     return status;
 }

@@ -4,6 +4,8 @@ import { formatHistoryText } from '../../../language/src/diff/format.js';
 import { objectHistory, type ObjectHistory, type RevisionInfo } from '../../../language/src/diff/history.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
+import { effectiveHealth } from '../../../language/src/graph/derived/health.js';
+import type { ModelHistory } from '../../../language/src/emitters/site/pages/history.js';
 import { closest } from '../../../language/src/util/suggest.js';
 import { atCommit, workspaceCommits } from '../revision.js';
 
@@ -47,4 +49,22 @@ export async function historyCommand(id: string, dir: string, options: HistoryOp
     const history = await historyOf(id, dir, options.since);
     process.stdout.write(options.json ? canonicalJson(history) : formatHistoryText(history));
     return 0;
+}
+
+/** The model over time since `since`: its health at each commit and each object's changes (pom build --history). */
+export async function modelHistory(dir: string, since: string): Promise<ModelHistory> {
+    const { base, revisions } = await graphsOverHistory(dir, since);
+    const steps = revisions.map(({ revision, graph }, i) => ({ revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph) }));
+    const points = revisions.map(({ revision, graph }) => ({
+        revision,
+        errors: graph.diagnostics.filter(d => d.severity === 'error').length,
+        warnings: graph.diagnostics.filter(d => d.severity === 'warning').length,
+        offTrack: graph.objects.filter(o => (effectiveHealth(o) ?? o.fields.health) === 'off-track').length,
+    }));
+    const objects: ModelHistory['objects'] = {};
+    for (const object of revisions.at(-1)?.graph.objects ?? []) {
+        const entries = objectHistory(object.id, steps).entries;
+        if (entries.length > 0) objects[object.id] = entries;
+    }
+    return { since, points, objects };
 }

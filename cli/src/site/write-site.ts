@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
+import type { ModelHistory } from '../../../language/src/emitters/site/pages/history.js';
 import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
 import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
@@ -29,6 +30,8 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
     layoutCache?: string;
     /** What changed since `pom build --since <rev>`: the site shows it. */
     changes?: GraphDiff;
+    /** The model over time (`pom build --history <rev>`): the site charts it and lists each object's changes. */
+    history?: ModelHistory;
     /** Diagrams already rendered with links to object pages (pom build's <out>/diagrams): used as they are. */
     rendered?: DiagramResult[];
 }
@@ -42,7 +45,7 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
     });
     const diagrams = (): SiteDiagram[] => results.map(result => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined }));
-    return buildSite(graph, { liveReload: options.liveReload, diagrams, changes: options.changes });
+    return buildSite(graph, { liveReload: options.liveReload, diagrams, changes: options.changes, history: options.history });
 }
 
 /**
@@ -113,7 +116,7 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff } = {},
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory } = {},
     rendered?: DiagramResult[]): Promise<void> {
     const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout'), rendered }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +

@@ -1,3 +1,4 @@
+import type { ModelHistory } from './pages/history.js';
 import type { GraphDiff } from '../../diff/diff.js';
 import { GraphIndex } from '../../graph/graph-index.js';
 import { horizonRank } from '../../graph/checks/helpers.js';
@@ -37,6 +38,8 @@ export interface SiteOptions {
     extensions?: SiteExtension[];
     /** What changed since a revision (`pom build --since`): adds the changes page, its link and badges on changed objects. */
     changes?: GraphDiff;
+    /** The model over time (`pom build --history`): adds the health-over-time page and a history section on object pages. */
+    history?: ModelHistory;
 }
 
 /** Everything pages share: the graph index and what is derived from it once. */

@@ -8,6 +8,7 @@ import { SiteContext, type SiteOptions } from './context.js';
 import { Paths, relativeHref } from './paths.js';
 import { teamsIndexPage, typePages, typesIndexPage } from './pages/browse.js';
 import { changesPage } from './pages/changes.js';
+import { historyExtension, historyPage } from './pages/history.js';
 import { homePage } from './pages/home.js';
 import { horizonPages, horizonsPage } from './pages/horizons.js';
 import { objectPage } from './pages/object.js';
@@ -25,6 +26,7 @@ export function objectLinkFromViewPage(id: string): string {
 }
 
 export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<string, string> {
+    if (options.history) options = { ...options, extensions: [...(options.extensions ?? []), historyExtension(options.history)] };
     const site = new SiteContext(graph, options);
     const files = new Map<string, string>();
     const assets = siteAssets();
@@ -45,6 +47,7 @@ export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<strin
     files.set(Paths.deliveryRisk, deliveryRiskPage(site));
     files.set(Paths.health, healthPage(site));
     if (options.changes) files.set(Paths.changes, changesPage(site, options.changes));
+    if (options.history) files.set(Paths.history, historyPage(site, options.history));
     for (const pages of [typePages(site), viewPages(site), horizonPages(site), queryPages(site)]) {
         for (const [path, content] of pages) files.set(path, content);
     }

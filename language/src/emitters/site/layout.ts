@@ -108,6 +108,7 @@ ${entry(Paths.offTrack, "What's off track")}
 ${entry(Paths.deliveryRisk, 'Delivery risk')}
 ${entry(Paths.health, 'Model health', warnings)}
 ${site.options.changes ? entry(Paths.changes, `Changes since ${site.options.changes.from}`) : ''}
+${site.options.history ? entry(Paths.history, 'Health over time') : ''}
 </ul>
 <h2 class="nav-heading">Questions</h2>
 <ul>

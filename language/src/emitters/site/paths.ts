@@ -18,6 +18,7 @@ export const Paths = {
     deliveryRisk: 'reports/delivery-risk.html',
     health: 'reports/health.html',
     changes: 'reports/changes.html',
+    history: 'reports/history.html',
     object: (id: string) => `o/${fileName(id)}.html`,
     type: (id: string) => `t/${fileName(id)}.html`,
     view: (id: string) => `v/${fileName(id)}.html`,
