@@ -21,6 +21,9 @@ process.stdout.write(incremental);
 // The language server, the editor's real path: didChange to publishDiagnostics (test/bench/lsp.mjs).
 process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'lsp.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 
+// The editor: keystroke CPU with a body left unclosed above ten views, completion latency at 10k objects (test/bench/editor.mjs).
+await benchEditor();
+
 // The static site of a 10k-object organisation (test/bench/site.mjs).
 process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'site.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
 if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ rows, incremental: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-incremental.json'), 'utf8')), lsp: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-lsp.json'), 'utf8')) }, null, 2));
@@ -86,4 +89,11 @@ async function benchCheck() {
     }
     if (process.env.BENCH_VERBOSE) for (const r of rows) console.log(`${r.objects}: pom walls ${r.pom.walls.join(', ')} ms${r.likec4 ? `; likec4 walls ${r.likec4.walls.join(', ')} ms` : ''}`);
     return rows;
+}
+
+/** What typing costs in the language server (test/bench/editor.mjs). */
+async function benchEditor() {
+    const { benchKeystrokes, benchCompletion } = await import('./editor.mjs');
+    await benchKeystrokes();
+    await benchCompletion();
 }

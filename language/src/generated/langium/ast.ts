@@ -557,6 +557,18 @@ export function isName(item: unknown): item is Name {
     return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'view' || item === 'rule' || item === 'query' || item === 'settings' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || item === 'group-by' || item === 'sum' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
 }
 
+export type NestedTypeHead = 'acyclic' | 'allow' | 'and' | 'audience' | 'because' | 'boolean' | 'bottom-to-top' | 'columns' | 'count' | 'date' | 'depth' | 'enum' | 'error' | 'exclude' | 'exclusive' | 'extends' | 'false' | 'for' | 'from' | 'has' | 'import' | 'in' | 'include' | 'info' | 'inherited' | 'inverse' | 'layout' | 'left-to-right' | 'lineage' | 'link' | 'linked' | 'links' | 'message' | 'not' | 'number' | 'off' | 'or' | 'ordered' | 'package' | 'require' | 'right-to-left' | 'severity' | 'single' | 'text' | 'to' | 'top-to-bottom' | 'true' | 'type' | 'upstream' | 'via' | 'warning' | 'where' | string;
+
+export function isNestedTypeHead(item: unknown): item is NestedTypeHead {
+    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+}
+
+export type NestedTypeName = string;
+
+export function isNestedTypeName(item: unknown): item is NestedTypeName {
+    return typeof item === 'string';
+}
+
 export interface Not extends langium.AstNode {
     readonly $container: And | Not | Or | RuleRequire | Selector;
     readonly $type: 'Not';
