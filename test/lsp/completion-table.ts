@@ -17,7 +17,7 @@ const END = '<end of file>';
 
 const BETS = 'bets/commerce.pom';
 const VIEWS = 'views/views.pom';
-const OCC = 'status: active\n  health: on-track\n';
+const OCC = 'person-weeks: 60\n  health: on-track\n';
 const inBet = (text: string): [string, string] => [OCC, `${OCC}  ${text}\n`];
 /** Appends to the file. */
 const atEnd = (text: string): [string, string] => [END, `\n${text}`];
@@ -26,7 +26,7 @@ const newView = (body: string): [string, string] => ['\nview strategy-map ', `\n
 export const COMPLETION_TABLE: CompletionRow[] = [
     // Enum values
     { name: 'enum value, typed prefix', file: BETS, edit: inBet('status: a‸'), must: ['active'], not: ['true', 'false', 'proposed', 'paused'] },
-    { name: 'enum value, at the start of an existing one', file: BETS, edit: ['status: active\n  health', 'status: ‸active\n  health'], must: ['active', 'proposed', 'paused', 'done', 'killed'], not: ['true', 'false', 'quarters'] },
+    { name: 'enum value, at the start of an existing one', file: BETS, edit: ['status: active\n  person-weeks', 'status: ‸active\n  person-weeks'], must: ['active', 'proposed', 'paused', 'done', 'killed'], not: ['true', 'false', 'quarters'] },
     { name: 'enum value right after the colon', file: BETS, edit: inBet('horizon:‸'), must: ['quarters', 'months'], not: ['true', 'false', 'active'] },
     { name: 'enum value by a word start after -', file: BETS, edit: inBet('health: track‸'), must: ['on-track', 'off-track'], not: ['unknown', 'at-risk'] },
     { name: 'no values for a text field', file: BETS, edit: inBet('hypothesis: ‸'), must: [], not: ['true', 'false', 'active'], empty: true },
