@@ -1,7 +1,19 @@
 import type { GraphObject, LinkKindInfo, PomGraph, TypeInfo, EnumInfo, InLink, OutLink } from './model.js';
 
+const indexes = new WeakMap<PomGraph, GraphIndex>();
+
 /** Look-ups over a PomGraph: objects by id, links by kind, type tests. Pure data in, answers out. */
 export class GraphIndex {
+    /**
+     * The index of a graph, built once per graph: the views, the whole-model checks and the editor's look-ups of
+     * one model share it (a graph's objects, types, enums and link kinds are not changed once it is assembled).
+     */
+    static of(graph: PomGraph): GraphIndex {
+        let index = indexes.get(graph);
+        if (!index) indexes.set(graph, index = new GraphIndex(graph));
+        return index;
+    }
+
     readonly objects = new Map<string, GraphObject>();
     readonly types = new Map<string, TypeInfo>();
     readonly enums = new Map<string, EnumInfo>();

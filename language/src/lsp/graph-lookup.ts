@@ -25,7 +25,7 @@ export class PomGraphLookup {
     }
 
     get index(): GraphIndex {
-        return this.cache.get('index', () => new GraphIndex(this.model.model.graph));
+        return this.cache.get('index', () => GraphIndex.of(this.model.model.graph));
     }
 
     object(id: string | undefined): GraphObject | undefined {

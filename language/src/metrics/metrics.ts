@@ -69,7 +69,7 @@ export function readMetricData(graph: PomGraph, read: DataReader): Map<string, D
 export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataText>, options: MetricsOptions = {}): MetricsResult {
     // Most workspaces name no data files: then the graph is returned as it is, without indexing it again.
     if (!graph.objects.some(object => object.fields.data !== undefined && object.types.includes(Std.metric))) return { graph, diagnostics: [] };
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     const diagnostics: GraphDiagnostic[] = [];
     const series = new Map<string, DataPoint[]>();
     const parsedFiles = new Map<string, DataPoint[] | undefined>();

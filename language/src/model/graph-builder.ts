@@ -236,7 +236,7 @@ export class GraphBuilder {
     protected selectViews(graph: PomGraph, views: readonly ViewEntry[]): GraphView[] {
         if (views.length === 0) return [];
         const byId = new Map(views.map(view => [view.info.id, view]));
-        const engine = new SelectorEngine(new GraphIndex(graph));
+        const engine = new SelectorEngine(GraphIndex.of(graph));
         /** The view and the views it extends, nearest first; an extends cycle (reported by validation) ends it. */
         const chain = (view: ViewEntry): ViewEntry[] => {
             const result: ViewEntry[] = [];

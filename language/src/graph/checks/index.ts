@@ -13,7 +13,7 @@ export const graphChecks: Record<string, GraphCheck> = { ...structureChecks, ...
  * still run, so one bug never hides the rest of the model's problems.
  */
 export function runGraphChecks(graph: PomGraph, checks: Record<string, GraphCheck> = graphChecks): GraphDiagnostic[] {
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     const diagnostics: GraphDiagnostic[] = [];
     for (const [name, check] of Object.entries(checks)) {
         try {
