@@ -1,6 +1,7 @@
 import { DocumentState, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { GraphDiagnostic } from '../graph/model.js';
+import type { PomIndex } from '../references/pom-index.js';
 import { dataFormat } from '../metrics/data-file.js';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import type { LangiumSharedServices } from 'langium/lsp';
@@ -15,11 +16,17 @@ import type { PomLspServices } from './pom-lsp-module.js';
 export class ModelDiagnosticsRefresher {
     /** The model diagnostics last published, per display path, as comparable text. */
     protected readonly published = new Map<string, string>();
+    /** Per document URI, the ids it defines that are also defined elsewhere, with where (duplicate-id's input). */
+    protected duplicates = new Map<string, string>();
 
     constructor(protected readonly shared: LangiumSharedServices, protected readonly pom: PomLspServices) {
         shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, async (built, cancelToken) => {
             await this.refresh(new Set(built.map(document => document.uri.toString())), cancelToken);
         });
+    }
+
+    protected duplicateIds(): Map<string, string> {
+        return duplicateSignatures(this.pom.references.PomIndex.index);
     }
 
     protected async refresh(built: Set<string>, cancelToken: Parameters<PomLspServices['validation']['DocumentValidator']['validateDocument']>[2]): Promise<void> {
@@ -36,6 +43,15 @@ export class ModelDiagnosticsRefresher {
             this.published.set(path, now);
             if (!built.has(document.uri.toString()) && before !== undefined && before !== now) stale.push(document);
         }
+        // A duplicate id is reported in every file that defines it, and made or resolved by editing any one of them:
+        // revalidate the other files whose duplicates changed (they do not reference the edited file).
+        const duplicates = this.duplicateIds();
+        for (const document of this.shared.workspace.LangiumDocuments.all) {
+            const uri = document.uri.toString();
+            if (document.state < DocumentState.Validated || built.has(uri) || stale.includes(document)) continue;
+            if ((duplicates.get(uri) ?? '') !== (this.duplicates.get(uri) ?? '')) stale.push(document);
+        }
+        this.duplicates = duplicates;
         const connection = this.shared.lsp.Connection;
         const model = this.pom.model.WorkspaceModel;
         if (model instanceof PomLspWorkspaceModel) {
@@ -53,6 +69,19 @@ export class ModelDiagnosticsRefresher {
             connection?.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics });
         }
     }
+}
+
+/** Per document URI: each id it defines that another definition shares, and where all of them are. */
+function duplicateSignatures(index: PomIndex): Map<string, string> {
+    const result = new Map<string, string>();
+    for (const [namespace, ids] of Object.entries(index.ids)) {
+        for (const [id, definitions] of ids) {
+            if (definitions.length < 2) continue;
+            const signature = `${namespace} ${id} ${definitions.map(d => `${d.documentUri.toString()}:${d.nameSegment?.offset ?? 0}`).join(' ')}\n`;
+            for (const uri of new Set(definitions.map(d => d.documentUri.toString()))) result.set(uri, (result.get(uri) ?? '') + signature);
+        }
+    }
+    return result;
 }
 
 function toLspDiagnostic(diagnostic: GraphDiagnostic): Diagnostic {
