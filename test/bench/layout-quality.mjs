@@ -41,7 +41,8 @@ export async function benchLayoutQuality() {
         const all = await viewsOf(generated);
         // Every declared view, the strategy view and a few team views (they are alike).
         const teams = all.filter(view => view.kind === 'team').slice(0, 3);
-        for (const view of [...all.filter(view => view.kind !== 'team'), ...teams]) rows.push({ set: 'generated', ...(await compareWithDot(generated, view, pool)) });
+        const drillDowns = all.filter(view => view.id.includes('/')).slice(0, 3);
+        for (const view of [...all.filter(view => view.kind !== 'team' && !view.id.includes('/')), ...teams, ...drillDowns]) rows.push({ set: 'generated', ...(await compareWithDot(generated, view, pool)) });
     } finally {
         await pool.close();
     }
@@ -49,7 +50,7 @@ export async function benchLayoutQuality() {
     console.log('set        view                                      objects drawn  links  crossings   bends     area (px²)  longest  time      engine');
     for (const r of rows) {
         const crossings = `${r.pom.crossings}/${r.dot ? r.dot.crossings : '?'}`;
-        console.log(`${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s  ${r.engine}`);
+        console.log(`${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s  ${r.engine}${r.rolledUp ? ` (roll-up by ${r.rolledUp})` : ''}`);
     }
     return rows;
 }

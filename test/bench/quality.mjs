@@ -16,13 +16,14 @@ export async function compareWithDot(graph, view, pool, { engine = 'auto' } = {}
     const result = await layoutView(graph, view, pool, { engine, maxNodes: 100_000 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const layout = result.layout;
-    const drawnView = result.drawnView ?? view;
+    const drawnView = result.drawn?.view ?? view;
+    const drawnGraph = result.drawn?.graph ?? graph;
     const nested = new Set(layout.edges.filter(edge => edge.nested).map(edge => edge.id));
     const pom = layoutQuality({ width: layout.width, height: layout.height, edges: layout.edges.filter(edge => !edge.nested) });
     const dotView = { ...drawnView, edges: drawnView.edges.filter(edge => !nested.has(edge.id)) };
-    const prepared = elkInput(graph, drawnView);
+    const prepared = elkInput(drawnGraph, drawnView);
     const labelled = layout.edges.some(edge => edge.labelBox);
     const drawing = dotDrawing(dotSource(dotView, prepared.labels, labelled));
     const dot = drawing && layoutQuality({ width: drawing.width, height: drawing.height, edges: drawing.edges.map(edge => ({ ...edge, points: sampleBezier(edge.controls) })) });
-    return { id: view.id, objects: view.nodes.length, drawn: drawnView.nodes.length, links: drawnView.edges.length, pom, dot, ms, dotMs: drawing?.ms, engine: result.engine };
+    return { id: view.id, rolledUp: result.drawn ? view.rollup.by : undefined, objects: view.nodes.length, drawn: drawnView.nodes.length, links: drawnView.edges.length, pom, dot, ms, dotMs: drawing?.ms, engine: result.engine };
 }

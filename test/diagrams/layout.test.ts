@@ -6,7 +6,9 @@ import { ElkPool } from '../../language/src/layout/elk-pool.js';
 import { chooseLayoutEngine, layoutView, type Box, type LaidOutView, type LayoutEngine } from '../../language/src/layout/layout-view.js';
 import { BADGE_PADDING, NODE_PADDING_X } from '../../language/src/layout/node-labels.js';
 import { diagramFontFiles } from '../../language/src/layout/text-measure.js';
-import { resolveView } from '../../language/src/views/resolve-views.js';
+import { resolveView, resolveViews } from '../../language/src/views/resolve-views.js';
+import { ROLLUP_MIN_OBJECTS } from '../../language/src/views/rollup.js';
+import { renderDiagram } from '../../language/src/emitters/svg/render-diagram.js';
 import { compileOrg, declare } from './fixtures.js';
 
 const pool = new ElkPool(2);
@@ -173,11 +175,39 @@ describe('quick layout (large views)', () => {
         expect(JSON.stringify(second)).toBe(JSON.stringify(first));
     });
 
-    it('is what views above ELK\'s size limit get', async () => {
-        const graph = await compileOrg(Array.from({ length: 45 }, (_, i) => `input extra${i} "Extra ${i}" { drives -> conversion }\n`).join(''));
-        expect(chooseLayoutEngine(resolveView(graph, 'strategy')!)).toBe('quick');
+    it('is no longer what any view gets by default: ELK draws every view, large ones rolled up', async () => {
         expect(chooseLayoutEngine(resolveView(await compileOrg(), 'strategy')!)).toBe('elk');
-        checkInvariants(await laidOut(graph, 'strategy'));
     });
 });
 
+
+describe('roll-ups (large views)', () => {
+    const many = Array.from({ length: 70 }, (_, i) => `input extra${i} "Extra input ${i}" { drives -> conversion  owner -> ${i % 2 ? 'checkout' : 'platform'} }\n`).join('');
+
+    it('draws a view above the roll-up size as groups with counts and links between them, each group linking to its drill-down', async () => {
+        const graph = await compileOrg(many);
+        const view = resolveView(graph, 'strategy')!;
+        expect(view.nodes.length).toBeGreaterThan(ROLLUP_MIN_OBJECTS);
+        expect(view.rollup?.by).toBe('owner');
+        const groups = view.rollup!.groups;
+        expect(groups.map(group => group.title)).toEqual(expect.arrayContaining(['Checkout', 'Platform']));
+        // Every object is in exactly one group.
+        expect(groups.flatMap(group => group.objects).sort()).toEqual(view.nodes.map(node => node.id).sort());
+        const result = await renderDiagram(graph, 'strategy', { pool, font: 'none', viewLinkFor: id => `view:${id}` });
+        expect(result.svg).toContain('data-id="group:org.checkout"');
+        expect(result.svg).toMatch(/<a href="view:strategy\/org.checkout">/);
+        expect(result.svg).toMatch(/\d+ objects: \d+ actionable inputs/);
+        const size = /viewBox="0 0 ([\d.]+) ([\d.]+)"/.exec(result.svg)!;
+        expect(Math.max(Number(size[1]), Number(size[2]))).toBeLessThanOrEqual(12_000);
+        // The drill-down of a group is a view of its own, drawn object by object, and pom build draws it.
+        const drill = resolveView(graph, 'strategy/org.checkout')!;
+        expect(drill.nodes.map(node => node.id)).toEqual(groups.find(group => group.key === 'org.checkout')!.objects);
+        expect(drill.rollup).toBeUndefined();
+        expect(resolveViews(graph).map(v => v.id)).toContain('strategy/org.checkout');
+        checkInvariants(await laidOut(graph, 'strategy/org.checkout'));
+    });
+
+    it('leaves views at or under the roll-up size alone', async () => {
+        expect(resolveView(await compileOrg(), 'strategy')!.rollup).toBeUndefined();
+    });
+});

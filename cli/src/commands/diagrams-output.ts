@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { objectLinkFromViewPage } from '../../../language/src/emitters/site/index.js';
+import { objectLinkFromViewPage, viewLinkFromViewPage } from '../../../language/src/emitters/site/index.js';
 import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import { canonicalJson } from '../../../language/src/graph/json.js';
@@ -47,6 +47,7 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
     const views = resolveViews(graph);
     const results = await renderDiagrams(graph, views, {
         linkFor: options.linkToSite ? objectLinkFromViewPage : undefined,
+        viewLinkFor: options.linkToSite ? viewLinkFromViewPage : undefined,
         cacheDir: join(out, '.pom-cache', 'layout'),
         maxNodes: options.diagramLimit,
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,

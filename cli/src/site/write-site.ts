@@ -3,7 +3,7 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import type { GraphDiff } from '../../../language/src/diff/diff.js';
 import type { PomGraph } from '../../../language/src/graph/model.js';
 import type { ModelHistory } from '../../../language/src/emitters/site/pages/history.js';
-import { buildSite, objectLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
+import { buildSite, objectLinkFromViewPage, viewLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
 import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
 import { resolveViews } from '../../../language/src/views/resolve-views.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
@@ -40,6 +40,7 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
 export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
     const results = options.rendered ?? await renderDiagrams(graph, resolveViews(graph), {
         linkFor: objectLinkFromViewPage,
+        viewLinkFor: viewLinkFromViewPage,
         cacheDir: options.layoutCache,
         maxNodes: options.diagramLimit,
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,

@@ -29,7 +29,7 @@ const MIN_NODE_WIDTH = 120;
 export const COMPOUND_PADDING = 14;
 
 /** Fields worth showing on a box, most telling first; at most MAX_FIELDS of those present are shown. */
-const KEY_FIELDS = ['status', 'kind', 'topology', 'metric', 'horizon', 'confidence', 'delta', 'source', 'stage', 'severity'];
+const KEY_FIELDS = ['contains', 'off-track', 'status', 'kind', 'topology', 'metric', 'horizon', 'confidence', 'delta', 'source', 'stage', 'severity'];
 const MAX_FIELDS = 2;
 
 export interface TextLine {

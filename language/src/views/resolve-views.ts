@@ -6,6 +6,7 @@ import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphObject, GraphView, PomGraph, ViewDirection } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
 import { lineageIds, lineageOf } from '../graph/derived/lineage.js';
+import { DRILL_DOWN_SEPARATOR, drillDownView, rollUp } from './rollup.js';
 import type { ResolvedView, ViewEdge, ViewKind, ViewNode } from './view-model.js';
 
 export const STRATEGY_VIEW_ID = 'strategy';
@@ -23,12 +24,43 @@ export function resolveViews(graph: PomGraph): ResolvedView[] {
     const views = graph.views.map(view => declaredView(index, view));
     views.push(strategyView(index));
     for (const team of index.ofType(Std.team)) views.push(teamView(index, team));
-    return views;
+    // A view too large to draw object by object is drawn as a roll-up, and each group gets a drill-down view.
+    return views.flatMap(view => withDrillDowns(index, view));
+}
+
+/** The view with its roll-up (when it is large) followed by its groups' drill-down views, recursively. */
+function withDrillDowns(index: GraphIndex, view: ResolvedView): ResolvedView[] {
+    const rolled = withRollUp(index, view);
+    if (!rolled.rollup) return [rolled];
+    return [rolled, ...rolled.rollup.groups.flatMap(group => withDrillDowns(index, drillDown(index, rolled, group.key)!))];
+}
+
+function withRollUp(index: GraphIndex, view: ResolvedView): ResolvedView {
+    const rollup = rollUp(index.graph, view, index);
+    return rollup ? { ...view, rollup } : view;
+}
+
+function drillDown(index: GraphIndex, parent: ResolvedView, key: string): ResolvedView | undefined {
+    const group = parent.rollup?.groups.find(candidate => candidate.key === key);
+    if (!group) return undefined;
+    return drillDownView(parent, group, ids => assemble(index, ids, { id: group.drillDown, title: '', kind: parent.kind, direction: parent.direction }));
 }
 
 /** One view by id: a declared view, `strategy`, `team:<team id>` or `lineage:<object id>`; undefined when there is none. */
 export function resolveView(graph: PomGraph, id: string): ResolvedView | undefined {
     const index = new GraphIndex(graph);
+    const found = resolveOne(index, id);
+    return found && withRollUp(index, found);
+}
+
+function resolveOne(index: GraphIndex, id: string): ResolvedView | undefined {
+    const graph = index.graph;
+    // A drill-down view of a roll-up's group: `<view id>/<group key>`.
+    const separator = id.lastIndexOf(DRILL_DOWN_SEPARATOR);
+    if (separator > 0) {
+        const parent = resolveOne(index, id.slice(0, separator));
+        return parent && drillDown(index, withRollUp(index, parent), id.slice(separator + 1));
+    }
     const declared = graph.views.find(view => view.id === id);
     if (declared) return declaredView(index, declared);
     if (id === STRATEGY_VIEW_ID) return strategyView(index);

@@ -36,4 +36,35 @@ export interface ResolvedView {
     nodes: ViewNode[];
     /** Sorted by id. */
     edges: ViewEdge[];
+    /** Set when the view is too large to draw object by object: the diagram draws these groups instead. */
+    rollup?: RollUp;
+}
+
+/** What a roll-up groups objects by. */
+export type RollUpDimension = 'driver' | 'owner' | 'scope' | 'package' | 'type';
+
+/** One group of a roll-up: a box on the diagram standing for these objects, linking to its drill-down view. */
+export interface ViewGroup {
+    /** The group's node id on the diagram: `group:<key>`. */
+    id: string;
+    /** The driver, owner or scope id, package name or type id the objects share; `(none)` for the rest. */
+    key: string;
+    title: string;
+    /** The object the group is named after (a driver, team or scope), when there is one. */
+    subject?: string;
+    /** Sorted by id. */
+    objects: string[];
+    /** The id of the view of just this group's objects. */
+    drillDown: string;
+}
+
+/** A large view drawn as groups: each group's objects counted, the strongest links between groups. */
+export interface RollUp {
+    by: RollUpDimension;
+    /** Sorted by key. */
+    groups: ViewGroup[];
+    /** Links between groups: how many view links run from one to the other, and the most common kind among them. */
+    links: Array<{ source: string; target: string; count: number; kind: string }>;
+    /** Group-to-group links left out (beyond each group's strongest few). */
+    hiddenLinks: number;
 }

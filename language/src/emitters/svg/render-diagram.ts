@@ -11,6 +11,8 @@ import type { ResolvedView } from '../../views/view-model.js';
 import { renderSvg, renderTooLargeSvg, type SvgOptions } from './svg-renderer.js';
 
 export interface DiagramOptions extends SvgOptions, LayoutOptions {
+    /** Where a roll-up's group box links to: the page of its drill-down view (by view id). */
+    viewLinkFor?: (viewId: string) => string | undefined;
     /** A pool to lay out in (shared across calls); by default each call makes one and closes it. */
     pool?: ElkPool;
 }
@@ -72,6 +74,16 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
             const result = await layoutView(graph, view, pool, options);
             if (result.tooLarge || !result.layout) {
                 return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false, engine: result.engine };
+            }
+            if (result.drawn) {
+                // A roll-up: group boxes link to their drill-down views.
+                const drillDowns = result.drawn.drillDowns;
+                const linkFor = (id: string): string | undefined => {
+                    const drill = drillDowns.get(id);
+                    return drill !== undefined ? options.viewLinkFor?.(drill) : undefined;
+                };
+                const svg = renderSvg(result.drawn.graph, result.drawn.view, result.layout, { ...options, linkFor });
+                return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
             }
             return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
         }));
