@@ -89,53 +89,146 @@
       var box = svg.viewBox && svg.viewBox.baseVal;
       var width = box && box.width ? box.width : svg.getBoundingClientRect().width;
       var height = box && box.height ? box.height : svg.getBoundingClientRect().height;
-      var scale = 1;
+      // Fit to screen on open: the whole diagram in the viewport's width and at most 75% of the window's height.
+      var fitScale = function () {
+        var room = Math.max(120, window.innerHeight * 0.75);
+        return Math.min(1, (viewport.clientWidth || width) / width, room / height);
+      };
+      var fit = fitScale();
+      var scale = fit;
       var apply = function () {
         svg.style.width = Math.round(width * scale) + 'px';
         svg.style.height = Math.round(height * scale) + 'px';
+        figure.setAttribute('data-zoom', scale.toFixed(3));
       };
-      var zoom = function (factor) {
-        scale = Math.min(4, Math.max(0.2, scale * factor));
+      // Zoom from fit to 4x, keeping the point under the cursor (or the centre) in place.
+      var zoomTo = function (next, atX, atY) {
+        next = Math.min(4, Math.max(fit, next));
+        var x = atX === undefined ? viewport.clientWidth / 2 : atX, y = atY === undefined ? viewport.clientHeight / 2 : atY;
+        var contentX = (viewport.scrollLeft + x) / scale, contentY = (viewport.scrollTop + y) / scale;
+        scale = next;
         apply();
+        viewport.scrollLeft = contentX * scale - x;
+        viewport.scrollTop = contentY * scale - y;
       };
       apply();
+      window.addEventListener('resize', function () {
+        var wasFit = scale === fit;
+        fit = fitScale();
+        if (wasFit || scale < fit) { scale = fit; apply(); }
+      });
       toolbar.addEventListener('click', function (event) {
         var button = event.target.closest('button');
         if (!button) return;
         var action = button.getAttribute('data-zoom');
-        if (action === 'in') zoom(1.25);
-        else if (action === 'out') zoom(0.8);
-        else { scale = 1; apply(); }
+        var exportAs = button.getAttribute('data-export');
+        if (action === 'in') zoomTo(scale * 1.25);
+        else if (action === 'out') zoomTo(scale * 0.8);
+        else if (action === 'fit') { scale = fit; apply(); }
+        else if (exportAs) exportDiagram(svg, width, height, exportAs, figure.getAttribute('data-name') || 'diagram');
       });
       viewport.addEventListener('wheel', function (event) {
         if (!event.ctrlKey && !event.metaKey) return;
         event.preventDefault();
-        zoom(event.deltaY < 0 ? 1.1 : 0.9);
+        var rect = viewport.getBoundingClientRect();
+        zoomTo(scale * (event.deltaY < 0 ? 1.1 : 0.9), event.clientX - rect.left, event.clientY - rect.top);
       }, { passive: false });
+      // Keyboard: + and - zoom, 0 fits, arrow keys pan.
       viewport.addEventListener('keydown', function (event) {
-        if (event.key === '+' || event.key === '=') { zoom(1.25); event.preventDefault(); }
-        else if (event.key === '-') { zoom(0.8); event.preventDefault(); }
+        var step = 60;
+        if (event.key === '+' || event.key === '=') zoomTo(scale * 1.25);
+        else if (event.key === '-') zoomTo(scale * 0.8);
+        else if (event.key === '0') { scale = fit; apply(); }
+        else if (event.key === 'ArrowLeft') viewport.scrollLeft -= step;
+        else if (event.key === 'ArrowRight') viewport.scrollLeft += step;
+        else if (event.key === 'ArrowUp') viewport.scrollTop -= step;
+        else if (event.key === 'ArrowDown') viewport.scrollTop += step;
+        else return;
+        event.preventDefault();
       });
-      // Drag to pan; a click without movement still follows a node's link.
+      // A mouse drags to pan (a click without movement still follows a node's link). A finger scrolls the page as
+      // anywhere else (touch-action in site.css); two fingers pinch to zoom the diagram.
       var drag = null;
+      var touches = {};
+      var pinch = null;
+      var touchCount = function () { return Object.keys(touches).length; };
+      var spread = function () {
+        var points = Object.keys(touches).map(function (id) { return touches[id]; });
+        return Math.hypot(points[0].x - points[1].x, points[0].y - points[1].y);
+      };
       viewport.addEventListener('pointerdown', function (event) {
+        if (event.pointerType === 'touch') {
+          touches[event.pointerId] = { x: event.clientX, y: event.clientY };
+          if (touchCount() === 2) pinch = { distance: spread(), scale: scale };
+          return;
+        }
         if (event.button !== 0) return;
         drag = { x: event.clientX, y: event.clientY, left: viewport.scrollLeft, top: viewport.scrollTop, moved: false };
       });
       viewport.addEventListener('pointermove', function (event) {
+        if (event.pointerType === 'touch') {
+          if (!touches[event.pointerId]) return;
+          touches[event.pointerId] = { x: event.clientX, y: event.clientY };
+          if (pinch && touchCount() === 2) zoomTo(pinch.scale * spread() / pinch.distance);
+          return;
+        }
         if (!drag) return;
         var dx = event.clientX - drag.x, dy = event.clientY - drag.y;
         if (Math.abs(dx) + Math.abs(dy) > 4) drag.moved = true;
         viewport.scrollLeft = drag.left - dx;
         viewport.scrollTop = drag.top - dy;
       });
-      var end = function () { setTimeout(function () { drag = null; }, 0); };
+      var end = function (event) {
+        if (event.pointerType === 'touch') {
+          delete touches[event.pointerId];
+          if (touchCount() < 2) pinch = null;
+          return;
+        }
+        setTimeout(function () { drag = null; }, 0);
+      };
       viewport.addEventListener('pointerup', end);
+      viewport.addEventListener('pointercancel', end);
       viewport.addEventListener('pointerleave', end);
       viewport.addEventListener('click', function (event) {
         if (drag && drag.moved) event.preventDefault();
       }, true);
     });
+  }
+
+  /** Downloads the diagram as SVG (as drawn, in the theme shown) or as PNG at twice its size. */
+  function exportDiagram(svg, width, height, format, name) {
+    var clone = svg.cloneNode(true);
+    clone.removeAttribute('style');
+    clone.setAttribute('width', width);
+    clone.setAttribute('height', height);
+    var theme = currentTheme();
+    clone.setAttribute('data-theme', theme);
+    // The palette of the theme shown, resolved here so that the file reads the same anywhere.
+    var style = getComputedStyle(svg);
+    var names = Array.prototype.filter.call(style, function (n) { return n.indexOf('--pom-') === 0; });
+    var inline = names.map(function (n) { return n + ':' + style.getPropertyValue(n).trim(); }).join(';');
+    clone.setAttribute('style', inline);
+    var text = new XMLSerializer().serializeToString(clone);
+    var save = function (blob, extension) {
+      var link = document.createElement('a');
+      link.href = URL.createObjectURL(blob);
+      link.download = name + '.' + extension;
+      document.body.appendChild(link);
+      link.click();
+      setTimeout(function () { URL.revokeObjectURL(link.href); link.remove(); }, 0);
+    };
+    if (format === 'svg') { save(new Blob([text], { type: 'image/svg+xml' }), 'svg'); return; }
+    var image = new Image();
+    image.onload = function () {
+      var canvas = document.createElement('canvas');
+      canvas.width = Math.round(width * 2);
+      canvas.height = Math.round(height * 2);
+      var context = canvas.getContext('2d');
+      context.scale(2, 2);
+      context.drawImage(image, 0, 0, width, height);
+      canvas.toBlob(function (blob) { if (blob) save(blob, 'png'); }, 'image/png');
+    };
+    image.src = 'data:image/svg+xml;charset=utf-8,' + encodeURIComponent(text);
   }
 
   document.addEventListener('DOMContentLoaded', function () {

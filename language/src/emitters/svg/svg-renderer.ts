@@ -113,9 +113,10 @@ function header(title: string, width: number): { lines: string[]; height: number
     return { lines, height: lines.length * TITLE_STYLE.size * LINE_HEIGHT + 8 };
 }
 
-function svgDocument(width: number, height: number, title: string, description: string, body: string[], style: string): string {
+function svgDocument(width: number, height: number, title: string, description: string, body: string[], style: string, interactive = false): string {
+    // An image's content is presentational to assistive technology: a diagram whose nodes are links is a group.
     return [
-        `<svg xmlns="http://www.w3.org/2000/svg" class="pom-diagram" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" role="img" aria-labelledby="pom-title pom-desc">`,
+        `<svg xmlns="http://www.w3.org/2000/svg" class="pom-diagram" viewBox="0 0 ${num(width)} ${num(height)}" width="${num(width)}" height="${num(height)}" role="${interactive ? 'group' : 'img'}" aria-labelledby="pom-title pom-desc">`,
         `<title id="pom-title">${escapeXml(title)}</title>`,
         `<desc id="pom-desc">${escapeXml(description)}</desc>`,
         `<style>\n${style}\n</style>`,
@@ -222,7 +223,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
     const description = `${view.kind === 'declared' ? 'View' : `Built-in ${view.kind} view`} '${view.id}': ${layout.nodes.length} object${layout.nodes.length === 1 ? '' : 's'} and ${layout.edges.length} link${layout.edges.length === 1 ? '' : 's'}.`;
     const style = stylesheet(sortedTypeKeys, sortedKinds, options.theme ?? 'auto', fontFaces(options.font ?? 'embed')) +
         `\npath.pom-open{fill:var(--pom-bg)}`;
-    return svgDocument(contentWidth, height, view.title, description, body, style);
+    return svgDocument(contentWidth, height, view.title, description, body, style, body.some(part => part.includes('<a href=')));
 }
 
 /** In place of a diagram that was not drawn: why, and what to do. */

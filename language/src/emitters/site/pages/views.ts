@@ -27,9 +27,9 @@ export function viewPages(site: SiteContext): Map<string, string> {
         const diagram = diagrams.get(view.id);
         const declared = site.graph.views.find(v => v.id === view.id);
         const figure = diagram && !diagram.tooLarge
-            ? html`<figure class="diagram" aria-labelledby="diagram-caption">
-<div class="diagram-toolbar" hidden><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="reset">Reset</button></div>
-<div class="diagram-viewport" tabindex="0">${trusted(diagram.svg)}</div>
+            ? html`<figure class="diagram" aria-labelledby="diagram-caption" data-name="${view.id.replace(/[^A-Za-z0-9._-]/g, '_')}">
+<div class="diagram-toolbar" hidden><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-export="svg">Export SVG</button><button type="button" data-export="png">Export PNG</button></div>
+<div class="diagram-viewport" tabindex="0" role="region" aria-label="${view.title}: diagram (arrow keys pan, + and − zoom, 0 fits)">${trusted(diagram.svg)}</div>
 <figcaption id="diagram-caption">${view.title}: ${diagram.view.nodes.length} objects and ${diagram.view.edges.length} links. Select a node to open its page; the same objects are listed below.</figcaption>
 </figure>`
             : html`<p class="note">${diagram?.tooLarge ? 'This view has too many objects to draw legibly; they are listed below.' : 'No diagram was drawn for this view; its objects are listed below.'}</p>`;
