@@ -1,6 +1,5 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
-import type { GraphDiagnostic } from '../../language/src/graph/model.js';
-import { escapeControls } from '../../language/src/util/excerpt.js';
+import { escapeControls, type GraphDiagnostic } from '../../language/src/index.js';
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
 export type DiagnosticFormat = typeof DIAGNOSTIC_FORMATS[number];

@@ -1,10 +1,8 @@
 import { Argument, Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { WorkspaceError } from '../../language/src/compiler.js';
+import { escapeControls, parseDate, WorkspaceError } from '../../language/src/index.js';
 import { DIAGRAM_FORMATS, DIFF_FORMATS, EXPORT_FORMATS, IMPORT_FORMATS, type ImportFormat } from './formats.js';
 import { DIAGNOSTIC_FORMATS } from './format-diagnostics.js';
 import { packageVersion } from './package-info.js';
-import { parseDate } from '../../language/src/metrics/data-file.js';
-import { escapeControls } from '../../language/src/util/excerpt.js';
 
 // Commands are imported when run: `pom check` need not load the layout engine, the site or the language server.
 

@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { WorkspaceError as UsageError } from '../../language/src/compiler.js';
+import { WorkspaceError as UsageError } from '../../language/src/index.js';
 
 const run = promisify(execFile);
 

@@ -9,6 +9,7 @@ import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './validation/issue-codes.js';
 import type { DataReader } from './metrics/metrics.js';
 import { readWorkspaceDataFile } from './metrics/read-data.js';
+import { compareIds } from './util/compare.js';
 
 export interface CompileResult {
     root: string;
@@ -199,8 +200,8 @@ export function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDi
 
 export function compareDiagnostics(a: GraphDiagnostic, b: GraphDiagnostic): number {
     const [x, y] = [a.location, b.location];
-    return (x.file < y.file ? -1 : x.file > y.file ? 1 : 0)
+    return compareIds(x.file, y.file)
         || x.line - y.line || x.column - y.column
-        || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0)
-        || (a.message < b.message ? -1 : a.message > b.message ? 1 : 0);
+        || compareIds(a.code, b.code)
+        || compareIds(a.message, b.message);
 }

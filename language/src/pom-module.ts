@@ -76,10 +76,10 @@ export interface PomServiceOptions {
 /** The language services without an editor: what `pom check` and `pom build` run on. */
 export function createPomServices(context: DefaultSharedCoreModuleContext, options: PomServiceOptions = {}): { shared: LangiumSharedCoreServices; pom: PomServices } {
     const batch: Module<LangiumSharedCoreServices, object> = options.indexReferences === false
-        ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } } as Module<LangiumSharedCoreServices, object>
+        ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } }
         : {};
     const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
-    const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } as Module<PomServices, object> : {};
+    const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } : {};
     const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule, batchLanguage);
     shared.ServiceRegistry.register(pom);
     return { shared, pom };

@@ -20,7 +20,7 @@ const dir = join(tmpdir(), 'pom-bench-diagrams');
 generateOrganisation(dir, Math.max(...sizes) * 3);
 const { graph } = await compileWorkspace(dir);
 // Objects in file order, so a view of n objects is n objects of a few whole units, with their links.
-const ordered = [...graph.objects].sort((a, b) => a.location.file.localeCompare(b.location.file) || a.location.line - b.location.line);
+const ordered = [...graph.objects].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.line - b.location.line);
 
 const dotInstalled = spawnSync('dot', ['-V']).status === 0;
 

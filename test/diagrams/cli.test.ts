@@ -33,6 +33,7 @@ describe('pom diagram', () => {
         const result = await pom(['diagram', 'strategy', 'model'], dir);
         expect(result.code).toBe(0);
         expect(result.stdout.startsWith('<svg xmlns="http://www.w3.org/2000/svg"')).toBe(true);
+        // eslint-disable-next-line @typescript-eslint/no-deprecated -- its successor, fast-xml-validator, is not a dependency
         expect(XMLValidator.validate(result.stdout)).toBe(true);
         expect(result.stdout).toContain('data-id="org.gpv"');
     });
@@ -54,6 +55,7 @@ describe('pom diagram', () => {
         const quick = await pom(['diagram', 'lineage:org.one-click', 'model', '--layout', 'quick'], dir);
         for (const result of [elk, quick]) {
             expect(result.code).toBe(0);
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- its successor, fast-xml-validator, is not a dependency
             expect(XMLValidator.validate(result.stdout)).toBe(true);
             expect(result.stdout).toContain('data-id="org.abandonment.wallets"');
         }

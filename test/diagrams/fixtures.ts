@@ -46,6 +46,7 @@ export function declare(graph: PomGraph, view: Partial<GraphView> & { id: string
     const declared: GraphView = {
         name: view.id.slice(view.id.lastIndexOf('.') + 1), package: 'org', direction: 'right',
         location: { file: 'org.pom', line: 1, column: 1, endLine: 1, endColumn: 1 }, ...view,
+        clauses: view.clauses ?? [],
         objects: [...view.objects].sort(),
     };
     return { ...graph, views: [...graph.views, declared] };

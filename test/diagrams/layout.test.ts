@@ -41,7 +41,7 @@ function shapedWidth(text: string, size: number, weight: 400 | 600): number {
         const codePoint = char.codePointAt(0)!;
         if (!font.hasGlyphForCodePoint(codePoint)) units += font.unitsPerEm * (codePoint >= 0x2e80 ? 1 : 0.7);
     }
-    const covered = [...text].filter(char => font.hasGlyphForCodePoint(char.codePointAt(0)!)).join('');
+    const covered = Array.from(text).filter(char => font.hasGlyphForCodePoint(char.codePointAt(0)!)).join('');
     return ((units + font.layout(covered).advanceWidth) * size) / font.unitsPerEm;
 }
 

@@ -6,7 +6,7 @@ import { applyEdits, editsByUri, lspWorkspace, type LspWorkspace } from './lsp-h
 /** The quick fixes offered for the first diagnostic with `code` in a file, and the file's text after applying one. */
 async function fixes(ws: LspWorkspace, path: string, code: string): Promise<{ actions: CodeAction[]; apply(title: string): string }> {
     const document = ws.document(path);
-    const diagnostic = (document.diagnostics ?? []).find(d => d.code === code) as Diagnostic | undefined;
+    const diagnostic: Diagnostic | undefined = (document.diagnostics ?? []).find(d => d.code === code);
     if (!diagnostic) throw new Error(`no ${code} in ${path}: ${JSON.stringify(document.diagnostics?.map(d => d.code))}`);
     const actions = (await ws.pom.lsp.CodeActionProvider!.getCodeActions(document, {
         textDocument: { uri: ws.uri(path) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }

@@ -67,7 +67,7 @@ bet wallets "Wallets" {
 
 /** The sources after each edit: objects and links added, removed and renamed across files, duplicates made and fixed. */
 const edits: Array<{ what: string; files: Record<string, string | undefined> }> = [
-    { what: 'a title changes', files: { 'org.pom': initial['org.pom']!.replace('"Payments"', '"Payments team"') } },
+    { what: 'a title changes', files: { 'org.pom': initial['org.pom'].replace('"Payments"', '"Payments team"') } },
     {
         what: 'a bet is added in a new file, linking across files', files: {
             'more.pom': `package acme.bets
@@ -86,16 +86,16 @@ bet fraud-model "Fraud model" {
 `
         }
     },
-    { what: 'the owner of a bet moves to another team', files: { 'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk') } },
-    { what: 'a linked-to object is renamed (links to it break)', files: { 'strategy.pom': initial['strategy.pom']!.replace('input completion', 'input completion-rate') } },
+    { what: 'the owner of a bet moves to another team', files: { 'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk') } },
+    { what: 'a linked-to object is renamed (links to it break)', files: { 'strategy.pom': initial['strategy.pom'].replace('input completion', 'input completion-rate') } },
     { what: 'the links follow the rename', files: {
-        'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate'),
+        'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate'),
     } },
     { what: 'the same id is defined twice, in two files', files: { 'dup.pom': `package acme.org\n\nteam risk "Risk again" { topology: platform }\n` } },
-    { what: 'the first definition goes away: the other one takes over', files: { 'org.pom': initial['org.pom']!.replace(/team risk[^}]*\}\n/, '') } },
+    { what: 'the first definition goes away: the other one takes over', files: { 'org.pom': initial['org.pom'].replace(/team risk[^}]*\}\n/, '') } },
     { what: 'a link is written twice, then a nested object leaves', files: {
-        'bets.pom': initial['bets.pom']!.replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate, completion-rate')
-            .replace(/  work wallet-sdk[^\n]*\n/, ''),
+        'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate, completion-rate')
+            .replace(/ {2}work wallet-sdk[^\n]*\n/, ''),
     } },
     { what: 'a file is deleted', files: { 'more.pom': undefined } },
     { what: 'the rename is undone in one file and the bets come back', files: { 'strategy.pom': initial['strategy.pom'], 'bets.pom': initial['bets.pom'], 'dup.pom': undefined } },
@@ -116,11 +116,11 @@ describe('the editor patches the assembled graph instead of assembling it again'
             for (const [path, text] of Object.entries(edit.files)) {
                 if (text === undefined) {
                     current.delete(path);
-                    shared.workspace.TextDocuments!.delete(uri(path));
+                    shared.workspace.TextDocuments.delete(uri(path));
                     deleted.push(uri(path));
                 } else {
                     current.set(path, text);
-                    shared.workspace.TextDocuments!.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
+                    shared.workspace.TextDocuments.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
                     changed.push(uri(path));
                 }
             }
@@ -164,7 +164,7 @@ describe('the editor patches the assembled graph instead of assembling it again'
         const before = pom.model.WorkspaceModel.model.graph;
         const json = canonicalJson(before);
         const path = resolve(WORKSPACE, 'bets.pom');
-        shared.workspace.TextDocuments!.set(TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom']!.replace('owner -> payments', 'owner -> risk')));
+        shared.workspace.TextDocuments.set(TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom'].replace('owner -> payments', 'owner -> risk')));
         await shared.workspace.DocumentBuilder.update([URI.file(path)], []);
         const after = pom.model.WorkspaceModel.model.graph;
         expect(after.objects.find(o => o.id === 'acme.org.risk')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');

@@ -30,6 +30,7 @@ export class StdioClient {
         const client = new StdioClient(child);
         const uri = pathToFileURL(root).toString();
         await client.connection.sendRequest(InitializeRequest.type, {
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- sent beside workspaceFolders, as real clients do
             processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }],
             capabilities: { workspace: { workspaceEdit: { documentChanges: false } } },
         });

@@ -5,7 +5,7 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { diffGraphs } from '../../language/src/diff/diff.js';
@@ -125,7 +125,7 @@ describe.skipIf(!available)('site in a browser', () => {
             await Promise.all(tabs.map(async ({ page }) => {
                 for (let url = queue.shift(); url !== undefined || queue.length > 0; url = queue.shift()) {
                     if (url === undefined) { await new Promise(r => setTimeout(r, 20)); continue; }
-                    const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch(error => { broken.push(`${url}: ${error.message}`); return null; });
+                    const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: unknown) => { broken.push(`${url}: ${(error as Error).message}`); return null; });
                     if (origin.name === 'http' && response && response.status() !== 200) broken.push(`${url}: ${response.status()}`);
                     // Diagram nodes are SVG links: resolve their href attribute as the browser would.
                     const hrefs = await page.$$eval('a[href]', anchors => anchors.map(a => new URL(a.getAttribute('href')!, document.baseURI).href));

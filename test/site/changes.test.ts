@@ -170,7 +170,7 @@ bet one-click "One-click checkout" {
         const transitions = section(root, 'Health and status').querySelectorAll('tbody tr').map(row => row.querySelectorAll('td').map(td => text(td)));
         expect(transitions).toContainEqual(['One-click checkout', 'status', 'active', 'paused']);
         // Every link on the page names a page of the site.
-        for (const a of root.querySelectorAll('a[href]')) expect(site.has(resolveHref(Paths.changes, a.getAttribute('href')!)), a.getAttribute('href')!).toBe(true);
+        for (const a of root.querySelectorAll('a[href]')) expect(site.has(resolveHref(Paths.changes, a.getAttribute('href')!)), a.getAttribute('href')).toBe(true);
         // Same diff, same bytes.
         expect(buildSite(after.graph, { changes }).get(Paths.changes)).toBe(site.get(Paths.changes));
     });

@@ -68,7 +68,7 @@ describe('pom serve', () => {
     it('rejects a port that is not a number', async () => {
         const child = spawn(process.execPath, [POM, 'serve', ACME, '--port', 'http'], { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
-        child.stderr!.on('data', chunk => { stderr += String(chunk); });
+        child.stderr.on('data', chunk => { stderr += String(chunk); });
         const code = await new Promise(r => child.on('exit', r));
         expect(code).toBe(2);
         expect(stderr).toContain('a port is a number from 0 to 65535');

@@ -1,13 +1,10 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { compileWorkspace, WorkspaceError } from '../../../language/src/compiler.js';
-import { canonicalJson } from '../../../language/src/graph/json.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { canonicalJson, compileWorkspace, diffGraphs, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
-import { diffGraphs } from '../../../language/src/diff/diff.js';
 import { loadModel } from './diff.js';
 import { atRevision } from '../revision.js';
 

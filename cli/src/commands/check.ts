@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { compileWorkspace, type CompileResult } from '../../../language/src/compiler.js';
+import { type CompileResult, compileWorkspace, IssueCodes } from '../../../language/src/index.js';
 import { atRevision } from '../revision.js';
-import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
 import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface CheckOptions {

@@ -1,14 +1,9 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { compileWorkspace } from '../../../language/src/compiler.js';
-import { renderDiagram, UnknownViewError } from '../../../language/src/emitters/svg/render-diagram.js';
-import type { Theme } from '../../../language/src/emitters/svg/styles.js';
-import type { LayoutEngine } from '../../../language/src/layout/layout-view.js';
+import { compileWorkspace, writeFileAtomic } from '../../../language/src/index.js';
+import { type LayoutEngine, renderDiagram, svgRules, type Theme, UnknownViewError, viewToDrawio, viewToMermaid } from '../../../language/src/render.js';
 import { atRevision } from '../revision.js';
-import { svgRules } from '../../../language/src/emitters/export/resolve-styles.js';
-import { viewToDrawio, viewToMermaid } from '../../../language/src/emitters/export/view-formats.js';
 import { svgToPng } from '../export/png.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 import { DIAGRAM_FORMATS } from '../formats.js';
 export { DIAGRAM_FORMATS };

@@ -1,13 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { objectLinkFromViewPage, viewLinkFromViewPage } from '../../../language/src/emitters/site/index.js';
-import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
-import type { PomGraph } from '../../../language/src/graph/model.js';
-import { canonicalJson } from '../../../language/src/graph/json.js';
-import { resolveViews } from '../../../language/src/views/resolve-views.js';
-import { diffViews, formatViewDiff } from '../../../language/src/views/view-diff.js';
-import type { ResolvedView } from '../../../language/src/views/view-model.js';
-import { boundedFileName, writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { boundedFileName, canonicalJson, diffViews, formatViewDiff, type PomGraph, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
+import { type DiagramResult, objectLinkFromViewPage, renderDiagrams, viewLinkFromViewPage } from '../../../language/src/render.js';
 
 export interface DiagramsOutputOptions {
     /** Views with more objects than this are not drawn (default 1,500). */

@@ -1,9 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { compileWorkspace, WorkspaceError as UsageError } from '../../../language/src/compiler.js';
-import { diffGraphs, type GraphDiff } from '../../../language/src/diff/diff.js';
-import { formatDiffMarkdown, formatDiffText } from '../../../language/src/diff/format.js';
-import { canonicalJson } from '../../../language/src/graph/json.js';
-import { GRAPH_FORMAT, type PomGraph } from '../../../language/src/graph/model.js';
+import { canonicalJson, compileWorkspace, diffGraphs, formatDiffMarkdown, formatDiffText, GRAPH_FORMAT, type GraphDiff, type PomGraph, WorkspaceError as UsageError } from '../../../language/src/index.js';
 import { atRevision } from '../revision.js';
 
 import { DIFF_FORMATS } from '../formats.js';

@@ -1,6 +1,5 @@
-import { compileWorkspace } from '../../../language/src/compiler.js';
-import { graphml, linksCsv, objectsCsv } from '../../../language/src/emitters/export/graph-formats.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { compileWorkspace, writeFileAtomic } from '../../../language/src/index.js';
+import { graphml, linksCsv, objectsCsv } from '../../../language/src/render.js';
 import { atRevision } from '../revision.js';
 
 import { EXPORT_FORMATS } from '../formats.js';

@@ -2,12 +2,7 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { compareDiagnostics, findPomFiles, toGraphDiagnostic, WorkspaceError } from '../../../language/src/compiler.js';
-import { formatDocument } from '../../../language/src/format/formatter.js';
-import type { GraphDiagnostic } from '../../../language/src/graph/model.js';
-import { createPomServices } from '../../../language/src/pom-module.js';
-import { IssueCodes } from '../../../language/src/validation/issue-codes.js';
-import { escapeControls } from '../../../language/src/util/excerpt.js';
+import { compareDiagnostics, createPomServices, escapeControls, findPomFiles, formatDocument, type GraphDiagnostic, IssueCodes, toGraphDiagnostic, WorkspaceError } from '../../../language/src/index.js';
 import { readSourceFile, rewriteSourceFile } from '../write-source.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../format-diagnostics.js';
 

@@ -1,12 +1,5 @@
-import { compileWorkspace, WorkspaceError } from '../../../language/src/compiler.js';
-import { diffGraphs } from '../../../language/src/diff/diff.js';
-import { formatHistoryText } from '../../../language/src/diff/format.js';
-import { objectHistory, type ObjectHistory, type RevisionInfo } from '../../../language/src/diff/history.js';
-import { canonicalJson } from '../../../language/src/graph/json.js';
-import type { PomGraph } from '../../../language/src/graph/model.js';
-import { effectiveHealth } from '../../../language/src/graph/derived/health.js';
-import type { ModelHistory } from '../../../language/src/emitters/site/pages/history.js';
-import { closest } from '../../../language/src/util/suggest.js';
+import { canonicalJson, closest, compileWorkspace, diffGraphs, effectiveHealth, formatHistoryText, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
+import type { ModelHistory } from '../../../language/src/render.js';
 import { atCommit, workspaceCommits } from '../revision.js';
 
 export interface HistoryOptions {

@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { WorkspaceError } from '../../../language/src/compiler.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { readBackstage } from '../import/backstage.js';
 import { writePackage } from '../import/model.js';
 import { readTeamApi } from '../import/teamapi.js';

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { findPomFiles } from '../../../language/src/compiler.js';
-import { writeFileAtomic } from '../../../language/src/util/atomic-write.js';
+import { findPomFiles, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { UsageError } from '../main.js';
 

@@ -3,7 +3,7 @@ import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/
 import { promises as fs } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { WorkspaceError } from '../../../language/src/compiler.js';
+import { WorkspaceError } from '../../../language/src/index.js';
 import { ModelSource } from '../mcp/model-source.js';
 import { createMcpServer } from '../mcp/server.js';
 

@@ -1,8 +1,4 @@
-import { compileWorkspace } from '../../../language/src/compiler.js';
-import type { FieldValue, GraphObject, PomGraph } from '../../../language/src/graph/model.js';
-import { GraphIndex } from '../../../language/src/graph/graph-index.js';
-import { columnValue } from '../../../language/src/graph/answer.js';
-import { ask, QuestionError, type Answer } from '../../../language/src/query.js';
+import { type Answer, ask, columnValue, compileWorkspace, type FieldValue, GraphIndex, type GraphObject, type PomGraph, QuestionError } from '../../../language/src/index.js';
 import { userPath } from '../format-diagnostics.js';
 import { atRevision } from '../revision.js';
 

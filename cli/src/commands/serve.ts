@@ -2,11 +2,8 @@ import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { compileWorkspace, findPomFiles } from '../../../language/src/compiler.js';
-import { CONTENT_SECURITY_POLICY, contentSecurityPolicy } from '../../../language/src/emitters/site/layout.js';
-import { styleHashes } from '../../../language/src/emitters/site/pages/views.js';
-import { dataPath } from '../../../language/src/metrics/metrics.js';
-import { escapeControls } from '../../../language/src/util/excerpt.js';
+import { compileWorkspace, dataPath, escapeControls, findPomFiles } from '../../../language/src/index.js';
+import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, styleHashes } from '../../../language/src/render.js';
 import { summary } from '../format-diagnostics.js';
 import { renderSite } from '../site/write-site.js';
 

@@ -5,8 +5,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import wawoff2 from 'wawoff2';
-import { resolveSvgStyles } from '../../../language/src/emitters/export/resolve-styles.js';
-import { DIAGRAM_FONT_FAMILY, diagramFontFiles } from '../../../language/src/layout/text-measure.js';
+import { DIAGRAM_FONT_FAMILY, diagramFontFiles, resolveSvgStyles } from '../../../language/src/render.js';
 
 /** Renders `svg` to PNG at `scale` (2: twice the SVG's size in pixels), in the light or dark theme. */
 export async function svgToPng(svg: string, options: { theme: 'light' | 'dark'; scale?: number }): Promise<{ png: Buffer; width: number; height: number }> {

@@ -3,7 +3,7 @@
 // Domain, System and Component → scopes nested as in the catalog, owned by their owner; a component that consumes
 // an API another team's component provides makes the consuming team interact with the providing one (x-as-a-service).
 import { parseAllDocuments } from 'yaml';
-import { WorkspaceError } from '../../../language/src/compiler.js';
+import { WorkspaceError } from '../../../language/src/index.js';
 import { pomName, quote, type ImportedObject } from './model.js';
 
 interface Entity {

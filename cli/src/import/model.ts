@@ -1,6 +1,6 @@
 // What an import produces, whatever it reads: teams, groups, people and scopes with their links, written as one
 // formatted .pom package in a stable order, so that importing the same sources again writes the same bytes.
-import { formatDocument } from '../../../language/src/format/formatter.js';
+import { formatDocument } from '../../../language/src/index.js';
 
 export type ImportedType = 'team' | 'group' | 'person' | 'scope';
 

@@ -4,7 +4,7 @@
 //   size, wip-limit, channels (a list, or a map of medium → address), members (name, id, email, role),
 //   part-of (the group it belongs to), owns (scopes or services), interactions (team, mode, purpose, until).
 import { parse } from 'yaml';
-import { WorkspaceError } from '../../../language/src/compiler.js';
+import { WorkspaceError } from '../../../language/src/index.js';
 import { pomName, quote, textList, type ImportedObject } from './model.js';
 
 const TOPOLOGIES = new Set(['stream-aligned', 'platform', 'enabling', 'complicated-subsystem', 'functional', 'undefined']);

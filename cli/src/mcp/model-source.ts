@@ -2,8 +2,7 @@
 // follow edits without a restart), or read at a git revision on request (never cached: revisions are rarely asked twice).
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
-import { compileWorkspace, type CompileResult } from '../../../language/src/compiler.js';
-import { ask, type AskResult } from '../../../language/src/query.js';
+import { ask, type AskResult, type CompileResult, compileWorkspace } from '../../../language/src/index.js';
 import { atRevision } from '../revision.js';
 
 export class ModelSource {

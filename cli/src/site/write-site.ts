@@ -1,13 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import type { GraphDiff } from '../../../language/src/diff/diff.js';
-import type { PomGraph } from '../../../language/src/graph/model.js';
-import type { ModelHistory } from '../../../language/src/emitters/site/pages/history.js';
-import { buildSite, objectLinkFromViewPage, viewLinkFromViewPage, type SiteDiagram } from '../../../language/src/emitters/site/index.js';
-import { renderDiagrams, type DiagramResult } from '../../../language/src/emitters/svg/render-diagram.js';
-import { resolveViews } from '../../../language/src/views/resolve-views.js';
+import { type GraphDiff, type PomGraph, replaceFile, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
+import { buildSite, type DiagramResult, type ModelHistory, objectLinkFromViewPage, renderDiagrams, type SiteDiagram, viewLinkFromViewPage } from '../../../language/src/render.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
-import { replaceFile, writeFileAtomic } from '../../../language/src/util/atomic-write.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
@@ -96,8 +91,8 @@ async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T)
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {
-    const entries = await fs.readdir(dir).catch((error: NodeJS.ErrnoException) => {
-        if (error.code === 'ENOENT') return [];
+    const entries = await fs.readdir(dir).catch((error: unknown) => {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
         throw error;
     });
     return entries.every(name => BUILD_OUTPUTS.has(name));

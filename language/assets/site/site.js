@@ -49,7 +49,19 @@
   function compare(a, b) {
     var x = parseFloat(a), y = parseFloat(b);
     if (!isNaN(x) && !isNaN(y) && /^-?[\d.]/.test(a) && /^-?[\d.]/.test(b)) return x - y;
-    return a.localeCompare(b, undefined, { numeric: true, sensitivity: 'base' });
+    return naturalCompare(a.toLowerCase(), b.toLowerCase());
+  }
+
+  // Digit runs compare as numbers ("bet 9" before "bet 10"); the rest by code unit, the same on every machine.
+  function naturalCompare(a, b) {
+    var x = a.match(/\d+|\D+/g) || [], y = b.match(/\d+|\D+/g) || [];
+    for (var i = 0; i < x.length && i < y.length; i++) {
+      if (x[i] === y[i]) continue;
+      var bothDigits = /^\d/.test(x[i]) && /^\d/.test(y[i]);
+      if (bothDigits && Number(x[i]) !== Number(y[i])) return Number(x[i]) - Number(y[i]);
+      return x[i] < y[i] ? -1 : 1;
+    }
+    return x.length - y.length;
   }
 
   function setUpSortableTables() {

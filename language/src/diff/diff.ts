@@ -1,6 +1,7 @@
 // What changed in the model between two graphs: objects added, removed, renamed and moved; fields and links
 // changed; health and status transitions; diagnostics new and fixed. Plain data in and out, deterministic.
 import type { FieldValue, GraphDiagnostic, GraphObject, PomGraph } from '../graph/model.js';
+import { compareIds } from '../util/compare.js';
 
 export const DIFF_FORMAT = 'pom-diff';
 export const DIFF_VERSION = 1;
@@ -67,7 +68,7 @@ export interface GraphDiff {
 const TRANSITION_FIELDS = ['health', 'status'] as const;
 
 const json = (value: unknown) => JSON.stringify(value);
-const byId = <T extends { id: string }>(a: T, b: T) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+const byId = <T extends { id: string }>(a: T, b: T) => compareIds(a.id, b.id);
 
 function summary(object: GraphObject): ObjectSummary {
     const result: ObjectSummary = { id: object.id, type: object.type, file: object.location.file };
@@ -94,8 +95,8 @@ function linkMap(object: GraphObject, renames: Map<string, string>): Map<string,
 }
 
 function contentKey(object: GraphObject, renames: Map<string, string>): string {
-    const links = [...linkMap(object, renames).entries()].sort(([a], [b]) => a < b ? -1 : 1).map(([, link]) => link);
-    const fields = Object.entries(ownFields(object)).sort(([a], [b]) => a < b ? -1 : 1);
+    const links = [...linkMap(object, renames).entries()].sort(([a], [b]) => compareIds(a, b)).map(([, link]) => link);
+    const fields = Object.entries(ownFields(object)).sort(([a], [b]) => compareIds(a, b));
     return json([object.type, fields, links]);
 }
 
@@ -158,7 +159,7 @@ function linkChanges(before: GraphObject, after: GraphObject, renames: Map<strin
 }
 
 function sortedMeta(meta: Record<string, FieldValue>): Array<[string, FieldValue]> {
-    return Object.entries(meta).sort(([a], [b]) => a < b ? -1 : 1);
+    return Object.entries(meta).sort(([a], [b]) => compareIds(a, b));
 }
 
 function dataStatuses(object: GraphObject | undefined): Map<string, string | undefined> {

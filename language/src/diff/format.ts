@@ -3,6 +3,7 @@ import type { FieldValue, GraphDiagnostic } from '../graph/model.js';
 import type { GraphDiff, LinkChange, ObjectChange, ObjectSummary, Transition } from './diff.js';
 import { isEmptyDiff } from './diff.js';
 import type { ObjectHistory } from './history.js';
+import { compareIds } from '../util/compare.js';
 
 const MAX_VALUE = 60;
 
@@ -20,7 +21,7 @@ const kindName = (kind: string) => kind.startsWith('std.') ? kind.slice(4) : kin
 const typeName = kindName;
 
 function meta(values: Record<string, FieldValue> | undefined): string {
-    const entries = Object.entries(values ?? {}).sort(([a], [b]) => a < b ? -1 : 1);
+    const entries = Object.entries(values ?? {}).sort(([a], [b]) => compareIds(a, b));
     return entries.length === 0 ? '' : ` { ${entries.map(([k, v]) => `${k}: ${showValue(v)}`).join(', ')} }`;
 }
 

@@ -69,6 +69,8 @@ function syntaxErrors(parseResult: ParseResult): Array<{ line: number; column: n
 /** How a token starts: on the same line as the one before, on a new line, or after a blank line. */
 const enum Break { None = 0, Line = 1, Blank = 2 }
 
+const maxBreak = (a: Break, b: Break): Break => (a > b ? a : b);
+
 /** What the syntax tree says about the layout around tokens, keyed by token offset. */
 interface Structure {
     /** Tokens that start a line (members, imports, closing braces) or a paragraph (top-level elements). */
@@ -198,7 +200,7 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
     };
     const lineStart = (node: CstNode | undefined, kind: Break) => {
         const first = node && tokens.first(node);
-        if (first) structure.breaks.set(first.offset, Math.max(kind, structure.breaks.get(first.offset) ?? Break.None));
+        if (first) structure.breaks.set(first.offset, maxBreak(kind, structure.breaks.get(first.offset) ?? Break.None));
     };
     /**
      * Lays out a body: one member per line, or on one line (`{ a: 1, b: 2 }`) when the author wrote it on one
@@ -334,7 +336,7 @@ function layout(text: string, file: PomFile): string {
                 // A trailing comment keeps its place and the spaces its author put before it.
                 out.write(gap.replace(/[^ \t]/g, '') || ' ');
             } else {
-                const wanted = afterOpen ? Break.Line : Math.max(sourceBreak, owed.get(leaf.offset) ?? Break.None);
+                const wanted = afterOpen ? Break.Line : maxBreak(sourceBreak, owed.get(leaf.offset) ?? Break.None);
                 out.newline(wanted, commentIndent(leaves, index, structure) ? levels(depth + 1) : levels(depth));
             }
         } else {
@@ -346,8 +348,8 @@ function layout(text: string, file: PomFile): string {
                 out.newline(Break.Line, levels(depth));
             } else if (structural !== Break.None) {
                 const wanted = isComment(previous)
-                    ? Math.max(sourceBreak, owed.has(leaf.offset) ? Break.None : structural, Break.Line)
-                    : Math.max(structural, sourceBreak);
+                    ? maxBreak(maxBreak(sourceBreak, owed.has(leaf.offset) ? Break.None : structural), Break.Line)
+                    : maxBreak(structural, sourceBreak);
                 out.newline(wanted, levels(depth));
             } else if ((isComment(previous) && sourceBreak !== Break.None) || previous.text.startsWith('//') || structure.wraps.has(leaf.offset)) {
                 out.newline(Break.Line, continuation());

@@ -4,6 +4,7 @@
 import type { GraphIndex } from './graph-index.js';
 import type { FieldValue, GraphObject } from './model.js';
 import { lineageOf } from './derived/lineage.js';
+import { compareIds } from '../util/compare.js';
 
 /**
  * A column's value for an object: a field (set, defaulted or inherited), else a derived fact, else the targets of
@@ -81,7 +82,7 @@ export function groupAnswer(index: GraphIndex, ids: readonly string[], by: strin
             for (const field of sums) group.sums[field] += numberOf(index, object, field);
         }
     }
-    const ordered = [...groups.values()].sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || compare(a.key, b.key));
+    const ordered = [...groups.values()].sort((a, b) => (a.key === '' ? 1 : 0) - (b.key === '' ? 1 : 0) || compareIds(a.key, b.key));
     return { by: by ?? '', groups: ordered, total };
 }
 
@@ -106,6 +107,3 @@ export function nearestOfType(index: GraphIndex, object: GraphObject, typeId: st
     return found;
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

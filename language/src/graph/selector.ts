@@ -5,6 +5,7 @@ import type { GraphIndex } from './graph-index.js';
 import type { FieldInfo, FieldValue, GraphObject } from './model.js';
 import { Std } from './std-ids.js';
 import { lineageGraph, lineageOf, type Lineage, type LineageGraph } from './derived/lineage.js';
+import { compareIds } from '../util/compare.js';
 
 /** What a selector starts from: every object, the objects of a type (with subtypes), or one object's subtree. */
 export type SelectorHead =
@@ -51,7 +52,7 @@ export class SelectorEngine {
     selectAll(selectors: readonly Selector[]): string[] {
         const ids = new Set<string>();
         for (const selector of selectors) for (const object of this.select(selector)) ids.add(object.id);
-        return [...ids].sort(compare);
+        return [...ids].sort(compareIds);
     }
 
     /** The objects one selector picks, in id order. */
@@ -82,7 +83,7 @@ export class SelectorEngine {
                 }
             }
         }
-        return [...ids].sort(compare);
+        return [...ids].sort(compareIds);
     }
 
     test(object: GraphObject, condition: Condition): boolean {
@@ -152,7 +153,7 @@ export class SelectorEngine {
             }
         };
         visit(root);
-        return result.sort((a, b) => compare(a.id, b.id));
+        return result.sort((a, b) => compareIds(a.id, b.id));
     }
 
     /**
@@ -283,6 +284,3 @@ function compareNumbers(a: number, operator: Exclude<ComparisonOperator, 'in'>, 
     }
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

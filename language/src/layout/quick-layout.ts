@@ -11,6 +11,7 @@ import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import type { ViewDirection } from '../graph/model.js';
 import type { ResolvedView, ViewEdge } from '../views/view-model.js';
 import { COMPOUND_PADDING, type NodeLabel } from './node-labels.js';
+import { compareIds } from '../util/compare.js';
 
 const NODE_SPACING = 28;
 const LAYER_SPACING = 56;
@@ -380,7 +381,7 @@ function layOutLevel(items: string[], edges: ViewEdge[], container: string | und
         const ordered = [...segments].sort((a, b) => {
             const keyA = a.to > a.from ? -a.from : a.from;
             const keyB = b.to > b.from ? -b.from : b.from;
-            return keyA - keyB || a.to - b.to || (a.edge.edge.id < b.edge.edge.id ? -1 : a.edge.edge.id > b.edge.edge.id ? 1 : 0);
+            return keyA - keyB || a.to - b.to || compareIds(a.edge.edge.id, b.edge.edge.id);
         });
         const start = layerStart[gap] + layerSize[gap];
         ordered.forEach((segment, index) => channelOf.set(`${segment.edge.edge.id}@${segment.index}`, start + (index + 1) * gapSize[gap] / (ordered.length + 1)));
@@ -472,7 +473,7 @@ function placeInOrder(layer: LayerNode[], desired: number[], gapAfter: (a: Layer
 function alongRange(nodeId: string, node: LayerNode, boxWithin: (id: string, container: string | undefined) => Box,
     horizontal: boolean, reversedAxis: boolean, sizes: Map<string, { width: number; height: number }>): { start: number; end: number } {
     if (nodeId === node.item) return { start: node.along, end: node.along + node.alongSize };
-    const inner = boxWithin(nodeId, node.item!);
+    const inner = boxWithin(nodeId, node.item);
     const itemSize = sizes.get(node.item!)!;
     const offset = horizontal ? inner.x : inner.y;
     const size = horizontal ? inner.width : inner.height;
@@ -490,7 +491,7 @@ function assignPorts(levelEdges: LevelEdge[], boxWithin: (id: string, container:
     const ports = new Map<LevelEdge, number[]>();
     for (const levelEdge of levelEdges) ports.set(levelEdge, levelEdge.chain.map(node => node.across + node.acrossSize / 2));
     const nestedCentre = (nodeId: string, node: LayerNode): number => {
-        const inner = boxWithin(nodeId, node.item!);
+        const inner = boxWithin(nodeId, node.item);
         return node.across + (horizontal ? inner.y + inner.height / 2 : inner.x + inner.width / 2);
     };
     const sides = new Map<LayerNode, { out: Array<{ edge: LevelEdge; toward: number }>; in: Array<{ edge: LevelEdge; toward: number }> }>();
@@ -511,7 +512,7 @@ function assignPorts(levelEdges: LevelEdge[], boxWithin: (id: string, container:
     }
     for (const [node, { out, in: incoming }] of sides) {
         for (const [list, index] of [[out, 0], [incoming, -1]] as const) {
-            list.sort((a, b) => a.toward - b.toward || (a.edge.edge.id < b.edge.edge.id ? -1 : a.edge.edge.id > b.edge.edge.id ? 1 : 0));
+            list.sort((a, b) => a.toward - b.toward || compareIds(a.edge.edge.id, b.edge.edge.id));
             list.forEach((entry, i) => {
                 const across = ports.get(entry.edge)!;
                 across[index === 0 ? 0 : across.length - 1] = node.across + (i + 1) * node.acrossSize / (list.length + 1);

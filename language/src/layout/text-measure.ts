@@ -132,7 +132,6 @@ export function wrapText(text: string, maxWidth: number, style: TextStyle): stri
             continue;
         }
         if (line) lines.push(line);
-        line = '';
         if (measureText(word, style.size, style.weight) <= maxWidth) {
             line = word;
             continue;

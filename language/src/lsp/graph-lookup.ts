@@ -44,7 +44,7 @@ export class PomGraphLookup {
             const label = (info?.inverse ?? `${info?.name ?? kind} (from)`).replace(/-/g, ' ');
             const sources = links.map(link => link.source);
             const types = new Set(sources.map(source => this.index.objects.get(source)?.type ?? ''));
-            const only = types.size === 1 ? [...types][0]! : '';
+            const only = types.size === 1 ? [...types][0] : '';
             const sourceType = only ? this.index.types.get(only)?.name ?? only : 'object';
             return { kind, label, sourceType, sources };
         });

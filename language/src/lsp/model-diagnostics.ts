@@ -61,12 +61,12 @@ export class ModelDiagnosticsRefresher {
                 const now = JSON.stringify(diagnostics);
                 if (this.published.get(path) === now) continue;
                 if (diagnostics.length > 0) this.published.set(path, now); else this.published.delete(path);
-                connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
+                void connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
             }
         }
         for (const document of stale) {
             document.diagnostics = await this.pom.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
-            connection?.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics });
+            void connection?.sendDiagnostics({ uri: document.uri.toString(), diagnostics: document.diagnostics });
         }
     }
 }

@@ -3,6 +3,7 @@
 
 import { excerpt } from '../util/excerpt.js';
 import type { DataPoint } from '../graph/model.js';
+import { compareIds } from '../util/compare.js';
 
 export type { DataPoint };
 
@@ -112,7 +113,7 @@ class PointCollector {
     }
 
     result(): ParsedData {
-        const points = [...this.byDate.values()].map(entry => entry.point).sort((a, b) => a.date < b.date ? -1 : a.date > b.date ? 1 : 0);
+        const points = [...this.byDate.values()].map(entry => entry.point).sort((a, b) => compareIds(a.date, b.date));
         return { points, problems: this.problems };
     }
 }

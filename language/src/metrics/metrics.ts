@@ -6,7 +6,7 @@ import type { GraphDiagnostic, GraphObject, MetricReading, PomGraph, SourceLocat
 import { Std, StdLinks } from '../graph/std-ids.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { dataFormat, parseDataFile, parseDate, DEFAULT_COLUMNS, type DataProblemKind } from './data-file.js';
-import { derive, type MetricDirection, type TrackPlan } from './derive.js';
+import { derive, type TrackPlan } from './derive.js';
 
 export interface MetricsOptions {
     /** Ignore observations after this ISO date, as if the data had been exported then. */
@@ -84,7 +84,7 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
         const text = files.get(located.path);
         if (text === undefined) {
             diagnostics.push(diagnostic('error', IssueCodes.MetricDataMissing,
-                `Metric '${metric.id}' reads ${located.path}, which does not exist: fix 'data: "${metric.fields.data}"' (relative to ${metric.location.file}) or add the file.`,
+                `Metric '${metric.id}' reads ${located.path}, which does not exist: fix 'data: "${String(metric.fields.data)}"' (relative to ${metric.location.file}) or add the file.`,
                 metric.location, metric.id));
             continue;
         }
@@ -154,7 +154,7 @@ export function computeMetrics(graph: PomGraph, read: DataReader, options: Metri
 /** The object's own plan wins over the metric's; the window comes from the object's dates, else its cycles'. */
 function plan(index: GraphIndex, object: GraphObject, metric: GraphObject): TrackPlan {
     const number = (value: unknown) => typeof value === 'number' ? value : undefined;
-    const direction = (value: unknown) => value === 'increase' || value === 'decrease' ? value as MetricDirection : undefined;
+    const direction = (value: unknown) => value === 'increase' || value === 'decrease' ? value : undefined;
     const date = (value: unknown) => typeof value === 'string' && 'date' in parseDate(value) ? value : undefined;
     const cycles = index.out(object, IN_CYCLE).map(link => index.get(link.target)).filter((c): c is GraphObject => !!c);
     const cycleStarts = cycles.map(c => date(c.fields.start)).filter((d): d is string => !!d).sort();

@@ -2,8 +2,9 @@ import type { PomObject } from '../generated/langium/ast.js';
 import type { GraphDiagnostic, GraphObject } from '../graph/model.js';
 import type { PomIndex } from '../references/pom-index.js';
 import {
-    attachLink, compare, linkHolds, sortObjectLinks, type BuiltGraph, type DocumentFragment, type FragmentLink, type GraphBuilder
+    attachLink, linkHolds, sortObjectLinks, type BuiltGraph, type DocumentFragment, type FragmentLink, type GraphBuilder
 } from './graph-builder.js';
+import { compareIds } from '../util/compare.js';
 
 interface ObjectEntry { object: GraphObject; node: PomObject; fragment: DocumentFragment }
 interface LinkEntry { link: FragmentLink; fragment: DocumentFragment; index: number }
@@ -155,7 +156,7 @@ export class GraphAssembly {
             for (const child of this.childIds.get(id) ?? []) descend(child);
         };
         for (const id of sources) descend(id);
-        for (const id of [...inheriting].sort(compare)) {
+        for (const id of [...inheriting].sort(compareIds)) {
             const object = mutable(id);
             object.inherited = [...this.bases.get(id)!.inherited];
             this.builder.inherit(object, this.objects, declarations.linkKinds);
@@ -166,7 +167,7 @@ export class GraphAssembly {
         const sameIds = this.ordered.length === this.objects.size && this.ordered.every(object => this.objects.has(object.id));
         this.ordered = sameIds
             ? this.ordered.map(object => this.objects.get(object.id)!)
-            : [...this.objects.values()].sort((a, b) => compare(a.id, b.id));
+            : [...this.objects.values()].sort((a, b) => compareIds(a.id, b.id));
         const duplicates = [...this.duplicates.values()].flat()
             .sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index)
             .map(entry => entry.diagnostic);

@@ -23,6 +23,7 @@ import type { PomPaths } from '../workspace/paths.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { isValidDate } from '../validation/values.js';
 import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
+import { compareIds } from '../util/compare.js';
 
 export interface BuiltGraph {
     graph: PomGraph;
@@ -124,7 +125,7 @@ export class GraphBuilder {
             else if (isSettingsDecl(element)) {
                 for (const entry of element.entries) {
                     if (entry.code && entry.level) {
-                        fragment.severities.push({ code: entry.code, level: entry.level as Severity | 'off', location: this.location(entry, 'code') });
+                        fragment.severities.push({ code: entry.code, level: entry.level, location: this.location(entry, 'code') });
                     }
                 }
             }
@@ -159,7 +160,7 @@ export class GraphBuilder {
                 if (duplicate) diagnostics.push(duplicate);
             }
         }
-        const ordered = [...objects.values()].sort((a, b) => compare(a.id, b.id));
+        const ordered = [...objects.values()].sort((a, b) => compareIds(a.id, b.id));
         // Parents sort before their children (a.b < a.b.c), so inheritance flows top-down in one pass.
         for (const object of ordered) this.inherit(object, objects, declarations.linkKinds);
         for (const object of ordered) sortObjectLinks(object);
@@ -198,18 +199,18 @@ export class GraphBuilder {
 
     /** The graph from its declarations and its objects (assembled, in id order): selects the views' objects. */
     finish(fragments: readonly DocumentFragment[], declarations: Declarations, ordered: GraphObject[], diagnostics: GraphDiagnostic[]): BuiltGraph {
-        const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compare);
+        const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compareIds);
         const graph: PomGraph = {
                 format: GRAPH_FORMAT,
                 version: GRAPH_VERSION,
                 files,
                 objects: ordered,
-                types: [...declarations.types].sort((a, b) => compare(a.id, b.id)),
-                enums: [...declarations.enums].sort((a, b) => compare(a.id, b.id)),
-                linkKinds: [...declarations.linkKinds].sort((a, b) => compare(a.id, b.id)),
+                types: [...declarations.types].sort((a, b) => compareIds(a.id, b.id)),
+                enums: [...declarations.enums].sort((a, b) => compareIds(a.id, b.id)),
+                linkKinds: [...declarations.linkKinds].sort((a, b) => compareIds(a.id, b.id)),
                 views: [],
-                rules: [...declarations.rules].sort((a, b) => compare(a.id, b.id)),
-                queries: [...declarations.queries].sort((a, b) => compare(a.id, b.id)),
+                rules: [...declarations.rules].sort((a, b) => compareIds(a.id, b.id)),
+                queries: [...declarations.queries].sort((a, b) => compareIds(a.id, b.id)),
                 settings: { severities: sortKeys(declarations.severities) },
                 diagnostics: [],
         };
@@ -255,7 +256,7 @@ export class GraphBuilder {
             const linkKinds = bases.find(v => v.info.linkKinds)?.info.linkKinds;
             if (linkKinds) view.linkKinds = linkKinds;
             return view;
-        }).sort((a, b) => compare(a.id, b.id));
+        }).sort((a, b) => compareIds(a.id, b.id));
     }
 
     protected viewInfo(node: ViewDecl): ViewEntry {
@@ -274,7 +275,7 @@ export class GraphBuilder {
             else if (isViewLayout(member) && DIRECTIONS[member.direction]) direction = DIRECTIONS[member.direction];
             else if (isViewLinks(member)) {
                 const kinds = member.kinds.map(kind => this.types.linkDecl(kind.ref)).map(decl => decl && qualifiedName(decl)).filter((k): k is string => !!k);
-                info.linkKinds = [...new Set(kinds)].sort(compare);
+                info.linkKinds = [...new Set(kinds)].sort(compareIds);
             } else if (isClause(member)) clauses.push(member);
         }
         info.clauses = this.selectors.clauses(clauses);
@@ -288,7 +289,7 @@ export class GraphBuilder {
         };
         if (node.title !== undefined) info.title = node.title;
         for (const member of node.members) {
-            if (isRuleSeverity(member) && member.level) info.severity = member.level as GraphRule['severity'];
+            if (isRuleSeverity(member) && member.level) info.severity = member.level;
             else if (isRuleMessage(member) && member.text !== undefined) info.message = member.text;
             else if (isRuleFor(member)) info.for.push(...this.selectors.selectors(member.selectors));
             else if (isRuleRequire(member) && member.condition) {
@@ -356,7 +357,7 @@ export class GraphBuilder {
                 }
             }
         }
-        object.defaults.sort(compare);
+        object.defaults.sort(compareIds);
         const allow = node.members.filter(isSuppression).filter(m => m.code && m.reason !== undefined)
             .map(m => ({ code: m.code, reason: m.reason, location: this.location(m, 'code') }));
         if (allow.length > 0) object.allow = allow;
@@ -413,7 +414,7 @@ export class GraphBuilder {
             // A container never hands an object a link to itself (a team that owns its nested lead).
             const own = parent.links.filter(l => l.kind === kind.id && l.target !== object.id).map(l => l.target);
             if (own.length > 0) {
-                object.inherited.push({ link: kind.id, targets: own.sort(compare), from: parent.id });
+                object.inherited.push({ link: kind.id, targets: own.sort(compareIds), from: parent.id });
                 continue;
             }
             const further = parent.inherited.find(i => i.link === kind.id);
@@ -513,9 +514,9 @@ export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphO
 
 /** Links by kind then target, backlinks by kind then source, children by id: the graph's fixed order. */
 export function sortObjectLinks(object: GraphObject): void {
-    object.links.sort((a, b) => compare(a.kind, b.kind) || compare(a.target, b.target));
-    object.backlinks.sort((a, b) => compare(a.kind, b.kind) || compare(a.source, b.source));
-    object.children.sort(compare);
+    object.links.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.target, b.target));
+    object.backlinks.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.source, b.source));
+    object.children.sort(compareIds);
 }
 
 function inheritedField(parent: GraphObject, name: string): { field: string; value: FieldValue; from: string } | undefined {
@@ -550,7 +551,7 @@ export function toValue(value: Value | undefined): FieldValue | undefined {
     if (isEnumValue(value)) return value.member?.ref?.name;
     if (isListValue(value)) {
         const items = value.items.map(toValue);
-        return items.every(item => item !== undefined) ? items as FieldValue[] : undefined;
+        return items.every(item => item !== undefined) ? items : undefined;
     }
     return undefined;
 }
@@ -570,12 +571,9 @@ function hasInvalidSelector(node: ViewDecl): boolean {
 }
 
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
-    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compare(a, b)));
+    return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareIds(a, b)));
 }
 
-export function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** Drops undefined properties so the JSON holds only what is there. */
 function clean<T extends object>(value: T): T {

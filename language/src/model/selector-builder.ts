@@ -5,7 +5,7 @@ import {
 } from '../generated/langium/ast.js';
 import type { Reference } from 'langium';
 import type { Clause } from '../graph/model.js';
-import type { ComparisonOperator, Condition, Selector, SelectorHead, Target } from '../graph/selector.js';
+import type { Condition, Selector, SelectorHead, Target } from '../graph/selector.js';
 import { qualifiedName } from '../references/names.js';
 import type { PomTypeSystem } from './type-system.js';
 import { toValue } from './graph-builder.js';
@@ -105,7 +105,7 @@ export class SelectorBuilder {
             const field = node.field?.ref?.name;
             const value = toValue(node.value);
             if (!field || value === undefined || !node.operator) return never;
-            return { kind: 'compare', field, operator: node.operator as ComparisonOperator, value };
+            return { kind: 'compare', field, operator: node.operator, value };
         }
         if (isLinkCondition(node)) {
             const kind = this.linkKind(node.kind?.ref);
@@ -123,7 +123,7 @@ export class SelectorBuilder {
             if (!kind || !node.operator) return never;
             const condition: Condition = {
                 kind: 'count', link: kind.id, inverse: kind.inverse,
-                operator: node.operator as Exclude<ComparisonOperator, 'in'>, value: node.value ?? 0
+                operator: node.operator, value: node.value ?? 0
             };
             if (node.all || node.target || node.nested) {
                 const target = this.target(node.all, node.target, node.nested);

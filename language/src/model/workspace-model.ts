@@ -9,6 +9,7 @@ import { applyMetrics, readMetricData, type DataReader } from '../metrics/metric
 import { GraphAssembly } from './graph-assembly.js';
 import { GraphBuilder, type DocumentFragment } from './graph-builder.js';
 import type { PomTypeSystem } from './type-system.js';
+import { compareIds } from '../util/compare.js';
 
 /** Where the model reads the metric data files the metrics name (workspace-relative path → text, undefined if unreadable). */
 export interface MetricSource {
@@ -60,7 +61,7 @@ export class PomWorkspaceModel {
 
     protected compile(): CompiledModel {
         const documents = this.documents.all.filter(d => d.state >= DocumentState.Linked).toArray()
-            .sort((a, b) => compare(a.uri.toString(), b.uri.toString()));
+            .sort((a, b) => compareIds(a.uri.toString(), b.uri.toString()));
         const fragments = documents.map(document => this.fragment(document));
         const index = this.indexProvider.index;
         const built = this.batch ? this.builder.assemble(fragments, index) : this.assembly.update(fragments, index);
@@ -90,6 +91,3 @@ export class PomWorkspaceModel {
     }
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -43,7 +43,7 @@ export class PomLinker extends DefaultLinker {
             resolution = this.resolver().resolve(info);
         } catch (error) {
             if (process.env.POM_DEBUG) console.error(error);
-            return { info, message: `Internal error while resolving '${info.reference.$refText}' (${error instanceof Error ? error.message : error}). This is a bug in pom.`, code: IssueCodes.InternalError } as PomLinkingError;
+            return { info, message: `Internal error while resolving '${info.reference.$refText}' (${error instanceof Error ? error.message : String(error)}). This is a bug in pom.`, code: IssueCodes.InternalError } as PomLinkingError;
         }
         switch (resolution.kind) {
             case 'found': return resolution.description;

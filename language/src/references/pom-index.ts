@@ -2,6 +2,7 @@ import { WorkspaceCache, type AstNodeDescription, type LangiumDocuments, type In
 import type { PomServices } from '../pom-module.js';
 import { EnumDecl, LinkDecl, LinkInverse, PomObject, QueryDecl, RuleDecl, TypeDecl, ViewDecl, type PomFile } from '../generated/langium/ast.js';
 import { normalizeReference } from './names.js';
+import { compareIds } from '../util/compare.js';
 
 /** Which id space a reference looks in. Objects and declarations never clash: `bet` can be both. */
 export type Namespace = 'object' | 'type' | 'enum' | 'link' | 'view' | 'rule' | 'query';
@@ -59,7 +60,7 @@ export class PomIndex {
 }
 
 function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): number {
-    const byUri = a.documentUri.toString().localeCompare(b.documentUri.toString());
+    const byUri = compareIds(a.documentUri.toString(), b.documentUri.toString());
     if (byUri !== 0) return byUri;
     return (a.nameSegment?.offset ?? 0) - (b.nameSegment?.offset ?? 0);
 }

@@ -1,4 +1,4 @@
-import { AstUtils, EMPTY_STREAM, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
 import {
     isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
     isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
@@ -13,6 +13,8 @@ import { closest, listWords } from '../util/suggest.js';
 import { sharesCondition } from '../model/selector-builder.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { Std } from '../graph/std-ids.js';
+
+const NO_DESCRIPTIONS: Stream<AstNodeDescription> = stream<AstNodeDescription>([]);
 
 /** The outcome of resolving one reference. */
 export type Resolution =
@@ -146,15 +148,15 @@ export class PomResolver {
         const container = info.container;
         if (isField(container)) {
             const type = container.$container.type?.ref;
-            return type ? this.describeAll([...this.types.fields(type).values()]) : EMPTY_STREAM;
+            return type ? this.describeAll([...this.types.fields(type).values()]) : NO_DESCRIPTIONS;
         }
         if (isMetaEntry(container)) {
             const decl = this.types.linkDecl(container.$container.$container.kind?.ref);
-            return decl ? this.describeAll(decl.metadata) : EMPTY_STREAM;
+            return decl ? this.describeAll(decl.metadata) : NO_DESCRIPTIONS;
         }
         if (isEnumValue(container)) {
             const enumDecl = this.types.enumOf(this.declaringField(container));
-            return enumDecl ? this.describeAll(enumDecl.members) : EMPTY_STREAM;
+            return enumDecl ? this.describeAll(enumDecl.members) : NO_DESCRIPTIONS;
         }
         if (isComparison(container) || isHasCondition(container)) {
             const fields = new Map<string, FieldDecl>();
@@ -168,7 +170,7 @@ export class PomResolver {
             return stream(['type', 'object'] as const).flatMap(namespace => this.visibleIds(container, namespace));
         }
         const namespace = this.namespaceOf(info);
-        if (!namespace) return EMPTY_STREAM;
+        if (!namespace) return NO_DESCRIPTIONS;
         return this.visibleIds(container, namespace);
     }
 
@@ -237,7 +239,7 @@ export class PomResolver {
         // Every reference inside one object (or one declaration) sees the same names.
         const owner = AstUtils.getContainerOfType(node, isPomObject) ?? fileOf(node) ?? node;
         let byNamespace = this.contexts.get(owner);
-        if (!byNamespace) this.contexts.set(owner, byNamespace = new Map());
+        if (!byNamespace) this.contexts.set(owner, byNamespace = new Map<Namespace, LookupContext>());
         let context = byNamespace.get(namespace);
         if (!context) byNamespace.set(namespace, context = this.computeContext(owner, namespace));
         return context;
@@ -303,7 +305,7 @@ export class PomResolver {
         const suggestion = closest(text, visible);
         const hint = suggestion
             ? ` Did you mean '${suggestion}'?`
-            : context.namespace === 'object' && text.includes('.') === false && context.imports.length === 0
+            : context.namespace === 'object' && !text.includes('.') && context.imports.length === 0
                 ? ' Objects of other packages need their full id or an import.'
                 : '';
         if (context.namespace === 'link' && context.owner && isPomObject(context.owner)) {

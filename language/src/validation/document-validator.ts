@@ -37,6 +37,7 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[], _options: ValidationOptions): void {
         for (const reference of document.references) {
+            // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- tsc needs it: PomLinkingError adds code and silent
             const error = reference.error as PomLinkingError | undefined;
             if (!error || error.silent) continue;
             const code = error.code ?? IssueCodes.UnknownObject;

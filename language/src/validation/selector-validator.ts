@@ -59,7 +59,7 @@ export class SelectorValidator {
     checkComparison = (comparison: Comparison, accept: ValidationAcceptor): void => {
         const field = comparison.field?.ref;
         if (!field?.type || !comparison.value) return;
-        const single: FieldDecl = { ...field, type: { ...field.type, list: false } } as FieldDecl;
+        const single: FieldDecl = { ...field, type: { ...field.type, list: false } };
         if (comparison.operator === 'in') {
             if (isListValue(comparison.value)) for (const item of comparison.value.items) checkValue(item, single, this.types, accept);
             return;

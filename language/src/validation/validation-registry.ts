@@ -47,6 +47,7 @@ export class PomValidationRegistry extends ValidationRegistry {
     }
 
     protected reportException(error: unknown, messageContext: string, accept: ValidationAcceptor, node: AstNode): void {
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- re-throws Langium's cancellation as it came
         if (isOperationCancelled(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         if (process.env.POM_DEBUG) console.error(error);

@@ -8,6 +8,7 @@ import { Std, StdLinks } from '../graph/std-ids.js';
 import { lineageIds, lineageOf } from '../graph/derived/lineage.js';
 import { DRILL_DOWN_SEPARATOR, drillDownView, rollUp } from './rollup.js';
 import type { ResolvedView, ViewEdge, ViewKind, ViewNode } from './view-model.js';
+import { compareIds } from '../util/compare.js';
 
 export const STRATEGY_VIEW_ID = 'strategy';
 export const TEAM_VIEW_PREFIX = 'team:';
@@ -152,7 +153,7 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
         parentOf.set(id, container);
     }
     const childrenOf = new Map<string | undefined, string[]>();
-    for (const id of [...ids].sort(compare)) {
+    for (const id of [...ids].sort(compareIds)) {
         const parent = parentOf.get(id);
         const list = childrenOf.get(parent);
         if (list) list.push(id); else childrenOf.set(parent, [id]);
@@ -179,12 +180,9 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
         }
     }
     const view: ResolvedView = { id: header.id, title: header.title, kind: header.kind, direction: header.direction, nodes,
-        edges: [...edges.values()].sort((a, b) => compare(a.id, b.id)) };
+        edges: [...edges.values()].sort((a, b) => compareIds(a.id, b.id)) };
     if (header.audience !== undefined) view.audience = header.audience;
     if (header.subject !== undefined) view.subject = header.subject;
     return view;
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -10,6 +10,7 @@ import type { ResolvedView } from '../../views/view-model.js';
 import { html, join, type Html } from './html.js';
 import { isSafeUrl } from './markdown.js';
 import { Paths, relativeHref } from './paths.js';
+import { compareIds } from '../../util/compare.js';
 
 /** A view's diagram as the diagram renderer draws it: SVG whose nodes link to object pages. */
 export interface SiteDiagram {
@@ -169,7 +170,7 @@ export class Page {
     }
 
     meta(meta: Record<string, unknown>): Html {
-        const entries = Object.entries(meta).sort(([a], [b]) => a.localeCompare(b));
+        const entries = Object.entries(meta).sort(([a], [b]) => compareIds(a, b));
         if (entries.length === 0) return html``;
         return html`<span class="meta">${join(entries.map(([k, v]) => html`<span class="meta-item"><span class="meta-key">${k}</span> ${this.value(v as FieldValue, k)}</span>`), ' ')}</span>`;
     }

@@ -1,6 +1,7 @@
 import type { Page } from './context.js';
 import { html, type Html } from './html.js';
 import { Paths } from './paths.js';
+import { compareIds } from '../../util/compare.js';
 
 /**
  * No inline script and scripts only from the site itself: even if a model string escaped into a page, it could not
@@ -129,7 +130,7 @@ export function usedTypes(page: Page): Array<[string, number]> {
 function countTypes(page: Page): Array<[string, number]> {
     const counts = new Map<string, number>();
     for (const object of page.site.graph.objects) counts.set(object.type, (counts.get(object.type) ?? 0) + 1);
-    return [...counts].sort(([a], [b]) => page.site.typeTitle(a).localeCompare(page.site.typeTitle(b)) || a.localeCompare(b));
+    return [...counts].sort(([a], [b]) => compareIds(page.site.typeTitle(a), page.site.typeTitle(b)) || compareIds(a, b));
 }
 
 export function viewCount(page: Page): number {
@@ -148,5 +149,5 @@ function collectViews(page: Page): Array<{ id: string; title: string; objects: s
     for (const diagram of site.diagrams) {
         byId.set(diagram.view.id, { id: diagram.view.id, title: diagram.view.title, objects: diagram.view.nodes.map(n => n.id) });
     }
-    return [...byId.values()].sort((a, b) => a.id.localeCompare(b.id));
+    return [...byId.values()].sort((a, b) => compareIds(a.id, b.id));
 }

@@ -1,6 +1,7 @@
 import { lineageOf } from '../../graph/derived/lineage.js';
 import type { GraphObject } from '../../graph/model.js';
 import type { SiteContext } from './context.js';
+import { compareIds } from '../../util/compare.js';
 
 /** One step of an object's lineage on its page: the objects of one type, at their place in the chain. */
 export interface LineageStep {
@@ -26,10 +27,7 @@ export function lineageSteps(site: SiteContext, object: GraphObject): LineageSte
         const group = byType.get(member.type);
         if (group) { group.objects.push(member); group.at = Math.min(group.at, step); } else byType.set(member.type, { objects: [member], at: step });
     }
-    return [...byType].sort(([a, x], [b, y]) => x.at - y.at || compare(a, b))
-        .map(([type, group]) => ({ type, objects: group.objects.sort((a, b) => compare(a.id, b.id)) }));
+    return [...byType].sort(([a, x], [b, y]) => x.at - y.at || compareIds(a, b))
+        .map(([type, group]) => ({ type, objects: group.objects.sort((a, b) => compareIds(a.id, b.id)) }));
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -9,6 +9,7 @@ import { boundedDistance } from '../../util/suggest.js';
 import { LINEAGE_VIEW_PREFIX, resolveView, viewIds } from '../../views/resolve-views.js';
 import type { ResolvedView } from '../../views/view-model.js';
 import { renderSvg, renderTooLargeSvg, type SvgOptions } from './svg-renderer.js';
+import { compareIds } from '../../util/compare.js';
 
 export interface DiagramOptions extends SvgOptions, LayoutOptions {
     /** Where a roll-up's group box links to: the page of its drill-down view (by view id). */
@@ -48,7 +49,7 @@ function closeViewIds(graph: PomGraph, id: string): string[] {
     return candidates
         .map(candidate => ({ candidate, distance: candidate.includes(id) && id.length >= 3 ? 0 : boundedDistance(id, candidate, bound) }))
         .filter(entry => entry.distance <= bound)
-        .sort((a, b) => a.distance - b.distance || (a.candidate < b.candidate ? -1 : a.candidate > b.candidate ? 1 : 0))
+        .sort((a, b) => a.distance - b.distance || compareIds(a.candidate, b.candidate))
         .slice(0, 5)
         .map(entry => entry.candidate);
 }

@@ -119,7 +119,7 @@ const pathToStrategy: GraphCheck = (graph, report) => {
         if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
     }
     for (let i = 0; i < queue.length; i++) {
-        const object = queue[i]!;
+        const object = queue[i];
         const previous = [...object.backlinks.filter(l => follow.includes(l.kind)).map(l => l.source), ...object.children];
         for (const id of previous) {
             const source = graph.get(id);

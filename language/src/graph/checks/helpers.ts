@@ -5,7 +5,7 @@ import { Std, StdLinks } from '../std-ids.js';
 /** The object's horizon rank (days = 0 … decades = 5), from whichever field is typed std.horizon. */
 export function horizonRank(graph: GraphIndex, object: GraphObject): number | undefined {
     let fields = horizonFields.get(graph);
-    if (!fields) horizonFields.set(graph, fields = new Map());
+    if (!fields) horizonFields.set(graph, fields = new Map<string, string | null>());
     // Objects of one type share their horizon field: look it up once per type, not once per object.
     const key = object.type; // its types (supertypes included) follow from it
     let name = fields.get(key);

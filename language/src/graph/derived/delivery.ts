@@ -5,6 +5,7 @@ import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
 import { Std, StdLinks } from '../std-ids.js';
 import { TROUBLED } from './health.js';
+import { compareIds } from '../../util/compare.js';
 
 /** Statuses after which a dependency no longer blocks. */
 const FINISHED = ['done', 'killed', 'shipped'];
@@ -63,7 +64,7 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
             }
         }
     }
-    for (const list of blockedBy.values()) list.sort(compare);
+    for (const list of blockedBy.values()) list.sort(compareIds);
     const overdue = new Set<string>();
     const risks = new Map<string, string[]>();
     for (const bet of index.ofType(Std.bet)) {
@@ -79,6 +80,3 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
     return { blockedBy, overloaded, ownerOverloaded, overdue, risks, activeBets };
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -5,6 +5,7 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
 import { Std, StdLinks } from '../std-ids.js';
+import { compareIds } from '../../util/compare.js';
 
 /** For each object funding reaches, the funding units that reach it, sorted. */
 export function fundingReach(index: GraphIndex): Map<string, string[]> {
@@ -38,7 +39,7 @@ export function fundingReach(index: GraphIndex): Map<string, string[]> {
         return units;
     };
     const record = (object: GraphObject, units: Set<string>) => {
-        if (units.size > 0) reach.set(object.id, [...units].sort(compare));
+        if (units.size > 0) reach.set(object.id, [...units].sort(compareIds));
     };
     for (const object of index.graph.objects) {
         if (index.isA(object, Std.team) || index.isA(object, Std.group) || index.isA(object, Std.scope)) record(object, unitFunding(object));
@@ -54,6 +55,3 @@ export function fundingReach(index: GraphIndex): Map<string, string[]> {
     return reach;
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

@@ -10,6 +10,7 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject, LinkKindInfo } from '../model.js';
 import { Std } from '../std-ids.js';
+import { compareIds } from '../../util/compare.js';
 
 export interface LineageGraph {
     /** For each object, what it leads to. */
@@ -65,8 +66,8 @@ function buildLineageGraph(index: GraphIndex): LineageGraph {
         if (way === 'up') add(object.id, parent.id);
         else if (way === 'down') add(parent.id, object.id);
     }
-    for (const list of forward.values()) list.sort(compare);
-    for (const list of reverse.values()) list.sort(compare);
+    for (const list of forward.values()) list.sort(compareIds);
+    for (const list of reverse.values()) list.sort(compareIds);
     return { forward, reverse };
 }
 
@@ -125,18 +126,15 @@ export function lineageOf(index: GraphIndex, id: string): Lineage {
     }
     return {
         subject: id,
-        upstream: [...up.keys()].filter(other => other !== id && !down.has(other)).sort(compare),
-        downstream: [...down.keys()].sort(compare),
-        alternatives: alternatives.sort(compare),
+        upstream: [...up.keys()].filter(other => other !== id && !down.has(other)).sort(compareIds),
+        downstream: [...down.keys()].sort(compareIds),
+        alternatives: alternatives.sort(compareIds),
         steps,
     };
 }
 
 /** Every object of a lineage, the subject included, sorted: the lineage diagram's nodes. */
 export function lineageIds(lineage: Lineage): string[] {
-    return [...lineage.steps.keys()].sort(compare);
+    return [...lineage.steps.keys()].sort(compareIds);
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

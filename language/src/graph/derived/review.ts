@@ -5,6 +5,7 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
 import { Std } from '../std-ids.js';
+import { compareIds } from '../../util/compare.js';
 
 const REVIEWS = 'std.reviews';
 
@@ -54,7 +55,7 @@ export function reviewFacts(index: GraphIndex, referenceDate: string | undefined
     const cadence = new Map<string, string>();
     const stale = new Set<string>();
     for (const [objectId, rituals] of reviewedIn) {
-        rituals.sort(compare);
+        rituals.sort(compareIds);
         let shortest: string | undefined;
         for (const ritualId of rituals) {
             const value = index.get(ritualId)?.fields.cadence;
@@ -77,6 +78,3 @@ function daysBetween(from: string, to: string): number | undefined {
     return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.round((b - a) / 86_400_000);
 }
 
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}

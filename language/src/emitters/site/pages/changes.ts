@@ -8,6 +8,7 @@ import { html, type Html } from '../html.js';
 import { layout } from '../layout.js';
 import { Paths } from '../paths.js';
 import { section } from './object.js';
+import { compareIds } from '../../../util/compare.js';
 
 /** What the diff says about one object, gathered once per site. */
 export interface ObjectChanges {
@@ -76,7 +77,7 @@ function changeItems(page: Page, change: ObjectChange): Html[] {
 }
 
 function meta(values: LinkChange['before']): string {
-    const entries = Object.entries(values ?? {}).sort(([a], [b]) => a < b ? -1 : 1);
+    const entries = Object.entries(values ?? {}).sort(([a], [b]) => compareIds(a, b));
     return entries.length === 0 ? '' : `{ ${entries.map(([k, v]) => `${k}: ${showValue(v)}`).join(', ')} }`;
 }
 

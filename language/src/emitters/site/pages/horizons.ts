@@ -5,6 +5,7 @@ import { layout } from '../layout.js';
 import { Paths } from '../paths.js';
 import { badges } from './browse.js';
 import { section } from './object.js';
+import { compareIds } from '../../../util/compare.js';
 
 /** How many items a timeline column lists before pointing to the horizon's own page. */
 const COLUMN_LIMIT = 40;
@@ -60,7 +61,7 @@ export function horizonsPage(site: SiteContext): string {
 ${list.length === 0 ? html`<p class="empty">Nothing planned.</p>` : html`<ul>${list.slice(0, COLUMN_LIMIT).map(o => html`<li>${page.link(o.id)} <span class="type-tag">${site.typeTitle(o.type)}</span> ${badges(o)}</li>`)}</ul>`}
 ${list.length > COLUMN_LIMIT ? html`<p><a href="${page.href(Paths.horizon(name))}">All ${list.length} on this horizon</a></p>` : ''}</li>`;
     });
-    const flowRows = [...flows].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => {
+    const flowRows = [...flows].sort(([a], [b]) => compareIds(a, b)).map(([key, count]) => {
         const [from, to] = key.split('>').map(Number);
         return html`<tr><td>${data.names[from]}</td><td>${data.names[to]}</td><td class="number">${count}</td></tr>`;
     });

@@ -10,6 +10,7 @@ import { renderMarkdown } from '../markdown.js';
 import { Paths } from '../paths.js';
 import { changeBadge, objectChangesSection } from './changes.js';
 import { metricsBody, seriesBody } from './metrics.js';
+import { compareIds } from '../../../util/compare.js';
 
 /** Fields shown elsewhere on the page: the doc is rendered as markdown, health and status as badges too. */
 const HIDDEN_FIELDS = new Set(['doc']);
@@ -105,7 +106,7 @@ function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> 
         list.push(item);
         groups.set(k, list);
     }
-    return [...groups].sort(([a], [b]) => a.localeCompare(b));
+    return [...groups].sort(([a], [b]) => compareIds(a, b));
 }
 
 function linksSection(page: Page, object: GraphObject): Html | undefined {
@@ -120,7 +121,7 @@ function linksSection(page: Page, object: GraphObject): Html | undefined {
 function backlinksSection(page: Page, object: GraphObject): Html | undefined {
     if (object.backlinks.length === 0) return undefined;
     const site = page.site;
-    const groups = groupBy(object.backlinks, link => `${link.kind}`);
+    const groups = groupBy(object.backlinks, link => link.kind);
     return section('Backlinks', 'backlinks', html`<div class="link-groups">${groups.map(([kind, links]) => html`<div class="link-group">
 <h3>${site.inverseTitle(kind, links[0].inverse)}</h3>
 <ul>${links.map((link: InLink) => html`<li>${page.link(link.source, { withType: true })} ${page.meta(link.meta)}</li>`)}</ul></div>`)}</div>`);
@@ -151,7 +152,7 @@ function diagramsSection(page: Page, object: GraphObject): Html | undefined {
     for (const diagram of site.diagramsByObject.get(object.id) ?? []) views.set(diagram.view.id, diagram.view.title);
     for (const view of site.graph.views) if (view.objects.includes(object.id)) views.set(view.id, view.title ?? view.name);
     if (views.size === 0) return undefined;
-    const sorted = [...views].sort(([a], [b]) => a.localeCompare(b));
+    const sorted = [...views].sort(([a], [b]) => compareIds(a, b));
     return section('Appears in', 'diagrams', html`<ul class="plain">${sorted.map(([id, title]) => html`<li><a href="${page.href(Paths.view(id))}">${title}</a></li>`)}</ul>`);
 }
 
@@ -222,7 +223,7 @@ function omit(meta: Record<string, unknown>, key: string): Record<string, unknow
 export function betsTable(page: Page, bets: GraphObject[]): Html {
     if (bets.length === 0) return html`<p class="empty">No bets.</p>`;
     const order = ['active', 'proposed', 'paused', 'done', 'killed'];
-    const sorted = [...bets].sort((a, b) => rank(order, a.fields.status) - rank(order, b.fields.status) || a.id.localeCompare(b.id));
+    const sorted = [...bets].sort((a, b) => rank(order, a.fields.status) - rank(order, b.fields.status) || compareIds(a.id, b.id));
     return html`<table class="data sortable"><thead><tr><th scope="col">Bet</th><th scope="col">Status</th><th scope="col">Health</th><th scope="col">Horizon</th><th scope="col">End</th></tr></thead>
 <tbody>${sorted.map(bet => html`<tr><td>${page.link(bet.id)}</td><td>${statusBadge(bet.fields.status)}</td><td>${objectHealthBadge(bet)}</td><td>${stringField(bet, 'horizon') ?? ''}</td><td>${stringField(bet, 'end') ?? ''}</td></tr>`)}</tbody></table>`;
 }

@@ -9,6 +9,7 @@ import { Paths } from '../paths.js';
 import { badges } from './browse.js';
 import { dataCell } from './metrics.js';
 import { section } from './object.js';
+import { compareIds } from '../../../util/compare.js';
 
 /** The std queries the two reports list: the reports are their answers, rendered. */
 export const OFF_TRACK_QUERY = 'std.off-track';
@@ -90,6 +91,6 @@ export function healthPage(site: SiteContext): string {
 ${section('Problems', 'problems', html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Severity</th><th scope="col">Problem</th><th scope="col">Object</th><th scope="col">Where</th><th scope="col">Code</th></tr></thead>
 <tbody>${diagnostics.map(d => html`<tr class="diagnostic ${d.severity}"><td><span class="badge severity-${d.severity}">${d.severity}</span></td><td>${d.message}</td>
 <td>${d.object ? page.link(d.object) : ''}</td><td><code class="location">${d.location.file}:${d.location.line}:${d.location.column}</code></td><td><code>${d.code}</code></td></tr>`)}</tbody></table></div>`)}
-${section('By code', 'codes', html`<ul class="plain">${[...byCode].sort(([a], [b]) => a.localeCompare(b)).map(([code, count]) => html`<li><code>${code}</code> <span class="count">${count}</span></li>`)}</ul>`)}`;
+${section('By code', 'codes', html`<ul class="plain">${[...byCode].sort(([a], [b]) => compareIds(a, b)).map(([code, count]) => html`<li><code>${code}</code> <span class="count">${count}</span></li>`)}</ul>`)}`;
     return layout(page, { title: 'Model health', crumbs: [{ label: 'Reports' }], section: Paths.health, body });
 }
