@@ -110,8 +110,8 @@ async function extract(cwd: string, commit: string, prefix: string, into: string
     const archive = spawn('git', ['archive', '--format=tar', commit, ...(prefix ? ['--', prefix] : [])], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const tar = spawn('tar', ['-x', '-f', '-', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
     let errors = '';
-    archive.stderr.on('data', chunk => { errors += chunk; });
-    tar.stderr.on('data', chunk => { errors += chunk; });
+    archive.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+    tar.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
     archive.stdout.pipe(tar.stdin);
     // Both must have exited, whichever closes first.
     const exited = (child: ReturnType<typeof spawn>, name: string) => new Promise<number | null>((resolveExit, reject) => {

@@ -11,7 +11,7 @@ const fixture = (name: string) => readFileSync(new URL(`fixtures/${name}`, impor
 async function lintAs(path: string, text: string): Promise<string[]> {
     const eslint = new ESLint({ cwd: root, overrideConfig: tseslint.configs.disableTypeChecked });
     const [result] = await eslint.lintText(text, { filePath: `${root}/${path}` });
-    return result!.messages.map(message => `${message.ruleId ?? 'parse'}: ${message.message}`);
+    return result.messages.map(message => `${message.ruleId ?? 'parse'}: ${message.message}`);
 }
 
 describe('the core boundary is enforced by lint', () => {

@@ -46,20 +46,20 @@ describe('navigation', () => {
         const ws = await lspWorkspace(FILES);
         const definition = (needle: string, shift = 1) => ws.pom.lsp.DefinitionProvider!.getDefinition(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', needle, shift)));
         const object = (await definition('conversion\n'))!;
-        expect(object[0]!.targetUri).toBe(ws.uri('strategy.pom'));
-        expect(ws.text('strategy.pom', object[0]!.targetSelectionRange)).toBe('conversion');
+        expect(object[0].targetUri).toBe(ws.uri('strategy.pom'));
+        expect(ws.text('strategy.pom', object[0].targetSelectionRange)).toBe('conversion');
         const type = (await definition('bet one'))!;
         // A file: URI every editor opens: a read-only copy of std.pom, which the server reads as the built-in document.
-        const copy = URI.parse(type[0]!.targetUri);
+        const copy = URI.parse(type[0].targetUri);
         expect(copy.scheme).toBe('file');
         expect(copy.fsPath.startsWith(cache)).toBe(true);
         expect(readFileSync(copy.fsPath, 'utf8')).toBe(STDLIB_SOURCE);
         const std = ws.shared.workspace.LangiumDocuments.getDocument(copy)!;
         expect(std.uri.toString()).toBe(URI.parse(STDLIB_URI).toString());
-        expect(std.textDocument.getText(type[0]!.targetSelectionRange)).toBe('bet');
-        expect((await definition('status'))![0]!.targetUri).toBe(copy.toString());
-        expect((await definition('active'))![0]!.targetUri).toBe(copy.toString());
-        expect((await definition('targets'))![0]!.targetUri).toBe(copy.toString());
+        expect(std.textDocument.getText(type[0].targetSelectionRange)).toBe('bet');
+        expect((await definition('status'))![0].targetUri).toBe(copy.toString());
+        expect((await definition('active'))![0].targetUri).toBe(copy.toString());
+        expect((await definition('targets'))![0].targetUri).toBe(copy.toString());
     });
 
     test('find references lists every link to an object from either end, qualified and imported', async () => {
@@ -122,8 +122,8 @@ describe('navigation', () => {
         const ws = await lspWorkspace(FILES);
         const symbols = await ws.pom.lsp.DocumentSymbolProvider!.getSymbols(ws.document('bets.pom'), { textDocument: { uri: ws.uri('bets.pom') } });
         expect(symbols.map(s => s.name)).toEqual(['one-click', 'wallet', 'q3']);
-        expect(symbols[0]!.detail).toBe('bet · One-click checkout');
-        expect(symbols[0]!.children?.map(s => s.name)).toEqual(['step']);
+        expect(symbols[0].detail).toBe('bet · One-click checkout');
+        expect(symbols[0].children?.map(s => s.name)).toEqual(['step']);
     });
 
     test('workspace symbols find objects and declarations by name', async () => {

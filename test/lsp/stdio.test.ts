@@ -58,7 +58,7 @@ describe('pom lsp --stdio with a real client', () => {
         await client.until(d => d.size >= check.files.length, 'diagnostics of every file');
         const fromServer: string[] = [];
         for (const [fileUri, diagnostics] of client.diagnostics) {
-            for (const d of diagnostics) fromServer.push(`${fileUri.slice(uri('').length + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+            for (const d of diagnostics) fromServer.push(`${fileUri.slice(uri('').length + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`);
         }
         const fromCheck = check.diagnostics.map(d => `${d.location.file}:${d.location.line}:${d.location.column} ${d.code} ${d.message}`);
         expect(fromCheck.length).toBeGreaterThan(0);
@@ -74,11 +74,11 @@ describe('pom lsp --stdio with a real client', () => {
         expect(completion.items.length).toBeGreaterThan(0);
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, '\nbet ', 6) });
         expect(JSON.stringify(hover?.contents)).toContain('**bet**');
-        const target = content.match(/targets -> ([\w.-]+)/)![1]!;
+        const target = content.match(/targets -> ([\w.-]+)/)![1];
         const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, `targets -> ${target}`, 12) }) as LocationLink[];
-        expect(definition[0]!.targetUri).toMatch(/^file:/);
+        expect(definition[0].targetUri).toMatch(/^file:/);
         const references = await client.connection.sendRequest(ReferencesRequest.type, {
-            textDocument: { uri: definition[0]!.targetUri }, position: definition[0]!.targetSelectionRange.start, context: { includeDeclaration: false }
+            textDocument: { uri: definition[0].targetUri }, position: definition[0].targetSelectionRange.start, context: { includeDeclaration: false }
         }) as Location[];
         expect(references.some(r => r.uri === uri(path))).toBe(true);
     });
@@ -86,26 +86,26 @@ describe('pom lsp --stdio with a real client', () => {
     test('the standard library opens as a read-only file, and through workspace/textDocumentContent', async () => {
         const content = text('bets/commerce.pom');
         const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('bets/commerce.pom') }, position: positionOf(content, '\nbet ', 2) }) as LocationLink[];
-        const copy = definition[0]!.targetUri;
+        const copy = definition[0].targetUri;
         expect(copy).toMatch(/^file:.*\/std\.pom$/);
         const copyText = readFileSync(fileURLToPath(copy), 'utf8');
         expect(copyText).toContain('type bet extends intent');
         expect(statSync(fileURLToPath(copy)).mode & 0o222).toBe(0);
         // Opened in the editor, the copy is the standard library: hover works in it, and no duplicate appears.
         await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: copy, languageId: 'pom', version: 1, text: copyText } });
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: copy }, position: definition[0]!.targetSelectionRange.start });
+        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: copy }, position: definition[0].targetSelectionRange.start });
         expect(JSON.stringify(hover?.contents)).toContain('bet');
         await new Promise(done => setTimeout(done, 500));
         expect([...client.diagnostics.values()].flat().filter(d => d.code === 'duplicate-declaration')).toEqual([]);
         expect(client.diagnostics.get(copy) ?? []).toEqual([]);
-        const served = await client.connection.sendRequest('workspace/textDocumentContent', { uri: 'pom-std:///std.pom' }) as { text: string };
+        const served = await client.connection.sendRequest<{ text: string }>('workspace/textDocumentContent', { uri: 'pom-std:///std.pom' });
         expect(served.text).toBe(copyText);
     });
 
     test('formatting returns what pom fmt writes', async () => {
         const path = 'org/people.pom';
         await open(path);
-        const messy = text(path).replace(/\n  /g, '\n     ');
+        const messy = text(path).replace(/\n {2}/g, '\n     ');
         await change(path, messy);
         const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(path) }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
         expect(edits.length).toBeGreaterThan(0);
@@ -120,7 +120,7 @@ describe('pom lsp --stdio with a real client', () => {
         const files = Object.keys(edit.changes ?? {});
         expect(files).toContain(uri(path));
         expect(files).toContain(uri('bets/commerce.pom'));
-        expect(applyEdits(text('bets/commerce.pom'), edit.changes![uri('bets/commerce.pom')]!)).toContain('depends-on -> features {');
+        expect(applyEdits(text('bets/commerce.pom'), edit.changes![uri('bets/commerce.pom')])).toContain('depends-on -> features {');
     });
 
     test('an edit is re-checked, a quick fix applied and validated again, and other files follow', async () => {
@@ -136,7 +136,7 @@ describe('pom lsp --stdio with a real client', () => {
             textDocument: { uri: uri(path) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
         }) as CodeAction[];
         const fix = actions.find(a => a.title === "Change to 'active'")!;
-        const fixed = applyEdits(broken, fix.edit!.changes![uri(path)] as TextEdit[]);
+        const fixed = applyEdits(broken, fix.edit!.changes![uri(path)]);
         expect(fixed).toBe(original);
         await change(path, fixed);
         await client.until(d => !has('unknown-enum-member')(d), 'the fix to be re-validated');
@@ -156,7 +156,7 @@ describe('pom lsp --stdio with a real client', () => {
         const badDate = (d: Map<string, Diagnostic[]>) => (d.get(uri(data)) ?? []).some(x => x.code === 'metric-bad-date');
         await client.until(contradicted, 'the health-contradicted warning');
         const lines = original.split('\n');
-        lines[2] = lines[2]!.replace(/^\d{4}-\d{2}-\d{2}/, '2026-13-45');
+        lines[2] = lines[2].replace(/^\d{4}-\d{2}-\d{2}/, '2026-13-45');
         writeFileSync(join(root, data), lines.join('\n'));
         await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(data), type: FileChangeType.Changed }] });
         await client.until(d => badDate(d) && !contradicted(d), 'the bad date in the data file, and no series to contradict the health');

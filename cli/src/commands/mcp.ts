@@ -33,10 +33,11 @@ export async function mcpCommand(dir: string, options: McpOptions): Promise<numb
         const host = `127.0.0.1:${(http.address() as AddressInfo).port}`;
         const transport = new StreamableHTTPServerTransport({
             sessionIdGenerator: undefined, enableJsonResponse: true,
+            // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDK's own host check; pom serves no other middleware
             enableDnsRebindingProtection: true, allowedHosts: [host, host.replace('127.0.0.1', 'localhost')],
         });
         response.on('close', () => { void transport.close(); void server.close(); });
-        server.connect(transport).then(() => transport.handleRequest(request, response)).catch(error => {
+        server.connect(transport).then(() => transport.handleRequest(request, response)).catch((error: unknown) => {
             if (!response.headersSent) response.writeHead(500).end(String(error));
         });
     });

@@ -78,7 +78,7 @@ export function tokenize(text: string): Token[] | undefined {
         return regex.exec(text)?.[0];
     };
     while (i < text.length) {
-        const c = text[i]!;
+        const c = text[i];
         if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
         if (c === '/' && text[i + 1] === '/') {
             const end = text.indexOf('\n', i);
@@ -157,6 +157,7 @@ class SiteReader {
     /** The next token, or the cursor: then `site` is what could be written there. */
     protected at(site: Site): Token {
         const token = this.tokens[this.i];
+        // eslint-disable-next-line @typescript-eslint/only-throw-error -- a control-flow signal, not an error
         if (!token) throw new AtCursor(site);
         return token;
     }
@@ -339,6 +340,7 @@ class SiteReader {
                 continue;
             }
             // `status ` with the cursor after it: a `:`, `->` or a nested object's name comes next.
+            // eslint-disable-next-line @typescript-eslint/only-throw-error -- a control-flow signal, not an error
             if (!next) throw new AtCursor(NONE);
             if (next.text === ':') {
                 this.i += 2;

@@ -206,7 +206,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected allTypes(): TypeDecl[] {
-        return [...this.indexProvider.index.ids.type.values()].map(list => list[0]!.node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
+        return [...this.indexProvider.index.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
     }
 
     protected typeNames(file: PomFile, objects: ObjectFrame[], group: number): Candidate[] {

@@ -85,10 +85,10 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
 
 export function createPomLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; pom: PomLspServices } {
     const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedLspModule as Module<LangiumSharedServices, PartialLangiumSharedServices>) as PomSharedLspServices;
-    const pom = inject(
+    const pom: PomLspServices = inject(
         createDefaultModule({ shared }), PomGeneratedModule,
         PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule
-    ) as PomLspServices;
+    );
     shared.ServiceRegistry.register(pom);
     new ModelDiagnosticsRefresher(shared, pom);
     return { shared, pom };

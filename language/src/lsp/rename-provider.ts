@@ -4,7 +4,7 @@ import { ResponseError } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ErrorCodes, type RenameParams, type TextDocumentPositionParams } from 'vscode-languageserver';
 import {
-    isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl, type PomFile, type PomObject
+    isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl, type PomObject
 } from '../generated/langium/ast.js';
 import { isIdentified, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
@@ -119,7 +119,7 @@ export class PomRenameProvider extends DefaultRenameProvider {
         for (const document of this.documents.all) {
             const file = document.parseResult.value;
             if (!isPomFile(file)) continue;
-            for (const entry of (file as PomFile).imports) {
+            for (const entry of (file).imports) {
                 const target = normalizeReference(entry.target ?? '');
                 if (target !== oldId && !target.startsWith(oldId + '.')) continue;
                 const node = entry.$cstNode && [...CstUtils.flattenCst(entry.$cstNode)].filter(leaf => leaf.text !== '.' && leaf.text !== 'import')[index];
