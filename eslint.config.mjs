@@ -9,7 +9,7 @@ import globals from 'globals';
 const LANGIUM_SIDE = ['generated', 'syntax', 'references', 'validation', 'workspace', 'lsp', 'model', 'format'];
 
 /** The Langium-free core: plain typed data and pure functions that every front end reads. */
-const CORE = ['graph', 'views', 'metrics', 'diff', 'layout', 'emitters', 'util'];
+const CORE = ['graph', 'views', 'metrics', 'diff', 'layout', 'emitters']; // util/ holds helpers for both sides
 
 const coreBoundary = {
     patterns: [
