@@ -21,8 +21,7 @@ const coreBoundary = {
             group: [
                 ...LANGIUM_SIDE.map((folder) => `**/${folder}/**`),
                 '!**/validation/issue-codes.js',
-                '**/pom-module.js', '**/compiler.js', '**/query.js', '**/incremental.js', '**/index.js',
-                '!**/emitters/**/index.js', '!**/metrics/index.js', '!**/diff/index.js', '!**/graph/checks/index.js',
+                '**/pom-module.js', '**/compiler.js', '**/query.js', '**/incremental.js', '**/render.js',
             ],
             message: 'The core (graph, selectors, checks, views, metrics, diff, emitters) must not import Langium-side code (model, references, validation, workspace, lsp, syntax, generated, format) — only the diagnostic code registry validation/issue-codes.js.',
         },

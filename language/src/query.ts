@@ -130,7 +130,7 @@ function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums
     if (by === undefined && sums.length === 0) return {};
     if (by !== undefined && !knownGroup(index, by)) {
         throw new WorkspaceError(`cannot group by '${by}': it is no field, derived fact, link kind or type.` +
-            `${closest(by, groupNames(index)) ? ` Did you mean '${closest(by, groupNames(index))}'?` : ''}`);
+            (closest(by, groupNames(index)) ? ` Did you mean '${closest(by, groupNames(index))}'?` : ''));
     }
     const numbers = new Set([...index.types.values()].flatMap(type => type.fields.filter(f => f.type === 'number').map(f => f.name)));
     for (const field of sums) {

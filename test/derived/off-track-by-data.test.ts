@@ -73,7 +73,7 @@ describe('an input off track only by its data', () => {
         expect(report.querySelectorAll('main table a').map(a => a.getAttribute('title'))).toContain('org.speed');
         const home = parse(site.get('index.html')!);
         const item = home.querySelectorAll('a').find(a => a.getAttribute('title') === 'org.speed')!.parentNode;
-        expect(item.textContent).toMatch(/off track\s+by data/);
+        expect(item?.textContent).toMatch(/off track\s+by data/);
     });
 
     test('the editor shows it off track in the hover and an inlay hint', async () => {

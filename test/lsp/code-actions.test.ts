@@ -86,8 +86,8 @@ describe('quick fixes', () => {
             const ws = await lspWorkspace(source);
             const { actions, apply } = await fixes(ws, 'main.pom', code);
             expect(actions.filter(a => a.title === title), code).toHaveLength(1);
-            expect(actions[0]!.title, code).toBe(title);
-            expect(actions[0]!.isPreferred, code).toBe(true);
+            expect(actions[0].title, code).toBe(title);
+            expect(actions[0].isPreferred, code).toBe(true);
             const fixed = apply(title);
             expect(fixed).toContain(expected);
             expect(await codesAfter('main.pom', fixed), code).toEqual([]);
@@ -107,8 +107,8 @@ describe('quick fixes', () => {
         const org = { 'org.pom': 'package acme.org\nteam platform "Platform"\n' };
         const ws = await lspWorkspace({ ...org, 'main.pom': 'package acme.bets\nbet b "B" {\n  owner -> platform\n}\n' });
         const { actions } = await fixes(ws, 'main.pom', IssueCodes.UnknownObject);
-        expect(actions[0]!.title).toBe('Add import acme.org');
-        expect(actions[0]!.isPreferred).toBe(true);
+        expect(actions[0].title).toBe('Add import acme.org');
+        expect(actions[0].isPreferred).toBe(true);
         const create = actions.filter(a => a.title.startsWith('Create'));
         expect(create.length).toBeGreaterThan(0);
         expect(create.every(a => !a.isPreferred)).toBe(true);

@@ -58,7 +58,7 @@ export function readBackstage(files: Map<string, string>): ImportedObject[] {
         const profile = (spec.profile ?? {}) as { displayName?: string; email?: string };
         const title = profile.displayName ?? entity.metadata?.title;
         if (kind === 'group') {
-            const team = TEAM_TYPES.has(String(spec.type ?? '').toLowerCase());
+            const team = TEAM_TYPES.has((typeof spec.type === 'string' ? spec.type : '').toLowerCase());
             objects.push({ type: team ? 'team' : 'group', name, title, fields, source, links: refs(spec.parent).map(target => ({ kind: 'member-of', target })) });
         } else if (kind === 'user') {
             if (profile.email) fields.email = quote(profile.email);

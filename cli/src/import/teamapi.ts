@@ -68,7 +68,7 @@ export function readTeamApi(files: Map<string, string>): ImportedObject[] {
                 const meta: Record<string, string> = { mode };
                 if (interaction.purpose) meta.purpose = quote(interaction.purpose);
                 if (interaction.until) {
-                    const until = String(interaction.until);
+                    const until = interaction.until;
                     if (!/^\d{4}-\d\d-\d\d$/.test(until)) throw new WorkspaceError(`${where}: interaction with '${interaction.team}' has until '${until}': write a date as YYYY-MM-DD`);
                     meta.until = until;
                 }

@@ -130,15 +130,15 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
         if (/takes text/.test(message) && !quoted) return fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
         if (/takes a list of/.test(message)) return fix(`Make it a list: [${written}]`, `[${written}]`);
-        const single = /^\[\s*([^,\[\]]+?)\s*,?\s*\]$/.exec(written);
-        if (/not a list/.test(message) && single) return fix(`Write the single value ${single[1]}`, single[1]!);
+        const single = /^\[\s*([^,[\]]+?)\s*,?\s*\]$/.exec(written);
+        if (/not a list/.test(message) && single) return fix(`Write the single value ${single[1]}`, single[1]);
         if (quoted && /takes one of (.*) \(without quotes\)/.test(message)) {
-            const members = /takes one of (.*) \(without quotes\)/.exec(message)![1]!.split(', ');
-            if (members.includes(quoted[1]!)) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]!);
+            const members = /takes one of (.*) \(without quotes\)/.exec(message)![1].split(', ');
+            if (members.includes(quoted[1])) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]);
         }
-        if (quoted && /takes true or false/.test(message) && /^(true|false)$/.test(quoted[1]!)) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]!);
-        if (quoted && /takes a number/.test(message) && /^-?\d+(\.\d+)?$/.test(quoted[1]!.trim())) return fix(`Remove the quotes: ${quoted[1]!.trim()}`, quoted[1]!.trim());
-        if (quoted && /takes a date/.test(message) && /^\d{4}-\d{2}-\d{2}$/.test(quoted[1]!.trim())) return fix(`Remove the quotes: ${quoted[1]!.trim()}`, quoted[1]!.trim());
+        if (quoted && /takes true or false/.test(message) && /^(true|false)$/.test(quoted[1])) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]);
+        if (quoted && /takes a number/.test(message) && /^-?\d+(\.\d+)?$/.test(quoted[1].trim())) return fix(`Remove the quotes: ${quoted[1].trim()}`, quoted[1].trim());
+        if (quoted && /takes a date/.test(message) && /^\d{4}-\d{2}-\d{2}$/.test(quoted[1].trim())) return fix(`Remove the quotes: ${quoted[1].trim()}`, quoted[1].trim());
         return [];
     }
 
