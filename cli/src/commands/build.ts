@@ -31,7 +31,8 @@ export async function checkOutputFolder(workspace: string, out: string, force: b
             'Choose a folder of its own, such as --out site.');
     }
     if (force) return;
-    const entries = await fs.readdir(out).catch((error: NodeJS.ErrnoException) => {
+    const entries = await fs.readdir(out).catch((caught: unknown) => {
+        const error = caught as NodeJS.ErrnoException;
         if (error.code === 'ENOENT') return [] as string[];
         if (error.code === 'ENOTDIR') throw new WorkspaceError(`--out ${out} is a file, not a folder.`);
         throw error;

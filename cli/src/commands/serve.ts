@@ -46,6 +46,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
     let generation = 0;
     const clients = new Set<ServerResponse>();
 
+    // eslint-disable-next-line no-useless-assignment -- the listening callback sets it before any request reads it
     let actualPort = port;
     const server = createServer((request, response) => {
         try {
