@@ -51,10 +51,14 @@ const common = {
 // Dependencies written as CommonJS call require(); an ES module bundle has to provide it.
 const esmBanner = { js: "import { createRequire as __pomCreateRequire } from 'node:module'; const require = __pomCreateRequire(import.meta.url);" };
 
+// PNG export's rasteriser is a native module (and its font decompressor comes with it): the bundled CLI leaves both
+// out and says so when asked for a PNG; every other command works.
+const nativeOnly = ['@resvg/resvg-js', 'wawoff2'];
+
 const started = Date.now();
 await Promise.all([
     build({ ...common, entryPoints: [join(extension, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), format: 'cjs', external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'language/src/lsp/main.ts')], outfile: join(dist, 'server.mjs'), format: 'esm', banner: esmBanner }),
-    build({ ...common, entryPoints: [join(extension, 'src/pom-cli.mts')], outfile: join(dist, 'pom.mjs'), format: 'esm', banner: esmBanner, plugins: [packageInfo] }),
+    build({ ...common, entryPoints: [join(extension, 'src/pom-cli.mts')], outfile: join(dist, 'pom.mjs'), format: 'esm', banner: esmBanner, plugins: [packageInfo], external: nativeOnly }),
 ]);
 console.log(`pom extension bundled in ${Date.now() - started} ms: ${dist}`);

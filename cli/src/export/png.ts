@@ -1,20 +1,33 @@
 // PNG from a diagram's SVG with resvg, a maintained rasteriser: styles resolved to what it reads, and the diagram's
 // own font (IBM Plex Sans, shipped as woff2) decompressed to TrueType for it, so text is measured and drawn as laid out.
-import { Resvg } from '@resvg/resvg-js';
 import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import wawoff2 from 'wawoff2';
 import { DIAGRAM_FONT_FAMILY, diagramFontFiles, resolveSvgStyles } from '../../../language/src/render.js';
+import { WorkspaceError } from '../../../language/src/index.js';
+
+/**
+ * The rasteriser and the font decompressor are loaded only for a PNG export: resvg is a native module, which the
+ * VS Code extension's bundled CLI does not carry, and every other command must start without it.
+ */
+async function loadRasteriser(): Promise<{ Resvg: typeof import('@resvg/resvg-js').Resvg; decompress: (woff2: Uint8Array) => Promise<Uint8Array> }> {
+    try {
+        const [{ Resvg }, wawoff2] = await Promise.all([import('@resvg/resvg-js'), import('wawoff2')]);
+        return { Resvg, decompress: woff2 => wawoff2.default.decompress(woff2) };
+    } catch {
+        throw new WorkspaceError('PNG export needs the packages @resvg/resvg-js and wawoff2, which this copy of pom does not have: install pom from npm (npm install pom-lang), or export --format svg');
+    }
+}
 
 /** Renders `svg` to PNG at `scale` (2: twice the SVG's size in pixels), in the light or dark theme. */
 export async function svgToPng(svg: string, options: { theme: 'light' | 'dark'; scale?: number }): Promise<{ png: Buffer; width: number; height: number }> {
+    const { Resvg, decompress } = await loadRasteriser();
     const folder = await fs.mkdtemp(join(tmpdir(), 'pom-png-'));
     try {
         const files = diagramFontFiles();
         const fontFiles = await Promise.all([files.regular, files.semibold].map(async (file, i) => {
             const ttf = join(folder, `font-${i}.ttf`);
-            await fs.writeFile(ttf, await wawoff2.decompress(await fs.readFile(file)));
+            await fs.writeFile(ttf, await decompress(await fs.readFile(file)));
             return ttf;
         }));
         const resvg = new Resvg(resolveSvgStyles(svg, options.theme), {
