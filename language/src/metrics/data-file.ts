@@ -101,7 +101,7 @@ class PointCollector {
             }
             number = parsed.value;
         } else {
-            this.problem('bad-number', `${excerpt(JSON.stringify(value.text) ?? String(value.text))} is not a number: write a plain number such as 71.4`, value.line, value.column);
+            this.problem('bad-number', `${excerpt(JSON.stringify(value.text) ?? 'an empty value')} is not a number: write a plain number such as 71.4`, value.line, value.column);
             return;
         }
         const earlier = this.byDate.get(parsedDate.date);

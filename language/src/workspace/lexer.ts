@@ -49,13 +49,13 @@ function closeUnclosedBodies(result: LexerResult, close: TokenType): LexerResult
     let output: IToken[] | undefined;
     const errors: ILexingError[] = [];
     for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i]!;
+        const token = tokens[i];
         const image = token.image;
         if (image === '{') open.push(token);
         else if (image === '}') open.pop();
         else if (open.length > 0 && token.startColumn === 1 && DECLARATIONS.has(image) && startsDeclaration(tokens, i)) {
             output ??= tokens.slice(0, i);
-            const outer = open[0]!;
+            const outer = open[0];
             errors.push({
                 offset: outer.startOffset, length: 1, line: outer.startLine, column: outer.startColumn,
                 message: `This '{' is never closed: '${image}' on line ${token.startLine} starts a new declaration. Add the missing '}' before it.`,
@@ -75,7 +75,7 @@ function startsDeclaration(tokens: IToken[], i: number): boolean {
     const next = tokens[i + 1];
     if (!next || NAME_FOLLOWERS.has(next.image)) return false;
     // `settings {` has no name; the others are followed by one.
-    return tokens[i]!.image === 'settings' ? next.image === '{' : /^[_a-zA-Z]/.test(next.image);
+    return tokens[i].image === 'settings' ? next.image === '{' : /^[_a-zA-Z]/.test(next.image);
 }
 
 function nestingError(token: IToken) {

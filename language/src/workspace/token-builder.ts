@@ -68,7 +68,7 @@ const matchTextBlock: CustomPatternMatcherFunc = (text, offset) => {
     return close < 0 ? null : match(text, offset, close + 3);
 };
 
-const NAME_START_CHARS = [...'_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ'];
+const NAME_START_CHARS = Array.from('_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
 
 const MATCHERS: Record<string, { exec: CustomPatternMatcherFunc; startChars: string[]; lineBreaks: boolean }> = {
     ID: { exec: matchName, startChars: NAME_START_CHARS, lineBreaks: false },
