@@ -102,9 +102,10 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
             try {
                 const now = await workspaceFingerprint(root, dataFiles);
                 if (now === fingerprint) return;
+                // The fingerprint taken before the build: a file changed while it runs differs from it, so the
+                // next event or poll builds again (taking it after the build would hide that change for good).
                 fingerprint = now;
                 files = await build(root);
-                fingerprint = await workspaceFingerprint(root, dataFiles);
                 generation++;
                 for (const client of clients) client.write(`event: reload\ndata: ${generation}\n\n`);
             } catch (error) {
