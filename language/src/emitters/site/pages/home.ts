@@ -1,4 +1,5 @@
 import { groupAnswer, nearestOfType } from '../../../graph/answer.js';
+import { effectiveHealth } from '../../../graph/derived/index.js';
 import type { GraphObject } from '../../../graph/model.js';
 import { Std } from '../../../graph/std-ids.js';
 import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
@@ -32,7 +33,7 @@ export function homePage(site: SiteContext): string {
     const driverRow = (driver: GraphObject): Html => {
         const troubled = troubledByDriver.get(driver.id) ?? [];
         const bets = betCount.get(driver.id) ?? 0;
-        return html`<tr data-id="${driver.id}"><td>${page.link(driver.id)}</td><td>${objectHealthBadge(driver)}</td>
+        return html`<tr data-id="${driver.id}"><td>${page.link(driver.id)}</td><td>${effectiveHealth(driver) ? objectHealthBadge(driver) : html`<span class="empty">not set</span>`}</td>
 <td class="number">${bets}${withoutBets.has(driver.id) ? html` <span class="badge health-at-risk">no active bet</span>` : ''}</td>
 <td>${troubled.length === 0 ? html`<span class="ok">none</span>` : html`<a href="${page.href(Paths.offTrack)}#s-driver-${driver.id}">${troubled.length} off track or at risk</a>
 <ul class="plain">${troubled.map(id => html`<li>${page.link(id)} ${objectHealthBadge(graph.get(id)!)}</li>`)}</ul>`}</td></tr>`;
