@@ -36,7 +36,7 @@ export const COMPLETION_TABLE: CompletionRow[] = [
     // Fields and links
     { name: 'new line in a body with members', file: BETS, edit: inBet('‸'), must: ['doc', 'url', 'targets', 'depends-on', 'owner', 'allow'], not: ['drives', 'owns', 'funds', 'status', 'health', 'true'] },
     { name: 'field by typed prefix', file: BETS, edit: inBet('hor‸'), must: ['horizon'], not: ['owner', 'status'] },
-    { name: 'field by prefix, set ones left out', file: BETS, edit: inBet('st‸'), must: ['start'], not: ['status', 'stage', 'stewards', 'true'] },
+    { name: 'field by prefix, set ones left out', file: BETS, edit: inBet('st‸'), must: ['start'], not: ['status', 'stage', 'stewards', 'true', 'std.depends-on', 'std.chosen-from'] },
     { name: 'link by typed prefix', file: BETS, edit: inBet('dep‸'), must: ['depends-on'], not: ['delivers', 'drives'] },
     { name: 'after a nested object, the outer object’s members', file: BETS, edit: ['    in-cycle -> q4-2026\n  }\n', '    in-cycle -> q4-2026\n  }\n  ‸\n'], must: ['doc', 'targets', 'chosen-from'], not: ['delivers', 'drives', 'kill-criteria'] },
     { name: 'members of a nested object', file: BETS, edit: inBet('work w "W" {\n    ‸\n  }'), must: ['delivers', 'kind'], not: ['hypothesis', 'kill-criteria'] },

@@ -350,7 +350,8 @@ function match(candidate: Candidate, prefix: string): { rank: number; text: stri
     for (let i = 1; i < label.length; i++) {
         if ((label[i - 1] === '.' || label[i - 1] === '-') && label.startsWith(typed, i)) return { rank: 1, text: candidate.label };
     }
-    if (candidate.id && candidate.id.toLowerCase().startsWith(typed)) return { rank: 2, text: candidate.id, qualified: true };
+    // Only a prefix with a dot is qualified: `st` must not reach every std link through `std.`.
+    if (candidate.id && typed.includes('.') && candidate.id.toLowerCase().startsWith(typed)) return { rank: 2, text: candidate.id, qualified: true };
     return undefined;
 }
 
