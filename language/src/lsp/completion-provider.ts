@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { type AstNode, type LangiumDocument } from 'langium';
 import { DefaultCompletionProvider, type CompletionProviderOptions } from 'langium/lsp';
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
@@ -12,6 +12,7 @@ import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { importsOf, type LookupContext, type PomResolver } from '../references/resolver.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { isErrorCode } from '../validation/severity-settings.js';
+import { firstNodeForProperty } from '../util/ast-walk.js';
 import { completionContext, type ObjectFrame, type Site } from './completion-context.js';
 import type { PomLspServices } from './pom-lsp-module.js';
 
@@ -221,6 +222,8 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         const context = this.lookup(namespace, file, objects);
         const result: Candidate[] = [];
         const own = packageOf(file);
+        // One edit per unimported package, however many of its objects are offered.
+        const imports = new Map<string, TextEdit>();
         for (const [id, descriptions] of this.indexProvider.index.ids[namespace]) {
             const node = descriptions[0]?.node;
             if (!node || !accept(node)) continue;
@@ -230,7 +233,9 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
             const pkg = packageOf(node);
             if (label === id && namespace === 'object' && pkg && pkg !== own && !context.imports.includes(pkg) && id.startsWith(pkg + '.')) {
                 label = id.slice(pkg.length + 1);
-                additionalTextEdits = [importEdit(file, pkg)];
+                let edit = imports.get(pkg);
+                if (!edit) imports.set(pkg, edit = importEdit(file, pkg));
+                additionalTextEdits = [edit];
                 detail = `${detail} (adds import ${pkg})`;
             }
             result.push({ label, id, kind, group: additionalTextEdits ? group + 1 : group, detail, additionalTextEdits });
@@ -357,7 +362,7 @@ function match(candidate: Candidate, prefix: string): { rank: number; text: stri
 
 /** An edit adding `import pkg` after the file's imports (or its package line, or at its top). */
 export function importEdit(file: PomFile, pkg: string): TextEdit {
-    const last = file.imports.at(-1)?.$cstNode ?? GrammarUtils.findNodeForProperty(file.$cstNode, 'package');
+    const last = file.imports.at(-1)?.$cstNode ?? firstNodeForProperty(file.$cstNode, 'package');
     const line = last ? last.range.end.line + 1 : 0;
     return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `import ${pkg}\n` };
 }

@@ -32,7 +32,7 @@ export class ModelDiagnosticsRefresher {
     protected async refresh(built: Set<string>, cancelToken: Parameters<PomLspServices['validation']['DocumentValidator']['validateDocument']>[2]): Promise<void> {
         const byFile = this.pom.model.WorkspaceModel.model.diagnosticsByFile;
         const paths = this.pom.workspace.Paths;
-        const stale: LangiumDocument[] = [];
+        const stale = new Set<LangiumDocument>();
         const documentPaths = new Set<string>();
         for (const document of this.shared.workspace.LangiumDocuments.all) {
             if (document.state < DocumentState.Validated) continue;
@@ -41,15 +41,15 @@ export class ModelDiagnosticsRefresher {
             const now = JSON.stringify(byFile.get(path) ?? []);
             const before = this.published.get(path);
             this.published.set(path, now);
-            if (!built.has(document.uri.toString()) && before !== undefined && before !== now) stale.push(document);
+            if (!built.has(document.uri.toString()) && before !== undefined && before !== now) stale.add(document);
         }
         // A duplicate id is reported in every file that defines it, and made or resolved by editing any one of them:
         // revalidate the other files whose duplicates changed (they do not reference the edited file).
         const duplicates = this.duplicateIds();
         for (const document of this.shared.workspace.LangiumDocuments.all) {
             const uri = document.uri.toString();
-            if (document.state < DocumentState.Validated || built.has(uri) || stale.includes(document)) continue;
-            if ((duplicates.get(uri) ?? '') !== (this.duplicates.get(uri) ?? '')) stale.push(document);
+            if (document.state < DocumentState.Validated || built.has(uri) || stale.has(document)) continue;
+            if ((duplicates.get(uri) ?? '') !== (this.duplicates.get(uri) ?? '')) stale.add(document);
         }
         this.duplicates = duplicates;
         const connection = this.shared.lsp.Connection;
@@ -74,12 +74,9 @@ export class ModelDiagnosticsRefresher {
 /** Per document URI: each id it defines that another definition shares, and where all of them are. */
 function duplicateSignatures(index: PomIndex): Map<string, string> {
     const result = new Map<string, string>();
-    for (const [namespace, ids] of Object.entries(index.ids)) {
-        for (const [id, definitions] of ids) {
-            if (definitions.length < 2) continue;
-            const signature = `${namespace} ${id} ${definitions.map(d => `${d.documentUri.toString()}:${d.nameSegment?.offset ?? 0}`).join(' ')}\n`;
-            for (const uri of new Set(definitions.map(d => d.documentUri.toString()))) result.set(uri, (result.get(uri) ?? '') + signature);
-        }
+    for (const { namespace, id, definitions } of index.duplicates) {
+        const signature = `${namespace} ${id} ${definitions.map(d => `${d.documentUri.toString()}:${d.nameSegment?.offset ?? 0}`).join(' ')}\n`;
+        for (const uri of new Set(definitions.map(d => d.documentUri.toString()))) result.set(uri, (result.get(uri) ?? '') + signature);
     }
     return result;
 }

@@ -29,6 +29,8 @@ export class PomIndex {
     };
     /** Every declared package, and every prefix of one (`acme` for `acme.strategy`). */
     readonly packages = new Set<string>();
+    /** Each id defined more than once, with its definitions in the order above: what the editor re-checks after a build. */
+    readonly duplicates: Array<{ namespace: Namespace; id: string; definitions: AstNodeDescription[] }> = [];
 
     constructor(descriptions: Iterable<AstNodeDescription>, files: Iterable<PomFile>) {
         for (const description of descriptions) {
@@ -38,9 +40,11 @@ export class PomIndex {
             const existing = map.get(description.name);
             if (existing) existing.push(description); else map.set(description.name, [description]);
         }
-        for (const map of Object.values(this.ids)) {
-            for (const list of map.values()) {
-                if (list.length > 1) list.sort(compareDescriptions);
+        for (const [namespace, map] of Object.entries(this.ids) as Array<[Namespace, Map<string, AstNodeDescription[]>]>) {
+            for (const [id, list] of map) {
+                if (list.length < 2) continue;
+                list.sort(compareDescriptions);
+                this.duplicates.push({ namespace, id, definitions: list });
             }
         }
         for (const file of files) {
