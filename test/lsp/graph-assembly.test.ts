@@ -6,6 +6,7 @@ import { compareDiagnostics, loadDocuments, toGraphDiagnostic } from '../../lang
 import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
 import { deriveFacts } from '../../language/src/graph/derived/index.js';
+import type { GraphDiagnostic } from '../../language/src/graph/model.js';
 import { GraphBuilder } from '../../language/src/model/graph-builder.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
 import { compile, WORKSPACE } from '../helpers.js';
@@ -28,6 +29,9 @@ scope checkout "Checkout" { kind: capability }
 scope fraud "Fraud" { kind: capability }
 `,
     'strategy.pom': `package acme.strategy
+
+// Views test derived facts: the editor selects them on the same facts as pom check.
+view busy-teams { include team where active-bets >= 1 }
 
 north-star gpv "Monthly GPV" { metric: "GPV" }
 driver conversion "Conversion" {
@@ -132,10 +136,19 @@ describe('the editor patches the assembled graph instead of assembling it again'
             const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Linked).toArray()
                 .sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : 1);
             const assembled = fresh.assemble(documents.map(d => fresh.fragment(d)), pom.references.PomIndex.index);
-            // The model derives its facts (effective health, lineage…) from the assembled graph.
-            expect(canonicalJson(patched.graph), edit.what).toBe(canonicalJson(deriveFacts(assembled.graph, {})));
+            // The model derives its facts (effective health, lineage…) from the assembled graph, and selects the
+            // views once the facts they may test exist.
+            const viewDiagnostics: GraphDiagnostic[] = [];
+            const derived = deriveFacts(assembled.graph, {
+                selectViews: graph => {
+                    const selected = fresh.selectViews(graph, assembled.views);
+                    viewDiagnostics.push(...selected.diagnostics);
+                    return selected.views;
+                },
+            });
+            expect(canonicalJson(patched.graph), edit.what).toBe(canonicalJson(derived));
             const patchedDiagnostics = [...patched.diagnosticsByFile.values()].flat();
-            for (const diagnostic of assembled.diagnostics) expect(patchedDiagnostics, edit.what).toContainEqual(diagnostic);
+            for (const diagnostic of [...assembled.diagnostics, ...viewDiagnostics]) expect(patchedDiagnostics, edit.what).toContainEqual(diagnostic);
 
             // And the same as a one-shot compile of the same sources (what `pom check` sees). Not while an id is
             // defined twice: which definition wins then depends on the order files were indexed in.
@@ -155,6 +168,7 @@ describe('the editor patches the assembled graph instead of assembling it again'
         expect(graph.objects.find(o => o.id === 'acme.bets.wallets')?.links.map(l => l.target)).toContain('acme.strategy.completion');
         expect(graph.objects.find(o => o.id === 'acme.org.payments')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');
         expect(graph.objects.some(o => o.id === 'acme.org.risk')).toBe(false);
+        expect(graph.views.find(v => v.id === 'acme.strategy.busy-teams')?.objects).toEqual(['acme.org.payments']);
     });
 
     test('a graph handed out earlier is not changed by later edits', async () => {

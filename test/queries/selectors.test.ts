@@ -203,6 +203,34 @@ view e { include bet where status = paused }
         expect(found).toEqual(['view-cycle@2', 'view-cycle@3', 'invalid-selector@4', 'invalid-selector@5', 'empty-view@6']);
     });
 
+    it('select on the derived facts, as a query does, without a false empty-view warning', async () => {
+        const busy = 'bet rush "Rush" { status: active  horizon: months  owner -> checkout }\nbet more "More" { status: active  horizon: months  owner -> checkout }';
+        const views = 'view busy { include team where overloaded = true }\nview risky { include bet where has delivery-risks }';
+        const result = await compile({ 'chain.pom': chain, 'more.pom': `package demo\n${busy}\n`, 'views.pom': `package demo\n${views}\nquery risky-bets { include bet where has delivery-risks }\n` });
+        expect(errors(result)).toEqual([]);
+        expect(withCode(result, 'empty-view')).toEqual([]);
+        const objects = (id: string) => result.graph.views.find(v => v.id === id)?.objects;
+        expect(objects('demo.busy')).toEqual(['demo.checkout']);
+        // fast is at risk and blocked by infra; rush and more have an overloaded owner.
+        expect(objects('demo.risky')).toEqual(['demo.fast', 'demo.more', 'demo.rush']);
+    });
+
+    it('has asks whether a boolean fact holds; = false selects where it does not', async () => {
+        expect(await select('bet where has blocked')).toEqual(['fast']);
+        expect(await select('bet where blocked = false')).toEqual(['infra', 'old']);
+        expect(await select('bet where not has blocked')).toEqual(['infra', 'old']);
+    });
+
+    it('a ritual reviews what its views select on derived facts', async () => {
+        const result = await compile({
+            'chain.pom': chain,
+            'views.pom': 'package demo\nview blocked-bets { include bet where blocked = true }\nritual weekly "Weekly" { cadence: weekly  views: ["blocked-bets"] }\n',
+        });
+        expect(errors(result)).toEqual([]);
+        const reviewed = result.graph.objects.filter(o => o.facts?.['review-rituals']).map(o => o.id);
+        expect(reviewed).toEqual(['demo.fast']);
+    });
+
     it('a value of the wrong type in a comparison is an error', async () => {
         const result = await compile({ 'chain.pom': chain, 'v.pom': 'package demo\nview v { include bet where start > "soon" }' });
         expect(withCode(result, 'wrong-value-type').map(d => d.location.line)).toEqual([2]);

@@ -91,7 +91,8 @@ export class SelectorEngine {
             case 'and': return condition.operands.every(operand => this.test(object, operand));
             case 'or': return condition.operands.some(operand => this.test(object, operand));
             case 'not': return !this.test(object, condition.operand);
-            case 'has': return hasValue(this.fieldValue(object, condition.field));
+            // `has` asks whether the value is there: a boolean fact that does not hold is absent, not false.
+            case 'has': return hasValue(object.fields[condition.field] ?? object.facts?.[condition.field]);
             case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
             case 'link': return condition.transitive
                 ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))

@@ -26,9 +26,12 @@ import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
 import { compareIds } from '../util/compare.js';
 
 export interface BuiltGraph {
+    /** The assembled graph; its views have no objects yet (selectViews, once the derived facts exist). */
     graph: PomGraph;
     /** Problems only visible once the whole model is assembled (links written twice, at both ends). */
     diagnostics: GraphDiagnostic[];
+    /** The canonical view declarations, for selectViews. */
+    views: readonly ViewEntry[];
 }
 
 /** A link as one document writes it, its ends resolved. */
@@ -79,7 +82,7 @@ export interface Declarations {
 }
 
 /** A declared view as its own document writes it: its base, and its direction only when it sets one. */
-interface ViewEntry {
+export interface ViewEntry {
     info: GraphView;
     base?: string;
     direction?: ViewDirection;
@@ -197,7 +200,7 @@ export class GraphBuilder {
         return result;
     }
 
-    /** The graph from its declarations and its objects (assembled, in id order): selects the views' objects. */
+    /** The graph from its declarations and its objects (assembled, in id order); its views are selected later. */
     finish(fragments: readonly DocumentFragment[], declarations: Declarations, ordered: GraphObject[], diagnostics: GraphDiagnostic[]): BuiltGraph {
         const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compareIds);
         const graph: PomGraph = {
@@ -214,28 +217,17 @@ export class GraphBuilder {
                 settings: { severities: sortKeys(declarations.severities) },
                 diagnostics: [],
         };
-        const views = declarations.views;
-        graph.views = this.selectViews(graph, views);
-        for (const view of graph.views) {
-            // A view with a broken name already has an error; an empty result would only repeat it.
-            const node = views.find(v => v.info.id === view.id)?.node;
-            if (view.objects.length === 0 && node && !hasBrokenReference(node) && !hasInvalidSelector(node)) {
-                diagnostics.push({
-                    severity: 'warning', code: IssueCodes.EmptyView, location: view.location,
-                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`
-                });
-            }
-        }
-        return { graph, diagnostics };
+        return { graph, diagnostics, views: declarations.views };
     }
 
-    /** Fills in each view's objects: the clauses of the views it extends first, then its own. */
     /**
-     * Fills in each view's objects: the clauses of the views it extends first, then its own. A variant keeps its
-     * base's direction and link kinds unless it sets its own.
+     * Each view's objects (the clauses of the views it extends first, then its own), and a warning for a view that
+     * selects nothing. A variant keeps its base's direction and link kinds unless it sets its own. Runs on the graph
+     * with its derived facts, since a view may test them (PomWorkspaceModel.compile).
      */
-    protected selectViews(graph: PomGraph, views: readonly ViewEntry[]): GraphView[] {
-        if (views.length === 0) return [];
+    selectViews(graph: PomGraph, views: readonly ViewEntry[]): { views: GraphView[]; diagnostics: GraphDiagnostic[] } {
+        const diagnostics: GraphDiagnostic[] = [];
+        if (views.length === 0) return { views: [], diagnostics };
         const byId = new Map(views.map(view => [view.info.id, view]));
         const engine = new SelectorEngine(GraphIndex.of(graph));
         /** The view and the views it extends, nearest first; an extends cycle (reported by validation) ends it. */
@@ -246,7 +238,7 @@ export class GraphBuilder {
             }
             return result;
         };
-        return views.map(entry => {
+        const selected = views.map(entry => {
             const bases = chain(entry);
             const view: GraphView = {
                 ...entry.info,
@@ -257,6 +249,17 @@ export class GraphBuilder {
             if (linkKinds) view.linkKinds = linkKinds;
             return view;
         }).sort((a, b) => compareIds(a.id, b.id));
+        for (const view of selected) {
+            // A view with a broken name already has an error; an empty result would only repeat it.
+            const node = byId.get(view.id)!.node;
+            if (view.objects.length === 0 && !hasBrokenReference(node) && !hasInvalidSelector(node)) {
+                diagnostics.push({
+                    severity: 'warning', code: IssueCodes.EmptyView, location: view.location,
+                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`
+                });
+            }
+        }
+        return { views: selected, diagnostics };
     }
 
     protected viewInfo(node: ViewDecl): ViewEntry {

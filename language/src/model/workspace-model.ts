@@ -72,8 +72,15 @@ export class PomWorkspaceModel {
             graph = metrics.graph;
             for (const diagnostic of metrics.diagnostics) diagnostics.push(diagnostic);
         }
-        // Derived facts read the metric data; the checks read the facts.
-        graph = deriveFacts(graph, { asOf: this.metricSource?.asOf });
+        // Derived facts read the metric data; views may test the facts; the checks read both.
+        graph = deriveFacts(graph, {
+            asOf: this.metricSource?.asOf,
+            selectViews: withFacts => {
+                const selected = this.builder.selectViews(withFacts, built.views);
+                diagnostics.push(...selected.diagnostics);
+                return selected.views;
+            },
+        });
         diagnostics.push(...runGraphChecks(graph));
         const diagnosticsByFile = new Map<string, GraphDiagnostic[]>();
         for (const diagnostic of diagnostics) {

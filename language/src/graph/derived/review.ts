@@ -3,7 +3,7 @@
 // as of the reference date (--as-of, else the latest `as-of` in the model).
 
 import type { GraphIndex } from '../graph-index.js';
-import type { GraphObject } from '../model.js';
+import type { GraphObject, GraphView } from '../model.js';
 import { Std } from '../std-ids.js';
 import { compareIds } from '../../util/compare.js';
 
@@ -25,19 +25,20 @@ export interface ReviewFacts {
 }
 
 /** The views a ritual names in `views:`, resolved by id or by name; the names that match no view. */
-export function ritualViewNames(index: GraphIndex, ritual: GraphObject): { views: string[]; unknown: string[] } {
+export function ritualViewNames(index: GraphIndex, ritual: GraphObject, graphViews: readonly GraphView[] = index.graph.views): { views: string[]; unknown: string[] } {
     const value = ritual.fields.views;
     const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
     const views: string[] = [];
     const unknown: string[] = [];
     for (const name of names) {
-        const view = index.graph.views.find(v => v.id === name) ?? index.graph.views.find(v => v.name === name);
+        const view = graphViews.find(v => v.id === name) ?? graphViews.find(v => v.name === name);
         if (view) views.push(view.id); else unknown.push(name);
     }
     return { views, unknown };
 }
 
-export function reviewFacts(index: GraphIndex, referenceDate: string | undefined): ReviewFacts {
+/** The review facts, from the views as selected (`views`: the index's graph may not have them yet). */
+export function reviewFacts(index: GraphIndex, views: readonly GraphView[], referenceDate: string | undefined): ReviewFacts {
     const reviewedIn = new Map<string, string[]>();
     const ritualViews = new Map<string, string[]>();
     const add = (object: string, ritual: string) => {
@@ -46,10 +47,10 @@ export function reviewFacts(index: GraphIndex, referenceDate: string | undefined
     };
     for (const ritual of index.ofType(Std.ritual)) {
         for (const link of ritual.links) if (link.kind === REVIEWS) add(link.target, ritual.id);
-        const { views } = ritualViewNames(index, ritual);
-        if (views.length > 0) ritualViews.set(ritual.id, views);
-        for (const viewId of views) {
-            for (const object of index.graph.views.find(v => v.id === viewId)?.objects ?? []) add(object, ritual.id);
+        const named = ritualViewNames(index, ritual, views).views;
+        if (named.length > 0) ritualViews.set(ritual.id, named);
+        for (const viewId of named) {
+            for (const object of views.find(v => v.id === viewId)?.objects ?? []) add(object, ritual.id);
         }
     }
     const cadence = new Map<string, string>();
