@@ -11,7 +11,7 @@ export { canonicalJson } from './graph/json.js';
 export { formatDocument, PomFormatError, INDENT } from './format/formatter.js';
 export * as metrics from './metrics/index.js';
 export * as diff from './diff/index.js';
-export { ask, QuestionError, type Answer, type AskResult, type QueryAnswer, type LineageAnswer } from './query.js';
+export { answerFromGraph, ask, QuestionError, type Answer, type AskResult, type QueryAnswer, type LineageAnswer } from './query.js';
 export {
     diffGraphs, diffSummary, formatDiffMarkdown, formatDiffText, formatHistoryText, objectHistory, type GraphDiff,
     type ObjectHistory, type RevisionInfo,

@@ -64,14 +64,11 @@ export interface AskOptions {
 export async function ask(root: string, question: string, options: AskOptions = {}): Promise<AskResult> {
     const absoluteRoot = resolve(root);
     const sources = await readPomSources(absoluteRoot, options.exclude);
-    const text = question.trim();
-    if (!text) throw new WorkspaceError('the question is empty: give a selector such as \'bet where status = active\', a query name, or lineage(<id>)');
-    const lineage = /^lineage\s*\(\s*([^()\s]+)\s*\)$/.exec(text);
-    /** A bare name may be a declared query; anything else is a selector. */
-    const bareName = /^[\w.-]+$/.test(text);
+    const asked = parseQuestion(question);
+    const { text, bareName } = asked;
     let prefixLines = 0;
     const prefix = `query ${QUERY_NAME} { include `;
-    if (!lineage) {
+    if (!asked.lineage) {
         // Every package is imported, so names need no package prefix unless two packages share them.
         const packages = new Set<string>();
         for (const source of sources.values()) {
@@ -89,24 +86,8 @@ export async function ask(root: string, question: string, options: AskOptions = 
     const graph = withoutQuestion(result);
     const engine = new SelectorEngine(new GraphIndex(graph));
 
-    if (lineage) {
-        const subject = graph.objects.find(o => o.id === lineage[1]) ?? uniqueByName(graph, lineage[1]);
-        const upDown = engine.lineage(subject.id);
-        const byId = (ids: string[]) => ids.map(id => engine.index.get(id)!).filter(Boolean);
-        return {
-            answer: { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream), alternatives: byId(upDown.alternatives) },
-            modelErrors, graph,
-        };
-    }
-    if (bareName) {
-        const declared = graph.queries.find(q => q.id === text) ?? graph.queries.filter(q => q.name === text)[0];
-        if (declared) {
-            const ids = engine.applyClauses(declared.clauses);
-            const objects = ids.map(id => engine.index.get(id)!);
-            const grouped = grouping(engine.index, ids, options.groupBy ?? declared.groupBy, [...declared.sums ?? [], ...options.sums ?? []]);
-            return { answer: { kind: 'select', question: text, query: declared, objects, columns: declared.columns, ...grouped }, modelErrors, graph };
-        }
-    }
+    const compiled = answerParsed(engine, graph, asked, options);
+    if (compiled) return { answer: compiled, modelErrors, graph };
     const errors = own.filter(d => d.severity === 'error');
     if (errors.length > 0) {
         if (bareName) {
@@ -120,10 +101,53 @@ export async function ask(root: string, question: string, options: AskOptions = 
         }
         throw new QuestionError(text, errors.map(d => shift(d, prefixLines, prefix.length)));
     }
-    const asked = result.graph.queries.find(q => q.id === QUERY_NAME);
-    const ids = asked ? engine.applyClauses(asked.clauses) : [];
+    const query = result.graph.queries.find(q => q.id === QUERY_NAME);
+    const ids = query ? engine.applyClauses(query.clauses) : [];
     const objects = ids.map(id => engine.index.get(id)!);
     return { answer: { kind: 'select', question: text, objects, columns: [], ...grouping(engine.index, ids, options.groupBy, options.sums ?? []) }, modelErrors, graph };
+}
+
+/**
+ * Answers a question from a graph already compiled (a cached model), when it needs nothing more: lineage(<id>) and
+ * a declared query's name. Undefined for a written selector, which must be compiled with the workspace (ask()).
+ */
+export function answerFromGraph(graph: PomGraph, question: string, options: Pick<AskOptions, 'groupBy' | 'sums'> = {}): Answer | undefined {
+    const asked = parseQuestion(question);
+    if (!asked.lineage && !asked.bareName) return undefined;
+    return answerParsed(new SelectorEngine(new GraphIndex(graph)), graph, asked, options);
+}
+
+interface ParsedQuestion {
+    text: string;
+    /** The id or name inside lineage(…). */
+    lineage?: string;
+    /** A bare name may be a declared query; anything else is a selector. */
+    bareName: boolean;
+}
+
+function parseQuestion(question: string): ParsedQuestion {
+    const text = question.trim();
+    if (!text) throw new WorkspaceError('the question is empty: give a selector such as \'bet where status = active\', a query name, or lineage(<id>)');
+    const lineage = /^lineage\s*\(\s*([^()\s]+)\s*\)$/.exec(text)?.[1];
+    return { text, lineage, bareName: /^[\w.-]+$/.test(text) };
+}
+
+/** The answer to a lineage or a declared query's name from the compiled graph; undefined when it is neither. */
+function answerParsed(engine: SelectorEngine, graph: PomGraph, asked: ParsedQuestion, options: Pick<AskOptions, 'groupBy' | 'sums'>): Answer | undefined {
+    const { text } = asked;
+    if (asked.lineage) {
+        const subject = graph.objects.find(o => o.id === asked.lineage) ?? uniqueByName(graph, asked.lineage);
+        const upDown = engine.lineage(subject.id);
+        const byId = (ids: string[]) => ids.map(id => engine.index.get(id)!).filter(Boolean);
+        return { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream), alternatives: byId(upDown.alternatives) };
+    }
+    if (!asked.bareName) return undefined;
+    const declared = graph.queries.find(q => q.id === text) ?? graph.queries.filter(q => q.name === text)[0];
+    if (!declared) return undefined;
+    const ids = engine.applyClauses(declared.clauses);
+    const objects = ids.map(id => engine.index.get(id)!);
+    const grouped = grouping(engine.index, ids, options.groupBy ?? declared.groupBy, [...declared.sums ?? [], ...options.sums ?? []]);
+    return { kind: 'select', question: text, query: declared, objects, columns: declared.columns, ...grouped };
 }
 
 function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums: string[]): { grouped?: GroupedAnswer } {

@@ -2,7 +2,7 @@
 // follow edits without a restart), or read at a git revision on request (never cached: revisions are rarely asked twice).
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
-import { ask, type AskResult, type CompileResult, compileWorkspace } from '../../../language/src/index.js';
+import { answerFromGraph, ask, type AskResult, type CompileResult, compileWorkspace } from '../../../language/src/index.js';
 import { atRevision } from '../revision.js';
 
 export class ModelSource {
@@ -50,13 +50,17 @@ export class ModelSource {
         }
     }
 
-    /** A question answered exactly as `pom query` answers it. */
-    async ask(question: string, rev?: string): Promise<AskResult> {
+    /**
+     * A question answered exactly as `pom query` answers it. Lineage and a declared query's name are answered from a
+     * model already compiled (`model`, compiled for `rev`; else the cached working tree); a written selector is
+     * compiled with the workspace, as pom query does.
+     */
+    async ask(question: string, rev?: string, model?: CompileResult): Promise<AskResult> {
+        const compiled = model ?? (rev === undefined && this.watcher ? await this.model() : undefined);
+        const answer = compiled && answerFromGraph(compiled.graph, question);
+        if (compiled && answer) {
+            return { answer, modelErrors: compiled.diagnostics.filter(d => d.severity === 'error').length, graph: compiled.graph };
+        }
         return atRevision(this.root, rev, folder => ask(folder, question));
-    }
-
-    /** Runs `read` on the workspace folder as it is, or as it was at `rev`. */
-    async folder<T>(rev: string | undefined, read: (folder: string) => Promise<T>): Promise<T> {
-        return atRevision(this.root, rev, read);
     }
 }

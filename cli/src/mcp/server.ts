@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { closest, compileWorkspace, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
+import { closest, type CompileResult, compileWorkspace, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/render.js';
 import { answerJson, queryListJson } from '../commands/query.js';
 import { diffSides } from '../commands/diff.js';
@@ -246,6 +246,12 @@ export function createMcpServer(source: ModelSource): McpServer {
             'an optional git revision. propose_change returns a patch for review and writes nothing. The language: resource pom://docs/llms.txt.',
     });
 
+    /** A question answered as `pom query --json` prints it; `model`, when given, is the workspace already compiled at `revision`. */
+    const askJson = async (question: string, revision?: string, model?: CompileResult): Promise<unknown> => {
+        const result = await source.ask(question, revision, model);
+        return answerJson(result.answer, result.graph);
+    };
+
     server.registerTool('search_objects', {
         title: 'Search objects',
         description: 'Find objects whose id, title or text (doc and other text fields) contain all the given words. Returns id, type, title and file:line:col.',
@@ -279,20 +285,14 @@ export function createMcpServer(source: ModelSource): McpServer {
             'The selector language is in resource pom://docs/language.md, "Selectors".',
         inputSchema: { question: z.string(), rev },
         annotations: READ_ONLY,
-    }, args => answer(async () => {
-        const result = await source.ask(args.question, args.rev);
-        return json(answerJson(result.answer, result.graph));
-    }));
+    }, args => answer(async () => json(await askJson(args.question, args.rev))));
 
     server.registerTool('lineage', {
         title: 'Lineage of an object',
         description: 'Where an object comes from (insights, opportunities, options it was chosen from) and what it moves (inputs, drivers, the north star): as `pom query "lineage(<id>)" --json`.',
         inputSchema: { id: z.string(), rev },
         annotations: READ_ONLY,
-    }, args => answer(async () => {
-        const result = await source.ask(`lineage(${args.id})`, args.rev);
-        return json(answerJson(result.answer, result.graph));
-    }));
+    }, args => answer(async () => json(await askJson(`lineage(${args.id})`, args.rev))));
 
     server.registerTool('list_queries', {
         title: 'List the declared queries',
@@ -307,10 +307,7 @@ export function createMcpServer(source: ModelSource): McpServer {
             STANDARD_QUESTIONS.map(q => `${q.name} (${q.title})`).join('; ') + '.',
         inputSchema: { name: z.enum(STANDARD_QUESTIONS.map(q => q.name) as [string, ...string[]]), rev },
         annotations: READ_ONLY,
-    }, args => answer(async () => {
-        const result = await source.ask(args.name, args.rev);
-        return json(answerJson(result.answer, result.graph));
-    }));
+    }, args => answer(async () => json(await askJson(args.name, args.rev))));
 
     server.registerTool('diagnostics', {
         title: 'Problems in the model',
@@ -436,13 +433,14 @@ export function createMcpServer(source: ModelSource): McpServer {
         description: 'A review of the strategy for a quarterly business review: what is off track, delivery risk, drivers no bet moves, what we learned, open problems.',
         argsSchema: { rev: z.string().optional().describe('the git revision to review (default: the working tree)') },
     }, async args => {
+        // One model for all five questions: each is a declared query, answered from it.
+        const model = await source.model(args.rev);
         const sections: string[] = [];
         for (const name of ['strategy-tree', 'off-track', 'delivery-risk', 'drivers-without-bets', 'learnings']) {
             const title = STANDARD_QUESTIONS.find(q => q.name === name)?.title ?? name;
-            const result = await source.ask(name, args.rev);
-            sections.push(`## ${title} (${name})\n\n\`\`\`json\n${JSON.stringify(answerJson(result.answer, result.graph), null, 2)}\n\`\`\``);
+            sections.push(`## ${title} (${name})\n\n\`\`\`json\n${JSON.stringify(await askJson(name, args.rev, model), null, 2)}\n\`\`\``);
         }
-        const { diagnostics } = await source.model(args.rev);
+        const { diagnostics } = model;
         const count = (s: string) => diagnostics.filter(d => d.severity === s).length;
         return prompt('Write a quarterly review pack for the leadership team from this product operating model' +
             `${args.rev ? ` as it was at ${args.rev}` : ''}. Lead with what is off track and why, then delivery risk, drivers that no bet ` +
@@ -457,10 +455,10 @@ export function createMcpServer(source: ModelSource): McpServer {
     }, async args => {
         const { graph } = await source.model();
         const object = findObject(graph, args.id);
-        const result = await source.ask(`lineage(${object.id})`);
+        const lineage = await askJson(`lineage(${object.id})`);
         return prompt(`Explain to the team working on ${object.id} why it matters, in a few short paragraphs: what evidence and opportunities ` +
             'it came from, and which input, driver and north star it is meant to move, with their health. Cite ids.\n\n' +
-            `${objectMarkdown(graph, object)}\n\n## Lineage\n\n\`\`\`json\n${JSON.stringify(answerJson(result.answer, result.graph), null, 2)}\n\`\`\``);
+            `${objectMarkdown(graph, object)}\n\n## Lineage\n\n\`\`\`json\n${JSON.stringify(lineage, null, 2)}\n\`\`\``);
     });
 
     server.registerPrompt('what-changed-since', {
