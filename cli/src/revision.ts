@@ -7,7 +7,7 @@ import { promises as fs } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import { WorkspaceError as UsageError } from '../../language/src/index.js';
+import { type CompileOptions, type CompileResult, compileWorkspace, WorkspaceError as UsageError } from '../../language/src/index.js';
 
 const run = promisify(execFile);
 
@@ -56,6 +56,15 @@ export async function atRevision<T>(dir: string, revision: string | undefined, r
     const place = await repositoryOf(dir, revision);
     const commit = await resolveCommit(dir, revision, alternatives);
     return atCommit(place, commit, read);
+}
+
+/**
+ * The workspace `dir` compiled as it is, or as it was at `revision`. Its root is `dir` either way (not the temporary
+ * folder a revision is read from), so that diagnostics name the user's files.
+ */
+export async function compileAt(dir: string, revision: string | undefined, options: CompileOptions = {}, alternatives = ''): Promise<CompileResult> {
+    const result = await atRevision(dir, revision, folder => compileWorkspace(folder, options), alternatives);
+    return { ...result, root: resolve(dir) };
 }
 
 /** As atRevision, for a commit already resolved in a known repository. */

@@ -1,12 +1,12 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { canonicalJson, compileWorkspace, diffGraphs, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
+import { canonicalJson, diffGraphs, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { loadModel } from './diff.js';
-import { atRevision } from '../revision.js';
+import { compileAt } from '../revision.js';
 
 export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
     out: string;
@@ -80,8 +80,8 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const out = resolve(options.out);
     await checkOutputFolder(resolve(dir), out, options.force === true);
     await removeLeftoverTemporaryFiles(out);
-    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder, { exclude: [out], asOf: options.asOf }));
-    const status = report({ ...result, root: resolve(dir) }, options);
+    const result = await compileAt(dir, options.rev, { exclude: [out], asOf: options.asOf });
+    const status = report(result, options);
     const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
     // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
     const changes = options.since

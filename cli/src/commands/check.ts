@@ -1,6 +1,5 @@
-import { resolve } from 'node:path';
-import { type CompileResult, compileWorkspace, IssueCodes } from '../../../language/src/index.js';
-import { atRevision } from '../revision.js';
+import { type CompileResult, IssueCodes } from '../../../language/src/index.js';
+import { compileAt } from '../revision.js';
 import { formatDiagnostics, summary, type DiagnosticFormat } from '../format-diagnostics.js';
 
 export interface CheckOptions {
@@ -13,8 +12,7 @@ export interface CheckOptions {
 }
 
 export async function checkCommand(dir: string, options: CheckOptions): Promise<number> {
-    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder, { asOf: options.asOf }));
-    return report({ ...result, root: resolve(dir) }, options);
+    return report(await compileAt(dir, options.rev, { asOf: options.asOf }), options);
 }
 
 /** Prints the diagnostics and returns the exit code they call for. */

@@ -1,8 +1,8 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
-import { compileWorkspace, writeFileAtomic } from '../../../language/src/index.js';
+import { writeFileAtomic } from '../../../language/src/index.js';
 import { type LayoutEngine, renderDiagram, svgRules, type Theme, UnknownViewError, viewToDrawio, viewToMermaid } from '../../../language/src/render.js';
-import { atRevision } from '../revision.js';
+import { compileAt } from '../revision.js';
 import { svgToPng } from '../export/png.js';
 
 import { DIAGRAM_FORMATS } from '../formats.js';
@@ -26,7 +26,7 @@ export interface DiagramCommandOptions {
 
 /** `pom diagram <view> [dir]`: one view's SVG, to a file or to stdout. */
 export async function diagramCommand(viewId: string, dir: string, options: DiagramCommandOptions): Promise<number> {
-    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder));
+    const result = await compileAt(dir, options.rev);
     const errors = result.diagnostics.filter(d => d.severity === 'error').length;
     if (errors > 0) {
         process.stderr.write(`pom: warning: the model has ${errors} error${errors === 1 ? '' : 's'} (run pom check); the diagram shows what compiled\n`);

@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
-import { canonicalJson, compileWorkspace, diffGraphs, formatDiffMarkdown, formatDiffText, GRAPH_FORMAT, type GraphDiff, type PomGraph, WorkspaceError as UsageError } from '../../../language/src/index.js';
-import { atRevision } from '../revision.js';
+import { canonicalJson, diffGraphs, formatDiffMarkdown, formatDiffText, GRAPH_FORMAT, type GraphDiff, type PomGraph, WorkspaceError as UsageError } from '../../../language/src/index.js';
+import { compileAt } from '../revision.js';
 
 import { DIFF_FORMATS } from '../formats.js';
 export { DIFF_FORMATS };
@@ -24,7 +24,7 @@ export async function diffCommand(from: string, to: string | undefined, options:
 /** Compares two sides, each a folder, a graph JSON file or a git revision of `dir`; no `to` is the working tree. */
 export async function diffSides(from: string, to: string | undefined, dir: string, asOf?: string): Promise<GraphDiff> {
     const before = await loadModel(from, dir, asOf);
-    const after = to === undefined ? await compileFolder(dir, asOf) : await loadModel(to, dir, asOf);
+    const after = to === undefined ? (await compileAt(dir, undefined, { asOf })).graph : await loadModel(to, dir, asOf);
     return diffGraphs(before, after, { from, to: to ?? 'working tree' });
 }
 
@@ -34,16 +34,12 @@ export async function diffSides(from: string, to: string | undefined, dir: strin
  */
 export async function loadModel(spec: string, dir: string, asOf?: string): Promise<PomGraph> {
     const stat = await fs.stat(spec).catch(() => undefined);
-    if (stat?.isDirectory()) return compileFolder(spec, asOf);
+    if (stat?.isDirectory()) return (await compileAt(spec, undefined, { asOf })).graph;
     if (stat?.isFile()) {
         if (!spec.endsWith('.json')) throw new UsageError(`${spec} is a file, but not a graph JSON file: give a folder, a graph.json written by pom build, or a git revision`);
         return readGraph(spec);
     }
-    return atRevision(dir, spec, folder => compileFolder(folder, asOf), ', a folder, or a graph JSON file');
-}
-
-async function compileFolder(folder: string, asOf?: string): Promise<PomGraph> {
-    return (await compileWorkspace(folder, { asOf })).graph;
+    return (await compileAt(dir, spec, { asOf }, ', a folder, or a graph JSON file')).graph;
 }
 
 async function readGraph(path: string): Promise<PomGraph> {

@@ -1,6 +1,6 @@
-import { type Answer, ask, columnValue, compileWorkspace, type FieldValue, GraphIndex, type GraphObject, type PomGraph, QuestionError } from '../../../language/src/index.js';
+import { type Answer, ask, columnValue, type FieldValue, GraphIndex, type GraphObject, type PomGraph, QuestionError } from '../../../language/src/index.js';
 import { userPath } from '../format-diagnostics.js';
-import { atRevision } from '../revision.js';
+import { atRevision, compileAt } from '../revision.js';
 
 export interface QueryOptions {
     json: boolean;
@@ -142,7 +142,7 @@ export function queryListJson(graph: PomGraph): Array<{ id: string; name: string
 }
 
 async function listQueries(dir: string, options: QueryOptions): Promise<number> {
-    const result = await atRevision(dir, options.rev, folder => compileWorkspace(folder));
+    const result = await compileAt(dir, options.rev);
     const queries = result.graph.queries;
     if (options.json) {
         process.stdout.write(JSON.stringify(queryListJson(result.graph), null, 2) + '\n');

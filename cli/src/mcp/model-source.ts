@@ -3,7 +3,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { resolve } from 'node:path';
 import { answerFromGraph, ask, type AskResult, type CompileResult, compileWorkspace } from '../../../language/src/index.js';
-import { atRevision } from '../revision.js';
+import { atRevision, compileAt } from '../revision.js';
 
 export class ModelSource {
     readonly root: string;
@@ -39,7 +39,7 @@ export class ModelSource {
 
     /** The compiled workspace: the working tree (cached while nothing changes), or as it was at `rev`. */
     async model(rev?: string): Promise<CompileResult> {
-        if (rev) return atRevision(this.root, rev, folder => compileWorkspace(folder));
+        if (rev) return compileAt(this.root, rev);
         if (!this.watcher) return compileWorkspace(this.root);
         const compiling = this.current ??= compileWorkspace(this.root);
         try {
