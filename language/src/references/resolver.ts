@@ -1,4 +1,4 @@
-import { AstUtils, stream, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo } from 'langium';
 import {
     isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
     isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
@@ -13,8 +13,6 @@ import { closest, listWords } from '../util/suggest.js';
 import { sharesCondition } from '../model/selector-builder.js';
 import { IssueCodes } from '../validation/issue-codes.js';
 import { Std } from '../graph/std-ids.js';
-
-const NO_DESCRIPTIONS: Stream<AstNodeDescription> = stream<AstNodeDescription>([]);
 
 /** The outcome of resolving one reference. */
 export type Resolution =
@@ -141,52 +139,6 @@ export class PomResolver {
 
     protected allTypes(): TypeDecl[] {
         return [...this.indexProvider.index.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
-    }
-
-    /** Every name a reference could use here, for completion. */
-    visibleElements(info: ReferenceInfo): Stream<AstNodeDescription> {
-        const container = info.container;
-        if (isField(container)) {
-            const type = container.$container.type?.ref;
-            return type ? this.describeAll([...this.types.fields(type).values()]) : NO_DESCRIPTIONS;
-        }
-        if (isMetaEntry(container)) {
-            const decl = this.types.linkDecl(container.$container.$container.kind?.ref);
-            return decl ? this.describeAll(decl.metadata) : NO_DESCRIPTIONS;
-        }
-        if (isEnumValue(container)) {
-            const enumDecl = this.types.enumOf(this.declaringField(container));
-            return enumDecl ? this.describeAll(enumDecl.members) : NO_DESCRIPTIONS;
-        }
-        if (isComparison(container) || isHasCondition(container)) {
-            const fields = new Map<string, FieldDecl>();
-            for (const type of this.conditionTypes(container) ?? this.allTypes()) {
-                for (const [name, field] of this.types.fields(type)) if (!fields.has(name)) fields.set(name, field);
-            }
-            for (const [name, field] of this.derivedFacts() ?? []) if (!fields.has(name)) fields.set(name, field);
-            return this.describeAll([...fields.values()]);
-        }
-        if (this.isSelectable(info)) {
-            return stream(['type', 'object'] as const).flatMap(namespace => this.visibleIds(container, namespace));
-        }
-        const namespace = this.namespaceOf(info);
-        if (!namespace) return NO_DESCRIPTIONS;
-        return this.visibleIds(container, namespace);
-    }
-
-    protected visibleIds(container: AstNode, namespace: Namespace): Stream<AstNodeDescription> {
-        const context = this.contextOf(container, namespace);
-        const index = this.indexProvider.index;
-        const result: AstNodeDescription[] = [];
-        for (const [id, descriptions] of index.ids[namespace]) {
-            const local = this.shortestName(id, context);
-            result.push({ ...descriptions[0], name: local });
-        }
-        return stream(result);
-    }
-
-    protected describeAll(nodes: Array<FieldDecl | EnumMember>): Stream<AstNodeDescription> {
-        return stream(nodes.filter(node => node.name).map(node => this.lazyDescription(node)));
     }
 
     private readonly memberDescriptions = new WeakMap<FieldDecl | EnumMember, AstNodeDescription>();

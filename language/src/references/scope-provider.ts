@@ -1,4 +1,4 @@
-import { type AstNodeDescription, type ReferenceInfo, type Scope, type ScopeProvider, type Stream } from 'langium';
+import { stream, type AstNodeDescription, type ReferenceInfo, type Scope, type ScopeProvider, type Stream } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import type { PomResolver } from './resolver.js';
 
@@ -11,12 +11,18 @@ class ResolvingScope implements Scope {
         return resolution.kind === 'found' ? resolution.description : undefined;
     }
 
+    /** Every reference is single (no `[+...]` in the grammar), so its one match is all there is. */
     getElements(name: string): Stream<AstNodeDescription> {
-        return this.getAllElements().filter(description => description.name === name);
+        const element = this.getElement(name);
+        return stream(element ? [element] : []);
     }
 
+    /**
+     * Not enumerated: Langium asks this only from its default completion, and PomCompletionProvider offers names
+     * from the index itself (with the shortest name and the import each needs).
+     */
     getAllElements(): Stream<AstNodeDescription> {
-        return this.resolver.visibleElements(this.info);
+        return stream<AstNodeDescription>([]);
     }
 }
 
