@@ -207,6 +207,18 @@ describe('roll-ups (large views)', () => {
         checkInvariants(await laidOut(graph, 'strategy/org.checkout'));
     });
 
+    it('names each link kind in a roll-up\'s legend, not by the count of the first link of that kind', async () => {
+        const graph = await compileOrg(many);
+        const result = await renderDiagram(graph, 'strategy', { pool, font: 'none' });
+        const legend = /<g class="pom-legend">(.*?)<\/g>\n/s.exec(result.svg)![1];
+        const linkEntries = [...legend.matchAll(/<g class="pom-l-[^"]*">.*?class="pom-legend-label"[^>]*>([^<]*)<\/text><\/g>/g)].map(match => match[1]);
+        // The roll-up keeps links of more than one each ('2 links' on the line), so the legend had read that.
+        expect(result.svg).toMatch(/class="pom-edge-label"[^>]*>\d+ links</);
+        expect(linkEntries.length).toBeGreaterThan(0);
+        const names = new Set(graph.linkKinds.map(kind => kind.name));
+        for (const entry of linkEntries) expect(names.has(entry), entry).toBe(true);
+    });
+
     it('leaves views at or under the roll-up size alone', async () => {
         expect(resolveView(await compileOrg(), 'strategy')!.rollup).toBeUndefined();
     });

@@ -141,8 +141,10 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
         const key = typeStyleKey(node.types);
         if (!typeKeys.has(key)) typeKeys.set(key, typeLabel(graph, node.types.find(type => typeStyleKey([type]) === key) ?? node.type, typeTitles));
     }
+    // A kind is named as resolve-views names links; an edge's own label can be a roll-up's count ("3 links").
+    const kindNames = new Map(graph.linkKinds.map(kind => [kind.id, kind.name]));
     const kinds = new Map<string, string>();
-    for (const edge of layout.edges) if (!kinds.has(edge.kind)) kinds.set(edge.kind, edge.label);
+    for (const edge of layout.edges) if (!kinds.has(edge.kind)) kinds.set(edge.kind, kindNames.get(edge.kind) ?? edge.kind);
     const sortedTypeKeys = [...typeKeys.keys()].sort();
     const sortedKinds = [...kinds.keys()].sort();
 
