@@ -3,7 +3,7 @@
 
 import type { FieldValue, GraphObject, PomGraph } from '../graph/model.js';
 import { measureText, wrapText, type TextStyle } from './text-measure.js';
-import { effectiveHealth, healthByData } from '../graph/derived/index.js';
+import { healthFacts } from '../graph/derived/health.js';
 
 export const TYPE_STYLE: TextStyle = { size: 11, weight: 600 };
 export const TITLE_STYLE: TextStyle = { size: 14, weight: 600 };
@@ -68,18 +68,15 @@ export interface NodeLabel {
 
 const MUTED_STATUSES = new Set(['killed', 'done', 'paused', 'rejected', 'retired', 'parked']);
 const HEALTH_TEXT: Record<string, string> = { 'on-track': 'On track', 'at-risk': 'At risk', 'off-track': 'Off track', unknown: 'Health unknown' };
-const SEVERITY: Record<string, number> = { 'on-track': 0, 'at-risk': 1, 'off-track': 2 };
 
 /** The object's state as a box shows it: declared status and health, and what its metric data says. */
 export function nodeState(object: GraphObject): NodeState {
     const status = typeof object.fields.status === 'string' ? object.fields.status : undefined;
     const declared = typeof object.fields.health === 'string' ? object.fields.health : undefined;
-    let dataStatus: string | undefined;
-    for (const reading of object.metrics ?? []) {
-        if (reading.status && (dataStatus === undefined || SEVERITY[reading.status] > SEVERITY[dataStatus])) dataStatus = reading.status;
-    }
-    // The same rule as the health-contradicted warning: on track against off track, either way round.
-    const contradicted = (declared === 'on-track' && dataStatus === 'off-track') || (declared === 'off-track' && dataStatus === 'on-track');
+    // The derived facts' reading of the data (the worst reading; contradicted as the health-contradicted warning says).
+    const facts = healthFacts(object);
+    const dataStatus = facts['data-status'];
+    const contradicted = facts.contradicted === true;
     const state: NodeState = { contradicted, muted: status !== undefined && MUTED_STATUSES.has(status) };
     if (status !== undefined) state.status = status;
     const health = declared ?? dataStatus;
@@ -129,11 +126,9 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
     let shown = 0;
     for (const field of KEY_FIELDS) {
         if (shown >= MAX_FIELDS) break;
-        // Health is the effective one (derived facts): what the data says when that is worse than what is written.
-        const byData = field === 'health' && healthByData(object);
-        const value = field === 'health' ? effectiveHealth(object) ?? object.fields.health : object.fields[field];
+        const value = object.fields[field];
         if (value === undefined || (Array.isArray(value) && value.length === 0)) continue;
-        add(`${field}: ${fieldText(value)}${byData ? ' (data)' : ''}`, FIELD_STYLE, 'field');
+        add(`${field}: ${fieldText(value)}`, FIELD_STYLE, 'field');
         shown++;
     }
     const textWidth = Math.max(...lines.map(line => line.indent + line.width + (line.role === 'health' ? BADGE_PADDING : 0)));
