@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import type { PomGraph } from '../../language/src/graph/model.js';
 import { ElkPool } from '../../language/src/layout/elk-pool.js';
 import { chooseLayoutEngine, layoutView, type Box, type LaidOutView, type LayoutEngine } from '../../language/src/layout/layout-view.js';
-import { BADGE_PADDING, NODE_PADDING_X } from '../../language/src/layout/node-labels.js';
+import { NODE_PADDING_X } from '../../language/src/layout/node-labels.js';
 import { diagramFontFiles } from '../../language/src/layout/text-measure.js';
 import { resolveView, resolveViews } from '../../language/src/views/resolve-views.js';
 import { ROLLUP_MIN_OBJECTS } from '../../language/src/views/rollup.js';
@@ -77,7 +77,7 @@ function checkInvariants(layout: LaidOutView): void {
     for (const node of layout.nodes) {
         for (const line of node.label.lines) {
             const width = shapedWidth(line.text, line.style.size, line.style.weight);
-            expect(width + line.indent + (line.role === 'health' ? BADGE_PADDING : 0) + 2 * NODE_PADDING_X, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThanOrEqual(node.width + 0.01);
+            expect(width + line.indent + line.trailing + 2 * NODE_PADDING_X, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThanOrEqual(node.width + 0.01);
             expect(line.baseline, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThan(node.compound ? node.label.height : node.height);
         }
         if (!node.compound) expect(node.label.height).toBeLessThanOrEqual(node.height);

@@ -43,6 +43,10 @@ export interface TextLine {
     width: number;
     /** Where the text starts, right of the box's padding (after the type icon, inside the health badge). */
     indent: number;
+    /** Top of the line box, from the top of the box (icons and badges are placed from it). */
+    top: number;
+    /** Room kept after the text (the health badge's right padding). */
+    trailing: number;
 }
 
 /** What a box says about the object's state: also written on the node as data attributes. */
@@ -104,11 +108,11 @@ export function typeLabel(graph: PomGraph, typeId: string, typeTitles?: Map<stri
 export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
     const lines: TextLine[] = [];
     let y = NODE_PADDING_Y;
-    const add = (text: string, style: TextStyle, role: TextLine['role'], indent = 0, extra = 0): void => {
-        for (const line of wrapText(text, MAX_TEXT_WIDTH - indent - extra, style)) {
+    const add = (text: string, style: TextStyle, role: TextLine['role'], indent = 0, trailing = 0): void => {
+        for (const line of wrapText(text, MAX_TEXT_WIDTH - indent - trailing, style)) {
             const lineHeight = style.size * LINE_HEIGHT;
             // The baseline sits at the ascent of the line box; Plex's ascent is ~1.025 em, centred in the line height.
-            lines.push({ role, text: line, style, baseline: y + lineHeight / 2 + style.size * 0.36, width: measureText(line, style.size, style.weight), indent });
+            lines.push({ role, text: line, style, baseline: y + lineHeight / 2 + style.size * 0.36, width: measureText(line, style.size, style.weight), indent, top: y, trailing });
             y += lineHeight;
         }
     };
@@ -131,7 +135,7 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
         add(`${field}: ${fieldText(value)}`, FIELD_STYLE, 'field');
         shown++;
     }
-    const textWidth = Math.max(...lines.map(line => line.indent + line.width + (line.role === 'health' ? BADGE_PADDING : 0)));
+    const textWidth = Math.max(...lines.map(line => line.indent + line.width + line.trailing));
     return {
         lines,
         // One pixel of slack: rendering rounds glyph positions.

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { PomGraph } from '../../graph/model.js';
 import type { LaidOutView, TooLarge } from '../../layout/layout-view.js';
-import { BADGE_PADDING, EDGE_LABEL_STYLE, healthText, ICON_SIZE, LINE_HEIGHT, NODE_BAND, NODE_PADDING_X, typeLabel, type NodeState } from '../../layout/node-labels.js';
+import { EDGE_LABEL_STYLE, healthText, ICON_SIZE, LINE_HEIGHT, NODE_BAND, NODE_PADDING_X, typeLabel, type NodeState } from '../../layout/node-labels.js';
 import { DIAGRAM_FONT_FAMILY, diagramFontFiles, measureText, wrapText, type TextStyle } from '../../layout/text-measure.js';
 import type { ResolvedView } from '../../views/view-model.js';
 import { HEALTH_KEYS, linkStyle, stylesheet, TYPE_ICONS, typeStyleKey, type Theme } from './styles.js';
@@ -167,14 +167,14 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
         const parts: string[] = [];
         for (const line of node.label.lines) {
             const lineHeight = line.style.size * LINE_HEIGHT;
-            const top = node.y + line.baseline - lineHeight / 2 - line.style.size * 0.36;
+            const top = node.y + line.top;
             if (line.role === 'type') {
                 const scale = ICON_SIZE / 12;
                 parts.push(`<path class="pom-icon" transform="translate(${num(left)},${num(top + (lineHeight - ICON_SIZE) / 2)}) scale(${num(scale)})" fill-rule="evenodd" d="${TYPE_ICONS[key]}"/>`);
             }
             if (line.role === 'health') {
                 const tone = HEALTH_KEYS.includes(state.health!) ? state.health! : 'unknown';
-                parts.push(`<rect class="pom-badge pom-badge-${tone}" x="${num(left)}" y="${num(top - 2)}" width="${num(line.width + 2 * BADGE_PADDING)}" height="${num(lineHeight + 4)}" rx="${num((lineHeight + 4) / 2)}"/>`);
+                parts.push(`<rect class="pom-badge pom-badge-${tone}" x="${num(left)}" y="${num(top - 2)}" width="${num(line.indent + line.width + line.trailing)}" height="${num(lineHeight + 4)}" rx="${num((lineHeight + 4) / 2)}"/>`);
             }
             parts.push(textElement(left + line.indent, node.y + line.baseline, line.text, line.style, `pom-${line.role}`));
         }
