@@ -13,7 +13,7 @@ const POM = resolve('cli/bin/pom.js');
 let server: ChildProcess | undefined;
 afterEach(() => { server?.kill('SIGTERM'); server = undefined; });
 
-function serve(dir: string): Promise<string> {
+function serve(dir: string, whileStarting?: () => void): Promise<string> {
     server = spawn(process.execPath, [POM, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     return new Promise((resolveUrl, reject) => {
@@ -23,6 +23,8 @@ function serve(dir: string): Promise<string> {
             if (url) resolveUrl(url);
         });
         server!.on('exit', code => reject(new Error(`pom serve exited (${code}): ${stderr}`)));
+        // Node and the compiler take well over a second to start; by then the first build has read the sources.
+        if (whileStarting) setTimeout(whileStarting, 1500);
     });
 }
 
@@ -95,6 +97,16 @@ describe('pom serve under hostile requests', () => {
         writeFileSync(data, readFileSync(data, 'utf8') + '2026-11-30,99.5,190000\n');
         expect(await until(async () => (await get(url, page)).body.includes('99.5'), 45_000)).toBe(true);
     }, 150_000);
+
+    it('serves a change saved while the first build runs', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pom-serve-'));
+        cpSync(ACME, dir, { recursive: true });
+        const strategy = join(dir, 'strategy', 'strategy.pom');
+        const url = await serve(dir, () => {
+            writeFileSync(strategy, readFileSync(strategy, 'utf8').replace('"Successful payment volume"', '"Early payment volume"'));
+        });
+        expect(await until(async () => (await get(url, '/')).body.includes('Early payment volume'), 45_000)).toBe(true);
+    }, 90_000);
 });
 
 describe('isAllowedHost', () => {

@@ -42,6 +42,9 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
         }
         return renderSite(result.graph, { liveReload: true });
     };
+    // Taken before the first build, as before every rebuild: a .pom file saved while it runs differs from it, so
+    // the first poll builds again. The data files are only known once the model is compiled; theirs is taken after.
+    const poms = await pomFingerprint(root);
     let files = await build(root);
     let generation = 0;
     const clients = new Set<ServerResponse>();
@@ -95,7 +98,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
 
     let timer: NodeJS.Timeout | undefined;
     let building = Promise.resolve();
-    let fingerprint = await workspaceFingerprint(root, dataFiles);
+    let fingerprint = poms + await dataFingerprint(root, dataFiles);
     // Rebuilds only when a .pom file or a metric data file really changed: their paths, sizes and change times.
     const rebuildIfChanged = () => {
         building = building.then(async () => {
@@ -182,10 +185,22 @@ function policyOf(path: string, content: string): string {
 
 /** The .pom files and metric data files of the workspace with their sizes and change times, as one string. */
 async function workspaceFingerprint(root: string, dataFiles: ReadonlySet<string>): Promise<string> {
-    const files = [...await findPomFiles(root).catch(() => []), ...[...dataFiles].map(path => join(root, ...path.split('/')))];
+    return await pomFingerprint(root) + await dataFingerprint(root, dataFiles);
+}
+
+async function pomFingerprint(root: string): Promise<string> {
+    return stamps(await findPomFiles(root).catch(() => []));
+}
+
+async function dataFingerprint(root: string, dataFiles: ReadonlySet<string>): Promise<string> {
+    return stamps([...dataFiles].map(path => join(root, ...path.split('/'))));
+}
+
+/** Each file's path with its size, change times and inode, one per line. */
+async function stamps(files: readonly string[]): Promise<string> {
     const parts = await Promise.all(files.map(async file => {
         const stat = await fs.stat(file).catch(() => undefined);
-        return `${file}\u0000${stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : '-'}`;
+        return `${file}\u0000${stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : '-'}\n`;
     }));
-    return parts.join('\n');
+    return parts.join('');
 }
