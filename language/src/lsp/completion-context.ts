@@ -32,7 +32,7 @@ export type Site =
     | { kind: 'link-kinds' }
     | { kind: 'objects' }
     | { kind: 'selectable'; star: boolean }
-    | { kind: 'fields'; heads: string[] | undefined }
+    | { kind: 'fields'; heads: string[] | undefined; numbers?: boolean }
     | { kind: 'condition'; heads: string[] | undefined }
     | { kind: 'condition-value'; heads: string[] | undefined; field: string }
     | { kind: 'condition-target'; heads: string[] | undefined; link: string };
@@ -461,7 +461,7 @@ class SiteReader {
         if (this.take(NONE).kind !== 'word') return;
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
-        const body = keywords('include', 'exclude', 'columns');
+        const body = keywords('include', 'exclude', 'columns', 'group-by', 'sum');
         let heads: string[] | undefined = [];
         for (; ;) {
             const token = this.at(body);
@@ -476,6 +476,13 @@ class SiteReader {
                 const columns: Site = { kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined };
                 this.take(columns);
                 while (this.accept(',', body)) this.take(columns);
+            } else if (token.text === 'group-by') {
+                if (this.accept(':', NONE)) this.take({ kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined });
+            } else if (token.text === 'sum') {
+                if (!this.accept(':', NONE)) continue;
+                const totals: Site = { kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined, numbers: true };
+                this.take(totals);
+                while (this.accept(',', body)) this.take(totals);
             }
         }
     }

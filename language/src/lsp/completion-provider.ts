@@ -140,7 +140,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
                 const result = [...this.typeNames(file, [], 0), ...this.names('object', file, [], 1, () => true, CompletionItemKind.Reference)];
                 return site.star ? [...result, ...keywordCandidates(['*'], 2)] : result;
             }
-            case 'fields': return this.fieldNames(this.headTypes(site.heads, file), 0);
+            case 'fields': return this.fieldNames(this.headTypes(site.heads, file), 0, site.numbers === true);
             case 'condition': {
                 const types = this.headTypes(site.heads, file);
                 const links = this.names('link', file, [], 1, node => types.length === 0 || types.some(type => this.linkAllowedFrom(node as LinkName, type)), CompletionItemKind.Property);
@@ -198,10 +198,13 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         return [...builtIn, ...rules];
     }
 
-    protected fieldNames(types: TypeDecl[], group: number): Candidate[] {
+    /** The fields of `types` (of every type if none), only the number fields if `numbers` (what `sum:` totals). */
+    protected fieldNames(types: TypeDecl[], group: number, numbers = false): Candidate[] {
         const seen = new Map<string, FieldDecl>();
         for (const type of types.length > 0 ? types : this.allTypes()) {
-            for (const [name, field] of this.types.fields(type)) if (!seen.has(name)) seen.set(name, field);
+            for (const [name, field] of this.types.fields(type)) {
+                if (!seen.has(name) && (!numbers || field.type?.primitive === 'number')) seen.set(name, field);
+            }
         }
         return [...seen.values()].map(f => ({ label: f.name, kind: CompletionItemKind.Field, group, detail: this.types.describeType(f) }));
     }
