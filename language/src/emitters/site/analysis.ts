@@ -1,4 +1,4 @@
-import { activeBetsByTeam } from '../../graph/checks/helpers.js';
+import { activeBetsByOwner } from '../../graph/derived/index.js';
 import type { GraphObject, OutLink } from '../../graph/model.js';
 import { StdLinks } from '../../graph/std-ids.js';
 import type { SiteContext } from './context.js';
@@ -7,7 +7,7 @@ import type { SiteContext } from './context.js';
 // delivery risk, overloaded, funded, stale) are derived facts and std queries: see graph/derived and the reports.
 
 export function activeBets(site: SiteContext): Map<string, GraphObject[]> {
-    return site.memo('active-bets', () => activeBetsByTeam(site.index));
+    return site.memo('active-bets', () => activeBetsByOwner(site.index));
 }
 
 /** Teams over their WIP limit: the derived fact `overloaded`. */

@@ -3,10 +3,10 @@ import type { GraphObject } from '../model.js';
 import { Std, StdLinks } from '../std-ids.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import type { GraphCheck } from './check.js';
-import { ritualViewNames } from '../derived/index.js';
+import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
 import { closest } from '../../util/suggest.js';
 import {
-    activeBetsByTeam, daysBetween, horizonName, horizonRank, isActiveBet, overloadedTeams, plural, wipLimit, withAncestors
+    daysBetween, horizonName, horizonRank, plural, withAncestors
 } from './helpers.js';
 
 // The domain warnings of the operating model (shared/domain.md part B) that need no rule language.
@@ -154,11 +154,12 @@ const spanExceedsHorizon: GraphCheck = (graph, report) => {
 };
 
 const teams: GraphCheck = (graph, report) => {
-    const byTeam = activeBetsByTeam(graph);
+    const byTeam = activeBetsByOwner(graph);
     for (const team of graph.ofType(Std.team)) {
-        const bets = byTeam.get(team.id) ?? [];
-        const limit = wipLimit(team);
-        if (bets.length > limit) {
+        // Over its WIP limit: the derived fact `overloaded` (graph/derived/delivery.ts).
+        if (team.facts?.overloaded === true) {
+            const bets = byTeam.get(team.id) ?? [];
+            const limit = wipLimitOf(team);
             report('warning', IssueCodes.WipLimitExceeded,
                 `Team '${team.id}' owns ${plural(bets.length, 'active bet')} (${bets.map(b => b.id).sort().join(', ')}), over its WIP limit of ${limit}.`, team);
         }
@@ -253,7 +254,7 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
 };
 
 const blockedByOverloadedTeam: GraphCheck = (graph, report) => {
-    const overloaded = overloadedTeams(graph);
+    const overloaded = new Set(graph.ofType(Std.team).filter(team => team.facts?.overloaded === true).map(team => team.id));
     if (overloaded.size === 0) return;
     for (const object of graph.graph.objects) {
         for (const link of graph.out(object, StdLinks.dependsOn)) {

@@ -1,6 +1,6 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
-import { Std, StdLinks } from '../std-ids.js';
+import { Std } from '../std-ids.js';
 
 /** The object's horizon rank (days = 0 … decades = 5), from whichever field is typed std.horizon. */
 export function horizonRank(graph: GraphIndex, object: GraphObject): number | undefined {
@@ -25,38 +25,6 @@ const horizonFields = new WeakMap<GraphIndex, Map<string, string | null>>();
 
 export function horizonName(graph: GraphIndex, rank: number | undefined): string {
     return rank === undefined ? '?' : graph.enums.get(Std.horizon)?.members[rank]?.name ?? '?';
-}
-
-export function isActiveBet(graph: GraphIndex, object: GraphObject): boolean {
-    return graph.isA(object, Std.bet) && object.fields.status === 'active';
-}
-
-/** Active bets per owning team (owner written on the bet or inherited from its container). */
-export function activeBetsByTeam(graph: GraphIndex): Map<string, GraphObject[]> {
-    const byTeam = new Map<string, GraphObject[]>();
-    for (const bet of graph.graph.objects) {
-        if (!isActiveBet(graph, bet)) continue;
-        for (const owner of graph.effectiveTargets(bet, StdLinks.owner)) {
-            const list = byTeam.get(owner) ?? [];
-            list.push(bet);
-            byTeam.set(owner, list);
-        }
-    }
-    return byTeam;
-}
-
-export function wipLimit(team: GraphObject): number {
-    const limit = team.fields['wip-limit'];
-    return typeof limit === 'number' ? limit : 2;
-}
-
-export function overloadedTeams(graph: GraphIndex): Set<string> {
-    const overloaded = new Set<string>();
-    for (const [teamId, bets] of activeBetsByTeam(graph)) {
-        const team = graph.get(teamId);
-        if (team && graph.isA(team, Std.team) && bets.length > wipLimit(team)) overloaded.add(teamId);
-    }
-    return overloaded;
 }
 
 /** The object and its containers, innermost first. */

@@ -25,21 +25,31 @@ export interface DeliveryFacts {
     activeBets: Map<string, string[]>;
 }
 
+/** A team's WIP limit: its `wip-limit`, else 2. */
 export function wipLimitOf(team: GraphObject): number {
     const limit = team.fields['wip-limit'];
     return typeof limit === 'number' ? limit : 2;
 }
 
-export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject) => string | undefined, referenceDate: string | undefined): DeliveryFacts {
-    const isActiveBet = (object: GraphObject) => index.isA(object, Std.bet) && object.fields.status === 'active';
-    const activeBets = new Map<string, string[]>();
+export function isActiveBet(index: GraphIndex, object: GraphObject): boolean {
+    return index.isA(object, Std.bet) && object.fields.status === 'active';
+}
+
+/** Active bets per owner (written on the bet or inherited from its container), each list in model order. */
+export function activeBetsByOwner(index: GraphIndex): Map<string, GraphObject[]> {
+    const byOwner = new Map<string, GraphObject[]>();
     for (const bet of index.ofType(Std.bet)) {
-        if (!isActiveBet(bet)) continue;
+        if (!isActiveBet(index, bet)) continue;
         for (const owner of index.effectiveTargets(bet, StdLinks.owner)) {
-            const list = activeBets.get(owner);
-            if (list) list.push(bet.id); else activeBets.set(owner, [bet.id]);
+            const list = byOwner.get(owner);
+            if (list) list.push(bet); else byOwner.set(owner, [bet]);
         }
     }
+    return byOwner;
+}
+
+export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject) => string | undefined, referenceDate: string | undefined): DeliveryFacts {
+    const activeBets = new Map([...activeBetsByOwner(index)].map(([owner, bets]) => [owner, bets.map(bet => bet.id)]));
     const overloaded = new Set<string>();
     for (const [owner, bets] of activeBets) {
         const team = index.get(owner);
@@ -68,7 +78,7 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
     const overdue = new Set<string>();
     const risks = new Map<string, string[]>();
     for (const bet of index.ofType(Std.bet)) {
-        if (!isActiveBet(bet)) continue;
+        if (!isActiveBet(index, bet)) continue;
         if (referenceDate && typeof bet.fields.end === 'string' && bet.fields.end < referenceDate) overdue.add(bet.id);
         const reasons: string[] = [];
         if (TROUBLED.includes(healthOf(bet) ?? '')) reasons.push('at-risk');

@@ -1,4 +1,4 @@
-import { wipLimit } from '../../../graph/checks/helpers.js';
+import { wipLimitOf } from '../../../graph/derived/index.js';
 import type { FieldInfo, GraphObject } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { activeBets, overloaded } from '../analysis.js';
@@ -84,7 +84,7 @@ export function teamsIndexPage(site: SiteContext): string {
         const count = active.get(team.id)?.length ?? 0;
         const scopes = site.index.out(team, StdLinks.owns).length;
         return html`<tr><td>${page.link(team.id)}</td><td>${team.fields.topology !== undefined ? String(team.fields.topology) : ''}</td>
-<td class="number">${count} / ${wipLimit(team)} ${over.has(team.id) ? html`<span class="badge health-off-track">over</span>` : ''}</td><td class="number">${scopes}</td>
+<td class="number">${count} / ${wipLimitOf(team)} ${over.has(team.id) ? html`<span class="badge health-off-track">over</span>` : ''}</td><td class="number">${scopes}</td>
 <td>${team.fields.focus !== undefined ? String(team.fields.focus) : ''}</td></tr>`;
     });
     const groups = site.index.ofType(Std.group);

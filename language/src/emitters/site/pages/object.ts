@@ -1,6 +1,6 @@
 import type { GraphObject, InLink, OutLink } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
-import { wipLimit } from '../../../graph/checks/helpers.js';
+import { wipLimitOf } from '../../../graph/derived/index.js';
 import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analysis.js';
 import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext } from '../context.js';
 import { html, join, type Html } from '../html.js';
@@ -181,7 +181,7 @@ function teamSections(page: Page, team: GraphObject): Html {
     const site = page.site;
     const graph = site.index;
     const active = activeBets(site).get(team.id) ?? [];
-    const limit = wipLimit(team);
+    const limit = wipLimitOf(team);
     const over = overloaded(site).has(team.id);
     const owned = ownedBy(site).get(team.id) ?? [];
     const bets = owned.filter(o => graph.isA(o, Std.bet));

@@ -6,6 +6,7 @@ import { objectHealthBadge, plural, type Page, type SiteContext } from '../conte
 import { html, join } from '../html.js';
 import { layout } from '../layout.js';
 import { Paths } from '../paths.js';
+import { activeBets } from '../analysis.js';
 import { badges } from './browse.js';
 import { dataCell } from './metrics.js';
 import { section } from './object.js';
@@ -67,7 +68,7 @@ export function deliveryRiskPage(site: SiteContext): string {
     const body = html`${section('Bets at delivery risk', 'bets', atRisk.length === 0 ? html`<p class="ok">No active bet is at risk, blocked, owned by an overloaded team or overdue.</p>` : html`<p class="lede">${plural(atRisk.length, 'active bet')}: <code>pom query delivery-risk</code>.</p><div class="table-scroll"><table class="data sortable">
 <thead><tr><th scope="col">Bet</th><th scope="col">Why</th><th scope="col">Health</th><th scope="col">Owner</th><th scope="col">Blocked by (its work included)</th></tr></thead><tbody>${rows}</tbody></table></div>`)}
 ${section('Overloaded teams', 'overloaded', teams.length === 0 ? html`<p class="ok">No team is over its WIP limit.</p>` : html`<ul class="plain">${teams.map(team => {
-        const bets = site.index.ofType('std.bet').filter(b => b.fields.status === 'active' && graph.effectiveTargets(b, StdLinks.owner).includes(team.id));
+        const bets = activeBets(site).get(team.id) ?? [];
         return html`<li>${page.link(team.id)}: <strong>${bets.length}</strong> active bets against a WIP limit of <strong>${wipLimitOf(team)}</strong>
 <ul>${bets.map(b => html`<li>${page.link(b.id)} ${badges(b)}</li>`)}</ul></li>`;
     })}</ul>`)}
