@@ -137,6 +137,7 @@ describe('quick fixes', () => {
             ['  status: "active"\n', 'Remove the quotes: active', '  status: active\n'],
             ['  status: [active]\n', 'Write the single value active', '  status: active\n'],
             ['  start: "2026-01-05"\n', 'Remove the quotes: 2026-01-05', '  start: 2026-01-05\n'],
+            ['  person-weeks: "12"\n', 'Remove the quotes: 12', '  person-weeks: 12\n'],
         ];
         for (const [line, title, expected] of cases) {
             const ws = await lspWorkspace(`package acme\nbet b "B" {\n${line}}\n`);

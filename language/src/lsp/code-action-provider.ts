@@ -12,6 +12,7 @@ import { importsOf, type PomResolver } from '../references/resolver.js';
 import { listWords } from '../util/suggest.js';
 import { isErrorCode } from '../validation/severity-settings.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import type { WrongValueData } from '../validation/values.js';
 import { importEdit } from './completion-provider.js';
 import type { PomLspServices } from './pom-lsp-module.js';
 
@@ -121,25 +122,28 @@ export class PomCodeActionProvider implements CodeActionProvider {
 
     /** Where the right value is clear from what was written: quote it, unquote it, wrap it in a list, unwrap it. */
     protected fixValue(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
+        const data = diagnostic.data as WrongValueData | undefined;
+        if (!data) return [];
         const written = document.textDocument.getText(diagnostic.range);
-        const message = messageOf(diagnostic);
         const fix = (title: string, newText: string): CodeAction[] => [{
             title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
             edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText }] } },
         }];
         const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
-        if (/takes text/.test(message) && !quoted) return fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
-        if (/takes a list of/.test(message)) return fix(`Make it a list: [${written}]`, `[${written}]`);
-        const single = /^\[\s*([^,[\]]+?)\s*,?\s*\]$/.exec(written);
-        if (/not a list/.test(message) && single) return fix(`Write the single value ${single[1]}`, single[1]);
-        if (quoted && /takes one of (.*) \(without quotes\)/.test(message)) {
-            const members = /takes one of (.*) \(without quotes\)/.exec(message)![1].split(', ');
-            if (members.includes(quoted[1])) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]);
+        const unquoted = quoted?.[1].trim();
+        switch (data.expected) {
+            case 'text': return quoted ? [] : fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
+            case 'list': return fix(`Make it a list: [${written}]`, `[${written}]`);
+            case 'single': {
+                const single = /^\[\s*([^,[\]]+?)\s*,?\s*\]$/.exec(written);
+                return single ? fix(`Write the single value ${single[1]}`, single[1]) : [];
+            }
+            case 'enum': return quoted && data.members?.includes(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
+            case 'boolean': return quoted && /^(true|false)$/.test(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
+            case 'number': return unquoted !== undefined && /^-?\d+(\.\d+)?$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
+            case 'date': return unquoted !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
+            case 'scalar-items': return [];
         }
-        if (quoted && /takes true or false/.test(message) && /^(true|false)$/.test(quoted[1])) return fix(`Remove the quotes: ${quoted[1]}`, quoted[1]);
-        if (quoted && /takes a number/.test(message) && /^-?\d+(\.\d+)?$/.test(quoted[1].trim())) return fix(`Remove the quotes: ${quoted[1].trim()}`, quoted[1].trim());
-        if (quoted && /takes a date/.test(message) && /^\d{4}-\d{2}-\d{2}$/.test(quoted[1].trim())) return fix(`Remove the quotes: ${quoted[1].trim()}`, quoted[1].trim());
-        return [];
     }
 
     /** Adds the required metadata a link target lacks, with placeholder values of their types. */

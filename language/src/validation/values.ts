@@ -5,6 +5,15 @@ import {
 import type { PomTypeSystem } from '../model/type-system.js';
 import { IssueCodes } from './issue-codes.js';
 
+/**
+ * What a wrong-value-type diagnostic carries for its quick fix: the kind of value the field takes, and for an enum
+ * its members.
+ */
+export interface WrongValueData {
+    expected: 'list' | 'single' | 'text' | 'number' | 'boolean' | 'date' | 'enum' | 'scalar-items';
+    members?: string[];
+}
+
 /** Checks a field, metadata or default value against its declaration. */
 export function checkValue(value: Value | undefined, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
     if (!value || !field.type) return;
@@ -12,12 +21,13 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
     if (field.type.list) {
         if (!isListValue(value)) {
             accept('error', `'${name}' takes a list of ${types.describeType(field).slice(0, -2)}: write [ … ].`,
-                { node: value, code: IssueCodes.WrongValueType });
+                { node: value, code: IssueCodes.WrongValueType, data: { expected: 'list' } satisfies WrongValueData });
             return;
         }
         for (const item of value.items) checkScalar(item, field, types, accept);
     } else if (isListValue(value)) {
-        accept('error', `'${name}' takes a single ${types.describeType(field)}, not a list.`, { node: value, code: IssueCodes.WrongValueType });
+        accept('error', `'${name}' takes a single ${types.describeType(field)}, not a list.`,
+            { node: value, code: IssueCodes.WrongValueType, data: { expected: 'single' } satisfies WrongValueData });
     } else {
         checkScalar(value, field, types, accept);
     }
@@ -25,22 +35,22 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
 
 function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
     const name = field.name;
-    const wrong = (expected: string) => accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType });
+    const wrong = (expected: string, data: WrongValueData) => accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
     // A bare name where something else is expected was already reported by the linker.
     if (isEnumValue(value) && field.type.primitive) return;
-    if (isListValue(value)) return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`);
+    if (isListValue(value)) return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`, { expected: 'scalar-items' });
     switch (field.type.primitive) {
         case 'text':
-            if (!isTextValue(value)) wrong(`text: write it in quotes, "…"`);
+            if (!isTextValue(value)) wrong(`text: write it in quotes, "…"`, { expected: 'text' });
             return;
         case 'number':
-            if (!isNumberValue(value)) wrong('a number, such as 3 or 2.5');
+            if (!isNumberValue(value)) wrong('a number, such as 3 or 2.5', { expected: 'number' });
             return;
         case 'boolean':
-            if (!isBooleanValue(value)) wrong('true or false');
+            if (!isBooleanValue(value)) wrong('true or false', { expected: 'boolean' });
             return;
         case 'date':
-            if (!isDateValue(value)) wrong('a date, written YYYY-MM-DD');
+            if (!isDateValue(value)) wrong('a date, written YYYY-MM-DD', { expected: 'date' });
             else if (!isValidDate(value.value)) {
                 accept('error', `'${value.value}' is not a calendar date (YYYY-MM-DD).`, { node: value, code: IssueCodes.InvalidDate });
             }
@@ -48,7 +58,8 @@ function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accep
     }
     const enumDecl = types.enumOf(field);
     if (enumDecl && !isEnumValue(value)) {
-        wrong(`one of ${enumDecl.members.map(m => m.name).join(', ')} (without quotes)`);
+        const members = enumDecl.members.map(m => m.name);
+        wrong(`one of ${members.join(', ')} (without quotes)`, { expected: 'enum', members });
     }
 }
 
