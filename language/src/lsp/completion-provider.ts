@@ -201,7 +201,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     /** The fields of `types` (of every type if none), only the number fields if `numbers` (what `sum:` totals). */
     protected fieldNames(types: TypeDecl[], group: number, numbers = false): Candidate[] {
         const seen = new Map<string, FieldDecl>();
-        for (const type of types.length > 0 ? types : this.allTypes()) {
+        for (const type of types.length > 0 ? types : this.indexProvider.index.types) {
             for (const [name, field] of this.types.fields(type)) {
                 if (!seen.has(name) && (!numbers || field.type?.primitive === 'number')) seen.set(name, field);
             }
@@ -209,9 +209,6 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         return [...seen.values()].map(f => ({ label: f.name, kind: CompletionItemKind.Field, group, detail: this.types.describeType(f) }));
     }
 
-    protected allTypes(): TypeDecl[] {
-        return [...this.indexProvider.index.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
-    }
 
     protected typeNames(file: PomFile, objects: ObjectFrame[], group: number): Candidate[] {
         return this.names('type', file, objects, group, () => true, CompletionItemKind.Class);

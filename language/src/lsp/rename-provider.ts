@@ -4,10 +4,10 @@ import { ResponseError } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ErrorCodes, type RenameParams, type TextDocumentPositionParams } from 'vscode-languageserver';
 import {
-    isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isTypeDecl, type PomObject
+    isEnumMember, isFieldDecl, isLinkDecl, isPomFile, isPomObject, isTypeDecl, type PomObject
 } from '../generated/langium/ast.js';
-import { isIdentified, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
-import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
+import { isIdentified, normalizeReference, qualifiedName } from '../references/names.js';
+import { namespaceOfNode, type PomIndexProvider } from '../references/pom-index.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { PomResolver } from '../references/resolver.js';
@@ -86,7 +86,7 @@ export class PomRenameProvider extends DefaultRenameProvider {
             const id = qualifiedName(target);
             if (!id) return undefined;
             const newId = id.slice(0, id.length - target.name.length) + newName;
-            const namespace = namespaceOf(target);
+            const namespace = namespaceOfNode(target) ?? 'object';
             const existing = this.indexProvider.index.get(namespace, newId)?.node;
             if (existing && existing !== target) {
                 return `'${newName}' is already taken: ${describe(existing)} has the id '${newId}'. Choose another name.`;
@@ -127,13 +127,6 @@ export class PomRenameProvider extends DefaultRenameProvider {
             }
         }
     }
-}
-
-function namespaceOf(node: Identified): Namespace {
-    if (isPomObject(node)) return 'object';
-    if (isTypeDecl(node)) return 'type';
-    if (isLinkDecl(node) || isLinkInverse(node)) return 'link';
-    return ({ EnumDecl: 'enum', ViewDecl: 'view', RuleDecl: 'rule', QueryDecl: 'query' } as Record<string, Namespace>)[node.$type] ?? 'object';
 }
 
 function describe(node: AstNode): string {

@@ -1,6 +1,6 @@
-import { WorkspaceCache, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
+import { WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
 import type { PomServices } from '../pom-module.js';
-import { EnumDecl, LinkDecl, LinkInverse, PomObject, QueryDecl, RuleDecl, TypeDecl, ViewDecl, type PomFile } from '../generated/langium/ast.js';
+import { EnumDecl, isTypeDecl, LinkDecl, LinkInverse, PomObject, QueryDecl, RuleDecl, TypeDecl, ViewDecl, type PomFile } from '../generated/langium/ast.js';
 import { normalizeReference } from './names.js';
 import { compareIds } from '../util/compare.js';
 
@@ -17,6 +17,11 @@ const namespaceOfType: Record<string, Namespace> = {
     [RuleDecl.$type]: 'rule',
     [QueryDecl.$type]: 'query',
 };
+
+/** The id space a declaration or object is defined in (undefined for a node that defines no id). */
+export function namespaceOfNode(node: AstNode): Namespace | undefined {
+    return namespaceOfType[node.$type];
+}
 
 /**
  * Hash maps from fully qualified ids to their definitions, rebuilt once per workspace change.
@@ -52,6 +57,13 @@ export class PomIndex {
             const parts = pkg.split('.');
             for (let i = 1; i <= parts.length; i++) this.packages.add(parts.slice(0, i).join('.'));
         }
+    }
+
+    private typeList?: TypeDecl[];
+
+    /** Every declared type (the winning definition of each id), for what asks about all of them. */
+    get types(): readonly TypeDecl[] {
+        return this.typeList ??= [...this.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
     }
 
     get(namespace: Namespace, id: string): AstNodeDescription | undefined {

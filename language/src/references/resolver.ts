@@ -112,7 +112,7 @@ export class PomResolver {
 
     protected resolveConditionField(condition: Comparison | HasCondition, name: string): Resolution {
         const types = this.conditionTypes(condition);
-        const candidates = types ?? this.allTypes();
+        const candidates = types ?? this.indexProvider.index.types;
         for (const type of candidates) {
             const field = this.types.fields(type).get(name);
             if (field) return this.describe(field);
@@ -137,9 +137,6 @@ export class PomResolver {
         return node && isTypeDecl(node) ? this.types.fields(node) : undefined;
     }
 
-    protected allTypes(): TypeDecl[] {
-        return [...this.indexProvider.index.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
-    }
 
     private readonly memberDescriptions = new WeakMap<FieldDecl | EnumMember, AstNodeDescription>();
 

@@ -89,10 +89,7 @@ export class SelectorValidator {
     protected columnNames(): Set<string> {
         const index = this.indexProvider.index;
         const known = new Set<string>(['id', 'type', 'title', 'file']);
-        for (const [, list] of index.ids.type) {
-            const type = list[0].node;
-            if (type && isTypeDecl(type)) for (const name of this.types.fields(type).keys()) known.add(name);
-        }
+        for (const type of index.types) for (const name of this.types.fields(type).keys()) known.add(name);
         for (const id of index.ids.link.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
         return known;
     }
@@ -109,11 +106,9 @@ export class SelectorValidator {
 
     /** `sum:` names number fields. */
     checkSum = (sum: QuerySum, accept: ValidationAcceptor): void => {
-        const index = this.indexProvider.index;
         const numbers = new Set<string>();
-        for (const [, list] of index.ids.type) {
-            const type = list[0].node;
-            if (type && isTypeDecl(type)) for (const [name, field] of this.types.fields(type)) if (field.type?.primitive === 'number') numbers.add(name);
+        for (const type of this.indexProvider.index.types) {
+            for (const [name, field] of this.types.fields(type)) if (field.type?.primitive === 'number') numbers.add(name);
         }
         sum.fields.forEach((field, i) => {
             if (numbers.has(field)) return;
