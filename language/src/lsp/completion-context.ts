@@ -179,6 +179,13 @@ class SiteReader {
         return this.tokens[this.i + ahead];
     }
 
+    /** The token that starts a body's next member; undefined where the body ends, at its `}` (consumed) or at a top-level declaration. */
+    protected memberAt(site: Site): Token | undefined {
+        const token = this.at(site);
+        if (token.text === '}') { this.i++; return undefined; }
+        return this.startsTopLevel(token) ? undefined : token;
+    }
+
     /** A top-level keyword at the start of a line: an unclosed body above has ended, as far as completion cares. */
     protected startsTopLevel(token: Token): boolean {
         return token.lineStart && TOP_KEYWORDS.has(token.text) && token.text !== 'type' ? true
@@ -242,9 +249,8 @@ class SiteReader {
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
         for (; ;) {
-            const token = this.at(keywords('inherited'));
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(keywords('inherited'));
+            if (!token) return;
             if (token.text === 'inherited') { this.i++; continue; }
             if (token.kind === 'word' && (this.peek(1)?.text === ':' || this.peek(1)?.text === '?')) {
                 this.fieldDecl();
@@ -287,9 +293,8 @@ class SiteReader {
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
         for (; ;) {
-            const token = this.at(keywords('inverse', ...LINK_FLAGS));
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(keywords('inverse', ...LINK_FLAGS));
+            if (!token) return;
             if (token.text === 'inverse') {
                 this.i++;
                 this.take(NONE);
@@ -328,9 +333,8 @@ class SiteReader {
         const present: string[] = [];
         for (; ;) {
             const site = this.memberSite(objects, present);
-            const token = this.at(site);
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(site);
+            if (!token) return;
             if (token.kind !== 'word') { this.i++; continue; }
             const next = this.peek(1);
             if (token.text === 'allow' && next?.text !== ':' && next?.text !== '->') {
@@ -414,9 +418,8 @@ class SiteReader {
         if (!this.accept('{', NONE)) return;
         const body = keywords('audience', 'layout', 'links', 'include', 'exclude');
         for (; ;) {
-            const token = this.at(body);
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(body);
+            if (!token) return;
             this.i++;
             if (token.text === 'audience') {
                 if (this.accept(':', NONE)) this.take(NONE);
@@ -440,9 +443,8 @@ class SiteReader {
         const body = keywords('severity', 'for', 'require', 'message');
         let heads: string[] | undefined = [];
         for (; ;) {
-            const token = this.at(body);
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(body);
+            if (!token) return;
             this.i++;
             if (token.text === 'severity') {
                 if (this.accept(':', NONE)) this.take(keywords(...LEVELS));
@@ -464,9 +466,8 @@ class SiteReader {
         const body = keywords('include', 'exclude', 'columns', 'group-by', 'sum');
         let heads: string[] | undefined = [];
         for (; ;) {
-            const token = this.at(body);
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(body);
+            if (!token) return;
             this.i++;
             if (token.text === 'include' || token.text === 'exclude') {
                 const found = this.selectors(body);
@@ -491,9 +492,8 @@ class SiteReader {
         if (!this.accept('{', NONE)) return;
         const body = keywords('severity');
         for (; ;) {
-            const token = this.at(body);
-            if (token.text === '}') { this.i++; return; }
-            if (this.startsTopLevel(token)) return;
+            const token = this.memberAt(body);
+            if (!token) return;
             this.i++;
             if (token.text === 'severity') {
                 this.take({ kind: 'codes' });
