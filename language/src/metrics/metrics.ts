@@ -1,6 +1,7 @@
 // The metrics step: after the graph is assembled, read each metric's data file, check it, and derive for every
 // object measured by a metric its current value, trend, target and track status. Pure: the caller reads the files.
 import { posix } from 'node:path';
+import { contradictsHealth } from '../graph/derived/health.js';
 import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphDiagnostic, GraphObject, MetricReading, PomGraph, SourceLocation, DataPoint } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
@@ -172,14 +173,12 @@ function plan(index: GraphIndex, object: GraphObject, metric: GraphObject): Trac
 
 /** A warning when the declared health says the opposite of what the data says; at-risk and unknown never contradict. */
 function contradicts(object: GraphObject, reading: MetricReading): string | undefined {
-    const declared = object.fields.health;
-    const opposite = (declared === 'on-track' && reading.status === 'off-track') || (declared === 'off-track' && reading.status === 'on-track');
-    if (!opposite) return undefined;
+    if (!contradictsHealth(object.fields.health, reading.status)) return undefined;
     const value = `${reading.current.value}${reading.unit && reading.unit.length <= 2 ? reading.unit : ''}`;
     const expectation = reading.expected !== undefined
         ? `, where the plan from ${reading.baseline} to ${reading.target} by ${reading.end} expects ${Number(reading.expected.toPrecision(4))}`
         : `, trending ${reading.trend} against a target of ${reading.target}`;
-    return `'${object.id}' is marked ${declared}, but the data of '${reading.metric}' says ${reading.status} since ${reading.since} ` +
+    return `'${object.id}' is marked ${String(object.fields.health)}, but the data of '${reading.metric}' says ${reading.status} since ${reading.since} ` +
         `(${value} on ${reading.current.date}${expectation}): update 'health', or check the plan.`;
 }
 

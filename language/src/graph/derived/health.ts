@@ -52,8 +52,17 @@ export function healthFacts(object: GraphObject): HealthFacts {
     const data = facts['data-status'];
     if (data && (declared === undefined || declared === 'unknown' || SEVERITY[data] > SEVERITY[declared])) facts['effective-health'] = data;
     else if (declared) facts['effective-health'] = declared;
-    if ((declared === 'on-track' && data === 'off-track') || (declared === 'off-track' && data === 'on-track')) facts.contradicted = true;
+    if (contradictsHealth(declared, data)) facts.contradicted = true;
     return facts;
+}
+
+/**
+ * Whether a data status says the opposite of a declared health: on-track against off-track, either way round.
+ * At-risk and unknown are judgements the data never contradicts. The `contradicted` fact applies it to the decisive
+ * reading; the health-contradicted warning and the site's metric cards to each reading.
+ */
+export function contradictsHealth(declared: FieldValue | undefined, status: DataStatus | undefined): boolean {
+    return (declared === 'on-track' && status === 'off-track') || (declared === 'off-track' && status === 'on-track');
 }
 
 /** The object's effective health, for display: undefined when neither a declaration nor data says anything. */

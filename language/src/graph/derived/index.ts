@@ -100,7 +100,7 @@ function withReviewFacts(index: GraphIndex, graph: PomGraph, date: string | unde
     return { ...graph, objects };
 }
 
-export { decisiveReading, effectiveHealth, healthByData, healthFacts, TROUBLED, type HealthFacts, type HealthValue } from './health.js';
+export { contradictsHealth, decisiveReading, effectiveHealth, healthByData, healthFacts, TROUBLED, type HealthFacts, type HealthValue } from './health.js';
 export { lineageGraph, lineageIds, lineageOf, type Lineage, type LineageGraph } from './lineage.js';
 export { activeBetsByOwner, isActiveBet, wipLimitOf } from './delivery.js';
 export { CADENCE_DAYS, ritualViewNames } from './review.js';

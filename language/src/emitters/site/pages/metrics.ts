@@ -1,19 +1,10 @@
 // What the metric data says, on object pages and in the off-track report: a small chart of each metric's series,
 // the current value, trend, target, expected value and data status, and where the declared health disagrees.
 import type { DataPoint, GraphObject, MetricReading } from '../../../graph/model.js';
+import { contradictsHealth } from '../../../graph/derived/index.js';
 import { sparklineSvg } from '../../../metrics/sparkline.js';
 import { healthBadge, type Page } from '../context.js';
 import { html, join, trusted, type Html } from '../html.js';
-
-/**
- * The readings whose status says the opposite of the declared health, by the rule of the `health-contradicted`
- * warning: at-risk and unknown are judgements the data never contradicts.
- */
-export function contradictingReadings(object: GraphObject): MetricReading[] {
-    const declared = object.fields.health;
-    return (object.metrics ?? []).filter(reading => (declared === 'on-track' && reading.status === 'off-track')
-        || (declared === 'off-track' && reading.status === 'on-track'));
-}
 
 /** A value with its unit: a short unit (`%`) sticks to the number, a longer one follows it. */
 export function withUnit(value: number, unit: string | undefined, digits = 6): string {
@@ -53,7 +44,7 @@ export function sparkline(page: Page, reading: MetricReading, size: { width: num
 }
 
 function readingCard(page: Page, object: GraphObject, reading: MetricReading): Html {
-    const contradicted = contradictingReadings(object).includes(reading);
+    const contradicted = contradictsHealth(object.fields.health, reading.status);
     const rows: Array<[string, Html]> = [
         ['Current', html`<strong class="metric-value">${withUnit(reading.current.value, reading.unit)}</strong> on ${reading.current.date}`],
         ['Trend', trendText(reading)],
