@@ -57,6 +57,15 @@ export class GraphIndex {
         return object.inherited.find(value => value.link === kind)?.targets ?? [];
     }
 
+    /** The object and its containers, innermost first. */
+    withAncestors(object: GraphObject): GraphObject[] {
+        const chain: GraphObject[] = [];
+        for (let current: GraphObject | undefined = object; current && !chain.includes(current); current = this.get(current.parent)) {
+            chain.push(current);
+        }
+        return chain;
+    }
+
     get(id: string | undefined): GraphObject | undefined {
         return id === undefined ? undefined : this.objects.get(id);
     }

@@ -14,5 +14,5 @@ export const StdLinks = {
     interacts: 'std.interacts', dependsOn: 'std.depends-on', nestedIn: 'std.nested-in', drives: 'std.drives',
     measuredBy: 'std.measured-by', targets: 'std.targets', contributesTo: 'std.contributes-to', informs: 'std.informs',
     consideredFor: 'std.considered-for', chosenFrom: 'std.chosen-from', delivers: 'std.delivers', evidences: 'std.evidences',
-    funds: 'std.funds',
+    funds: 'std.funds', reviews: 'std.reviews', inCycle: 'std.in-cycle',
 } as const;

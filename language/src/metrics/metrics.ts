@@ -29,8 +29,6 @@ export interface MetricsResult {
 /** How many problems of one data file are reported one by one before the rest are counted. */
 export const MAX_PROBLEMS_PER_FILE = 5;
 
-const IN_CYCLE = 'std.in-cycle';
-
 const PROBLEM_CODES: Record<DataProblemKind, string> = {
     'syntax': IssueCodes.MetricDataSyntax,
     'empty': IssueCodes.MetricDataEmpty,
@@ -157,7 +155,7 @@ function plan(index: GraphIndex, object: GraphObject, metric: GraphObject): Trac
     const number = (value: unknown) => typeof value === 'number' ? value : undefined;
     const direction = (value: unknown) => value === 'increase' || value === 'decrease' ? value : undefined;
     const date = (value: unknown) => typeof value === 'string' && 'date' in parseDate(value) ? value : undefined;
-    const cycles = index.out(object, IN_CYCLE).map(link => index.get(link.target)).filter((c): c is GraphObject => !!c);
+    const cycles = index.out(object, StdLinks.inCycle).map(link => index.get(link.target)).filter((c): c is GraphObject => !!c);
     const cycleStarts = cycles.map(c => date(c.fields.start)).filter((d): d is string => !!d).sort();
     const cycleEnds = cycles.map(c => date(c.fields.end)).filter((d): d is string => !!d).sort();
     const result: TrackPlan = {

@@ -6,8 +6,9 @@ import type { GraphCheck } from './check.js';
 import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
 import { closest } from '../../util/suggest.js';
 import {
-    daysBetween, horizonName, horizonRank, plural, withAncestors
+    horizonName, horizonRank, plural
 } from './helpers.js';
+import { daysBetween } from '../../util/dates.js';
 
 // The domain warnings of the operating model (shared/domain.md part B) that need no rule language.
 // Each reads the plain graph; thresholds are the defaults the domain research proposes.
@@ -185,7 +186,7 @@ const scopesWithoutOwner: GraphCheck = (graph, report) => {
         const isLeaf = !scope.children.some(id => { const child = graph.get(id); return child && graph.isA(child, Std.scope); })
             && graph.in(scope, StdLinks.nestedIn).length === 0;
         if (!isLeaf) continue;
-        const owned = withAncestors(graph, scope).some(s => graph.in(s, StdLinks.owns).length > 0);
+        const owned = graph.withAncestors(scope).some(s => graph.in(s, StdLinks.owns).length > 0);
         if (!owned) {
             report('warning', IssueCodes.ScopeWithoutOwner,
                 `Scope '${scope.id}' has no owner: add 'owns -> ${scope.id}' to the team that owns it.`, scope);
@@ -237,7 +238,7 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
             for (const scopeId of scopes) {
                 const scope = graph.get(scopeId);
                 if (!scope) continue;
-                const chain = withAncestors(graph, scope);
+                const chain = graph.withAncestors(scope);
                 const responsible = chain.flatMap(s => [...graph.in(s, StdLinks.owns), ...graph.in(s, StdLinks.stewards)].map(l => l.source));
                 if (responsible.length === 0 || responsible.includes(ownerId)) continue;
                 const engaged = responsible.some(other =>

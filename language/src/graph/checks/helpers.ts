@@ -27,21 +27,6 @@ export function horizonName(graph: GraphIndex, rank: number | undefined): string
     return rank === undefined ? '?' : graph.enums.get(Std.horizon)?.members[rank]?.name ?? '?';
 }
 
-/** The object and its containers, innermost first. */
-export function withAncestors(graph: GraphIndex, object: GraphObject): GraphObject[] {
-    const chain: GraphObject[] = [];
-    for (let current: GraphObject | undefined = object; current && !chain.includes(current); current = graph.get(current.parent)) {
-        chain.push(current);
-    }
-    return chain;
-}
-
-export function daysBetween(from: string, to: string): number | undefined {
-    const a = Date.parse(`${from}T00:00:00Z`);
-    const b = Date.parse(`${to}T00:00:00Z`);
-    return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.round((b - a) / 86_400_000);
-}
-
 export function plural(count: number, word: string): string {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }

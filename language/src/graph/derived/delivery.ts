@@ -68,7 +68,7 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
             if (link.kind !== StdLinks.dependsOn || link.meta.kind === 'ok') continue;
             const target = index.get(link.target);
             if (target && FINISHED.includes(String(target.fields.status))) continue;
-            for (let at: GraphObject | undefined = object, seen = 0; at && seen < 64; at = index.get(at.parent), seen++) {
+            for (const at of index.withAncestors(object)) {
                 const list = blockedBy.get(at.id);
                 if (!list) blockedBy.set(at.id, [link.target]); else if (!list.includes(link.target)) list.push(link.target);
             }

@@ -4,10 +4,9 @@
 
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject, GraphView } from '../model.js';
-import { Std } from '../std-ids.js';
+import { Std, StdLinks } from '../std-ids.js';
 import { compareIds } from '../../util/compare.js';
-
-const REVIEWS = 'std.reviews';
+import { daysBetween } from '../../util/dates.js';
 
 /** The longest an `as-of` may lag behind the reference date under each cadence, in days. */
 export const CADENCE_DAYS: Record<string, number> = {
@@ -46,7 +45,7 @@ export function reviewFacts(index: GraphIndex, views: readonly GraphView[], refe
         if (!list) reviewedIn.set(object, [ritual]); else if (!list.includes(ritual)) list.push(ritual);
     };
     for (const ritual of index.ofType(Std.ritual)) {
-        for (const link of ritual.links) if (link.kind === REVIEWS) add(link.target, ritual.id);
+        for (const link of ritual.links) if (link.kind === StdLinks.reviews) add(link.target, ritual.id);
         const named = ritualViewNames(index, ritual, views).views;
         if (named.length > 0) ritualViews.set(ritual.id, named);
         for (const viewId of named) {
@@ -72,10 +71,3 @@ export function reviewFacts(index: GraphIndex, views: readonly GraphView[], refe
     }
     return { reviewedIn, cadence, stale, ritualViews };
 }
-
-function daysBetween(from: string, to: string): number | undefined {
-    const a = Date.parse(`${from}T00:00:00Z`);
-    const b = Date.parse(`${to}T00:00:00Z`);
-    return Number.isNaN(a) || Number.isNaN(b) ? undefined : Math.round((b - a) / 86_400_000);
-}
-
