@@ -1,8 +1,9 @@
 import { URI } from 'langium';
-import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
+import { DefaultDocumentUpdateHandler } from 'langium/lsp';
 import { FileChangeType, type DidChangeWatchedFilesParams, type FileEvent, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
+import type { PomSharedLspServices } from './pom-lsp-module.js';
 import type { StdlibCopy } from './stdlib-copy.js';
 
 /**
@@ -12,7 +13,7 @@ import type { StdlibCopy } from './stdlib-copy.js';
 export class PomDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     protected readonly stdlibCopy: StdlibCopy;
 
-    constructor(protected readonly shared: LangiumSharedServices & { lsp: { StdlibCopy: StdlibCopy } }) {
+    constructor(protected readonly shared: PomSharedLspServices) {
         super(shared);
         this.stdlibCopy = shared.lsp.StdlibCopy;
     }

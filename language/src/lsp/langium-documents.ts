@@ -1,12 +1,12 @@
 import { DefaultLangiumDocuments, type Cancellation, type LangiumDocument, type URI } from 'langium';
-import type { LangiumSharedServices } from 'langium/lsp';
+import type { PomSharedLspServices } from './pom-lsp-module.js';
 import type { StdlibCopy } from './stdlib-copy.js';
 
 /** Reads the on-disk copy of the standard library (stdlib-copy.ts) as the built-in document it copies. */
 export class PomLangiumDocuments extends DefaultLangiumDocuments {
     protected readonly stdlibCopy: StdlibCopy;
 
-    constructor(services: LangiumSharedServices & { lsp: { StdlibCopy: StdlibCopy } }) {
+    constructor(services: PomSharedLspServices) {
         super(services);
         this.stdlibCopy = services.lsp.StdlibCopy;
     }

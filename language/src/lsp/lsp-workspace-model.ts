@@ -1,4 +1,4 @@
-import { URI, type FileSystemProvider } from 'langium';
+import { URI } from 'langium';
 import { join } from 'node:path';
 import { Std } from '../graph/std-ids.js';
 import { dataFormat } from '../metrics/data-file.js';
@@ -15,11 +15,9 @@ import type { PomServices } from '../pom-module.js';
 export class PomLspWorkspaceModel extends PomWorkspaceModel {
     /** Data file texts by workspace-relative path; undefined for a file that could not be read. */
     protected readonly dataTexts = new Map<string, DataText>();
-    protected readonly fileSystem: FileSystemProvider;
 
     constructor(services: PomServices) {
         super(services);
-        this.fileSystem = services.shared.workspace.FileSystemProvider;
         this.metricSource = { read: path => this.dataText(path) };
     }
 

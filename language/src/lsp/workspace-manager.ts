@@ -3,6 +3,7 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { PomPaths } from '../workspace/paths.js';
 import { stdlibDocument } from '../workspace/stdlib.js';
 import type { PomSharedLspServices } from './pom-lsp-module.js';
+import type { StdlibCopy } from './stdlib-copy.js';
 
 /** Folders never searched for .pom files (as in `pom check`). */
 const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
@@ -13,10 +14,12 @@ const SKIPPED_FOLDERS = new Set(['node_modules', 'out', 'dist']);
  */
 export class PomWorkspaceManager extends DefaultWorkspaceManager {
     protected readonly sharedServices: LangiumSharedServices;
+    protected readonly stdlibCopy: StdlibCopy;
 
-    constructor(services: LangiumSharedServices) {
+    constructor(services: PomSharedLspServices) {
         super(services);
         this.sharedServices = services;
+        this.stdlibCopy = services.lsp.StdlibCopy;
         // Check every file at start-up, not only the open ones: the workspace's problems show before a file is opened.
         this.initialBuildOptions = { validation: true };
     }
@@ -37,7 +40,7 @@ export class PomWorkspaceManager extends DefaultWorkspaceManager {
 
     override shouldIncludeEntry(entry: FileSystemNode): boolean {
         // The standard library's copy on disk (if the cache folder is inside the workspace) is not a workspace file.
-        if (!entry.isDirectory && (this.sharedServices as PomSharedLspServices).lsp.StdlibCopy.isCopy(entry.uri)) return false;
+        if (!entry.isDirectory && this.stdlibCopy.isCopy(entry.uri)) return false;
         if (entry.isDirectory && SKIPPED_FOLDERS.has(UriUtils.basename(entry.uri))) return false;
         return super.shouldIncludeEntry(entry);
     }
