@@ -11,6 +11,7 @@ import { STD_PACKAGE, isIdentified, packageOf, qualifiedName } from '../referenc
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { importsOf, type LookupContext, type PomResolver } from '../references/resolver.js';
 import { IssueCodes } from '../validation/issue-codes.js';
+import { compareIds } from '../util/compare.js';
 import { isErrorCode } from '../validation/severity-settings.js';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import { completionContext, type ObjectFrame, type Site } from './completion-context.js';
@@ -253,7 +254,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         for (const target of context.imports) {
             if (id === target || id.startsWith(target + '.')) shorter.add(id.slice(target.lastIndexOf('.') + 1));
         }
-        const ordered = [...shorter].sort((a, b) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+        const ordered = [...shorter].sort((a, b) => a.length - b.length || compareIds(a, b));
         for (const name of ordered) {
             const found = this.resolver.resolveId(name, context);
             if (found.kind === 'found' && found.description.name === id) return name;

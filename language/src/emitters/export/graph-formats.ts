@@ -1,6 +1,7 @@
 // The whole graph for spreadsheets (CSV: one table of objects, one of links) and graph tools (GraphML).
 import type { FieldValue, PomGraph } from '../../graph/model.js';
 import { escapeXml } from '../svg/svg-renderer.js';
+import { compareIds } from '../../util/compare.js';
 
 function cellText(value: FieldValue | undefined): string {
     if (value === undefined) return '';
@@ -17,7 +18,7 @@ function csv(rows: string[][]): string {
     return rows.map(row => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }
 
-const sorted = (values: Iterable<string>) => [...values].sort((a, b) => a < b ? -1 : a > b ? 1 : 0);
+const sorted = (values: Iterable<string>) => [...values].sort(compareIds);
 
 /** Objects: id, type, title, parent, file, line, then every field any object has, in name order. */
 export function objectsCsv(graph: PomGraph): string {
