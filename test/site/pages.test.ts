@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Paths, type SiteDiagram } from '../../language/src/emitters/site/index.js';
 import type { ResolvedView } from '../../language/src/views/view-model.js';
-import { acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
+import { buildSite } from '../../language/src/emitters/site/index.js';
+import { compileWorkspace } from '../../language/src/compiler.js';
+import { ACME, acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 let site: Map<string, string>;
 beforeAll(async () => { site = await acmeSite(); });
@@ -157,6 +159,14 @@ describe('reports', () => {
         expect(text(bets)).not.toContain('Uses the identity API'); // kind: ok is not blocking
         expect(text(section(report, 'Overloaded teams'))).toContain('Data Platform: 3 active bets against a WIP limit of 2');
         expect(text(section(report, 'Overdue bets'))).toMatch(/No active bet ended before 2026-11-16|ended/);
+    });
+
+    it('built --as-of a date, the footer and the delivery-risk report speak for that date, not the latest as-of', async () => {
+        const asOf = '2026-03-01';
+        const dated = buildSite((await compileWorkspace(ACME, { asOf })).graph);
+        const home = page(dated, Paths.home);
+        expect(text(home.querySelector('footer'))).toContain(`as of ${asOf}.`);
+        expect(text(page(dated, Paths.deliveryRisk).querySelector('main'))).toContain(`an end date before ${asOf}`);
     });
 
     it('model health lists every diagnostic with its place and a link to its object', () => {

@@ -4,7 +4,7 @@ import { GraphIndex } from '../../graph/graph-index.js';
 import { horizonRank } from '../../graph/checks/helpers.js';
 import type { FieldValue, GraphObject, PomGraph, TypeInfo } from '../../graph/model.js';
 import { Std } from '../../graph/std-ids.js';
-import { effectiveHealth, healthByData } from '../../graph/derived/index.js';
+import { effectiveHealth, healthByData, referenceDate } from '../../graph/derived/index.js';
 import { SelectorEngine } from '../../graph/selector.js';
 import type { ResolvedView } from '../../views/view-model.js';
 import { html, join, type Html } from './html.js';
@@ -48,7 +48,7 @@ export class SiteContext {
     readonly index: GraphIndex;
     readonly diagrams: SiteDiagram[];
     readonly diagramsByObject = new Map<string, SiteDiagram[]>();
-    /** The date the model speaks for: its latest `as-of`. Overdue means "ended before this date, still active". */
+    /** The date the model speaks for: --as-of, else its latest `as-of`. Overdue means "ended before this date, still active". */
     readonly asOf: string | undefined;
 
     constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
@@ -61,12 +61,8 @@ export class SiteContext {
                 this.diagramsByObject.set(node.id, list);
             }
         }
-        let asOf: string | undefined;
-        for (const object of graph.objects) {
-            const value = object.fields['as-of'];
-            if (typeof value === 'string' && (asOf === undefined || value > asOf)) asOf = value;
-        }
-        this.asOf = asOf;
+        // The date the derived facts were judged against (--as-of included); a graph without facts: its latest as-of.
+        this.asOf = referenceDate(graph, graph.asOf);
     }
 
     private readonly memos = new Map<string, unknown>();

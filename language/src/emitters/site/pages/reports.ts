@@ -64,7 +64,7 @@ export function deliveryRiskPage(site: SiteContext): string {
 <td>${join(list(bet.facts?.['blocked-by']).map(id => html`${page.link(id)} ${graph.get(id) ? badges(graph.get(id)!) : ''}`), html`<br>`)}</td></tr>`);
     const teams = site.graph.objects.filter(o => o.facts?.overloaded === true);
     const overdue = atRisk.filter(bet => bet.facts?.overdue === true);
-    const asOf = site.graph.asOf;
+    const asOf = site.asOf;
     const body = html`${section('Bets at delivery risk', 'bets', atRisk.length === 0 ? html`<p class="ok">No active bet is at risk, blocked, owned by an overloaded team or overdue.</p>` : html`<p class="lede">${plural(atRisk.length, 'active bet')}: <code>pom query delivery-risk</code>.</p><div class="table-scroll"><table class="data sortable">
 <thead><tr><th scope="col">Bet</th><th scope="col">Why</th><th scope="col">Health</th><th scope="col">Owner</th><th scope="col">Blocked by (its work included)</th></tr></thead><tbody>${rows}</tbody></table></div>`)}
 ${section('Overloaded teams', 'overloaded', teams.length === 0 ? html`<p class="ok">No team is over its WIP limit.</p>` : html`<ul class="plain">${teams.map(team => {
