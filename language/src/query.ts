@@ -84,7 +84,7 @@ export async function ask(root: string, question: string, options: AskOptions = 
     const own = result.diagnostics.filter(d => d.location.file === QUERY_FILE);
     const modelErrors = result.diagnostics.filter(d => d.location.file !== QUERY_FILE && d.severity === 'error').length;
     const graph = withoutQuestion(result);
-    const engine = new SelectorEngine(new GraphIndex(graph));
+    const engine = new SelectorEngine(GraphIndex.of(graph));
 
     const compiled = answerParsed(engine, graph, asked, options);
     if (compiled) return { answer: compiled, modelErrors, graph };
@@ -114,7 +114,7 @@ export async function ask(root: string, question: string, options: AskOptions = 
 export function answerFromGraph(graph: PomGraph, question: string, options: Pick<AskOptions, 'groupBy' | 'sums'> = {}): Answer | undefined {
     const asked = parseQuestion(question);
     if (!asked.lineage && !asked.bareName) return undefined;
-    return answerParsed(new SelectorEngine(new GraphIndex(graph)), graph, asked, options);
+    return answerParsed(new SelectorEngine(GraphIndex.of(graph)), graph, asked, options);
 }
 
 interface ParsedQuestion {

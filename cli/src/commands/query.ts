@@ -52,7 +52,7 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
 
 function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsOption: string[] | undefined): string {
     const types = new Map(graph.types.map(t => [t.id, t.name]));
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     if (answer.kind === 'lineage') {
         if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream, ...answer.alternatives].map(o => o.id + '\n').join('');
         if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
@@ -87,7 +87,7 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
  */
 export function answerJson(answer: Answer, graph: PomGraph, columnsOption?: string[]): unknown {
     const types = new Map(graph.types.map(t => [t.id, t.name]));
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     if (answer.kind === 'lineage') {
         const brief = (o: GraphObject) => describe(index, o, types, ['effective-health', 'status', 'rationale']);
         return {

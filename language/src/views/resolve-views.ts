@@ -21,7 +21,7 @@ const STRATEGY_LINKS = [StdLinks.drives, StdLinks.contributesTo, StdLinks.target
 
 /** Every view `pom build` draws: the declared ones, the strategy chain, and one per team. */
 export function resolveViews(graph: PomGraph): ResolvedView[] {
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     const views = graph.views.map(view => declaredView(index, view));
     views.push(strategyView(index));
     for (const team of index.ofType(Std.team)) views.push(teamView(index, team));
@@ -49,7 +49,7 @@ function drillDown(index: GraphIndex, parent: ResolvedView, key: string): Resolv
 
 /** One view by id: a declared view, `strategy`, `team:<team id>` or `lineage:<object id>`; undefined when there is none. */
 export function resolveView(graph: PomGraph, id: string): ResolvedView | undefined {
-    const index = new GraphIndex(graph);
+    const index = GraphIndex.of(graph);
     const found = resolveOne(index, id);
     return found && withRollUp(index, found);
 }

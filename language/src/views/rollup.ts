@@ -94,7 +94,7 @@ function groupTitle(index: GraphIndex, key: string, dimension: RollUpDimension):
  * The roll-up of a view too large to draw object by object, or undefined when it is small enough or no dimension
  * splits it. `ids` are the view's objects; `edges` its links.
  */
-export function rollUp(graph: PomGraph, view: ResolvedView, index = new GraphIndex(graph)): RollUp | undefined {
+export function rollUp(graph: PomGraph, view: ResolvedView, index = GraphIndex.of(graph)): RollUp | undefined {
     if (view.nodes.length <= ROLLUP_MIN_OBJECTS) return undefined;
     const ids = view.nodes.map(node => node.id);
     for (const dimension of dimensionsFor(view)) {
@@ -185,7 +185,7 @@ export const ROLLUP_GROUP_TYPE = 'pom.rollup-group';
  * it is named after, so it is styled like one) saying how many objects it stands for, and the kept links between
  * groups labelled with how many links each stands for.
  */
-export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = new GraphIndex(graph)): { graph: PomGraph; view: ResolvedView; drillDowns: Map<string, string> } {
+export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = GraphIndex.of(graph)): { graph: PomGraph; view: ResolvedView; drillDowns: Map<string, string> } {
     const rollup = view.rollup!;
     const location = graph.objects[0]?.location ?? { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
     const drillDowns = new Map<string, string>();

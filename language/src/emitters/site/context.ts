@@ -52,7 +52,7 @@ export class SiteContext {
     readonly asOf: string | undefined;
 
     constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
-        this.index = new GraphIndex(graph);
+        this.index = GraphIndex.of(graph);
         this.diagrams = options.diagrams?.(id => relativeHref(Paths.view('view'), Paths.object(id))) ?? [];
         for (const diagram of this.diagrams) {
             for (const node of diagram.view.nodes) {
