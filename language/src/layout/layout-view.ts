@@ -322,7 +322,8 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
         const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
         const candidates = layoutCandidates(prepared.input, view.nodes.length);
         const outcomes = await Promise.all(candidates.map(candidate => pool.layout(candidate, timeoutMs)));
-        let best: { elk: ElkNode; crossings: number } | undefined;
+        // Each candidate is read once: the best one's reading is the layout returned.
+        let best: { elk: ElkNode; layout: LaidOutView; crossings: number } | undefined;
         for (const outcome of outcomes) {
             if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
             if (outcome.status === 'failed') {
@@ -330,12 +331,13 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
                     `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
             }
             const candidate = stripInternal(outcome.graph) as ElkNode;
-            const crossings = countCrossings(readLayout(candidate, view, prepared).edges);
+            const layout = readLayout(candidate, view, prepared);
+            const crossings = countCrossings(layout.edges);
             // The first of equals wins: candidates come in a fixed order, so the choice is the same on any machine.
-            if (!best || crossings < best.crossings) best = { elk: candidate, crossings };
+            if (!best || crossings < best.crossings) best = { elk: candidate, layout, crossings };
         }
-        elk = best!.elk;
-        await writeCache(cacheFile, elk);
+        await writeCache(cacheFile, best!.elk);
+        return { elk: best!.elk, cached, engine, layout: best!.layout };
     }
     return { elk, cached, engine, layout: readLayout(elk, view, prepared) };
 }
