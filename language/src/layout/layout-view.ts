@@ -15,7 +15,7 @@ import { COMPOUND_PADDING, EDGE_LABEL_STYLE, LINE_HEIGHT, nodeLabel, typeLabel, 
 import { quickLayout } from './quick-layout.js';
 import { rollUpDrawing } from '../views/rollup.js';
 import { measureText } from './text-measure.js';
-import { countCrossings } from './quality.js';
+import { countCrossings, isBend } from './quality.js';
 
 /** Bumped whenever the ELK input or its reading changes meaning, so stale cached layouts are not reused. */
 const LAYOUT_FORMAT = 4;
@@ -441,9 +441,5 @@ function readLayout(elk: ElkNode, view: ResolvedView, prepared: Prepared): LaidO
 
 /** Points in the middle of a straight run (where two pieces of an edge meet at a port) are not bends. */
 function dropCollinear(points: Point[]): Point[] {
-    return points.filter((point, i) => {
-        if (i === 0 || i === points.length - 1) return true;
-        const a = points[i - 1], c = points[i + 1];
-        return Math.abs((point.x - a.x) * (c.y - point.y) - (point.y - a.y) * (c.x - point.x)) > 1e-6;
-    });
+    return points.filter((point, i) => i === 0 || i === points.length - 1 || isBend(points[i - 1], point, points[i + 1]));
 }

@@ -61,15 +61,16 @@ export function countCrossings(edges: DrawnEdge[]): number {
     return crossings;
 }
 
+/** Whether a polyline changes direction at `b` (between `a` and `c`): not when the three points are collinear. */
+export function isBend(a: Point, b: Point, c: Point): boolean {
+    return Math.abs((b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x)) > 1e-6;
+}
+
 /** Bends: changes of direction along each polyline. */
 export function countBends(edges: DrawnEdge[]): number {
     let bends = 0;
     for (const edge of edges) {
-        for (let i = 1; i + 1 < edge.points.length; i++) {
-            const a = edge.points[i - 1], b = edge.points[i], c = edge.points[i + 1];
-            const cross = (b.x - a.x) * (c.y - b.y) - (b.y - a.y) * (c.x - b.x);
-            if (Math.abs(cross) > 1e-6) bends++;
-        }
+        for (let i = 1; i + 1 < edge.points.length; i++) if (isBend(edge.points[i - 1], edge.points[i], edge.points[i + 1])) bends++;
     }
     return bends;
 }
