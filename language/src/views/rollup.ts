@@ -6,6 +6,7 @@
 import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphObject, PomGraph } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
+import { compareIds as compare } from '../util/compare.js';
 import type { ResolvedView, RollUp, RollUpDimension, ViewEdge, ViewGroup } from './view-model.js';
 
 /** Views with more objects than this are drawn as roll-ups: more boxes than a reader can follow on one page. */
@@ -20,10 +21,6 @@ const PROPAGATION_ROUNDS = 3;
 export const DRILL_DOWN_SEPARATOR = '/';
 
 const NONE = '(none)';
-
-function compare(a: string, b: string): number {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
 
 /** The dimensions tried, in order: the strategy chain groups best by driver; anything else by who owns it first. */
 function dimensionsFor(view: ResolvedView): RollUpDimension[] {
@@ -83,7 +80,7 @@ function groupTitle(index: GraphIndex, key: string, dimension: RollUpDimension):
     if (key === NONE) return { driver: 'No driver', owner: 'No owner', scope: 'No scope', package: 'No package', type: 'Other' }[dimension];
     if (dimension === 'package') return `Package ${key}`;
     if (dimension === 'type') {
-        const type = index.graph.types.find(candidate => candidate.id === key);
+        const type = index.types.get(key);
         return type?.title ?? type?.name ?? key;
     }
     const object = index.get(key);
@@ -167,7 +164,7 @@ export function groupContents(index: GraphIndex, group: ViewGroup): { contains: 
     for (const id of group.objects) {
         const object = index.get(id);
         if (!object) continue;
-        const type = index.graph.types.find(candidate => candidate.id === object.type);
+        const type = index.types.get(object.type);
         const name = (type?.title ?? type?.name ?? object.type).toLowerCase();
         byType.set(name, (byType.get(name) ?? 0) + 1);
         if (object.fields.health === 'off-track') offTrack++;
