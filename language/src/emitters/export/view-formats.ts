@@ -10,6 +10,20 @@ import { declared, type CssRule } from './resolve-styles.js';
 
 const MERMAID_DIRECTION: Record<ViewDirection, string> = { right: 'LR', left: 'RL', down: 'TB', up: 'BT' };
 
+/** A link kind's stroke as the SVG's stylesheet sets it, looked up once per style key (not once per edge). */
+function linkStrokes(rules: CssRule[]): (kind: string) => { stroke?: string; dash?: string; width?: string } {
+    const byKey = new Map<string, { stroke?: string; dash?: string; width?: string }>();
+    return kind => {
+        const key = linkStyle(kind).key;
+        let stroke = byKey.get(key);
+        if (!stroke) {
+            const selector = `.pom-l-${key} path`;
+            byKey.set(key, stroke = { stroke: declared(rules, selector, 'stroke'), dash: declared(rules, selector, 'stroke-dasharray'), width: declared(rules, selector, 'stroke-width') });
+        }
+        return stroke;
+    };
+}
+
 /** Text inside a quoted Mermaid label: quotes and markup characters as entity codes. */
 function mermaidText(text: string): string {
     return text.replace(/[\r\n]+/g, ' ').replace(/[#"<>]/g, char => `#${char.codePointAt(0)};`);
@@ -48,11 +62,10 @@ export function viewToMermaid(graph: PomGraph, view: ResolvedView, rules: CssRul
         const stroke = declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke');
         if (stroke) lines.push(`  classDef t-${key} stroke:${stroke},stroke-width:1.5px`);
     }
+    const strokeOf = linkStrokes(rules);
     for (const [index, edge] of view.edges.entries()) {
-        const key = linkStyle(edge.kind).key;
-        const stroke = declared(rules, `.pom-l-${key} path`, 'stroke');
+        const { stroke, dash } = strokeOf(edge.kind);
         if (stroke && ids.has(edge.source) && ids.has(edge.target)) {
-            const dash = declared(rules, `.pom-l-${key} path`, 'stroke-dasharray');
             lines.push(`  linkStyle ${index} stroke:${stroke}${dash ? `,stroke-dasharray:${dash.replace(/\s+/g, ' ')}` : ''}`);
         }
     }
@@ -71,25 +84,27 @@ export function viewToDrawio(view: ResolvedView, layout: LaidOutView, rules: Css
     const foreground = declared(rules, '.pom-node text', 'fill') ?? '#000000';
     const muted = declared(rules, '.pom-edge text', 'fill') ?? foreground;
     const ids = new Map(layout.nodes.map((node, i) => [node.id, `n${i}`]));
+    const typeStrokes = new Map<string, string | undefined>();
     const cells: string[] = [];
     for (const node of layout.nodes) {
         const key = typeStyleKey(node.types);
+        if (!typeStrokes.has(key)) typeStrokes.set(key, declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke'));
         const label = node.label.lines.map(line => escapeXml(line.text)).join('<br>');
         const style = drawioStyle({
             rounded: 1, arcSize: 6, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, align: 'left', verticalAlign: 'top', spacingLeft: 8, spacingTop: 2,
-            fillColor: node.compound ? compoundFill : nodeFill, strokeColor: declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke'),
+            fillColor: node.compound ? compoundFill : nodeFill, strokeColor: typeStrokes.get(key),
             fontColor: foreground, fontFamily: 'IBM Plex Sans', container: node.compound ? 1 : undefined,
         });
         cells.push(`<UserObject id="${ids.get(node.id)}" label="${escapeXml(label)}" pomId="${escapeXml(node.id)}">` +
             `<mxCell style="${escapeXml(style)}" vertex="1" parent="1">` +
             `<mxGeometry x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" as="geometry"/></mxCell></UserObject>`);
     }
+    const strokeOf = linkStrokes(rules);
     for (const [index, edge] of layout.edges.entries()) {
-        const key = linkStyle(edge.kind).key;
-        const dash = declared(rules, `.pom-l-${key} path`, 'stroke-dasharray');
+        const { stroke, dash, width } = strokeOf(edge.kind);
         const style = drawioStyle({
             html: 1, rounded: 0, edgeStyle: 'none', endArrow: 'block', endFill: 1,
-            strokeColor: declared(rules, `.pom-l-${key} path`, 'stroke'), strokeWidth: declared(rules, `.pom-l-${key} path`, 'stroke-width'),
+            strokeColor: stroke, strokeWidth: width,
             dashed: dash ? 1 : undefined, dashPattern: dash?.replace(/,/g, ' '), fontColor: muted, labelBackgroundColor: background,
         });
         const inner = edge.points.slice(1, -1).map(p => `<mxPoint x="${num(p.x)}" y="${num(p.y)}"/>`).join('');
