@@ -77,15 +77,21 @@ function substitute(text: string, properties: Map<string, string>, depth = 0): s
     return replaced !== text && depth < 8 && replaced.includes('var(') ? substitute(replaced, properties, depth + 1) : replaced;
 }
 
-/** The stylesheet an SVG carries, as the rules that apply under `theme`, custom properties resolved. */
-export function svgRules(svg: string, theme: 'light' | 'dark'): CssRule[] {
+/** The SVG's stylesheet parsed once for `theme`: its rules with custom properties resolved, and the properties. */
+function resolveRules(svg: string, theme: 'light' | 'dark'): { rules: CssRule[]; properties: Map<string, string> } {
     const css = STYLE_ELEMENT.exec(svg)?.[1] ?? '';
-    const rules = themeRules(css, theme);
-    const properties = customProperties(rules);
-    return rules.map(rule => ({
+    const themed = themeRules(css, theme);
+    const properties = customProperties(themed);
+    const rules = themed.map(rule => ({
         selectors: rule.selectors,
         declarations: new Map([...rule.declarations].filter(([name]) => !name.startsWith('--')).map(([name, value]) => [name, substitute(value, properties)])),
     })).filter(rule => rule.declarations.size > 0);
+    return { rules, properties };
+}
+
+/** The stylesheet an SVG carries, as the rules that apply under `theme`, custom properties resolved. */
+export function svgRules(svg: string, theme: 'light' | 'dark'): CssRule[] {
+    return resolveRules(svg, theme).rules;
 }
 
 /** The value of `property` set by the last rule that has exactly `selector` among its selectors. */
@@ -101,9 +107,7 @@ export function declared(rules: CssRule[], selector: string, property: string): 
  * attributes remain, which resvg and other rasterisers read.
  */
 export function resolveSvgStyles(svg: string, theme: 'light' | 'dark'): string {
-    const css = STYLE_ELEMENT.exec(svg)?.[1] ?? '';
-    const properties = customProperties(themeRules(css, theme));
-    const rules = svgRules(svg, theme);
+    const { rules, properties } = resolveRules(svg, theme);
     const resolved = rules.map(rule => `${rule.selectors.join(',')}{${[...rule.declarations].map(([k, v]) => `${k}:${v}`).join(';')}}`).join('\n');
     const body = svg.replace(STYLE_ELEMENT, () => `<style>\n${resolved}\n</style>`);
     // Attributes and inline styles may use var() too.
