@@ -152,11 +152,13 @@ export function stylesheet(typeKeys: string[], linkKinds: string[], theme: Theme
         ];
         return lines.join(';');
     };
-    const light = `svg.pom-diagram{${variables(LIGHT, false)}}`;
-    const dark = `svg.pom-diagram{${variables(DARK, true)}}`;
+    const lightVariables = variables(LIGHT, false);
+    const darkVariables = variables(DARK, true);
+    const light = `svg.pom-diagram{${lightVariables}}`;
+    const dark = `svg.pom-diagram{${darkVariables}}`;
     // A page may force a theme over the reader's preference: [data-theme] on any ancestor (the site's toggle).
     // In `@media all` so that tools resolving one theme's styles (PNG export) read only the palette of that theme.
-    const forced = `@media all{[data-theme=light] svg.pom-diagram{${variables(LIGHT, false)}}\n[data-theme=dark] svg.pom-diagram{${variables(DARK, true)}}}`;
+    const forced = `@media all{[data-theme=light] ${light}\n[data-theme=dark] ${dark}}`;
     const themed = theme === 'light' ? light : theme === 'dark' ? dark : `${light}\n@media (prefers-color-scheme: dark){${dark}}\n${forced}`;
     const rules = [
         `.pom-diagram{font-family:'IBM Plex Sans',system-ui,sans-serif;text-rendering:geometricPrecision}`,
