@@ -1,7 +1,7 @@
 import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
-import { isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
@@ -10,6 +10,7 @@ import { IssueCodes } from './validation/issue-codes.js';
 import type { DataReader } from './metrics/metrics.js';
 import { readWorkspaceDataFile } from './metrics/read-data.js';
 import { compareIds } from './util/compare.js';
+import { isInside } from './util/paths.js';
 
 export interface CompileResult {
     root: string;
@@ -69,8 +70,8 @@ export async function findPomFiles(root: string, exclude: string[] = [], skipped
         for (const link of links) {
             const target = await fs.realpath(link).catch(() => undefined);
             const stat = target && await fs.stat(target).catch(() => undefined);
-            const rel = target === undefined ? '..' : relative(realRoot, target);
-            const inside = rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
+            // A link to the workspace folder itself is inside it (and then refused as not a regular file).
+            const inside = target !== undefined && (target === realRoot || isInside(realRoot, target));
             if (!target || !stat) skipped.push({ path: link, reason: 'it is a symbolic link to nothing' });
             else if (!inside) skipped.push({ path: link, reason: 'it is a symbolic link to a file outside the workspace: pom reads only the workspace\'s files' });
             else if (!stat.isFile()) skipped.push({ path: link, reason: 'it is a symbolic link to something that is not a regular file' });

@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
-import { canonicalJson, diffGraphs, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
+import { basename, dirname, join, resolve } from 'node:path';
+import { canonicalJson, diffGraphs, isInside, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
@@ -48,11 +48,6 @@ export async function checkOutputFolder(workspace: string, out: string, force: b
 export const BUILD_MARKER = '.pom-build';
 const PREVIOUS_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', 'index.html', 'assets',
     'o', 't', 'v', 'h', 'reports', 'search.html', 'types.html', 'teams.html', 'views.html', 'horizons.html', 'search-index.js']);
-
-function isInside(folder: string, path: string): boolean {
-    const rel = relative(folder, path);
-    return rel !== '' && rel !== '..' && !rel.startsWith('..' + sep) && !isAbsolute(rel);
-}
 
 async function realOrSelf(path: string): Promise<string> {
     // The folder may not exist yet: resolve its nearest existing parent.

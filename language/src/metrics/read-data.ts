@@ -2,7 +2,8 @@
 // from the model (an attacker's pull request, say), so the file is only read if it is what it claims to be: a
 // regular file inside the workspace, of a sensible size.
 import { closeSync, constants, fstatSync, openSync, readSync, realpathSync } from 'node:fs';
-import { join, relative, isAbsolute, sep } from 'node:path';
+import { join } from 'node:path';
+import { isInside } from '../util/paths.js';
 import type { DataText } from './metrics.js';
 
 /** The largest data file pom reads (10 MiB: about half a million observations). */
@@ -22,8 +23,7 @@ export function readWorkspaceDataFile(root: string, path: string, maxBytes = MAX
     } catch {
         return undefined; // reported as metric-data-missing
     }
-    const inside = relative(realRoot, real);
-    if (inside === '' || inside === '..' || inside.startsWith('..' + sep) || isAbsolute(inside)) {
+    if (!isInside(realRoot, real)) {
         return { refused: 'it is a symbolic link to a file outside the workspace; keep data files inside it' };
     }
     let fd: number;
