@@ -7,7 +7,7 @@ import { html, type Html } from '../html.js';
 import { layout, usedTypes } from '../layout.js';
 import { Paths } from '../paths.js';
 import { section } from './object.js';
-import { OFF_TRACK_QUERY } from './reports.js';
+import { OFF_TRACK_QUERY, offTrackGroups } from './reports.js';
 
 const STRATEGY_TREE = 'std.strategy-tree';
 const WITHOUT_BETS = 'std.drivers-without-bets';
@@ -22,13 +22,13 @@ export function homePage(site: SiteContext): string {
     const graph = site.index;
     const northStars = graph.ofType(Std.northStar);
     const drivers = graph.ofType(Std.driver);
-    const offTrack = groupAnswer(graph, site.query(OFF_TRACK_QUERY).map(o => o.id), 'driver');
-    const troubledByDriver = new Map(offTrack.groups.map(group => [group.key, group.ids]));
+    const troubledByDriver = new Map(offTrackGroups(site).groups.map(group => [group.key, group.ids]));
     const activeBets = site.query(STRATEGY_TREE).filter(o => graph.isA(o, Std.bet));
     const betsByDriver = groupAnswer(graph, activeBets.map(o => o.id), 'driver');
     const betCount = new Map(betsByDriver.groups.map(group => [group.key, group.ids.length]));
     const withoutBets = new Set(site.query(WITHOUT_BETS).map(o => o.id));
-    const starOf = (driver: GraphObject) => nearestOfType(graph, driver, Std.northStar);
+    // Each driver's north stars, looked up once (a lineage walk each), not once per star.
+    const starsOf = new Map(drivers.map(driver => [driver.id, nearestOfType(graph, driver, Std.northStar)]));
 
     const driverRow = (driver: GraphObject): Html => {
         const troubled = troubledByDriver.get(driver.id) ?? [];
@@ -44,9 +44,9 @@ export function homePage(site: SiteContext): string {
     const chains = northStars.map(star => html`<article class="north-star">
 <div class="chain-card"><p class="chain-type">${site.typeTitle(star.type)}</p><p class="chain-title">${page.link(star.id)} ${objectHealthBadge(star)}</p>
 ${typeof star.fields.statement === 'string' ? html`<p class="chain-text">${star.fields.statement}</p>` : ''}</div>
-${driverTable(drivers.filter(driver => starOf(driver).includes(star.id)))}
+${driverTable(drivers.filter(driver => starsOf.get(driver.id)!.includes(star.id)))}
 </article>`);
-    const loose = drivers.filter(driver => starOf(driver).length === 0);
+    const loose = drivers.filter(driver => starsOf.get(driver.id)!.length === 0);
     const errors = site.graph.diagnostics.filter(d => d.severity === 'error').length;
     const warnings = site.graph.diagnostics.filter(d => d.severity === 'warning').length;
     const stats: Array<[string, number, string]> = [

@@ -1,6 +1,6 @@
 import type { GraphDiagnostic, GraphObject } from '../../../graph/model.js';
 import { StdLinks } from '../../../graph/std-ids.js';
-import { groupAnswer } from '../../../graph/answer.js';
+import { groupAnswer, type GroupedAnswer } from '../../../graph/answer.js';
 import { healthByData, wipLimitOf } from '../../../graph/derived/index.js';
 import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
 import { html, join } from '../html.js';
@@ -16,15 +16,24 @@ import { compareIds } from '../../../util/compare.js';
 export const OFF_TRACK_QUERY = 'std.off-track';
 export const DELIVERY_RISK_QUERY = 'std.delivery-risk';
 
+/**
+ * The std off-track query's answer grouped as the query declares (group-by: driver), by the one grouping of
+ * graph/answer.ts; once per site, for this report and the home page's drivers.
+ */
+export function offTrackGroups(site: SiteContext): GroupedAnswer {
+    return site.memo('off-track-groups', () => {
+        const query = site.graph.queries.find(q => q.id === OFF_TRACK_QUERY);
+        return groupAnswer(site.index, site.query(OFF_TRACK_QUERY).map(o => o.id), query?.groupBy ?? 'driver');
+    });
+}
+
 /** The std off-track query's answer, grouped by the driver each item serves. */
 export function offTrackPage(site: SiteContext): string {
     const page = site.page(Paths.offTrack);
     const graph = site.index;
     const troubled = site.query(OFF_TRACK_QUERY);
     const byDataOnly = troubled.filter(o => healthByData(o)).length;
-    // Grouped as the query declares (group-by: driver), by the one grouping of graph/answer.ts.
-    const query = site.graph.queries.find(q => q.id === OFF_TRACK_QUERY);
-    const grouped = groupAnswer(graph, troubled.map(o => o.id), query?.groupBy ?? 'driver');
+    const grouped = offTrackGroups(site);
     const sorted = grouped.groups.map(group => [group.key, group.ids.map(id => graph.get(id)!)] as const);
     const body = troubled.length === 0
         ? html`<p class="ok">Every bet and input is on track, and no metric data says otherwise.</p>`
