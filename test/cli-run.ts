@@ -1,11 +1,12 @@
-import { execFile, execFileSync } from 'node:child_process';
+import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
-const POM = resolve('cli/bin/pom.js');
+/** The built CLI's entry point. */
+export const POM = resolve('cli/bin/pom.js');
 
 export interface Outcome { code: number; stdout: string; stderr: string }
 
@@ -32,4 +33,27 @@ export function workspace(files: Record<string, string>, dir = mkdtempSync(join(
 /** Runs git in `dir` as a throwaway identity, for tests that script a history. */
 export function git(dir: string, ...args: string[]): string {
     return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+/** What `pom serve` prints once it listens; its capture is the URL. */
+export const SERVING_AT = /serving .* at (http:\/\/\S+)/;
+
+/**
+ * Starts a long-running pom command (`serve`, `mcp --http`) and resolves with the first capture of `ready` in its
+ * stderr, such as the URL it listens at; rejects if it exits before that. The caller stops `child`.
+ */
+export function startPom(args: string[], ready: RegExp, whileStarting?: () => void): { child: ChildProcess; ready: Promise<string> } {
+    const child = spawn(process.execPath, [POM, ...args], { stdio: ['ignore', 'ignore', 'pipe'] });
+    let stderr = '';
+    const found = new Promise<string>((resolveReady, reject) => {
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+            const match = ready.exec(stderr)?.[1];
+            if (match) resolveReady(match);
+        });
+        child.on('exit', code => reject(new Error(`pom ${args[0]} exited (${code}): ${stderr}`)));
+        // Node and the compiler take well over a second to start; by then the first build has read the sources.
+        if (whileStarting) setTimeout(whileStarting, 1500);
+    });
+    return { child, ready: found };
 }

@@ -1,31 +1,22 @@
 // Issue 11, case 5: pom serve never dies on a request, answers only local hosts, watches for real, and serves what
 // its Content-Security-Policy allows.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { ACME } from '../site/site-helpers.js';
 import { isAllowedHost } from '../../cli/src/commands/serve.js';
+import { SERVING_AT, startPom } from '../cli-run.js';
 
-const POM = resolve('cli/bin/pom.js');
 let server: ChildProcess | undefined;
 afterEach(() => { server?.kill('SIGTERM'); server = undefined; });
 
 function serve(dir: string, whileStarting?: () => void): Promise<string> {
-    server = spawn(process.execPath, [POM, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    return new Promise((resolveUrl, reject) => {
-        server!.stderr!.on('data', chunk => {
-            stderr += String(chunk);
-            const url = /serving .* at (http:\/\/\S+)/.exec(stderr)?.[1];
-            if (url) resolveUrl(url);
-        });
-        server!.on('exit', code => reject(new Error(`pom serve exited (${code}): ${stderr}`)));
-        // Node and the compiler take well over a second to start; by then the first build has read the sources.
-        if (whileStarting) setTimeout(whileStarting, 1500);
-    });
+    const started = startPom(['serve', dir, '--port', '0'], SERVING_AT, whileStarting);
+    server = started.child;
+    return started.ready;
 }
 
 /** A raw GET, so that the path and the Host header are sent exactly as given. */

@@ -6,9 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, pom } from '../cli-run.js';
+import { git, pom, POM, startPom } from '../cli-run.js';
 
-const POM = resolve('cli/bin/pom.js');
 const BET = 'acme.bets.one-click-checkout';
 const BET_FILE = 'bets/commerce.pom';
 
@@ -175,19 +174,10 @@ describe('pom mcp over stdio', () => {
 
 describe('pom mcp --http', () => {
     it('serves Streamable HTTP on 127.0.0.1 at a free port', async () => {
-        const { spawn } = await import('node:child_process');
         const { StreamableHTTPClientTransport } = await import('@modelcontextprotocol/sdk/client/streamableHttp.js');
-        const server = spawn(process.execPath, [POM, 'mcp', resolve('examples/starter'), '--http'], { stdio: ['ignore', 'ignore', 'pipe'] });
+        const { child: server, ready } = startPom(['mcp', resolve('examples/starter'), '--http'], /at (http:\/\/127\.0\.0\.1:\d+\/mcp)/);
         try {
-            const url = await new Promise<string>((found, fail) => {
-                let stderr = '';
-                server.stderr.on('data', chunk => {
-                    stderr += chunk;
-                    const match = /at (http:\/\/127\.0\.0\.1:\d+\/mcp)/.exec(stderr);
-                    if (match) found(match[1]);
-                });
-                server.on('exit', code => fail(new Error(`pom mcp exited ${code}: ${stderr}`)));
-            });
+            const url = await ready;
             const client = new Client({ name: 'pom-test', version: '1.0.0' });
             await client.connect(new StreamableHTTPClientTransport(new URL(url)));
             const { tools } = await client.listTools();

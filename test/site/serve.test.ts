@@ -1,27 +1,20 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { POM, SERVING_AT, startPom } from '../cli-run.js';
 import { ACME } from './site-helpers.js';
 
-const POM = resolve('cli/bin/pom.js');
 let server: ChildProcess | undefined;
 
 afterEach(() => { server?.kill('SIGTERM'); server = undefined; });
 
 /** Starts `pom serve` on a free port and resolves with its URL once it listens. */
 function serve(dir: string): Promise<string> {
-    server = spawn(process.execPath, [POM, 'serve', dir, '--port', '0'], { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    return new Promise((resolveUrl, reject) => {
-        server!.stderr!.on('data', chunk => {
-            stderr += String(chunk);
-            const url = /serving .* at (http:\/\/\S+)/.exec(stderr)?.[1];
-            if (url) resolveUrl(url);
-        });
-        server!.on('exit', code => reject(new Error(`pom serve exited (${code}): ${stderr}`)));
-    });
+    const started = startPom(['serve', dir, '--port', '0'], SERVING_AT);
+    server = started.child;
+    return started.ready;
 }
 
 /** Reads server-sent events until one named `reload` arrives. */
