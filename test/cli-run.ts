@@ -1,5 +1,5 @@
 import { execFile, execFileSync, spawn, type ChildProcess } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -33,6 +33,23 @@ export function workspace(files: Record<string, string>, dir = mkdtempSync(join(
 /** Runs git in `dir` as a throwaway identity, for tests that script a history. */
 export function git(dir: string, ...args: string[]): string {
     return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@x', '-c', 'init.defaultBranch=main', ...args], { cwd: dir, encoding: 'utf8' });
+}
+
+/** One commit of a scripted history: a folder copied in and/or files (relative path → text) written, then all of it committed. */
+export interface HistoryStep { copy?: string; files?: Record<string, string>; message: string; tag?: string }
+
+/** A new git repository in a temporary folder named from `prefix`, holding one commit per step, in order. */
+export function gitRepository(prefix: string, steps: HistoryStep[]): string {
+    const repo = mkdtempSync(join(tmpdir(), prefix));
+    git(repo, 'init', '-q');
+    for (const step of steps) {
+        if (step.copy) cpSync(step.copy, repo, { recursive: true });
+        workspace(step.files ?? {}, repo);
+        git(repo, 'add', '-A');
+        git(repo, 'commit', '-q', '-m', step.message);
+        if (step.tag) git(repo, 'tag', step.tag);
+    }
+    return repo;
 }
 
 /** What `pom serve` prints once it listens; its capture is the URL. */

@@ -1,8 +1,7 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { git, pom, workspace } from '../cli-run.js';
+import { gitRepository, pom, workspace } from '../cli-run.js';
 
 const org = `package acme
 team checkout "Checkout team" { }
@@ -29,22 +28,19 @@ bet wallets "Wallets" {
  * tree then edits one field without committing.
  */
 function history(): string {
-    const repo = mkdtempSync(join(tmpdir(), 'pom-diff-'));
-    git(repo, 'init', '-q');
-    workspace({ 'README.md': 'not a model\n' }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'readme');
-    workspace({ 'model/org.pom': org, 'model/strategy.pom': strategy }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'model');
-    workspace({
-        'model/strategy.pom': strategy.replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion')
-            .replace('health: on-track', 'health: off-track')
-            .replace(/bet wallets[\s\S]*$/, 'bet instalments "Pay in instalments" {\n  status: active\n  owner -> checkout\n}\n'),
-    }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'changes');
-    git(repo, 'tag', 'v2');
+    const repo = gitRepository('pom-diff-', [
+        { files: { 'README.md': 'not a model\n' }, message: 'readme' },
+        { files: { 'model/org.pom': org, 'model/strategy.pom': strategy }, message: 'model' },
+        {
+            files: {
+                'model/strategy.pom': strategy.replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion')
+                    .replace('health: on-track', 'health: off-track')
+                    .replace(/bet wallets[\s\S]*$/, 'bet instalments "Pay in instalments" {\n  status: active\n  owner -> checkout\n}\n'),
+            },
+            message: 'changes',
+            tag: 'v2',
+        },
+    ]);
     writeFileSync(join(repo, 'model/org.pom'), org.replace('{ }', '{ size: 6 }'));
     return repo;
 }

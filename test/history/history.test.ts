@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { existsSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { git, pom, workspace } from '../cli-run.js';
+import { git, gitRepository, pom } from '../cli-run.js';
 
 const org = `package acme
 team checkout "Checkout team" { }
@@ -26,20 +26,13 @@ bet one-click "One-click checkout" {
  * then renames the team without committing.
  */
 function history(): string {
-    const repo = mkdtempSync(join(tmpdir(), 'pom-history-'));
-    git(repo, 'init', '-q');
-    workspace({ 'README.md': 'not a model\n' }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'readme');
-    workspace({ 'model/org.pom': org, 'model/strategy.pom': v1 }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'the model');
-    git(repo, 'tag', 'v1');
     const v2 = v1.replace('status: proposed', 'status: active\n  targets -> completion { expected: "+1pp" }');
-    workspace({ 'model/strategy.pom': v2 }, repo);
-    git(repo, 'commit', '-q', '-am', 'one-click is on');
-    workspace({ 'model/strategy.pom': v2.replace('health: on-track', 'health: off-track').replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion') }, repo);
-    git(repo, 'commit', '-q', '-am', 'completion is off track');
+    const repo = gitRepository('pom-history-', [
+        { files: { 'README.md': 'not a model\n' }, message: 'readme' },
+        { files: { 'model/org.pom': org, 'model/strategy.pom': v1 }, message: 'the model', tag: 'v1' },
+        { files: { 'model/strategy.pom': v2 }, message: 'one-click is on' },
+        { files: { 'model/strategy.pom': v2.replace('health: on-track', 'health: off-track').replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion') }, message: 'completion is off track' },
+    ]);
     writeFileSync(join(repo, 'model/org.pom'), org.replace('"Checkout team"', '"Payments team"'));
     return repo;
 }

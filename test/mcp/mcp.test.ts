@@ -6,22 +6,19 @@ import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { git, pom, POM, startPom } from '../cli-run.js';
+import { git, gitRepository, pom, POM, startPom } from '../cli-run.js';
 
 const BET = 'acme.bets.one-click-checkout';
 const BET_FILE = 'bets/commerce.pom';
 
 /** A repository holding a copy of examples/acme (workspace at its top), with two commits: the example, then one edit. */
 function acmeRepository(): string {
-    const repo = mkdtempSync(join(tmpdir(), 'pom-mcp-'));
-    cpSync(resolve('examples/acme'), repo, { recursive: true });
-    git(repo, 'init', '-q');
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'acme');
-    const file = join(repo, BET_FILE);
-    writeFileSync(file, readFileSync(file, 'utf8').replace('  health: on-track\n  horizon: months', '  health: at-risk\n  horizon: months'));
-    git(repo, 'commit', '-q', '-am', 'one-click is at risk');
-    return repo;
+    const acme = resolve('examples/acme');
+    const atRisk = readFileSync(join(acme, BET_FILE), 'utf8').replace('  health: on-track\n  horizon: months', '  health: at-risk\n  horizon: months');
+    return gitRepository('pom-mcp-', [
+        { copy: acme, message: 'acme' },
+        { files: { [BET_FILE]: atRisk }, message: 'one-click is at risk' },
+    ]);
 }
 
 type ToolResult = { content: Array<{ type: string; text: string }>; isError?: boolean };

@@ -1,14 +1,13 @@
 // "Changes since <rev>": pom build --since renders the GraphDiff into the site (a page, a navigation link, a badge
 // and a list on each changed object's page); without --since none of it appears, and an earlier changes page goes.
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, type HTMLElement } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { diffGraphs } from '../../language/src/diff/diff.js';
 import { buildSite, Paths } from '../../language/src/emitters/site/index.js';
 import { compile } from '../helpers.js';
-import { git, pom, workspace } from '../cli-run.js';
+import { gitRepository, pom } from '../cli-run.js';
 import { acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 const org = `package acme
@@ -37,15 +36,10 @@ const strategyThen = strategy.replace('health: on-track\n  owner', 'health: off-
 
 /** A repository whose workspace is model/, with two commits: the model, then its changes. */
 function history(): string {
-    const repo = mkdtempSync(join(tmpdir(), 'pom-site-changes-'));
-    git(repo, 'init', '-q');
-    workspace({ 'model/org.pom': org, 'model/strategy.pom': strategy }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'model');
-    workspace({ 'model/strategy.pom': strategyThen }, repo);
-    git(repo, 'add', '-A');
-    git(repo, 'commit', '-q', '-m', 'off track; instalments');
-    return repo;
+    return gitRepository('pom-site-changes-', [
+        { files: { 'model/org.pom': org, 'model/strategy.pom': strategy }, message: 'model' },
+        { files: { 'model/strategy.pom': strategyThen }, message: 'off track; instalments' },
+    ]);
 }
 
 function read(out: string, path: string): HTMLElement {
