@@ -3,6 +3,8 @@ import { compileSources, type CompileResult } from '../language/src/compiler.js'
 import type { GraphDiagnostic, GraphObject } from '../language/src/graph/model.js';
 
 export const WORKSPACE = resolve('/virtual/workspace');
+/** The example organisation, the model most end-to-end tests run on. */
+export const ACME = resolve('examples/acme');
 
 /**
  * Compiles .pom snippets held in memory. `files` maps workspace-relative paths to sources; a bare string is

@@ -2,13 +2,14 @@
 // people to look at; the test checks what a picture can show (the theme's background, text drawn in the font).
 import { existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { renderDiagram } from '../../language/src/emitters/svg/render-diagram.js';
 import { ElkPool } from '../../language/src/layout/elk-pool.js';
+import { ACME } from '../helpers.js';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.POM_CHROMIUM ?? '/usr/bin/chromium';
 const ARTIFACTS = resolve('test-artifacts/diagrams');
 const VIEWS = ['strategy', 'acme.views.strategy-map', 'team:acme.org.checkout-team', 'lineage:acme.bets.one-click-checkout'];
 
@@ -17,7 +18,7 @@ describe('acme diagrams in Chromium, light and dark', () => {
     const pool = new ElkPool(2);
     beforeAll(async () => {
         expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}`).toBe(true);
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+        browser = await launchChromium();
         mkdirSync(ARTIFACTS, { recursive: true });
     });
     afterAll(async () => {
@@ -26,7 +27,7 @@ describe('acme diagrams in Chromium, light and dark', () => {
     });
 
     it('draws each view in both themes, recoloured by the page\'s data-theme', async () => {
-        const { graph } = await compileWorkspace(resolve('examples/acme'));
+        const { graph } = await compileWorkspace(ACME);
         for (const viewId of VIEWS) {
             const { svg } = await renderDiagram(graph, viewId, { pool });
             for (const theme of ['light', 'dark'] as const) {

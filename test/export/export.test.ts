@@ -4,14 +4,13 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { resolveView } from '../../language/src/views/resolve-views.js';
 import { pom } from '../cli-run.js';
+import { ACME } from '../helpers.js';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 
-const CHROMIUM = process.env.POM_CHROMIUM ?? '/usr/bin/chromium';
-const ACME = resolve('examples/acme');
 const out = mkdtempSync(join(tmpdir(), 'pom-export-'));
 
 describe('pom diagram --format png', () => {
@@ -52,7 +51,7 @@ describe('pom diagram --format mermaid and drawio', async () => {
             expect(text).toMatch(/^flowchart (LR|RL|TB|BT)\n/);
             for (const node of resolveView(graph, views[i])!.nodes) expect(text).toContain(graph.objects.find(o => o.id === node.id)!.title!.replace(/"/g, '#34;'));
         }
-        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+        const browser = await launchChromium();
         try {
             const page = await browser.newPage();
             await page.addScriptTag({ path: resolve('node_modules/mermaid/dist/mermaid.min.js') });

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { existsSync } from 'node:fs';
-import { chromium } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { git, gitRepository, pom } from '../cli-run.js';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 
 const org = `package acme
 team checkout "Checkout team" { }
@@ -130,15 +130,13 @@ describe('pom history', () => {
 });
 
 describe('pom build --history', () => {
-    const CHROMIUM = process.env.POM_CHROMIUM ?? '/usr/bin/chromium';
-
     it('charts the model\'s health at each commit and lists an object\'s history on its page, in Chromium', async () => {
         expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}`).toBe(true);
         const repo = history();
         const out = mkdtempSync(join(tmpdir(), 'pom-history-site-'));
         const build = await pom(['build', 'model', '--out', out, '--history', 'HEAD~3'], repo);
         expect(build.code, build.stderr).toBe(0);
-        const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu'] });
+        const browser = await launchChromium();
         try {
             const page = await browser.newPage();
             const errors: string[] = [];

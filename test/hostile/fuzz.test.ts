@@ -2,7 +2,7 @@
 // pom fmt (in process), then a random-edit session runs against the language server over stdio.
 import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
@@ -11,11 +11,11 @@ import {
 import { compileSources } from '../../language/src/compiler.js';
 import { formatDocument } from '../../language/src/format/formatter.js';
 import type { PomGraph } from '../../language/src/graph/model.js';
+import { ACME } from '../helpers.js';
 import { StdioClient } from '../lsp/stdio-client.js';
 
 /** The seed: a failure names it, and POM_FUZZ_SEED=<n> replays it. */
 const SEED = Number(process.env.POM_FUZZ_SEED ?? 20261201);
-const ACME = resolve('examples/acme');
 
 /** mulberry32: a small seeded generator, so every run tries the same inputs. */
 function generator(seed: number): () => number {

@@ -6,9 +6,9 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ACME } from '../site/site-helpers.js';
 import { isAllowedHost } from '../../cli/src/commands/serve.js';
 import { SERVING_AT, startPom } from '../cli-run.js';
+import { ACME } from '../helpers.js';
 
 let server: ChildProcess | undefined;
 afterEach(() => { server?.kill('SIGTERM'); server = undefined; });

@@ -7,12 +7,11 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CompletionItem, type CompletionList
 } from 'vscode-languageserver-protocol/node';
-import { WORKSPACE } from '../helpers.js';
+import { ACME, WORKSPACE } from '../helpers.js';
 import { COMPLETION_TABLE, applyRow, type CompletionRow } from './completion-table.js';
 import { lspWorkspace, type LspWorkspace } from './lsp-helpers.js';
 import { StdioClient } from './stdio-client.js';
 
-const ACME = 'examples/acme';
 
 function pomFiles(dir: string): Record<string, string> {
     const files: Record<string, string> = {};

@@ -7,16 +7,16 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { git, gitRepository, pom, POM, startPom } from '../cli-run.js';
+import { ACME } from '../helpers.js';
 
 const BET = 'acme.bets.one-click-checkout';
 const BET_FILE = 'bets/commerce.pom';
 
 /** A repository holding a copy of examples/acme (workspace at its top), with two commits: the example, then one edit. */
 function acmeRepository(): string {
-    const acme = resolve('examples/acme');
-    const atRisk = readFileSync(join(acme, BET_FILE), 'utf8').replace('  health: on-track\n  horizon: months', '  health: at-risk\n  horizon: months');
+    const atRisk = readFileSync(join(ACME, BET_FILE), 'utf8').replace('  health: on-track\n  horizon: months', '  health: at-risk\n  horizon: months');
     return gitRepository('pom-mcp-', [
-        { copy: acme, message: 'acme' },
+        { copy: ACME, message: 'acme' },
         { files: { [BET_FILE]: atRisk }, message: 'one-click is at risk' },
     ]);
 }

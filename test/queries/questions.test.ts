@@ -1,9 +1,8 @@
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pom } from '../cli-run.js';
+import { ACME } from '../helpers.js';
 import { ask, type Answer } from '../../language/src/query.js';
 
-const ACME = resolve('examples/acme');
 
 function ids(answer: Answer): string[] {
     if (answer.kind !== 'select') throw new Error('not a selection');

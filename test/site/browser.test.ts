@@ -5,15 +5,15 @@ import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { diffGraphs } from '../../language/src/diff/diff.js';
 import { Paths } from '../../language/src/emitters/site/index.js';
 import { renderSite, writeSite } from '../../cli/src/site/write-site.js';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
 import { acmeGraph, XSS_FIXTURE } from './site-helpers.js';
 
-const CHROMIUM = process.env.POM_CHROMIUM ?? '/usr/bin/chromium';
 const available = existsSync(CHROMIUM);
 const ARTIFACTS = resolve('test-artifacts/site');
 
@@ -55,7 +55,7 @@ describe.skipIf(!available)('site in a browser', () => {
         await new Promise<void>(r => server.listen(0, '127.0.0.1', () => r()));
         const address = server.address();
         base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
-        browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--headless', '--disable-gpu', '--disable-background-networking'] });
+        browser = await launchChromium(['--disable-background-networking']);
     });
 
     afterAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { POM, SERVING_AT, startPom } from '../cli-run.js';
-import { ACME } from './site-helpers.js';
+import { ACME } from '../helpers.js';
 
 let server: ChildProcess | undefined;
 

@@ -3,8 +3,8 @@ import { parse, type HTMLElement } from 'node-html-parser';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { buildSite, type SiteOptions } from '../../language/src/emitters/site/index.js';
 import type { PomGraph } from '../../language/src/graph/model.js';
+import { ACME } from '../helpers.js';
 
-export const ACME = resolve('examples/acme');
 /** A model written to attack the site: markup and script in every string. */
 export const XSS_FIXTURE = resolve('test/site/fixtures/xss');
 

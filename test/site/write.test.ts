@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SITE_MARKER, writeSite } from '../../cli/src/site/write-site.js';
-import { ACME } from './site-helpers.js';
+import { ACME } from '../helpers.js';
 
 const run = promisify(execFile);
 const POM = resolve('cli/bin/pom.js');
