@@ -4,58 +4,13 @@
 //      is compared with the same file closed. Target: under 50 ms.
 //   2. Completion latency at 10k objects: a link target (`targets -> `) and a field value (`status: `), median
 //      request time once the workspace is built.
-import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-    CompletionRequest, createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter
-} from 'vscode-languageserver-protocol/node';
+import { CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { generateOrganisation } from './generate.mjs';
-
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
-
-/** A language server on `dir`, with its published diagnostics and its process's CPU time. */
-async function startServer(dir) {
-    const child = spawn(process.execPath, [join(root, 'cli', 'bin', 'pom.js'), 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, POM_CACHE_DIR: join(dir, '..', 'cache') } });
-    let stderr = '';
-    child.stderr.on('data', chunk => { stderr += chunk; });
-    const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-    const published = new Map();
-    let waiters = [];
-    connection.onNotification(PublishDiagnosticsNotification.type, params => {
-        published.set(params.uri, { diagnostics: params.diagnostics, version: params.version, at: process.hrtime.bigint() });
-        const pending = waiters;
-        waiters = [];
-        for (const wake of pending) wake();
-    });
-    connection.listen();
-    const until = async (condition, what, timeout = 180_000) => {
-        const deadline = Date.now() + timeout;
-        while (!condition()) {
-            if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${stderr.slice(0, 2000)}`);
-            await new Promise(wake => { const timer = setTimeout(wake, 1000); waiters.push(() => { clearTimeout(timer); wake(); }); });
-        }
-    };
-    const rootUri = pathToFileURL(dir).toString();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
-    await connection.sendNotification(InitializedNotification.type, {});
-    /** The server's CPU time so far, in ms (Linux). */
-    const cpu = () => {
-        const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-        return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in clock ticks of 10 ms
-    };
-    const stop = async () => {
-        const exited = new Promise(done => child.once('exit', done));
-        await connection.sendRequest('shutdown');
-        await connection.sendNotification('exit');
-        await exited;
-        connection.dispose();
-    };
-    return { connection, published, until, cpu, stop };
-}
+import { startServer } from './lsp-server.mjs';
 
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
@@ -75,7 +30,7 @@ export async function benchKeystrokes(keystrokes = Number(process.env.BENCH_KEYS
         for (const unclosed of [false, true]) {
             const text = viewsFile(unclosed);
             writeFileSync(join(dir, 'views.pom'), text);
-            const server = await startServer(dir);
+            const server = await startServer(dir, { env: { POM_CACHE_DIR: join(dir, '..', 'cache') } });
             const uri = pathToFileURL(join(dir, 'views.pom')).toString();
             await server.until(() => server.published.has(uri), 'the first diagnostics');
             await server.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri, languageId: 'pom', version: 1, text } });
@@ -111,7 +66,7 @@ export async function benchCompletion(size = Number(process.env.BENCH_COMPLETION
     const result = {};
     try {
         const org = generateOrganisation(dir, size);
-        const server = await startServer(dir);
+        const server = await startServer(dir, { env: { POM_CACHE_DIR: join(dir, '..', 'cache') } });
         await server.until(() => server.published.size >= org.files, 'the diagnostics of every file');
         const file = join(dir, 'p3', 'unit-0003.pom');
         const uri = pathToFileURL(file).toString();

@@ -2,53 +2,24 @@
 // workspace, opens one file, edits it with didChange and times (a) until the server publishes that file's
 // diagnostics and (b) until it has also re-published a file the edit affects only through whole-model checks
 // (the refresher's work: the file does not reference the edited one). Target: (a) under 50 ms on an idle machine.
-import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import {
-    createProtocolConnection, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter
-} from 'vscode-languageserver-protocol/node';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { DidChangeTextDocumentNotification, DidOpenTextDocumentNotification } from 'vscode-languageserver-protocol/node';
 import { generateOrganisation } from './generate.mjs';
+import { startServer } from './lsp-server.mjs';
 
-const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const size = Number(process.env.BENCH_LSP_SIZE ?? 10000);
 const edits = Number(process.env.BENCH_LSP_EDITS ?? 9);
 const dir = join(tmpdir(), 'pom-bench-lsp');
 const org = generateOrganisation(dir, size);
 
 const nodeArgs = process.env.BENCH_LSP_NODE_ARGS?.split(' ').filter(Boolean) ?? []; // e.g. --cpu-prof to profile the server
-const child = spawn(process.execPath, [...nodeArgs, join(root, 'cli', 'bin', 'pom.js'), 'lsp', '--stdio'], { stdio: 'pipe' });
-let stderr = '';
-child.stderr.on('data', chunk => { stderr += chunk; });
-const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-const published = new Map();
-let waiters = [];
-connection.onNotification(PublishDiagnosticsNotification.type, params => {
-    published.set(params.uri, { diagnostics: params.diagnostics, at: process.hrtime.bigint() });
-    const pending = waiters;
-    waiters = [];
-    for (const wake of pending) wake();
-});
-connection.listen();
-
-/** Resolves once `condition` holds over the published diagnostics. */
-async function until(condition, what, timeout = 120_000) {
-    const deadline = Date.now() + timeout;
-    while (!condition()) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${stderr.slice(0, 2000)}`);
-        await new Promise(wake => { const timer = setTimeout(wake, 1000); waiters.push(() => { clearTimeout(timer); wake(); }); });
-    }
-}
-
-const rootUri = pathToFileURL(dir).toString();
-const startup = process.hrtime.bigint();
-await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
-await connection.sendNotification(InitializedNotification.type, {});
+const server = await startServer(dir, { nodeArgs, timeout: 120_000 });
+const { connection, published, until } = server;
 await until(() => published.size >= org.files, 'the diagnostics of every file');
-const startupMs = Number(process.hrtime.bigint() - startup) / 1e6;
+const startupMs = Number(process.hrtime.bigint() - server.initializing) / 1e6;
 
 const file = join(dir, 'p3', 'unit-0003.pom');
 const uri = pathToFileURL(file).toString();
@@ -77,11 +48,7 @@ for (let i = 0; i < edits; i++) {
     await new Promise(wake => setTimeout(wake, 200)); // let the server go idle, as between keystrokes
 }
 
-const exited = new Promise(done => child.once('exit', done));
-await connection.sendRequest('shutdown');
-await connection.sendNotification('exit');
-await exited;
-connection.dispose();
+await server.stop();
 
 const stats = samples => {
     const sorted = [...samples].sort((a, b) => a - b);
