@@ -7,7 +7,8 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { generateOrganisation } from './generate.mjs';
+import { dotInstalled } from './dot.mjs';
+import { generateOrganisation, sizedView } from './generate.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const { compileWorkspace } = await import(join(root, 'out/language/src/compiler.js'));
@@ -19,10 +20,6 @@ const engine = process.env.BENCH_DIAGRAM_ENGINE ?? 'auto';
 const dir = join(tmpdir(), 'pom-bench-diagrams');
 generateOrganisation(dir, Math.max(...sizes) * 3);
 const { graph } = await compileWorkspace(dir);
-// Objects in file order, so a view of n objects is n objects of a few whole units, with their links.
-const ordered = [...graph.objects].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : 0) || a.location.line - b.location.line);
-
-const dotInstalled = spawnSync('dot', ['-V']).status === 0;
 
 /** The same view for dot: same node sizes (points), same labels, orthogonal edges, clusters for compound nodes. */
 function dotSource(view, prepared) {
@@ -51,15 +48,14 @@ function dotSource(view, prepared) {
 
 const rows = [];
 for (const size of sizes) {
-    const objects = ordered.slice(0, size).map(o => o.id).sort();
-    const viewGraph = { ...graph, views: [{ id: `bench.v${size}`, name: `v${size}`, package: 'bench', direction: 'right', objects, location: ordered[0].location }] };
+    const viewGraph = { ...graph, views: [sizedView(graph, size)] };
     const pool = new ElkPool(1);
     const start = process.hrtime.bigint();
     const result = await renderDiagram(viewGraph, `bench.v${size}`, { pool, timeoutMs: 120_000, maxNodes: 100_000, engine });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     await pool.close();
     let dot = 'dot not installed';
-    if (dotInstalled) {
+    if (dotInstalled()) {
         const file = join(tmpdir(), `pom-bench-${size}.dot`);
         writeFileSync(file, dotSource(result.view, elkInput(viewGraph, result.view)));
         const dotStart = process.hrtime.bigint();

@@ -172,3 +172,12 @@ export function generateLikeC4Organisation(dir, objects, options = {}) {
     return writeFiles(dir, organisation, 'c4', file => ['model {', ...file.objects.flatMap(o => likec4Element(o, '  ')), '}', ''].join('\n'),
         { 'specification.c4': likec4Specification(organisation) });
 }
+
+/**
+ * A declared view `bench.v<size>` of the first `size` objects of a generated organisation in file order: a few whole
+ * units with their links.
+ */
+export function sizedView(graph, size) {
+    const ordered = [...graph.objects].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
+    return { id: `bench.v${size}`, name: `v${size}`, package: 'bench', direction: 'right', objects: ordered.slice(0, size).map(object => object.id).sort(), location: ordered[0].location };
+}

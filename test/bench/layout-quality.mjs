@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { dotInstalled } from './dot.mjs';
-import { generateOrganisation } from './generate.mjs';
+import { generateOrganisation, sizedView } from './generate.mjs';
 import { compareWithDot } from './quality.mjs';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -14,14 +14,6 @@ const load = path => import(join(root, 'out', path));
 async function viewsOf(graph, extra = []) {
     const { resolveViews, resolveView } = await load('language/src/views/resolve-views.js');
     return [...resolveViews(graph), ...extra.map(id => resolveView(graph, id)).filter(Boolean)];
-}
-
-/** Declared views of the first n objects (in file order) of a generated organisation: whole units with their links. */
-function sizedViews(graph, sizes) {
-    const ordered = [...graph.objects].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
-    const views = sizes.map(size => ({ id: `bench.v${size}`, name: `v${size}`, package: 'bench', direction: 'right',
-        objects: ordered.slice(0, size).map(object => object.id).sort(), location: ordered[0].location }));
-    return { ...graph, views: [...graph.views, ...views] };
 }
 
 export async function benchLayoutQuality() {
@@ -37,7 +29,8 @@ export async function benchLayoutQuality() {
 
         const dir = join(tmpdir(), 'pom-bench-layout-quality');
         generateOrganisation(dir, Number(process.env.BENCH_QUALITY_OBJECTS ?? 1200));
-        const generated = sizedViews((await compileWorkspace(dir)).graph, [50, 100, 150, 300]);
+        const organisation = (await compileWorkspace(dir)).graph;
+        const generated = { ...organisation, views: [...organisation.views, ...[50, 100, 150, 300].map(size => sizedView(organisation, size))] };
         const all = await viewsOf(generated);
         // Every declared view, the strategy view and a few team views (they are alike).
         const teams = all.filter(view => view.kind === 'team').slice(0, 3);
