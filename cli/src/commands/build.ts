@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { canonicalJson, diffGraphs, isInside, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
-import { buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
+import { BUILD_MARKER, buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { loadModel } from './diff.js';
 import { compileAt } from '../revision.js';
@@ -44,8 +44,6 @@ export async function checkOutputFolder(workspace: string, out: string, force: b
         '(index.html, assets/, graph.json…). Choose a new or empty folder, or pass --force to write there anyway.');
 }
 
-/** Marks a folder `pom build` writes into (with or without the site), so that the next build knows it may. */
-export const BUILD_MARKER = '.pom-build';
 const PREVIOUS_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', 'index.html', 'assets',
     'o', 't', 'v', 'h', 'reports', 'search.html', 'types.html', 'teams.html', 'views.html', 'horizons.html', 'search-index.js']);
 
@@ -89,7 +87,7 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         changes && await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
     ].filter(Boolean).length;
     // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
-    if (!changes && existsSync(join(out, '.pom-site'))) await fs.rm(join(out, 'changes.json'), { force: true });
+    if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
     const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false });

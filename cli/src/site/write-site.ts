@@ -6,8 +6,10 @@ import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
 export const SITE_MARKER = '.pom-site';
+/** Marks a folder `pom build` writes into (with or without the site), so that the next build knows it may. */
+export const BUILD_MARKER = '.pom-build';
 /** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
-const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', '.pom-build']);
+const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', BUILD_MARKER]);
 /** How many files are compared and written at once. */
 const CONCURRENCY = 32;
 
