@@ -1,6 +1,5 @@
 import { promises as fs } from 'node:fs';
-import { randomBytes } from 'node:crypto';
-import { basename, dirname, join } from 'node:path';
+import { temporaryFileFor } from '../../language/src/index.js';
 
 /**
  * Rewrites a source file in place for `pom fmt`: through a symbolic link to the file it names (the link stays a
@@ -11,7 +10,7 @@ export async function rewriteSourceFile(path: string, content: string): Promise<
     const real = await fs.realpath(path);
     const stat = await fs.stat(real);
     if (!stat.isFile()) throw new Error('not a regular file');
-    const temporary = join(dirname(real), `.${basename(real)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = temporaryFileFor(real);
     try {
         await fs.writeFile(temporary, content, { mode: stat.mode & 0o7777, flag: 'wx' });
         await fs.chmod(temporary, stat.mode & 0o7777); // the umask narrowed the mode writeFile gave

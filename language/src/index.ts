@@ -20,7 +20,7 @@ export { parseDate } from './metrics/index.js';
 export { resolveView, resolveViews, viewIds, LINEAGE_VIEW_PREFIX, STRATEGY_VIEW_ID, TEAM_VIEW_PREFIX } from './views/resolve-views.js';
 export { diffViews, formatViewDiff, isEmptyDiff, type ViewDiff } from './views/view-diff.js';
 export type { ResolvedView } from './views/view-model.js';
-export { replaceFile, writeFileAtomic } from './util/atomic-write.js';
+export { isTemporaryFileName, replaceFile, temporaryFileFor, writeFileAtomic } from './util/atomic-write.js';
 export { closest } from './util/suggest.js';
 export { isInside } from './util/paths.js';
 export { columnValue, groupAnswer, type AnswerGroup, type GroupedAnswer } from './graph/answer.js';

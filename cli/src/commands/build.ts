@@ -1,6 +1,6 @@
 import { existsSync, promises as fs } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { canonicalJson, diffGraphs, isInside, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
+import { canonicalJson, diffGraphs, isInside, isTemporaryFileName, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { BUILD_MARKER, buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
@@ -57,12 +57,12 @@ async function realOrSelf(path: string): Promise<string> {
     }
 }
 
-/** The temporary files of an atomic write that a killed build left behind (.<name>.<12 hex>.tmp), anywhere in <out>. */
+/** The temporary files of an atomic write that a killed build left behind, anywhere in <out>. */
 export async function removeLeftoverTemporaryFiles(out: string): Promise<number> {
     const entries = await fs.readdir(out, { recursive: true, withFileTypes: true }).catch(() => []);
     let removed = 0;
     for (const entry of entries) {
-        if (!entry.isFile() || !/^\..+\.[0-9a-f]{12}\.tmp$/.test(entry.name)) continue;
+        if (!entry.isFile() || !isTemporaryFileName(entry.name)) continue;
         await fs.rm(join(entry.parentPath, entry.name), { force: true });
         removed++;
     }

@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
 import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { basename, dirname, join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { URI } from 'langium';
 import { STDLIB_SOURCE, STDLIB_URI, isStdlibUri } from '../workspace/stdlib.js';
+import { temporaryFileFor } from '../util/atomic-write.js';
 
 /**
  * The standard library as a read-only file on disk, for editors that cannot open the built-in `pom-std:` document
@@ -31,7 +32,7 @@ export class StdlibCopy {
             if (existing !== STDLIB_SOURCE) {
                 mkdirSync(dirname(path), { recursive: true });
                 // Atomically, since several servers may start at once.
-                const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${Date.now()}.tmp`);
+                const temporary = temporaryFileFor(path);
                 try {
                     writeFileSync(temporary, STDLIB_SOURCE);
                     chmodSync(temporary, 0o444);

@@ -18,9 +18,19 @@ export async function writeFileAtomic(path: string, content: string | Uint8Array
     return replaceFile(path, content);
 }
 
+/** The temporary file an atomic write of `path` goes through: hidden, beside it (so the rename stays on one file system), unique. */
+export function temporaryFileFor(path: string): string {
+    return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+}
+
+/** Whether a file name is that of a temporary file from temporaryFileFor, such as a killed writer leaves behind. */
+export function isTemporaryFileName(name: string): boolean {
+    return /^\..+\.[0-9a-f]{12}\.tmp$/.test(name);
+}
+
 /** The atomic part alone, for a writer that knows the folder exists and the file is new or different. */
 export async function replaceFile(path: string, content: string | Uint8Array): Promise<true> {
-    const temporary = join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    const temporary = temporaryFileFor(path);
     try {
         await fs.writeFile(temporary, content);
         await fs.rename(temporary, path);
