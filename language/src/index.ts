@@ -27,4 +27,4 @@ export { columnValue, groupAnswer, type AnswerGroup, type GroupedAnswer } from '
 export { boundedFileName } from './util/atomic-write.js';
 export { escapeControls } from './util/excerpt.js';
 export { effectiveHealth } from './graph/derived/health.js';
-export { dataPath } from './metrics/metrics.js';
+export { dataFilePaths } from './metrics/metrics.js';

@@ -2,7 +2,7 @@ import { promises as fs, watch, type FSWatcher } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { networkInterfaces } from 'node:os';
 import { extname, join, resolve } from 'node:path';
-import { compileWorkspace, dataPath, escapeControls, findPomFiles } from '../../../language/src/index.js';
+import { compileWorkspace, dataFilePaths, escapeControls, findPomFiles } from '../../../language/src/index.js';
 import { CONTENT_SECURITY_POLICY, contentSecurityPolicy, styleHashes } from '../../../language/src/render.js';
 import { summary } from '../format-diagnostics.js';
 import { renderSite } from '../site/write-site.js';
@@ -31,15 +31,11 @@ const CONTENT_TYPES: Record<string, string> = {
 export async function serveCommand(dir: string, options: ServeOptions): Promise<number> {
     const port = options.port;
     const root = resolve(dir);
-    const dataFiles = new Set<string>();
+    let dataFiles: ReadonlySet<string> = new Set();
     const build = async (folder: string): Promise<Map<string, string>> => {
         const result = await compileWorkspace(folder);
         process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
-        dataFiles.clear();
-        for (const object of result.graph.objects) {
-            const located = dataPath(object);
-            if (located && 'path' in located) dataFiles.add(located.path);
-        }
+        dataFiles = new Set(dataFilePaths(result.graph).keys());
         return renderSite(result.graph, { liveReload: true });
     };
     // Taken before the first build, as before every rebuild: a .pom file saved while it runs differs from it, so

@@ -1,8 +1,7 @@
 import { URI } from 'langium';
 import { join } from 'node:path';
-import { Std } from '../graph/std-ids.js';
 import { dataFormat } from '../metrics/data-file.js';
-import { dataPath, type DataText } from '../metrics/metrics.js';
+import { dataFilePaths, type DataText } from '../metrics/metrics.js';
 import { readWorkspaceDataFile } from '../metrics/read-data.js';
 import { PomWorkspaceModel } from '../model/workspace-model.js';
 import type { PomServices } from '../pom-module.js';
@@ -43,11 +42,7 @@ export class PomLspWorkspaceModel extends PomWorkspaceModel {
         if (paths.size === 0) return [];
         for (const path of paths) this.dataTexts.delete(path);
         const readers = new Set<string>();
-        for (const object of this.model.graph.objects) {
-            if (!object.types.includes(Std.metric)) continue;
-            const located = dataPath(object);
-            if (located && 'path' in located && paths.has(located.path)) readers.add(object.location.file);
-        }
+        for (const [path, files] of dataFilePaths(this.model.graph)) if (paths.has(path)) for (const file of files) readers.add(file);
         return [...readers].sort().map(file => URI.file(join(this.paths.root ?? '/', ...file.split('/'))));
     }
 }

@@ -53,15 +53,26 @@ export function dataPath(metric: GraphObject): { path: string } | { error: strin
     return { path };
 }
 
-/** Reads every metric data file the graph names, once each. */
-export function readMetricData(graph: PomGraph, read: DataReader): Map<string, DataText> {
-    const files = new Map<string, DataText>();
+/**
+ * The data files the graph's metrics read: workspace-relative path → the .pom files of the metrics that read it,
+ * in graph order. What the model depends on besides its .pom files (to read, to watch, to rebuild on change).
+ */
+export function dataFilePaths(graph: PomGraph): Map<string, Set<string>> {
+    const files = new Map<string, Set<string>>();
     for (const object of graph.objects) {
         if (!object.types.includes(Std.metric)) continue;
         const located = dataPath(object);
-        if (located && 'path' in located && !files.has(located.path)) files.set(located.path, read(located.path));
+        if (!located || !('path' in located)) continue;
+        const readers = files.get(located.path) ?? new Set<string>();
+        readers.add(object.location.file);
+        files.set(located.path, readers);
     }
     return files;
+}
+
+/** Reads every metric data file the graph names, once each. */
+export function readMetricData(graph: PomGraph, read: DataReader): Map<string, DataText> {
+    return new Map([...dataFilePaths(graph).keys()].map(path => [path, read(path)]));
 }
 
 /** Checks the data files (path → text, as read by readMetricData) and derives the metrics of every measured object. */
