@@ -3,7 +3,8 @@ import { Paths, type SiteDiagram } from '../../language/src/emitters/site/index.
 import type { ResolvedView } from '../../language/src/views/view-model.js';
 import { buildSite } from '../../language/src/emitters/site/index.js';
 import { compileWorkspace } from '../../language/src/compiler.js';
-import { ACME, acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
+import { ACME } from '../helpers.js';
+import { acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 let site: Map<string, string>;
 beforeAll(async () => { site = await acmeSite(); });
