@@ -159,9 +159,11 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
     head.lines.forEach((line, i) => body.push(textElement(MARGIN, MARGIN + (i + 1) * TITLE_STYLE.size * LINE_HEIGHT - 4, line, TITLE_STYLE, 'pom-title')));
 
     body.push(`<g class="pom-nodes" transform="translate(${num(dx)},${num(top)})">`);
+    let interactive = false;
     for (const node of layout.nodes) {
         const key = typeStyleKey(node.types);
         const href = options.linkFor?.(node.id);
+        if (href !== undefined) interactive = true;
         const state = node.label.state;
         const left = node.x + NODE_PADDING_X;
         const parts: string[] = [];
@@ -225,7 +227,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
     const description = `${view.kind === 'declared' ? 'View' : `Built-in ${view.kind} view`} '${view.id}': ${layout.nodes.length} object${layout.nodes.length === 1 ? '' : 's'} and ${layout.edges.length} link${layout.edges.length === 1 ? '' : 's'}.`;
     const style = stylesheet(sortedTypeKeys, sortedKinds, options.theme ?? 'auto', fontFaces(options.font ?? 'embed')) +
         `\npath.pom-open{fill:var(--pom-bg)}`;
-    return svgDocument(contentWidth, height, view.title, description, body, style, body.some(part => part.includes('<a href=')));
+    return svgDocument(contentWidth, height, view.title, description, body, style, interactive);
 }
 
 /** In place of a diagram that was not drawn: why, and what to do. */
