@@ -39,7 +39,7 @@ export const DEFAULT_LAYOUT_TIMEOUT_MS = 120_000;
  */
 export type LayoutEngine = 'auto' | 'elk' | 'quick';
 
-export function chooseLayoutEngine(_view: ResolvedView, engine: LayoutEngine = 'auto'): 'elk' | 'quick' {
+export function chooseLayoutEngine(engine: LayoutEngine = 'auto'): 'elk' | 'quick' {
     // Views large enough to need the quick layout are rolled up (views/rollup.ts): ELK, tuned, draws every view.
     return engine === 'auto' ? 'elk' : engine;
 }
@@ -47,11 +47,11 @@ export function chooseLayoutEngine(_view: ResolvedView, engine: LayoutEngine = '
 export interface LayoutOptions {
     /** Views with more nodes are not laid out (they are reported as too large). */
     maxNodes?: number;
-    /** How long one view's layout may take before it is given up as too large. */
+    /** How long one view's layout may take before it fails with LayoutTimeoutError (a guard, never a size limit). */
     timeoutMs?: number;
     /** Where laid-out ELK graphs are cached, by a hash of their input; no cache when absent. */
     cacheDir?: string;
-    /** Which layout to use (default auto: by the view's size). */
+    /** Which layout to use (default auto: ELK, see chooseLayoutEngine). */
     engine?: LayoutEngine;
 }
 
@@ -92,7 +92,8 @@ export interface LaidOutView {
 }
 
 export interface TooLarge {
-    reason: 'nodes' | 'timeout' | 'failed';
+    /** A layout past its deadline is not one of these: it throws LayoutTimeoutError. */
+    reason: 'nodes' | 'failed';
     /** Why, in a sentence with what to do about it. */
     message: string;
     nodes: number;
@@ -105,10 +106,10 @@ export interface LayoutResult {
     tooLarge?: TooLarge;
     /** True when the layout came from the cache rather than from ELK. */
     cached: boolean;
-    /** Which layout the view got (by its size, or as asked). */
+    /** Which layout the view got. */
     engine: 'elk' | 'quick';
-    /** For a roll-up: the graph and view actually drawn (one node per group), and each group's drill-down view id. */
-    drawn?: { graph: PomGraph; view: ResolvedView; drillDowns: Map<string, string> };
+    /** For a roll-up: the graph and view actually drawn (one node per group); each group's drill-down view is in the roll-up. */
+    drawn?: { graph: PomGraph; view: ResolvedView };
 }
 
 const ELK_DIRECTIONS: Record<ViewDirection, string> = { right: 'RIGHT', down: 'DOWN', left: 'LEFT', up: 'UP' };
@@ -148,9 +149,15 @@ function levelOptions(direction: ViewDirection, thoroughness: number): Record<st
     };
 }
 
+/**
+ * Views up to this many objects are small: ELK tries every candidate layering and minimises crossings most
+ * thoroughly (larger ones are rare: views above ROLLUP_MIN_OBJECTS, 60 too, are rolled up).
+ */
+const SMALL_VIEW_NODES = 60;
+
 /** How thoroughly ELK minimises crossings: by the view's size only (never by time), so output is the same anywhere. */
 export function thoroughnessFor(nodes: number): number {
-    return nodes <= 60 ? 30 : nodes <= THOROUGH_LAYOUT_NODES ? 7 : 1;
+    return nodes <= SMALL_VIEW_NODES ? 30 : nodes <= THOROUGH_LAYOUT_NODES ? 7 : 1;
 }
 
 const PORT_SIDES: Record<ViewDirection, { in: string; out: string }> = {
@@ -294,11 +301,11 @@ export async function layoutView(sourceGraph: PomGraph, sourceView: ResolvedView
 async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool, options: LayoutOptions): Promise<LayoutResult> {
     const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
     if (view.nodes.length > maxNodes) {
-        return { cached: false, engine: chooseLayoutEngine(view, options.engine), tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
+        return { cached: false, engine: chooseLayoutEngine(options.engine), tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
             `view '${view.id}' has ${view.nodes.length} objects, over the diagram limit of ${maxNodes}: narrow its selection (fewer types, a where clause) or raise the limit` } };
     }
     const prepared = elkInput(graph, view);
-    const engine = chooseLayoutEngine(view, options.engine);
+    const engine = chooseLayoutEngine(options.engine);
     const key = layoutKey(prepared.input, engine);
     const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
     let elk: ElkNode | undefined;
@@ -353,14 +360,12 @@ export class LayoutTimeoutError extends Error {
     }
 }
 
-/** Layering strategies tried on small views; the drawing with the fewest crossings is kept. */
+/** Layering strategies tried on small views (SMALL_VIEW_NODES; larger ones the first only): the drawing with the fewest crossings is kept. */
 const CANDIDATE_LAYERINGS = ['NETWORK_SIMPLEX', 'COFFMAN_GRAHAM'];
-/** Views up to this many objects get every candidate layering; larger ones the first only. */
-const CANDIDATE_MAX_NODES = 60;
 
 /** The ELK inputs tried for a view: the same graph with each candidate layering (by size, never by time). */
 function layoutCandidates(input: ElkNode, nodes: number): ElkNode[] {
-    const layerings = nodes <= CANDIDATE_MAX_NODES ? CANDIDATE_LAYERINGS : CANDIDATE_LAYERINGS.slice(0, 1);
+    const layerings = nodes <= SMALL_VIEW_NODES ? CANDIDATE_LAYERINGS : CANDIDATE_LAYERINGS.slice(0, 1);
     return layerings.map(layering => {
         const copy = structuredClone(input);
         const set = (node: ElkNode): void => {

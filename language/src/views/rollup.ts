@@ -182,16 +182,14 @@ export const ROLLUP_GROUP_TYPE = 'pom.rollup-group';
  * it is named after, so it is styled like one) saying how many objects it stands for, and the kept links between
  * groups labelled with how many links each stands for.
  */
-export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = GraphIndex.of(graph)): { graph: PomGraph; view: ResolvedView; drillDowns: Map<string, string> } {
+export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = GraphIndex.of(graph)): { graph: PomGraph; view: ResolvedView } {
     const rollup = view.rollup!;
     const location = graph.objects[0]?.location ?? { file: '', line: 1, column: 1, endLine: 1, endColumn: 1 };
-    const drillDowns = new Map<string, string>();
     const objects: GraphObject[] = rollup.groups.map(group => {
         const subject = group.subject !== undefined ? index.get(group.subject) : undefined;
         const { contains, offTrack } = groupContents(index, group);
         const fields: GraphObject['fields'] = { contains };
         if (offTrack > 0) fields['off-track'] = `${offTrack} of ${group.objects.length}`;
-        drillDowns.set(group.id, group.drillDown);
         return {
             id: group.id, name: group.key, package: subject?.package ?? '', type: subject?.type ?? ROLLUP_GROUP_TYPE,
             types: subject?.types ?? [ROLLUP_GROUP_TYPE], title: group.title, fields, defaults: [], inherited: [], links: [], backlinks: [],
@@ -209,5 +207,5 @@ export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = Graph
         title: `${view.title} (${view.nodes.length} objects in ${rollup.groups.length} groups by ${rollup.by})`,
         nodes: rollup.groups.map(group => ({ id: group.id })), edges,
     };
-    return { graph: drawnGraph, view: drawn, drillDowns };
+    return { graph: drawnGraph, view: drawn };
 }

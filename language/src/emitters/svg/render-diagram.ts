@@ -26,11 +26,11 @@ export interface DiagramResult {
     view: ResolvedView;
     /** Where each box and edge is drawn (absolute coordinates), undefined when the view was not laid out. */
     layout?: LaidOutView;
-    /** Set when the view was not drawn: too many objects, or its layout ran past the deadline. */
+    /** Set when the view was not drawn: too many objects, or ELK failed (a layout past its deadline throws instead). */
     tooLarge?: TooLarge;
     /** The layout came from the cache (options.cacheDir) instead of ELK. */
     cached: boolean;
-    /** ELK for small views, our quick layered layout for large ones (layout-view.ts, chooseLayoutEngine). */
+    /** ELK, unless the quick layered layout was asked for (layout-view.ts, chooseLayoutEngine). */
     engine: 'elk' | 'quick';
 }
 
@@ -78,7 +78,7 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
             }
             if (result.drawn) {
                 // A roll-up: group boxes link to their drill-down views.
-                const drillDowns = result.drawn.drillDowns;
+                const drillDowns = new Map(view.rollup!.groups.map(group => [group.id, group.drillDown]));
                 const linkFor = (id: string): string | undefined => {
                     const drill = drillDowns.get(id);
                     return drill !== undefined ? options.viewLinkFor?.(drill) : undefined;
