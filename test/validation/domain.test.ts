@@ -626,6 +626,23 @@ bet z { status: active kind: ongoing funded-by -> f }
         expect(errors(result)).toEqual([]);
     });
 
+    it('a bet nested in a bet funded only through its owner: the same answer whichever of the two ids sorts first', async () => {
+        const nested = (outer: string, inner: string) => compile(`package t
+funding f { funds -> a }
+team a
+team u
+bet ${outer} { status: active kind: ongoing owner -> a }
+bet ${inner} { status: active kind: ongoing owner -> u nested-in -> ${outer} }
+`);
+        // The outer bet's owner funds the outer bet, not the bets nested in it (their own owner and scope do).
+        for (const [outer, inner] of [['outer', 'inner'], ['first', 'second']]) {
+            const result = await nested(outer, inner);
+            expect(object(result, `t.${outer}`).facts, outer).toMatchObject({ funded: true });
+            expect(object(result, `t.${inner}`).facts?.funded, inner).toBeUndefined();
+            expect(withCode(result, 'unfunded').map(d => d.object).sort()).toEqual([`t.${inner}`, 't.u']);
+        }
+    });
+
     it('does not fire in a model without any funding unit', async () => {
         const result = await compile(`package t
 team c

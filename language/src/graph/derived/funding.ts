@@ -44,7 +44,8 @@ export function fundingReach(index: GraphIndex): Map<string, string[]> {
     for (const object of index.graph.objects) {
         if (index.isA(object, Std.team) || index.isA(object, Std.group) || index.isA(object, Std.scope)) record(object, unitFunding(object));
         else if (index.isA(object, Std.bet)) {
-            const units = unitFunding(object);
+            // A copy: the memoised set is what funds the bet as a container; its owner's and scope's funding are its own.
+            const units = new Set(unitFunding(object));
             for (const id of [...index.effectiveTargets(object, StdLinks.owner), ...index.effectiveTargets(object, StdLinks.inScope)]) {
                 const via = index.get(id);
                 if (via) for (const unit of unitFunding(via)) units.add(unit);
