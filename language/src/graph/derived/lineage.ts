@@ -85,10 +85,10 @@ function nestingWay(kinds: readonly LinkKindInfo[], child: GraphObject, parent: 
 }
 
 /** Everything one or more steps away from any of the starts, with its distance (a start only through a cycle). */
-export function spread(starts: readonly string[], edges: Map<string, string[]>, limit = Infinity): Map<string, number> {
+export function spread(starts: readonly string[], edges: Map<string, string[]>): Map<string, number> {
     const result = new Map<string, number>();
     let frontier = [...starts];
-    for (let step = 1; frontier.length > 0 && result.size < limit; step++) {
+    for (let step = 1; frontier.length > 0; step++) {
         const next: string[] = [];
         for (const id of frontier) {
             for (const to of edges.get(id) ?? []) {
