@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson } from '../language/src/graph/json.js';
 import { compile, object, errors } from './helpers.js';
 import { compileWorkspace } from '../language/src/compiler.js';
+import { Std, StdLinks, StdQueries } from '../language/src/graph/std-ids.js';
 
 const schema = JSON.parse(readFileSync('language/schema/graph.schema.json', 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
@@ -151,5 +152,15 @@ describe('the example organisation', () => {
         for (const type of ['std.scope', 'std.driver', 'std.input', 'std.insight', 'std.opportunity', 'std.option', 'std.bet', 'std.impact', 'std.ritual', 'std.funding']) {
             expect(graph.objects.some(o => o.types.includes(type)), type).toBe(true);
         }
+    });
+});
+
+describe('the standard library ids the core names', () => {
+    it('every type, enum, link kind and query id in std-ids.ts is declared in std.pom', async () => {
+        const graph = (await compile('package t\n')).graph;
+        const declared = new Set([...graph.types, ...graph.enums, ...graph.linkKinds, ...graph.queries].map(d => d.id));
+        const named = [...Object.values(Std), ...Object.values(StdLinks), ...Object.values(StdQueries)];
+        expect(named.filter(id => !declared.has(id))).toEqual([]);
+        expect(named.length).toBeGreaterThan(40);
     });
 });

@@ -9,6 +9,12 @@ export const Std = {
     derivedFacts: 'std.derived-facts',
 } as const;
 
+/** Ids of the standard library's queries that the site's home page and reports are built from. */
+export const StdQueries = {
+    offTrack: 'std.off-track', deliveryRisk: 'std.delivery-risk', strategyTree: 'std.strategy-tree',
+    driversWithoutBets: 'std.drivers-without-bets',
+} as const;
+
 export const StdLinks = {
     owner: 'std.owner', inScope: 'std.in-scope', owns: 'std.owns', stewards: 'std.stewards', memberOf: 'std.member-of',
     interacts: 'std.interacts', dependsOn: 'std.depends-on', nestedIn: 'std.nested-in', drives: 'std.drives',

@@ -1,5 +1,6 @@
 // Where each page lives in the site, and relative hrefs between pages: the site works from file:// and from
 // any sub-path of a web server, so no link is absolute.
+import { StdQueries } from '../../graph/std-ids.js';
 import { boundedFileName } from '../../util/atomic-write.js';
 
 /** A file name for an id: dots and dashes stay readable; anything else (`:` in built-in view ids) is encoded. */
@@ -25,7 +26,7 @@ export const Paths = {
     horizon: (name: string) => `h/${fileName(name)}.html`,
     asset: (name: string) => `assets/${name}`,
     /** A declared query's answer: the std off-track and delivery-risk queries are the two reports. */
-    query: (id: string) => id === 'std.off-track' ? 'reports/off-track.html' : id === 'std.delivery-risk' ? 'reports/delivery-risk.html' : `q/${fileName(id)}.html`,
+    query: (id: string) => id === StdQueries.offTrack ? Paths.offTrack : id === StdQueries.deliveryRisk ? Paths.deliveryRisk : `q/${fileName(id)}.html`,
 } as const;
 
 /** The href from the page at `from` to the site file `to`, both site-relative paths. */

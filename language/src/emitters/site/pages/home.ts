@@ -1,16 +1,13 @@
 import { groupAnswer, nearestOfType } from '../../../graph/answer.js';
 import { effectiveHealth } from '../../../graph/derived/index.js';
 import type { GraphObject } from '../../../graph/model.js';
-import { Std } from '../../../graph/std-ids.js';
+import { Std, StdQueries } from '../../../graph/std-ids.js';
 import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
 import { html, type Html } from '../html.js';
 import { layout, usedTypes } from '../layout.js';
 import { Paths } from '../paths.js';
 import { section } from './object.js';
-import { OFF_TRACK_QUERY, offTrackGroups } from './reports.js';
-
-const STRATEGY_TREE = 'std.strategy-tree';
-const WITHOUT_BETS = 'std.drivers-without-bets';
+import { offTrackGroups } from './reports.js';
 
 /**
  * The strategy at a glance, summarised from the std queries: each north star with its drivers, and for each driver
@@ -23,10 +20,10 @@ export function homePage(site: SiteContext): string {
     const northStars = graph.ofType(Std.northStar);
     const drivers = graph.ofType(Std.driver);
     const troubledByDriver = new Map(offTrackGroups(site).groups.map(group => [group.key, group.ids]));
-    const activeBets = site.query(STRATEGY_TREE).filter(o => graph.isA(o, Std.bet));
+    const activeBets = site.query(StdQueries.strategyTree).filter(o => graph.isA(o, Std.bet));
     const betsByDriver = groupAnswer(graph, activeBets.map(o => o.id), 'driver');
     const betCount = new Map(betsByDriver.groups.map(group => [group.key, group.ids.length]));
-    const withoutBets = new Set(site.query(WITHOUT_BETS).map(o => o.id));
+    const withoutBets = new Set(site.query(StdQueries.driversWithoutBets).map(o => o.id));
     // Each driver's north stars, looked up once (a lineage walk each), not once per star.
     const starsOf = new Map(drivers.map(driver => [driver.id, nearestOfType(graph, driver, Std.northStar)]));
 
@@ -55,7 +52,7 @@ ${driverTable(drivers.filter(driver => starsOf.get(driver.id)!.includes(star.id)
         ['drivers', drivers.length, Paths.type(Std.driver)],
         ['inputs', graph.ofType(Std.input).length, Paths.type(Std.input)],
         ['active bets', activeBets.length, Paths.type(Std.bet)],
-        ['off track', site.query(OFF_TRACK_QUERY).length, Paths.offTrack],
+        ['off track', site.query(StdQueries.offTrack).length, Paths.offTrack],
         ['errors', errors, Paths.health],
         ['warnings', warnings, Paths.health],
     ];

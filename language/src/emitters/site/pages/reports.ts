@@ -1,5 +1,5 @@
 import type { GraphDiagnostic, GraphObject } from '../../../graph/model.js';
-import { StdLinks } from '../../../graph/std-ids.js';
+import { StdLinks, StdQueries } from '../../../graph/std-ids.js';
 import { groupAnswer, type GroupedAnswer } from '../../../graph/answer.js';
 import { healthByData, wipLimitOf } from '../../../graph/derived/index.js';
 import { objectHealthBadge, plural, type Page, type SiteContext } from '../context.js';
@@ -12,18 +12,14 @@ import { dataCell } from './metrics.js';
 import { section } from './object.js';
 import { compareIds } from '../../../util/compare.js';
 
-/** The std queries the two reports list: the reports are their answers, rendered. */
-export const OFF_TRACK_QUERY = 'std.off-track';
-export const DELIVERY_RISK_QUERY = 'std.delivery-risk';
-
 /**
  * The std off-track query's answer grouped as the query declares (group-by: driver), by the one grouping of
  * graph/answer.ts; once per site, for this report and the home page's drivers.
  */
 export function offTrackGroups(site: SiteContext): GroupedAnswer {
     return site.memo('off-track-groups', () => {
-        const query = site.graph.queries.find(q => q.id === OFF_TRACK_QUERY);
-        return groupAnswer(site.index, site.query(OFF_TRACK_QUERY).map(o => o.id), query?.groupBy ?? 'driver');
+        const query = site.graph.queries.find(q => q.id === StdQueries.offTrack);
+        return groupAnswer(site.index, site.query(StdQueries.offTrack).map(o => o.id), query?.groupBy ?? 'driver');
     });
 }
 
@@ -31,7 +27,7 @@ export function offTrackGroups(site: SiteContext): GroupedAnswer {
 export function offTrackPage(site: SiteContext): string {
     const page = site.page(Paths.offTrack);
     const graph = site.index;
-    const troubled = site.query(OFF_TRACK_QUERY);
+    const troubled = site.query(StdQueries.offTrack);
     const byDataOnly = troubled.filter(o => healthByData(o)).length;
     const grouped = offTrackGroups(site);
     const sorted = grouped.groups.map(group => [group.key, group.ids.map(id => graph.get(id)!)] as const);
@@ -65,7 +61,7 @@ function excerpt(doc: string): string {
 export function deliveryRiskPage(site: SiteContext): string {
     const page = site.page(Paths.deliveryRisk);
     const graph = site.index;
-    const atRisk = site.query(DELIVERY_RISK_QUERY);
+    const atRisk = site.query(StdQueries.deliveryRisk);
     const reasons: Record<string, string> = { 'at-risk': 'at risk', blocked: 'blocked', 'owner-overloaded': 'owner overloaded', overdue: 'overdue' };
     const list = (value: unknown) => Array.isArray(value) ? value.map(String) : [];
     const rows = atRisk.map(bet => html`<tr data-id="${bet.id}"><td>${page.link(bet.id)}</td><td>${join(list(bet.facts?.['delivery-risks']).map(r => html`<span class="badge health-at-risk">${reasons[r] ?? r}</span>`), ' ')}</td>
