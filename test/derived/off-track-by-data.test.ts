@@ -4,7 +4,9 @@ import { parse } from 'node-html-parser';
 import { describe, expect, test } from 'vitest';
 import { compileWorkspace, loadDocuments } from '../../language/src/compiler.js';
 import { buildSite } from '../../language/src/emitters/site/index.js';
+import { GraphIndex } from '../../language/src/graph/graph-index.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
+import { groupContents } from '../../language/src/views/rollup.js';
 import { pom, workspace } from '../cli-run.js';
 
 // An input that declares no health, whose metric data has said off-track for months: every front end must say
@@ -51,6 +53,12 @@ describe('an input off track only by its data', () => {
         expect(speed.fields.health).toBeUndefined();
         expect(speed.facts).toMatchObject({ 'effective-health': 'off-track', 'data-status': 'off-track', 'data-metric': 'org.onboarded', 'data-value': 8 });
         expect(graph.objects.find(o => o.id === 'org.calm')!.facts).toEqual({ 'effective-health': 'on-track' });
+    });
+
+    test('a roll-up group of a large view counts it off track', async () => {
+        const { graph } = await compileWorkspace(dir);
+        const group = { id: 'group:org.activation', key: 'org.activation', title: 'Activation', objects: ['org.calm', 'org.speed'], drillDown: 'x/org.activation' };
+        expect(groupContents(GraphIndex.of(graph), group).offTrack).toBe(1);
     });
 
     test('pom query off-track lists it, and selectors can test what the data says', async () => {

@@ -3,6 +3,7 @@
 // group has a drill-down view of its own objects (which rolls up again if it is still too large). Pure: plain graph
 // and views in, plain data out; the layout draws a roll-up as a small graph of group boxes.
 
+import { effectiveHealth } from '../graph/derived/health.js';
 import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphObject, PomGraph } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
@@ -167,7 +168,7 @@ export function groupContents(index: GraphIndex, group: ViewGroup): { contains: 
         const type = index.types.get(object.type);
         const name = (type?.title ?? type?.name ?? object.type).toLowerCase();
         byType.set(name, (byType.get(name) ?? 0) + 1);
-        if (object.fields.health === 'off-track') offTrack++;
+        if (effectiveHealth(object) === 'off-track') offTrack++; // declared, or said by its data (derived facts)
     }
     const top = [...byType].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, 3).map(([name, count]) => `${count} ${name}${count === 1 ? '' : 's'}`);
     const rest = byType.size > 3 ? ', …' : '';
