@@ -113,6 +113,7 @@
         svg.style.height = Math.round(height * scale) + 'px';
         figure.setAttribute('data-zoom', scale.toFixed(3));
       };
+      var fitToView = function () { scale = fit; apply(); };
       // Zoom from fit to 4x, keeping the point under the cursor (or the centre) in place.
       var zoomTo = function (next, atX, atY) {
         next = Math.min(4, Math.max(fit, next));
@@ -127,7 +128,7 @@
       window.addEventListener('resize', function () {
         var wasFit = scale === fit;
         fit = fitScale();
-        if (wasFit || scale < fit) { scale = fit; apply(); }
+        if (wasFit || scale < fit) fitToView();
       });
       toolbar.addEventListener('click', function (event) {
         var button = event.target.closest('button');
@@ -136,7 +137,7 @@
         var exportAs = button.getAttribute('data-export');
         if (action === 'in') zoomTo(scale * 1.25);
         else if (action === 'out') zoomTo(scale * 0.8);
-        else if (action === 'fit') { scale = fit; apply(); }
+        else if (action === 'fit') fitToView();
         else if (exportAs) exportDiagram(svg, width, height, exportAs, figure.getAttribute('data-name') || 'diagram');
       });
       viewport.addEventListener('wheel', function (event) {
@@ -150,7 +151,7 @@
         var step = 60;
         if (event.key === '+' || event.key === '=') zoomTo(scale * 1.25);
         else if (event.key === '-') zoomTo(scale * 0.8);
-        else if (event.key === '0') { scale = fit; apply(); }
+        else if (event.key === '0') fitToView();
         else if (event.key === 'ArrowLeft') viewport.scrollLeft -= step;
         else if (event.key === 'ArrowRight') viewport.scrollLeft += step;
         else if (event.key === 'ArrowUp') viewport.scrollTop -= step;
@@ -213,8 +214,6 @@
     clone.removeAttribute('style');
     clone.setAttribute('width', width);
     clone.setAttribute('height', height);
-    var theme = currentTheme();
-    clone.setAttribute('data-theme', theme);
     // The palette of the theme shown, resolved here so that the file reads the same anywhere.
     var style = getComputedStyle(svg);
     var names = Array.prototype.filter.call(style, function (n) { return n.indexOf('--pom-') === 0; });
