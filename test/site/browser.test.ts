@@ -3,6 +3,7 @@
 import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { extname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
@@ -64,8 +65,11 @@ describe.skipIf(!available)('site in a browser', () => {
     });
 
     /** A page that records console errors, script errors, failed requests and dialogs. */
-    async function open(options: { width?: number; dark?: boolean } = {}) {
-        const context = await browser.newContext({ viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? 'dark' : 'light' });
+    async function open(options: { width?: number; dark?: boolean; injectScripts?: boolean } = {}) {
+        // Injecting axe-core needs the page's Content-Security-Policy set aside; nothing else does.
+        const context = await browser.newContext({
+            viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? 'dark' : 'light', bypassCSP: options.injectScripts === true,
+        });
         const page = await context.newPage();
         const problems: string[] = [];
         page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
@@ -115,18 +119,25 @@ describe.skipIf(!available)('site in a browser', () => {
             await close();
         });
 
-        it(`has no broken links and no errors on any page, from ${origin.name}`, async () => {
+        // Over http the crawl reads on a phone: no page may scroll sideways (a wide table scrolls on its own).
+        const phone = origin.name === 'http';
+        it(`has no broken links and no errors on any page, from ${origin.name}${phone ? ', and fits a phone screen' : ''}`, async () => {
             const { home } = origins().find(o => o.name === origin.name)!;
-            const tabs = await Promise.all([1, 2, 3, 4].map(() => open()));
+            const tabs = await Promise.all([1, 2, 3, 4].map(() => open(phone ? { width: 390 } : {})));
             const seen = new Set<string>([home]);
             const queue = [home];
             const broken: string[] = [];
+            const overflowing: string[] = [];
             // Four tabs crawl at once: every page the site links to, each checked for load errors and console errors.
             await Promise.all(tabs.map(async ({ page }) => {
                 for (let url = queue.shift(); url !== undefined || queue.length > 0; url = queue.shift()) {
                     if (url === undefined) { await new Promise(r => setTimeout(r, 20)); continue; }
                     const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: unknown) => { broken.push(`${url}: ${(error as Error).message}`); return null; });
                     if (origin.name === 'http' && response && response.status() !== 200) broken.push(`${url}: ${response.status()}`);
+                    if (phone) {
+                        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+                        if (overflow > 0) overflowing.push(`${url.slice(home.length)}: ${overflow} px too wide`);
+                    }
                     // Diagram nodes are SVG links: resolve their href attribute as the browser would.
                     const hrefs = await page.$$eval('a[href]', anchors => anchors.map(a => new URL(a.getAttribute('href')!, document.baseURI).href));
                     for (const href of hrefs) {
@@ -138,6 +149,7 @@ describe.skipIf(!available)('site in a browser', () => {
                 }
             }));
             expect(broken).toEqual([]);
+            expect(overflowing.sort()).toEqual([]);
             expect(tabs.flatMap(tab => tab.problems)).toEqual([]);
             expect(seen.size).toBeGreaterThan(150);
             expect(seen).toContain(new URL(Paths.changes, home).href);
@@ -197,6 +209,31 @@ describe.skipIf(!available)('site in a browser', () => {
         expect(phone.problems).toEqual([]);
         await phone.close();
     });
+
+    it('every page type passes axe-core (WCAG 2.1 A and AA), in the light and the dark theme', async () => {
+        const axe = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+        const pages = [Paths.home, Paths.views, Paths.view('acme.views.strategy-map'), Paths.object('acme.bets.express-wallets'),
+            Paths.object('acme.org.payments-core'), Paths.object('acme.strategy.activation-speed'), Paths.object('acme.strategy.monthly-gpv'),
+            Paths.types, Paths.type('std.bet'), Paths.teams, Paths.horizons, Paths.horizon('quarters'), Paths.offTrack, Paths.deliveryRisk,
+            Paths.health, Paths.changes, Paths.query('std.investment'), `${Paths.search}?q=checkout`];
+        const violations: string[] = [];
+        for (const dark of [false, true]) {
+            const { page, problems, close } = await open({ dark, injectScripts: true });
+            for (const path of pages) {
+                await page.goto(`${base}/sub/${path}`);
+                if (path.startsWith(Paths.search)) await page.waitForSelector('#search-results li');
+                await page.evaluate(axe);
+                const found = await page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } })
+                    .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+                for (const violation of found.violations) {
+                    violations.push(`${dark ? 'dark' : 'light'} ${path}: ${violation.id} at ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`);
+                }
+            }
+            expect(problems).toEqual([]);
+            await close();
+        }
+        expect(violations).toEqual([]);
+    }, 120_000);
 
     it('can be used with the keyboard alone: skip link, then focusable links', async () => {
         const { page, close } = await open();

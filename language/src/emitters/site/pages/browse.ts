@@ -22,7 +22,7 @@ export function typesIndexPage(site: SiteContext): string {
     });
     return layout(page, {
         title: 'Types', crumbs: [], section: Paths.types,
-        body: html`<table class="data sortable"><thead><tr><th scope="col">Type</th><th scope="col">Id</th><th scope="col">Extends</th><th scope="col">Objects</th></tr></thead><tbody>${rows}</tbody></table>`,
+        body: html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Type</th><th scope="col">Id</th><th scope="col">Extends</th><th scope="col">Objects</th></tr></thead><tbody>${rows}</tbody></table></div>`,
     });
 }
 
@@ -50,9 +50,9 @@ function typePage(site: SiteContext, typeId: string): string {
 ${mixed ? html`<td>${site.typeTitle(object.type)}</td>` : ''}<td>${join(site.index.effectiveTargets(object, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
 ${columns.map(f => { const v = object.fields[f.name]; return html`<td>${v === undefined ? '' : page.value(v, f.name)}</td>`; })}</tr>`);
     const type = site.index.types.get(typeId);
-    const definition = html`<table class="fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Declared on</th></tr></thead>
+    const definition = html`<div class="table-scroll"><table class="fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Declared on</th></tr></thead>
 <tbody>${chain.flatMap(t => t.fields.map(f => html`<tr><th scope="row">${f.name}${f.required ? '' : '?'}${f.title ? html`<span class="field-title">${f.title}</span>` : ''}</th>
-<td><code>${f.type}${f.list ? '[]' : ''}</code>${f.default !== undefined ? html` = ${String(f.default)}` : ''}</td><td>${page.typeLink(t.id)}</td></tr>`))}</tbody></table>`;
+<td><code>${f.type}${f.list ? '[]' : ''}</code>${f.default !== undefined ? html` = ${String(f.default)}` : ''}</td><td>${page.typeLink(t.id)}</td></tr>`))}</tbody></table></div>`;
     return layout(page, {
         title: site.typeTitle(typeId),
         kicker: html`Type <code>${typeId}</code>${type?.extends ? html` extends ${page.typeLink(type.extends)}` : ''}`,

@@ -127,9 +127,9 @@ export function changesPage(site: SiteContext, changes: GraphDiff): string {
             html`<li>${objectItem(page, change)}<ul class="change-list">${changeItems(page, change)}</ul></li>`))));
     }
     if (changes.transitions.length > 0) {
-        sections.push(section('Health and status', 'transitions', html`<table class="data sortable"><thead><tr><th scope="col">Object</th><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+        sections.push(section('Health and status', 'transitions', html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Object</th><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
 <tbody>${changes.transitions.map(t => html`<tr><td>${page.link(t.id)}</td><td>${t.field === 'data' ? html`data of ${t.metric ? page.link(t.metric) : 'its metric'}` : t.field}</td>
-<td>${transitionValue(t, t.before)}</td><td>${transitionValue(t, t.after)}</td></tr>`)}</tbody></table>`));
+<td>${transitionValue(t, t.before)}</td><td>${transitionValue(t, t.after)}</td></tr>`)}</tbody></table></div>`));
     }
     const diagnostics = [...changes.diagnostics.new.map(d => [d, 'new'] as const), ...changes.diagnostics.fixed.map(d => [d, 'fixed'] as const)];
     if (diagnostics.length > 0) {

@@ -64,7 +64,7 @@ export function historyPage(site: SiteContext, history: ModelHistory): string {
         ? html`<p class="ok">No commit changed the model since <code>${history.since}</code>.</p>`
         : html`<p class="lede">The model at each of the ${history.points.length} commits that changed it since <code>${history.since}</code>.</p>
 ${section('Model health over time', 'chart', chart(history.points))}
-${section('By commit', 'commits', html`<table class="data"><thead><tr><th scope="col">Commit</th><th scope="col">Date</th><th scope="col">Message</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Off track</th></tr></thead><tbody>${rows}</tbody></table>`)}`;
+${section('By commit', 'commits', html`<div class="table-scroll"><table class="data"><thead><tr><th scope="col">Commit</th><th scope="col">Date</th><th scope="col">Message</th><th scope="col">Errors</th><th scope="col">Warnings</th><th scope="col">Off track</th></tr></thead><tbody>${rows}</tbody></table></div>`)}`;
     return layout(page, { title: 'Model health over time', crumbs: [{ label: 'Reports' }], section: Paths.history, body });
 }
 

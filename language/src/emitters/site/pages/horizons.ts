@@ -69,8 +69,8 @@ ${list.length > COLUMN_LIMIT ? html`<p><a href="${page.href(Paths.horizon(name))
         title: 'Horizons', crumbs: [], section: Paths.horizons,
         body: html`<p class="lede">What is planned at each time horizon, from days to decades.</p>
 <ol class="timeline">${columns}</ol>
-${section('Links across horizons', 'flows', flowRows.length === 0 ? html`<p class="empty">No links between horizons.</p>` : html`<table class="data sortable">
-<thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Links</th></tr></thead><tbody>${flowRows}</tbody></table>`)}`,
+${section('Links across horizons', 'flows', flowRows.length === 0 ? html`<p class="empty">No links between horizons.</p>` : html`<div class="table-scroll"><table class="data sortable">
+<thead><tr><th scope="col">From</th><th scope="col">To</th><th scope="col">Links</th></tr></thead><tbody>${flowRows}</tbody></table></div>`)}`,
     });
 }
 

@@ -78,8 +78,8 @@ export function seriesBody(page: Page, metric: GraphObject): Html | undefined {
     const chart = trusted(sparklineSvg(series, { width: 320, height: 64, label: page.site.title(metric) }));
     return html`<figure class="metric-chart">${chart}</figure>
 <p>${series.length} ${series.length === 1 ? 'observation' : 'observations'}: ${withUnit(first.value, unit)} on ${first.date}${series.length > 1 ? html`, latest <strong class="metric-value">${withUnit(last.value, unit)}</strong> on ${last.date}` : ''}.</p>
-<details><summary>Every observation</summary><table class="data"><thead><tr><th scope="col">Date</th><th scope="col">Value</th></tr></thead>
-<tbody>${series.map(point => html`<tr><td>${point.date}</td><td>${withUnit(point.value, unit)}</td></tr>`)}</tbody></table></details>`;
+<details><summary>Every observation</summary><div class="table-scroll"><table class="data"><thead><tr><th scope="col">Date</th><th scope="col">Value</th></tr></thead>
+<tbody>${series.map(point => html`<tr><td>${point.date}</td><td>${withUnit(point.value, unit)}</td></tr>`)}</tbody></table></div></details>`;
 }
 
 /** What the off-track report shows of an item's data: each troubled or tracked reading with its sparkline. */

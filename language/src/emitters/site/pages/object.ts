@@ -93,9 +93,9 @@ function fields(page: Page, object: GraphObject): Html | undefined {
         const title = declared.get(name)?.title;
         return html`<tr><th scope="row">${name}${title ? html`<span class="field-title">${title}</span>` : ''}</th><td>${page.value(object.fields[name], name)}</td><td class="note">${note}</td></tr>`;
     });
-    return section('Fields', 'fields', html`<table class="fields"><caption class="visually-hidden">Fields of ${page.site.title(object)}</caption>
+    return section('Fields', 'fields', html`<div class="table-scroll"><table class="fields"><caption class="visually-hidden">Fields of ${page.site.title(object)}</caption>
 <thead><tr><th scope="col">Field</th><th scope="col">Value</th><th scope="col"><span class="visually-hidden">Source</span></th></tr></thead>
-<tbody>${rows}</tbody></table>`);
+<tbody>${rows}</tbody></table></div>`);
 }
 
 function groupBy<T>(items: T[], key: (item: T) => string): Array<[string, T[]]> {
@@ -224,8 +224,8 @@ export function betsTable(page: Page, bets: GraphObject[]): Html {
     if (bets.length === 0) return html`<p class="empty">No bets.</p>`;
     const order = ['active', 'proposed', 'paused', 'done', 'killed'];
     const sorted = [...bets].sort((a, b) => rank(order, a.fields.status) - rank(order, b.fields.status) || compareIds(a.id, b.id));
-    return html`<table class="data sortable"><thead><tr><th scope="col">Bet</th><th scope="col">Status</th><th scope="col">Health</th><th scope="col">Horizon</th><th scope="col">End</th></tr></thead>
-<tbody>${sorted.map(bet => html`<tr><td>${page.link(bet.id)}</td><td>${statusBadge(bet.fields.status)}</td><td>${objectHealthBadge(bet)}</td><td>${stringField(bet, 'horizon') ?? ''}</td><td>${stringField(bet, 'end') ?? ''}</td></tr>`)}</tbody></table>`;
+    return html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Bet</th><th scope="col">Status</th><th scope="col">Health</th><th scope="col">Horizon</th><th scope="col">End</th></tr></thead>
+<tbody>${sorted.map(bet => html`<tr><td>${page.link(bet.id)}</td><td>${statusBadge(bet.fields.status)}</td><td>${objectHealthBadge(bet)}</td><td>${stringField(bet, 'horizon') ?? ''}</td><td>${stringField(bet, 'end') ?? ''}</td></tr>`)}</tbody></table></div>`;
 }
 
 function rank(order: string[], value: unknown): number {

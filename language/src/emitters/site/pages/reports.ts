@@ -46,10 +46,10 @@ ${troubleTable(page, list)}`);
 
 function troubleTable(page: Page, list: GraphObject[]) {
     const site = page.site;
-    return html`<table class="data sortable"><thead><tr><th scope="col">Item</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Data</th><th scope="col">Owner</th><th scope="col">Targets</th></tr></thead>
+    return html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Item</th><th scope="col">Type</th><th scope="col">Health</th><th scope="col">Data</th><th scope="col">Owner</th><th scope="col">Targets</th></tr></thead>
 <tbody>${list.map(o => html`<tr data-id="${o.id}"><td>${page.link(o.id)}${typeof o.fields.doc === 'string' ? html`<p class="excerpt">${excerpt(o.fields.doc)}</p>` : ''}</td><td>${site.typeTitle(o.type)}</td>
 <td>${badges(o)}${o.facts?.contradicted ? html` <span class="badge contradiction-tag">declared ${String(o.fields.health).replace('-', ' ')}</span>` : ''}</td><td>${dataCell(page, o)}</td><td>${join(site.index.effectiveTargets(o, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
-<td>${join(site.index.out(o, StdLinks.targets).map(l => html`${page.link(l.target)} ${page.meta(l.meta)}`), html`<br>`)}</td></tr>`)}</tbody></table>`;
+<td>${join(site.index.out(o, StdLinks.targets).map(l => html`${page.link(l.target)} ${page.meta(l.meta)}`), html`<br>`)}</td></tr>`)}</tbody></table></div>`;
 }
 
 function excerpt(doc: string): string {
