@@ -77,3 +77,11 @@ export function summary(diagnostics: GraphDiagnostic[], files: number): string {
 function plural(n: number, word: string): string {
     return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
+
+/**
+ * Warns on stderr that a command answered from a model with errors: `consequence` says what that means for its
+ * output (e.g. "the diagram shows what compiled"). Nothing when there are none.
+ */
+export function warnModelErrors(errors: number, consequence: string): void {
+    if (errors > 0) process.stderr.write(`pom: warning: the model has ${errors} error${errors === 1 ? '' : 's'} (run pom check); ${consequence}\n`);
+}

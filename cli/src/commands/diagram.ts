@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../../../language/src/index.js';
 import { type LayoutEngine, renderDiagram, svgRules, type Theme, UnknownViewError, viewToDrawio, viewToMermaid } from '../../../language/src/render.js';
+import { warnModelErrors } from '../format-diagnostics.js';
 import { compileAt } from '../revision.js';
 import { svgToPng } from '../export/png.js';
 
@@ -27,10 +28,7 @@ export interface DiagramCommandOptions {
 /** `pom diagram <view> [dir]`: one view's SVG, to a file or to stdout. */
 export async function diagramCommand(viewId: string, dir: string, options: DiagramCommandOptions): Promise<number> {
     const result = await compileAt(dir, options.rev);
-    const errors = result.diagnostics.filter(d => d.severity === 'error').length;
-    if (errors > 0) {
-        process.stderr.write(`pom: warning: the model has ${errors} error${errors === 1 ? '' : 's'} (run pom check); the diagram shows what compiled\n`);
-    }
+    warnModelErrors(result.diagnostics.filter(d => d.severity === 'error').length, 'the diagram shows what compiled');
     let diagram;
     try {
         diagram = await renderDiagram(result.graph, viewId, {

@@ -1,5 +1,6 @@
 import { writeFileAtomic } from '../../../language/src/index.js';
 import { graphml, linksCsv, objectsCsv } from '../../../language/src/render.js';
+import { warnModelErrors } from '../format-diagnostics.js';
 import { compileAt } from '../revision.js';
 
 import { EXPORT_FORMATS } from '../formats.js';
@@ -16,8 +17,7 @@ export interface ExportOptions {
 /** `pom export [dir] --format csv|graphml`: the whole graph for spreadsheets and graph tools. */
 export async function exportCommand(dir: string, options: ExportOptions): Promise<number> {
     const result = await compileAt(dir, options.rev);
-    const errors = result.diagnostics.filter(d => d.severity === 'error').length;
-    if (errors > 0) process.stderr.write(`pom: warning: the model has ${errors} error${errors === 1 ? '' : 's'} (run pom check); the export holds what compiled\n`);
+    warnModelErrors(result.diagnostics.filter(d => d.severity === 'error').length, 'the export holds what compiled');
     const content = options.format === 'graphml' ? graphml(result.graph) : options.table === 'links' ? linksCsv(result.graph) : objectsCsv(result.graph);
     if (options.output) {
         await writeFileAtomic(options.output, content);

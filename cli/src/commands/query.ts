@@ -1,5 +1,5 @@
 import { type Answer, ask, columnValue, type FieldValue, GraphIndex, type GraphObject, type PomGraph, QuestionError } from '../../../language/src/index.js';
-import { userPath } from '../format-diagnostics.js';
+import { userPath, warnModelErrors } from '../format-diagnostics.js';
 import { atRevision, compileAt } from '../revision.js';
 
 export interface QueryOptions {
@@ -42,9 +42,7 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
         }
         throw error;
     }
-    if (result.modelErrors > 0) {
-        process.stderr.write(`pom: warning: the model has ${result.modelErrors} error${result.modelErrors === 1 ? '' : 's'} (run pom check); the answer may be incomplete\n`);
-    }
+    warnModelErrors(result.modelErrors, 'the answer may be incomplete');
     const columns = options.columns ? options.columns.split(',').map(c => c.trim()).filter(Boolean) : undefined;
     process.stdout.write(render(result.answer, result.graph, options, columns));
     return 0;
