@@ -42,6 +42,13 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
     // the first poll builds again. The data files are only known once the model is compiled; theirs is taken after.
     const poms = await pomFingerprint(root);
     let files = await build(root);
+    // Each served file's Content-Security-Policy, worked out on its first request: the files change only by a rebuild.
+    const policies = new Map<string, string>();
+    const policyFor = (path: string, content: string): string => {
+        let policy = policies.get(path);
+        if (policy === undefined) policies.set(path, policy = policyOf(path, content));
+        return policy;
+    };
     let generation = 0;
     const clients = new Set<ServerResponse>();
 
@@ -82,7 +89,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
         }
         if (path === '' || path.endsWith('/')) path += 'index.html';
         const content = files.get(path);
-        const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': content === undefined ? CONTENT_SECURITY_POLICY : policyOf(path, content), 'X-Content-Type-Options': 'nosniff' };
+        const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': content === undefined ? CONTENT_SECURITY_POLICY : policyFor(path, content), 'X-Content-Type-Options': 'nosniff' };
         if (content === undefined || request.method !== 'GET' && request.method !== 'HEAD') {
             response.writeHead(content === undefined ? 404 : 405, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
             response.end(content === undefined ? `Not found: /${encodeURI(path)}\n` : 'Only GET and HEAD\n');
@@ -105,6 +112,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
                 // next event or poll builds again (taking it after the build would hide that change for good).
                 fingerprint = now;
                 files = await build(root);
+                policies.clear();
                 generation++;
                 for (const client of clients) client.write(`event: reload\ndata: ${generation}\n\n`);
             } catch (error) {
