@@ -21,7 +21,7 @@ export { resolveView, resolveViews, viewIds, LINEAGE_VIEW_PREFIX, STRATEGY_VIEW_
 export { diffViews, formatViewDiff, isEmptyDiff, type ViewDiff } from './views/view-diff.js';
 export type { ResolvedView } from './views/view-model.js';
 export { isTemporaryFileName, replaceFile, temporaryFileFor, writeFileAtomic } from './util/atomic-write.js';
-export { closest } from './util/suggest.js';
+export { closest, didYouMean } from './util/suggest.js';
 export { isInside } from './util/paths.js';
 export { columnValue, groupAnswer, type AnswerGroup, type GroupedAnswer } from './graph/answer.js';
 export { boundedFileName } from './util/atomic-write.js';

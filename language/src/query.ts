@@ -8,7 +8,7 @@ import { GraphIndex } from './graph/graph-index.js';
 import type { GraphDiagnostic, GraphObject, GraphQuery, PomGraph } from './graph/model.js';
 import { SelectorEngine } from './graph/selector.js';
 import { groupAnswer, type GroupedAnswer } from './graph/answer.js';
-import { closest } from './util/suggest.js';
+import { closest, didYouMean } from './util/suggest.js';
 
 export const QUERY_NAME = '__pom_query__';
 const QUERY_FILE = '.pom-query.pom';
@@ -154,13 +154,12 @@ function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums
     if (by === undefined && sums.length === 0) return {};
     if (by !== undefined && !knownGroup(index, by)) {
         throw new WorkspaceError(`cannot group by '${by}': it is no field, derived fact, link kind or type.` +
-            (closest(by, groupNames(index)) ? ` Did you mean '${closest(by, groupNames(index))}'?` : ''));
+            didYouMean(by, groupNames(index)));
     }
     const numbers = new Set([...index.types.values()].flatMap(type => type.fields.filter(f => f.type === 'number').map(f => f.name)));
     for (const field of sums) {
         if (!numbers.has(field)) {
-            const guess = closest(field, [...numbers]);
-            throw new WorkspaceError(`cannot sum '${field}': it is no number field.${guess ? ` Did you mean '${guess}'?` : ''}`);
+            throw new WorkspaceError(`cannot sum '${field}': it is no number field.${didYouMean(field, [...numbers])}`);
         }
     }
     return { grouped: groupAnswer(index, ids, by, sums) };
@@ -192,8 +191,7 @@ function uniqueByName(graph: PomGraph, name: string): GraphObject {
     const matches = graph.objects.filter(o => o.id.endsWith(`.${name}`) || o.name === name);
     if (matches.length === 1) return matches[0];
     if (matches.length > 1) throw new WorkspaceError(`'${name}' is ambiguous: it could be ${matches.map(m => m.id).join(', ')}. Give the full id.`);
-    const guess = closest(name, graph.objects.map(o => o.id));
-    throw new WorkspaceError(`no object '${name}' for lineage().${guess ? ` Did you mean '${guess}'?` : ''}`);
+    throw new WorkspaceError(`no object '${name}' for lineage().${didYouMean(name, graph.objects.map(o => o.id))}`);
 }
 
 /** Maps a diagnostic of the virtual file back onto the question as the user typed it. */

@@ -1,4 +1,4 @@
-import { canonicalJson, closest, compileWorkspace, diffGraphs, effectiveHealth, formatHistoryText, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
+import { canonicalJson, compileWorkspace, diffGraphs, didYouMean, effectiveHealth, formatHistoryText, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
 import type { ModelHistory } from '../../../language/src/render.js';
 import { atCommit, workspaceCommits } from '../revision.js';
 
@@ -30,8 +30,7 @@ export async function historyOf(id: string, dir: string, since?: string): Promis
     }));
     const known = new Set([...revisions.flatMap(r => r.graph.objects.map(o => o.id)), ...base.objects.map(o => o.id)]);
     if (!known.has(id)) {
-        const guess = closest(id, [...known]);
-        throw new WorkspaceError(`no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${guess ? ` Did you mean '${guess}'?` : ''} ` +
+        throw new WorkspaceError(`no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${didYouMean(id, [...known])} ` +
             `Give the full id, as pom query --ids prints it.`);
     }
     return objectHistory(id, steps);

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { closest, type CompileResult, compileWorkspace, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
+import { closest, type CompileResult, compileWorkspace, didYouMean, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/render.js';
 import { answerJson, queryListJson } from '../commands/query.js';
 import { diffSides } from '../commands/diff.js';
@@ -366,8 +366,7 @@ export function createMcpServer(source: ModelSource): McpServer {
         const { graph } = await source.model(args.rev);
         const view = resolveView(graph, args.view);
         if (!view) {
-            const guess = closest(args.view, viewIds(graph));
-            throw new WorkspaceError(`there is no view '${args.view}'.${guess ? ` Did you mean '${guess}'?` : ''} list_views lists them.`);
+            throw new WorkspaceError(`there is no view '${args.view}'.${didYouMean(args.view, viewIds(graph))} list_views lists them.`);
         }
         const titles = new Map(graph.objects.map(o => [o.id, o]));
         const types = new Map(graph.types.map(t => [t.id, t.name]));

@@ -8,7 +8,7 @@ import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { STD_PACKAGE, normalizeReference, qualifiedName, type Identified } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
-import { closest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkValue } from './values.js';
 
@@ -57,8 +57,7 @@ export class DeclarationValidator {
         const index = this.indexProvider.index;
         const known = index.packages.has(target) || (['object', 'type', 'enum', 'link'] as Namespace[]).some(ns => index.get(ns, target));
         if (!known) {
-            const suggestion = closest(target, index.packages);
-            accept('error', `No package or object '${target}' to import.${suggestion ? ` Did you mean '${suggestion}'?` : ''}`,
+            accept('error', `No package or object '${target}' to import.${didYouMean(target, index.packages)}`,
                 { node: declaration, property: 'target', code: IssueCodes.UnknownImport });
         }
     };

@@ -6,7 +6,7 @@ import {
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
-import { closest } from '../util/suggest.js';
+import { didYouMean } from '../util/suggest.js';
 import { IssueCodes } from './issue-codes.js';
 import { checkValue } from './values.js';
 
@@ -99,8 +99,7 @@ export class SelectorValidator {
         const known = this.columnNames();
         for (const id of this.indexProvider.index.ids.type.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
         if (!group.by || known.has(group.by)) return;
-        const guess = closest(group.by, [...known]);
-        accept('error', `No field, link kind or type '${group.by}' to group by.${guess ? ` Did you mean '${guess}'?` : ''}`,
+        accept('error', `No field, link kind or type '${group.by}' to group by.${didYouMean(group.by, [...known])}`,
             { node: group, property: 'by', code: IssueCodes.UnknownField });
     };
 
@@ -112,8 +111,7 @@ export class SelectorValidator {
         }
         sum.fields.forEach((field, i) => {
             if (numbers.has(field)) return;
-            const guess = closest(field, [...numbers]);
-            accept('error', `No number field '${field}' to sum.${guess ? ` Did you mean '${guess}'?` : ''}`, { node: sum, property: 'fields', index: i, code: IssueCodes.UnknownField });
+            accept('error', `No number field '${field}' to sum.${didYouMean(field, [...numbers])}`, { node: sum, property: 'fields', index: i, code: IssueCodes.UnknownField });
         });
     };
 
@@ -122,8 +120,7 @@ export class SelectorValidator {
         const known = this.columnNames();
         columns.columns.forEach((column, i) => {
             if (known.has(column)) return;
-            const guess = closest(column, [...known]);
-            accept('error', `No field or link kind '${column}' to show as a column.${guess ? ` Did you mean '${guess}'?` : ''}`,
+            accept('error', `No field or link kind '${column}' to show as a column.${didYouMean(column, [...known])}`,
                 { node: columns, property: 'columns', index: i, code: IssueCodes.UnknownField });
         });
     };

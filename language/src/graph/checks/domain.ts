@@ -4,7 +4,7 @@ import { Std, StdLinks } from '../std-ids.js';
 import { IssueCodes } from '../../validation/issue-codes.js';
 import type { GraphCheck } from './check.js';
 import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
-import { closest } from '../../util/suggest.js';
+import { didYouMean } from '../../util/suggest.js';
 import {
     horizonName, horizonRank, plural
 } from './helpers.js';
@@ -309,8 +309,7 @@ const healthFromData: GraphCheck = (graph, report) => {
 const ritualViews: GraphCheck = (graph, report) => {
     for (const ritual of graph.ofType(Std.ritual)) {
         for (const name of ritualViewNames(graph, ritual).unknown) {
-            const guess = closest(name, graph.graph.views.map(view => view.name));
-            report('error', IssueCodes.UnknownView, `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${guess ? ` Did you mean '${guess}'?` : ''}`, ritual);
+            report('error', IssueCodes.UnknownView, `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${didYouMean(name, graph.graph.views.map(view => view.name))}`, ritual);
         }
     }
 };
