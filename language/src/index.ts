@@ -22,6 +22,7 @@ export { diffViews, formatViewDiff, isEmptyDiff, type ViewDiff } from './views/v
 export type { ResolvedView } from './views/view-model.js';
 export { isTemporaryFileName, replaceFile, temporaryFileFor, writeFileAtomic } from './util/atomic-write.js';
 export { closest, didYouMean } from './util/suggest.js';
+export { compareIds } from './util/compare.js';
 export { isInside } from './util/paths.js';
 export { columnValue, groupAnswer, type AnswerGroup, type GroupedAnswer } from './graph/answer.js';
 export { boundedFileName } from './util/atomic-write.js';

@@ -1,6 +1,6 @@
 // What an import produces, whatever it reads: teams, groups, people and scopes with their links, written as one
 // formatted .pom package in a stable order, so that importing the same sources again writes the same bytes.
-import { formatDocument } from '../../../language/src/index.js';
+import { compareIds, formatDocument } from '../../../language/src/index.js';
 
 export type ImportedType = 'team' | 'group' | 'person' | 'scope';
 
@@ -36,7 +36,6 @@ export function textList(values: string[]): string {
 }
 
 const TYPE_ORDER: ImportedType[] = ['group', 'team', 'person', 'scope'];
-const compare = (a: string, b: string) => a < b ? -1 : a > b ? 1 : 0;
 
 /** The package as formatted .pom source, with a header saying how it was made (and that it is rewritten). */
 export function writePackage(packageName: string, header: string, objects: ImportedObject[]): string {
@@ -49,7 +48,7 @@ export function writePackage(packageName: string, header: string, objects: Impor
         existing.links.push(...object.links);
     }
     const lines = [...header.split('\n').map(line => `// ${line}`.trimEnd()), `package ${packageName}`, ''];
-    const sorted = [...byName.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || compare(a.name, b.name));
+    const sorted = [...byName.values()].sort((a, b) => TYPE_ORDER.indexOf(a.type) - TYPE_ORDER.indexOf(b.type) || compareIds(a.name, b.name));
     for (const object of sorted) {
         const links = new Map<string, ImportedLink>();
         for (const link of object.links) {
@@ -58,9 +57,9 @@ export function writePackage(packageName: string, header: string, objects: Impor
         }
         lines.push(`// from ${object.source}`);
         lines.push(`${object.type} ${object.name}${object.title ? ` ${quote(object.title)}` : ''} {`);
-        for (const [field, value] of Object.entries(object.fields).sort(([a], [b]) => compare(a, b))) lines.push(`  ${field}: ${value}`);
-        for (const link of [...links.values()].sort((a, b) => compare(a.kind, b.kind) || compare(a.target, b.target))) {
-            const meta = Object.entries(link.meta ?? {}).sort(([a], [b]) => compare(a, b)).map(([k, v]) => `${k}: ${v}`);
+        for (const [field, value] of Object.entries(object.fields).sort(([a], [b]) => compareIds(a, b))) lines.push(`  ${field}: ${value}`);
+        for (const link of [...links.values()].sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.target, b.target))) {
+            const meta = Object.entries(link.meta ?? {}).sort(([a], [b]) => compareIds(a, b)).map(([k, v]) => `${k}: ${v}`);
             lines.push(`  ${link.kind} -> ${link.target}${meta.length > 0 ? ` { ${meta.join(', ')} }` : ''}`);
         }
         lines.push('}', '');

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { isAbsolute, join, normalize, resolve, sep } from 'node:path';
 import { promisify } from 'node:util';
 import { z } from 'zod';
-import { closest, type CompileResult, compileWorkspace, didYouMean, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
+import { closest, compareIds, type CompileResult, compileWorkspace, didYouMean, diffGraphs, diffSummary, type FieldValue, formatDiffMarkdown, formatDiffText, formatDocument, type GraphObject, PomFormatError, type PomGraph, QuestionError, resolveView, STDLIB_SOURCE, viewIds, WorkspaceError } from '../../../language/src/index.js';
 import { renderDiagram, UnknownViewError } from '../../../language/src/render.js';
 import { answerJson, queryListJson } from '../commands/query.js';
 import { diffSides } from '../commands/diff.js';
@@ -151,7 +151,7 @@ export function searchObjects(graph: PomGraph, words: string, type?: string): Gr
         if (!terms.every(term => head.includes(term) || body.includes(term))) continue;
         scored.push({ object, score: terms.filter(term => head.includes(term)).length });
     }
-    return scored.sort((a, b) => b.score - a.score || (a.object.id < b.object.id ? -1 : a.object.id > b.object.id ? 1 : 0)).map(s => s.object);
+    return scored.sort((a, b) => b.score - a.score || compareIds(a.object.id, b.object.id)).map(s => s.object);
 }
 
 /** A workspace-relative .pom path an assistant proposes, checked to stay inside the workspace. */
@@ -220,7 +220,7 @@ export async function proposeChange(source: ModelSource, files: ProposedFile[]):
             errors.map(d => `${d.location.file}:${d.location.line}:${d.location.column}: error: ${d.message} [${d.code}]`).join('\n'));
     }
     const patches: string[] = [];
-    for (const [absolute, formatted] of [...overrides].sort(([a], [b]) => a < b ? -1 : 1)) {
+    for (const [absolute, formatted] of [...overrides].sort(([a], [b]) => compareIds(a, b))) {
         const path = absolute.slice(source.root.length + 1).split(sep).join('/');
         patches.push(await unifiedDiff(originals.get(absolute), formatted, path));
     }
