@@ -3,8 +3,7 @@ import { canonicalJson, diffGraphs, formatDiffMarkdown, formatDiffText, GRAPH_FO
 import { compileAt } from '../revision.js';
 
 import { DIFF_FORMATS } from '../formats.js';
-export { DIFF_FORMATS };
-export type DiffFormat = typeof DIFF_FORMATS[number];
+type DiffFormat = typeof DIFF_FORMATS[number];
 
 export interface DiffOptions {
     /** The workspace folder: what is compiled at each git revision, and the working tree. */

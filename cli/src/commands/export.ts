@@ -4,7 +4,6 @@ import { warnModelErrors } from '../format-diagnostics.js';
 import { compileAt } from '../revision.js';
 
 import { EXPORT_FORMATS } from '../formats.js';
-export { EXPORT_FORMATS };
 
 export interface ExportOptions {
     format: typeof EXPORT_FORMATS[number];
