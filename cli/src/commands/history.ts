@@ -1,4 +1,4 @@
-import { canonicalJson, compileWorkspace, diffGraphs, didYouMean, effectiveHealth, formatHistoryText, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
+import { canonicalJson, compileWorkspace, diffGraphs, didYouMean, effectiveHealth, formatHistoryText, type GraphDiff, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
 import type { ModelHistory } from '../../../language/src/render.js';
 import { atCommit, workspaceCommits } from '../revision.js';
 
@@ -22,18 +22,22 @@ function emptyGraph(like: PomGraph | undefined): PomGraph {
     return { ...(like ?? {} as PomGraph), objects: [], diagnostics: [] };
 }
 
+/** Each revision with its diff from the one before (the first from the base): what objectHistory reads. */
+function historySteps(base: PomGraph, revisions: Array<{ revision: RevisionInfo; graph: PomGraph }>): Array<{ revision: RevisionInfo; diff: GraphDiff }> {
+    return revisions.map(({ revision, graph }, i) => ({
+        revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph, { from: i === 0 ? 'base' : revisions[i - 1].revision.short, to: revision.short }),
+    }));
+}
+
 /** What changed in one object, commit by commit, from the graphs of consecutive revisions. */
 export async function historyOf(id: string, dir: string, since?: string): Promise<ObjectHistory> {
     const { base, revisions } = await graphsOverHistory(dir, since);
-    const steps = revisions.map(({ revision, graph }, i) => ({
-        revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph, { from: i === 0 ? 'base' : revisions[i - 1].revision.short, to: revision.short }),
-    }));
     const known = new Set([...revisions.flatMap(r => r.graph.objects.map(o => o.id)), ...base.objects.map(o => o.id)]);
     if (!known.has(id)) {
         throw new WorkspaceError(`no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${didYouMean(id, [...known])} ` +
             `Give the full id, as pom query --ids prints it.`);
     }
-    return objectHistory(id, steps);
+    return objectHistory(id, historySteps(base, revisions));
 }
 
 /** `pom history <id> [dir] [--since <rev>]`. */
@@ -46,7 +50,7 @@ export async function historyCommand(id: string, dir: string, options: HistoryOp
 /** The model over time since `since`: its health at each commit and each object's changes (pom build --history). */
 export async function modelHistory(dir: string, since: string): Promise<ModelHistory> {
     const { base, revisions } = await graphsOverHistory(dir, since);
-    const steps = revisions.map(({ revision, graph }, i) => ({ revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph) }));
+    const steps = historySteps(base, revisions);
     const points = revisions.map(({ revision, graph }) => ({
         revision,
         errors: graph.diagnostics.filter(d => d.severity === 'error').length,
