@@ -356,7 +356,7 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
 export class LayoutTimeoutError extends Error {
     constructor(readonly view: ResolvedView, readonly timeoutMs: number) {
         super(`view '${view.id}' (${view.nodes.length} objects) was still being laid out after ${formatSeconds(timeoutMs)}: ` +
-            'the machine is very busy or the layout is stuck; run again with a longer --layout-timeout');
+            'the machine is very busy or the layout is stuck; run again with a longer timeout (pom build --layout-timeout, pom diagram --timeout)');
     }
 }
 
