@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { ElkPool } from '../../language/src/layout/elk-pool.js';
@@ -8,6 +7,7 @@ import { resolveView, resolveViews } from '../../language/src/views/resolve-view
 import { compareWithDot } from '../bench/quality.mjs';
 // @ts-expect-error: a plain JavaScript module shared with npm run bench
 import { dotInstalled } from '../bench/dot.mjs';
+import { ACME } from '../helpers.js';
 
 const pool = new ElkPool(2);
 afterAll(() => pool.close());
@@ -30,7 +30,7 @@ describe('crossings beside Graphviz dot', () => {
     it('are at most dot\'s plus 20% on every acme view (same drawn graph)', async () => {
         // Under CI=true a missing dot fails here rather than skipping.
         expect(dotInstalled(), 'Graphviz dot is needed to compare with').toBe(true);
-        const { graph } = await compileWorkspace(resolve('examples/acme'));
+        const { graph } = await compileWorkspace(ACME);
         const lineages = graph.objects.filter(object => object.types.includes('std.bet')).map(bet => resolveView(graph, `lineage:${bet.id}`)!);
         const failures: string[] = [];
         for (const view of [...resolveViews(graph), ...lineages]) {

@@ -1,12 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileSources, findPomFiles } from '../../language/src/compiler.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
 import { EmptyFileSystem } from 'langium';
 import { formatDocument, PomFormatError } from '../../language/src/format/formatter.js';
 import { createPomServices } from '../../language/src/pom-module.js';
-import { compile, errors } from '../helpers.js';
+import { ACME, compile, errors } from '../helpers.js';
 
 /**
  * The graph without source positions, which formatting moves by design, and without the source text of rule
@@ -168,7 +167,7 @@ scope s "S"
 });
 
 describe('formatDocument on examples/acme', () => {
-    const root = resolve('examples/acme');
+    const root = ACME;
 
     it('gives every file a formatting that compiles to the same graph, and is stable', async () => {
         const files = await findPomFiles(root);
@@ -222,7 +221,7 @@ describe('formatDocument on examples/acme with its white space scrambled', () =>
     }
 
     it.each([1, 2, 3])('formats to the same graph, keeps the comments and is stable (seed %i)', async seed => {
-        const root = resolve('examples/acme');
+        const root = ACME;
         const next = random(seed);
         const files = await findPomFiles(root);
         const sources = new Map(files.map(file => [file, readFileSync(file, 'utf8')]));
