@@ -1,12 +1,14 @@
 // Exports for slides, wikis and other tools: PNG (resvg), Mermaid, draw.io, CSV and GraphML, checked by what reads them.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { resolveView } from '../../language/src/views/resolve-views.js';
+import { DIAGRAM_FONT_FAMILY } from '../../language/src/render.js';
+import { svgToPng } from '../../cli/src/export/png.js';
 import { pom } from '../cli-run.js';
 import { ACME } from '../helpers.js';
 import { CHROMIUM, launchChromium } from '../support/chromium.js';
@@ -32,6 +34,19 @@ describe('pom diagram --format png', () => {
         expect(histogram.toLowerCase()).toContain('#c3005a');
         expect(histogram.toLowerCase()).toContain('#3c3cb4');
     }, 120_000);
+
+    it('draws semibold text semibold and regular text regular, the same on every run', async () => {
+        // Two lines of the same letters, one in each weight the diagrams use: the semibold one carries more ink.
+        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80"><rect width="240" height="80" fill="#fff"/>` +
+            `<text x="8" y="30" font-family="${DIAGRAM_FONT_FAMILY}" font-size="22" font-weight="400" fill="#000">HNMWHNMW</text>` +
+            `<text x="8" y="70" font-family="${DIAGRAM_FONT_FAMILY}" font-size="22" font-weight="600" fill="#000">HNMWHNMW</text></svg>`;
+        const first = await svgToPng(svg, { theme: 'light' });
+        const file = join(out, 'weights.png');
+        writeFileSync(file, first.png);
+        const ink = (top: number) => 1 - Number(execFileSync('convert', [file, '-crop', `240x40+0+${top}`, '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' }));
+        expect(ink(40)).toBeGreaterThan(ink(0) * 1.15);
+        for (let run = 0; run < 3; run++) expect((await svgToPng(svg, { theme: 'light' })).png.equals(first.png)).toBe(true);
+    }, 60_000);
 
     it('refuses to write a PNG to a terminal', async () => {
         const result = await pom(['diagram', 'strategy', ACME, '--format', 'png']);

@@ -25,11 +25,14 @@ export async function svgToPng(svg: string, options: { theme: 'light' | 'dark'; 
     const folder = await fs.mkdtemp(join(tmpdir(), 'pom-png-'));
     try {
         const files = diagramFontFiles();
-        const fontFiles = await Promise.all([files.regular, files.semibold].map(async (file, i) => {
+        // One at a time, each copied at once: the decompressor returns a view of its own memory, which its next call
+        // overwrites (two at once gave both files one weight: every text semibold, or now and then every text regular).
+        const fontFiles: string[] = [];
+        for (const [i, file] of [files.regular, files.semibold].entries()) {
             const ttf = join(folder, `font-${i}.ttf`);
-            await fs.writeFile(ttf, await decompress(await fs.readFile(file)));
-            return ttf;
-        }));
+            await fs.writeFile(ttf, Buffer.from(await decompress(await fs.readFile(file))));
+            fontFiles.push(ttf);
+        }
         const resvg = new Resvg(resolveSvgStyles(svg, options.theme), {
             font: { fontFiles, loadSystemFonts: false, defaultFontFamily: DIAGRAM_FONT_FAMILY, sansSerifFamily: DIAGRAM_FONT_FAMILY },
             fitTo: { mode: 'zoom', value: options.scale ?? 1 },
