@@ -17,6 +17,26 @@ bet b "B" { status: active }
         expect(diagnostics.map(d => d.code)).toContain('bet-without-target');
     });
 
+    it('a misspelt name in a view, a query or a rule is one error, with no knock-on', async () => {
+        const result = await compile(`package t
+team t "T" { topology: platform }
+bet b "B" { status: active  owner -> t }
+bet c "C" { status: proposed  owner -> t  allow t.r2 because "being rewritten" }
+view v { include bett where status = active }
+query q { include bet  columns: statuss }
+rule r1 "R1" { for bett  require has owner }
+rule r2 "R2" { for bet  require has ownerr }
+rule r3 "R3" { for bet  require count(targetss) >= 1 }
+`);
+        const at = (d: { location: { line: number }; code: string }) => `${d.location.line}:${d.code}`;
+        // The misspelt type does not make 'status' an opportunity's status, nor 'owner' a field of every type; the
+        // rules with a broken name do not report every bet; the exception for r2 is not called unused meanwhile.
+        expect(result.diagnostics.filter(d => d.severity === 'error').map(at)).toEqual([
+            '5:unknown-type', '6:unknown-field', '7:unknown-type', '8:unknown-field', '9:unknown-link']);
+        expect(result.diagnostics.map(d => d.code)).not.toContain('unused-suppression');
+        expect(result.diagnostics.map(d => d.code).filter(code => code.startsWith('t.r'))).toEqual([]);
+    });
+
     it('a broken object is left out and the rest of the model still builds and links', async () => {
         const result = await compile({
             'a.pom': `package t

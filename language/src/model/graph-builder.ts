@@ -291,8 +291,12 @@ export class GraphBuilder {
             for: [], require: [], location: this.location(node, 'name'),
         };
         if (node.title !== undefined) info.title = node.title;
+        // A rule naming something that does not resolve has that error; run, it would repeat it as a finding on every
+        // object it selects. It is kept (its id still names it in settings and exceptions) with nothing to check.
+        const broken = hasBrokenReference(node);
         for (const member of node.members) {
             if (isRuleSeverity(member) && member.level) info.severity = member.level;
+            else if (broken) continue;
             else if (isRuleMessage(member) && member.text !== undefined) info.message = member.text;
             else if (isRuleFor(member)) info.for.push(...this.selectors.selectors(member.selectors));
             else if (isRuleRequire(member) && member.condition) {

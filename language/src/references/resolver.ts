@@ -3,7 +3,7 @@ import {
     isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
     isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
     isClause, isSelector, isTypeDecl, isViewDecl, isViewLinks,
-    type Comparison, type EnumMember, type FieldDecl, type HasCondition, type MetaEntry, type PomFile, type PomObject, type TypeDecl
+    type Comparison, type EnumMember, type FieldDecl, type HasCondition, type MetaEntry, type PomFile, type PomObject, type Selector, type TypeDecl
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
@@ -95,12 +95,8 @@ export class PomResolver {
      * types of its `for`). Undefined means any type (`*`, or an object selector).
      */
     conditionTypes(node: AstNode): TypeDecl[] | undefined {
-        const selector = AstUtils.getContainerOfType(node, isSelector);
-        const list = selector && (isClause(selector.$container) || isRuleFor(selector.$container)) ? selector.$container.selectors : [];
-        const selectors = selector ? (list.length > 1 && list[list.length - 1] === selector && sharesCondition(list) ? list : [selector])
-            : AstUtils.getContainerOfType(node, isRuleDecl)?.members.filter(isRuleFor).flatMap(f => f.selectors) ?? [];
         const types: TypeDecl[] = [];
-        for (const s of selectors) {
+        for (const s of this.conditionSelectors(node)) {
             const head = s.head?.ref;
             if (s.all || !head) return undefined;
             if (isTypeDecl(head)) types.push(head);
@@ -110,7 +106,17 @@ export class PomResolver {
         return types.length > 0 ? types : undefined;
     }
 
+    /** The selectors whose objects a condition tests: its own, those sharing it, or a rule's `for`. */
+    protected conditionSelectors(node: AstNode): Selector[] {
+        const selector = AstUtils.getContainerOfType(node, isSelector);
+        const list = selector && (isClause(selector.$container) || isRuleFor(selector.$container)) ? selector.$container.selectors : [];
+        return selector ? (list.length > 1 && list[list.length - 1] === selector && sharesCondition(list) ? list : [selector])
+            : AstUtils.getContainerOfType(node, isRuleDecl)?.members.filter(isRuleFor).flatMap(f => f.selectors) ?? [];
+    }
+
     protected resolveConditionField(condition: Comparison | HasCondition, name: string): Resolution {
+        // A misspelt type in the selector has its error; which fields it would have is unknown, so none is reported.
+        if (this.conditionSelectors(condition).some(s => s.head !== undefined && s.head.ref === undefined)) return { kind: 'silent' };
         const types = this.conditionTypes(condition);
         const candidates = types ?? this.indexProvider.index.types;
         for (const type of candidates) {

@@ -19,6 +19,8 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
     const root = document.parseResult.value as PomFile;
     const ruleIds = new Set(graph.rules.map(rule => rule.id));
     const known = (code: string) => builtInCodes.has(code) || ruleIds.has(code);
+    // A rule with nothing to check (its names do not resolve: reported there) reports nothing; its exceptions stay.
+    const notRun = new Set(graph.rules.filter(rule => rule.for.length === 0 || rule.require.length === 0).map(rule => rule.id));
     const severities = graph.settings.severities;
     const used = new Set<string>();
     let objects: Map<string, PomGraph['objects'][number]> | undefined;
@@ -71,7 +73,7 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
             report(`Unknown diagnostic code '${node.code}'.${suggest(node.code)}`, node, 'code', IssueCodes.UnknownCode, DiagnosticSeverity.Warning);
         } else if (isErrorCode(node.code) || ownErrors.has(node.code)) {
             report(`'${node.code}' is an error and cannot be excused: fix the model instead.`, node, 'code', IssueCodes.CannotSuppress, DiagnosticSeverity.Error);
-        } else if (!isUsed(node, used, modelDiagnostics)) {
+        } else if (!notRun.has(node.code) && !isUsed(node, used, modelDiagnostics)) {
             report(`Nothing here reports '${node.code}' any more: remove this exception.`, node, 'code', IssueCodes.UnusedSuppression, DiagnosticSeverity.Warning);
         }
     }
