@@ -188,6 +188,12 @@ view v {
         expect(withCode(result, 'unknown-enum-member')[0].message).toContain("Did you mean 'active'?");
     });
 
+    it('a near miss of a link kind in a condition is pointed at the link kind, written as a link', async () => {
+        const result = await compile({ 'chain.pom': chain, 'v.pom': 'package demo\nview v { include bet where has ownerr }\n' });
+        expect(withCode(result, 'unknown-field').map(d => d.message)).toEqual([
+            "Type 'bet' has no field 'ownerr'. Did you mean the link kind 'owner'? Write 'owner -> <target>'."]);
+    });
+
     it('report a view that extends itself, containment on a type, a bad depth and a view that selects nothing', async () => {
         const result = await compile({
             'chain.pom': chain,

@@ -131,9 +131,13 @@ export class PomResolver {
         const known = [...new Set(types.flatMap(type => [...this.types.fields(type).keys()]))];
         const isLink = this.resolveId(name, this.contextOf(condition, 'link')).kind === 'found';
         const names = types.map(t => t.name).join(' or ');
+        const field = closest(name, known);
+        // A near miss of a link kind (`has ownerr`): the link, written as a link.
+        const link = isLink || field ? undefined : closest(name, [...new Set([...this.indexProvider.index.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1)))]);
         const hint = isLink
             ? ` '${name}' is a link kind: write '${name} -> <target>'.`
-            : (closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its fields are: ${known.join(', ')}.`);
+            : field ? ` Did you mean '${field}'?`
+                : link ? ` Did you mean the link kind '${link}'? Write '${link} -> <target>'.` : ` Its fields are: ${known.join(', ')}.`;
         return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${names}' has no field '${name}'.${hint}` };
     }
 
