@@ -235,6 +235,21 @@ describe.skipIf(!available)('site in a browser', () => {
         expect(violations).toEqual([]);
     }, 120_000);
 
+    it('shows every horizon on a 1280 px screen, decades included, with no sideways scroller', async () => {
+        const { page, problems, close } = await open();
+        await page.goto(`${base}/sub/${Paths.horizons}`);
+        const columns = page.locator('.timeline > .horizon-column');
+        expect(await columns.count()).toBe(6);
+        const width = await page.evaluate(() => document.querySelector('main')!.getBoundingClientRect().right);
+        for (const box of await Promise.all((await columns.all()).map(column => column.boundingBox()))) {
+            expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+        }
+        expect(await page.locator('.timeline').evaluate(list => list.scrollWidth - list.clientWidth)).toBeLessThanOrEqual(0);
+        await page.screenshot({ path: join(ARTIFACTS, 'horizons.png'), fullPage: true });
+        expect(problems).toEqual([]);
+        await close();
+    });
+
     it('can be used with the keyboard alone: skip link, then focusable links', async () => {
         const { page, close } = await open();
         await page.goto(`${base}/sub/`);
