@@ -94,9 +94,9 @@ export class PomResolver {
      * The types a condition's fields belong to: those its selector starts from (a rule's `require` sees the
      * types of its `for`). Undefined means any type (`*`, or an object selector).
      */
-    conditionTypes(node: AstNode): TypeDecl[] | undefined {
+    conditionTypes(node: AstNode, selectors: readonly Selector[] = this.conditionSelectors(node)): TypeDecl[] | undefined {
         const types: TypeDecl[] = [];
-        for (const s of this.conditionSelectors(node)) {
+        for (const s of selectors) {
             const head = s.head?.ref;
             if (s.all || !head) return undefined;
             if (isTypeDecl(head)) types.push(head);
@@ -116,8 +116,9 @@ export class PomResolver {
 
     protected resolveConditionField(condition: Comparison | HasCondition, name: string): Resolution {
         // A misspelt type in the selector has its error; which fields it would have is unknown, so none is reported.
-        if (this.conditionSelectors(condition).some(s => s.head !== undefined && s.head.ref === undefined)) return { kind: 'silent' };
-        const types = this.conditionTypes(condition);
+        const selectors = this.conditionSelectors(condition);
+        if (selectors.some(s => s.head !== undefined && s.head.ref === undefined)) return { kind: 'silent' };
+        const types = this.conditionTypes(condition, selectors);
         const candidates = types ?? this.indexProvider.index.types;
         for (const type of candidates) {
             const field = this.types.fields(type).get(name);
