@@ -25,15 +25,14 @@ export class ModelDiagnosticsRefresher {
         });
     }
 
-    protected duplicateIds(): Map<string, string> {
-        return duplicateSignatures(this.pom.references.PomIndex.index);
-    }
-
     protected async refresh(built: Set<string>, cancelToken: Parameters<PomLspServices['validation']['DocumentValidator']['validateDocument']>[2]): Promise<void> {
         const byFile = this.pom.model.WorkspaceModel.model.diagnosticsByFile;
         const paths = this.pom.workspace.Paths;
         const stale = new Set<LangiumDocument>();
         const documentPaths = new Set<string>();
+        // A duplicate id is reported in every file that defines it, and made or resolved by editing any one of them:
+        // the other files whose duplicates changed are revalidated too (they do not reference the edited file).
+        const duplicates = duplicateSignatures(this.pom.references.PomIndex.index);
         for (const document of this.shared.workspace.LangiumDocuments.all) {
             if (document.state < DocumentState.Validated) continue;
             const path = paths.display(document.uri);
@@ -41,15 +40,9 @@ export class ModelDiagnosticsRefresher {
             const now = JSON.stringify(byFile.get(path) ?? []);
             const before = this.published.get(path);
             this.published.set(path, now);
-            if (!built.has(document.uri.toString()) && before !== undefined && before !== now) stale.add(document);
-        }
-        // A duplicate id is reported in every file that defines it, and made or resolved by editing any one of them:
-        // revalidate the other files whose duplicates changed (they do not reference the edited file).
-        const duplicates = this.duplicateIds();
-        for (const document of this.shared.workspace.LangiumDocuments.all) {
             const uri = document.uri.toString();
-            if (document.state < DocumentState.Validated || built.has(uri) || stale.has(document)) continue;
-            if ((duplicates.get(uri) ?? '') !== (this.duplicates.get(uri) ?? '')) stale.add(document);
+            if (built.has(uri)) continue;
+            if ((before !== undefined && before !== now) || (duplicates.get(uri) ?? '') !== (this.duplicates.get(uri) ?? '')) stale.add(document);
         }
         this.duplicates = duplicates;
         const connection = this.shared.lsp.Connection;
