@@ -20,12 +20,12 @@ import { viewPages, viewsIndexPage } from './pages/views.js';
 export type { SiteDiagram, SiteExtension, SiteOptions } from './context.js';
 export { Paths } from './paths.js';
 
-/** The href of an object's page from a view page: what diagram nodes link to. */
 /** The href of a view's page from a view page (or from <out>/diagrams, as deep): a roll-up's group links to its drill-down. */
 export function viewLinkFromViewPage(viewId: string): string {
     return relativeHref(Paths.view('view'), Paths.view(viewId));
 }
 
+/** The href of an object's page from a view page: what diagram nodes link to. */
 export function objectLinkFromViewPage(id: string): string {
     return relativeHref(Paths.view('view'), Paths.object(id));
 }

@@ -76,6 +76,7 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
             if (result.tooLarge || !result.layout) {
                 return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false, engine: result.engine };
             }
+            let svg: string;
             if (result.drawn) {
                 // A roll-up: group boxes link to their drill-down views.
                 const drillDowns = new Map(view.rollup!.groups.map(group => [group.id, group.drillDown]));
@@ -83,10 +84,11 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
                     const drill = drillDowns.get(id);
                     return drill !== undefined ? options.viewLinkFor?.(drill) : undefined;
                 };
-                const svg = renderSvg(result.drawn.graph, result.drawn.view, result.layout, { ...options, linkFor });
-                return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
+                svg = renderSvg(result.drawn.graph, result.drawn.view, result.layout, { ...options, linkFor });
+            } else {
+                svg = renderSvg(graph, view, result.layout, options);
             }
-            return { svg: renderSvg(graph, view, result.layout, options), elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
+            return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
         }));
     } finally {
         if (!options.pool) await pool.close();
