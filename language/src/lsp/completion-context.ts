@@ -472,18 +472,14 @@ class SiteReader {
             if (token.text === 'include' || token.text === 'exclude') {
                 const found = this.selectors(body);
                 if (token.text === 'include') heads = heads && found ? [...heads, ...found] : undefined;
-            } else if (token.text === 'columns') {
+            } else if (token.text === 'columns' || token.text === 'sum') {
                 if (!this.accept(':', NONE)) continue;
-                const columns: Site = { kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined };
-                this.take(columns);
-                while (this.accept(',', body)) this.take(columns);
+                // `sum:` totals number fields only.
+                const fields: Site = { kind: 'fields', heads: heads?.length ? heads : undefined, numbers: token.text === 'sum' };
+                this.take(fields);
+                while (this.accept(',', body)) this.take(fields);
             } else if (token.text === 'group-by') {
-                if (this.accept(':', NONE)) this.take({ kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined });
-            } else if (token.text === 'sum') {
-                if (!this.accept(':', NONE)) continue;
-                const totals: Site = { kind: 'fields', heads: heads && heads.length > 0 ? heads : undefined, numbers: true };
-                this.take(totals);
-                while (this.accept(',', body)) this.take(totals);
+                if (this.accept(':', NONE)) this.take({ kind: 'fields', heads: heads?.length ? heads : undefined });
             }
         }
     }
