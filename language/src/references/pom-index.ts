@@ -66,6 +66,13 @@ export class PomIndex {
         return this.typeList ??= [...this.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
     }
 
+    private linkNameSet?: Set<string>;
+
+    /** The short names of the declared link kinds (`owner` for std.owner), for what names them without a package. */
+    get linkNames(): ReadonlySet<string> {
+        return this.linkNameSet ??= new Set([...this.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1)));
+    }
+
     get(namespace: Namespace, id: string): AstNodeDescription | undefined {
         return this.ids[namespace].get(id)?.[0];
     }

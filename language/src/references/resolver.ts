@@ -134,7 +134,7 @@ export class PomResolver {
         const names = types.map(t => t.name).join(' or ');
         const field = closest(name, known);
         // A near miss of a link kind (`has ownerr`): the link, written as a link.
-        const link = isLink || field ? undefined : closest(name, [...new Set([...this.indexProvider.index.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1)))]);
+        const link = isLink || field ? undefined : closest(name, this.indexProvider.index.linkNames);
         const hint = isLink
             ? ` '${name}' is a link kind: write '${name} -> <target>'.`
             : field ? ` Did you mean '${field}'?`

@@ -90,7 +90,7 @@ export class SelectorValidator {
         const index = this.indexProvider.index;
         const known = new Set<string>(['id', 'type', 'title', 'file']);
         for (const type of index.types) for (const name of this.types.fields(type).keys()) known.add(name);
-        for (const id of index.ids.link.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
+        for (const name of index.linkNames) known.add(name);
         return known;
     }
 
