@@ -98,6 +98,25 @@ describe('pom serve under hostile requests', () => {
         });
         expect(await until(async () => (await get(url, '/')).body.includes('Early payment volume'), 45_000)).toBe(true);
     }, 90_000);
+
+    it('builds once for a change that brings in a new metric data file, then stays idle', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'pom-serve-'));
+        cpSync(ACME, dir, { recursive: true });
+        const started = startPom(['serve', dir, '--port', '0'], SERVING_AT);
+        server = started.child;
+        let stderr = '';
+        started.child.stderr!.on('data', chunk => { stderr += String(chunk); });
+        const url = await started.ready;
+        const builds = () => stderr.split('\n').filter(line => / in \d+ files?$/.test(line)).length;
+        writeFileSync(join(dir, 'data', 'fraud-loss.csv'), 'date,value\n2026-11-02,7.25\n');
+        const metrics = join(dir, 'strategy', 'metrics.pom');
+        writeFileSync(metrics, readFileSync(metrics, 'utf8').replace('query: "fraud.chargeback_loss_bps"', 'query: "fraud.chargeback_loss_bps"\n  data: "../data/fraud-loss.csv"'));
+        const page = '/o/acme.strategy.fraud-loss.html';
+        expect(await until(async () => (await get(url, page)).body.includes('7.25'), 45_000)).toBe(true);
+        const afterRebuild = builds();
+        await new Promise(r => setTimeout(r, 3500)); // three polls: nothing changed, so nothing is built
+        expect(builds()).toBe(afterRebuild);
+    }, 90_000);
 });
 
 describe('isAllowedHost', () => {

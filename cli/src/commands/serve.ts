@@ -106,12 +106,16 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
     const rebuildIfChanged = () => {
         building = building.then(async () => {
             try {
-                const now = await workspaceFingerprint(root, dataFiles);
-                if (now === fingerprint) return;
+                const poms = await pomFingerprint(root);
+                const data = await dataFingerprint(root, dataFiles);
+                if (poms + data === fingerprint) return;
+                const dataFilesBefore = dataFiles;
+                files = await build(root);
                 // The fingerprint taken before the build: a file changed while it runs differs from it, so the
                 // next event or poll builds again (taking it after the build would hide that change for good).
-                fingerprint = now;
-                files = await build(root);
+                // Only data files the build has just found referenced are stamped after it, as at start-up.
+                const sameDataFiles = dataFiles.size === dataFilesBefore.size && [...dataFiles].every(path => dataFilesBefore.has(path));
+                fingerprint = poms + (sameDataFiles ? data : await dataFingerprint(root, dataFiles));
                 policies.clear();
                 generation++;
                 for (const client of clients) client.write(`event: reload\ndata: ${generation}\n\n`);
@@ -187,11 +191,7 @@ function policyOf(path: string, content: string): string {
     return CONTENT_SECURITY_POLICY;
 }
 
-/** The .pom files and metric data files of the workspace with their sizes and change times, as one string. */
-async function workspaceFingerprint(root: string, dataFiles: ReadonlySet<string>): Promise<string> {
-    return await pomFingerprint(root) + await dataFingerprint(root, dataFiles);
-}
-
+/** The .pom files of the workspace with their sizes and change times, as one string (and likewise its data files). */
 async function pomFingerprint(root: string): Promise<string> {
     return stamps(await findPomFiles(root).catch(() => []));
 }
