@@ -3,6 +3,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { pom, workspace } from './cli-run.js';
+import { REFERENCE_URL } from '../language/src/diagnostics/codes.js';
+import { referenceAnchors } from './support/doc-anchors.js';
 
 const clean = {
     'org.pom': `package acme
@@ -80,6 +82,54 @@ describe('pom check', () => {
             region: { startLine: 2, startColumn: 61, endLine: 2, endColumn: 68 },
         });
         expect(log.runs[0].tool.driver.rules.map((r: { id: string }) => r.id)).toContain('unknown-object');
+    });
+
+    it('--format sarif describes each rule: descriptions, default level, a help link to its row in docs/language.md', async () => {
+        const dir = workspace({
+            ...broken,
+            'rules.pom': 'package acme\nrule titled "Bets have a horizon" { for bet  require has horizon  severity: info }\n',
+            'data.pom': 'package acme\nmetric signups { source: "crm"  data: "signups.csv" }\n',
+            'signups.csv': 'date,value\n2026-13-01,5\n',
+        });
+        const log = JSON.parse((await pom(['check', '.', '--format', 'sarif'], dir)).stdout);
+        const driver = log.runs[0].tool.driver;
+        expect(driver.version).toBe(JSON.parse(readFileSync('package.json', 'utf8')).version);
+        const anchors = referenceAnchors();
+        const anchorOf = (uri: string) => {
+            expect(uri.startsWith(`${REFERENCE_URL}#`), uri).toBe(true);
+            return uri.slice(REFERENCE_URL.length + 1);
+        };
+        expect(anchors.has(anchorOf(driver.informationUri))).toBe(true);
+        const results = log.runs[0].results;
+        expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(expect.arrayContaining(['unknown-object', 'bet-without-target', 'metric-bad-date', 'acme.titled']));
+        for (const result of results) {
+            const rule = driver.rules[result.ruleIndex];
+            expect(rule.id).toBe(result.ruleId);
+            expect(rule.shortDescription.text.length, rule.id).toBeGreaterThan(10);
+            expect(rule.fullDescription.text.startsWith(rule.shortDescription.text), rule.id).toBe(true);
+            expect(['error', 'warning', 'note'], rule.id).toContain(rule.defaultConfiguration.level);
+            expect(anchors.has(anchorOf(rule.helpUri)), rule.helpUri).toBe(true);
+        }
+        const rule = (id: string) => driver.rules.find((r: { id: string }) => r.id === id);
+        expect(rule('unknown-object')).toMatchObject({ defaultConfiguration: { level: 'error' }, helpUri: `${REFERENCE_URL}#unknown-object` });
+        expect(rule('unknown-object').fullDescription.text).toContain('Settings cannot change it');
+        expect(rule('bet-without-target')).toMatchObject({ defaultConfiguration: { level: 'warning' }, shortDescription: { text: 'An active bet that targets nothing.' } });
+        expect(rule('metric-bad-date').fullDescription.text).toContain('Settings can change its severity');
+        // A rule of the model: described by its title and requirement, at its own severity.
+        expect(rule('acme.titled')).toMatchObject({ shortDescription: { text: 'Rule acme.titled: Bets have a horizon.' }, defaultConfiguration: { level: 'note' } });
+        expect(rule('acme.titled').fullDescription.text).toContain('It requires: has horizon. Declared at rules.pom:2:6.');
+    });
+
+    it('refuses a setting for a code that cannot be configured, at the setting, and says why', async () => {
+        const dir = workspace({
+            ...clean,
+            'pom.config.pom': 'settings {\n  severity incomplete-rule: off\n  severity duplicate-field: warning\n  severity metric-bad-date: warning\n}\n',
+        });
+        const result = await pom(['check', '.'], dir);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toBe(
+            "pom.config.pom:2:12: error: The severity of 'incomplete-rule' cannot be changed: the model is wrong while it is reported: fix the model instead. Remove this setting. [cannot-suppress]\n" +
+            "pom.config.pom:3:12: error: The severity of 'duplicate-field' cannot be changed: the model is wrong while it is reported: fix the model instead. Remove this setting. [cannot-suppress]\n");
     });
 
     it('exits 2 with a one-line error for a missing folder, a bad option, or an unknown command', async () => {

@@ -35,7 +35,10 @@ export function createProgram(): Command {
         .addOption(asOf())
         .addOption(rev())
         .addHelpText('after', '\nExit status: 0 no errors, 1 errors in the model (or warnings with --strict), 2 usage or I/O errors.\n' +
-            'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning).')
+            'Formats: text (path:line:col: severity: message [code]), json, github (workflow annotations), sarif (code scanning,\n' +
+            'each rule described and linked to its code in docs/language.md).\n' +
+            'Settings: a settings { severity <code>: off|info|warning|error } block changes warnings, rule findings and\n' +
+            'metric data errors, also in data files; errors in the model cannot be changed (cannot-suppress).')
         .action(async (dir: string, options) => { process.exitCode = await (await import('./commands/check.js')).checkCommand(dir, options); });
 
     program.command('build')

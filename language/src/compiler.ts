@@ -6,7 +6,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
 import { stdlibDocument } from './workspace/stdlib.js';
-import { IssueCodes } from './validation/issue-codes.js';
+import { IssueCodes } from './diagnostics/codes.js';
+import { applySettingsToDiagnostics } from './diagnostics/settings.js';
 import type { DataReader } from './metrics/metrics.js';
 import { readWorkspaceDataFile } from './metrics/read-data.js';
 import { compareIds } from './util/compare.js';
@@ -109,7 +110,8 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     const result = await compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides, skipped),
         { readData: dataReader(absoluteRoot), asOf: options.asOf });
     if (skipped.length === 0) return result;
-    const diagnostics = [...result.diagnostics, ...skipped.map(file => skippedFileDiagnostic(absoluteRoot, file))].sort(compareDiagnostics);
+    const notRead = applySettingsToDiagnostics(skipped.map(file => skippedFileDiagnostic(absoluteRoot, file)), result.graph);
+    const diagnostics = [...result.diagnostics, ...notRead].sort(compareDiagnostics);
     return { ...result, diagnostics, graph: { ...result.graph, diagnostics } };
 }
 
@@ -144,9 +146,12 @@ export async function compileSources(root: string, sources: Map<string, string>,
         files.add(file);
         for (const diagnostic of document.diagnostics ?? []) diagnostics.push(toGraphDiagnostic(file, diagnostic));
     }
-    // Problems in metric data files belong to no .pom document's validation: take them from the model.
+    // Problems in metric data files belong to no .pom document's validation: take them from the model, through
+    // the settings and exceptions that a document's validation would have applied.
     const model = pom.model.WorkspaceModel.model;
-    for (const [file, list] of model.diagnosticsByFile) if (!files.has(file)) for (const diagnostic of list) diagnostics.push(diagnostic);
+    for (const [file, list] of model.diagnosticsByFile) {
+        if (!files.has(file)) for (const diagnostic of applySettingsToDiagnostics(list, model.graph)) diagnostics.push(diagnostic);
+    }
     diagnostics.sort(compareDiagnostics);
     const graph: PomGraph = { ...model.graph, diagnostics };
     return { root, files: graph.files, graph, diagnostics, services: pom };

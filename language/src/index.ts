@@ -5,7 +5,9 @@ export * from './pom-module.js';
 export * from './compiler.js';
 export * from './graph/model.js';
 export { GraphIndex } from './graph/graph-index.js';
-export { IssueCodes, type IssueCode } from './validation/issue-codes.js';
+export {
+    DIAGNOSTIC_CODES, diagnosticCode, helpUri, IssueCodes, isConfigurable, REFERENCE_URL, RULES_ANCHOR, type DiagnosticCodeInfo, type IssueCode,
+} from './diagnostics/codes.js';
 export { STDLIB_SOURCE, STDLIB_URI } from './workspace/stdlib.js';
 export { canonicalJson } from './graph/json.js';
 export { formatDocument, PomFormatError, INDENT } from './format/formatter.js';

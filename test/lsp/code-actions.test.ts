@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
-import { IssueCodes } from '../../language/src/validation/issue-codes.js';
+import { IssueCodes } from '../../language/src/diagnostics/codes.js';
 import { applyEdits, editsByUri, lspWorkspace, type LspWorkspace } from './lsp-helpers.js';
 
 /** The quick fixes offered for the first diagnostic with `code` in a file, and the file's text after applying one. */

@@ -46,6 +46,26 @@ describe('pom check with metric data', () => {
         expect(excused.stdout).not.toContain('unused-suppression');
     });
 
+    it('applies settings and exceptions to problems located in a data file', async () => {
+        const badDate = { ...files, 'data/completion.csv': 'date,value\n2026-10-01,75\n2026-02-30,74\n' };
+        const plain = await pom(['check', '.'], workspace(badDate));
+        expect(plain.code).toBe(1);
+        expect(plain.stdout).toMatch(/^data\/completion.csv:3:1: error: .*\[metric-bad-date\]$/m);
+        const off = await pom(['check', '.'], workspace({ ...badDate, 'pom.config.pom': 'settings { severity metric-bad-date: off }' }));
+        expect(off.code).toBe(0);
+        expect(off.stdout).not.toContain('metric-bad-date');
+        expect(off.stdout).not.toContain('cannot-suppress');
+        const lowered = await pom(['check', '.'], workspace({ ...badDate, 'pom.config.pom': 'settings { severity metric-bad-date: warning }' }));
+        expect(lowered.code).toBe(0);
+        expect(lowered.stdout).toMatch(/^data\/completion.csv:3:1: warning: .*\[metric-bad-date\]$/m);
+        const excused = await pom(['check', '.'], workspace({
+            ...badDate,
+            'strategy/metrics.pom': badDate['strategy/metrics.pom'].replace('data: "../data/completion.csv" }', 'data: "../data/completion.csv"\n  allow metric-bad-date because "The export is being fixed" }'),
+        }));
+        expect(excused.code).toBe(0);
+        expect(excused.stdout).not.toMatch(/metric-bad-date|unused-suppression/);
+    });
+
     it('refuses an --as-of that is not a date, with a usage error', async () => {
         const result = await pom(['check', '.', '--as-of', '2026-13-01'], workspace(files));
         expect(result.code).toBe(2);

@@ -17,7 +17,7 @@ export async function checkCommand(dir: string, options: CheckOptions): Promise<
 
 /** Prints the diagnostics and returns the exit code they call for. */
 export function report(result: CompileResult, options: CheckOptions): number {
-    process.stdout.write(formatDiagnostics(result.diagnostics, options.format, result.root));
+    process.stdout.write(formatDiagnostics(result.diagnostics, options.format, result.root, result.graph.rules));
     if (result.files.length === 0) process.stderr.write(`pom: warning: no .pom files under ${result.root}\n`);
     if (options.format === 'text') process.stderr.write(`pom: ${summary(result.diagnostics, result.files.length)}\n`);
     // A check that failed inside pom is a bug, not a problem in the model: never a silent pass, never exit 1.

@@ -10,14 +10,13 @@ import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { packageOf, qualifiedName } from '../references/names.js';
 import { importsOf, type PomResolver } from '../references/resolver.js';
 import { listWords } from '../util/suggest.js';
-import { isErrorCode } from '../validation/severity-settings.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes, isConfigurable } from '../diagnostics/codes.js';
 import type { WrongValueData } from '../validation/values.js';
 import { importEdit } from './completion-provider.js';
 import type { PomLspServices } from './pom-lsp-module.js';
 
 /** Findings about the files themselves, not about an object: nothing to excuse in an object. */
-const NOT_EXCUSABLE = new Set<string>([IssueCodes.UnusedSuppression, IssueCodes.UnknownCode, IssueCodes.Unformatted, IssueCodes.ConflictingSetting]);
+const NOT_EXCUSABLE = new Set<string>([IssueCodes.UnusedSuppression, IssueCodes.UnknownCode, IssueCodes.ConflictingSetting, IssueCodes.FileNotRead]);
 
 const namespaceOfCode: Record<string, Namespace> = {
     [IssueCodes.UnknownObject]: 'object',
@@ -106,7 +105,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
     /** A warning about an object (or a rule's finding) may be excused there: `allow <code> because "…"`. */
     protected allow(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const code = String(diagnostic.code ?? '');
-        if (diagnostic.severity === DiagnosticSeverity.Error || !code || isErrorCode(code) || NOT_EXCUSABLE.has(code)) return [];
+        if (diagnostic.severity === DiagnosticSeverity.Error || !code || !isConfigurable(code) || NOT_EXCUSABLE.has(code)) return [];
         const id = (diagnostic.data as { object?: string } | undefined)?.object;
         const object = (id ? this.indexProvider.index.get('object', id)?.node : undefined) ?? this.nodeAt(document, diagnostic, isPomObject);
         if (!object || !isPomObject(object) || !object.$cstNode) return [];

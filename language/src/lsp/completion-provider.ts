@@ -10,9 +10,8 @@ import type { PomTypeSystem } from '../model/type-system.js';
 import { STD_PACKAGE, isIdentified, packageOf, qualifiedName } from '../references/names.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
 import { importsOf, type LookupContext, type PomResolver } from '../references/resolver.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { DIAGNOSTIC_CODES } from '../diagnostics/codes.js';
 import { compareIds } from '../util/compare.js';
-import { isErrorCode } from '../validation/severity-settings.js';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import { completionContext, type ObjectFrame, type Site } from './completion-context.js';
 import type { PomLspServices } from './pom-lsp-module.js';
@@ -31,8 +30,6 @@ interface Candidate {
     additionalTextEdits?: TextEdit[];
 }
 
-/** Codes the compiler never reports as a warning one could excuse or configure. */
-const NOT_CONFIGURABLE = new Set<string>([IssueCodes.InternalError, IssueCodes.Unformatted]);
 const PRIMITIVES = ['text', 'number', 'date', 'boolean'];
 
 /**
@@ -192,8 +189,8 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected codes(): Candidate[] {
-        const builtIn = Object.values(IssueCodes).filter(code => !isErrorCode(code) && !NOT_CONFIGURABLE.has(code)).sort()
-            .map(code => ({ label: code, kind: CompletionItemKind.Constant, group: 0, detail: 'warning' }));
+        const builtIn = DIAGNOSTIC_CODES.filter(info => info.configurable)
+            .map(info => ({ label: info.code, kind: CompletionItemKind.Constant, group: 0, detail: info.severity }));
         const rules = [...this.indexProvider.index.ids.rule.keys()].sort()
             .map(id => ({ label: id, kind: CompletionItemKind.Constant, group: 1, detail: 'rule' }));
         return [...builtIn, ...rules];

@@ -3,6 +3,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { GraphDiagnostic } from '../graph/model.js';
 import type { PomIndex } from '../references/pom-index.js';
 import { dataFormat } from '../metrics/data-file.js';
+import { applySettingsToDiagnostics } from '../diagnostics/settings.js';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PomLspServices } from './pom-lsp-module.js';
@@ -50,7 +51,7 @@ export class ModelDiagnosticsRefresher {
         if (model instanceof PomLspWorkspaceModel) {
             for (const path of new Set([...byFile.keys(), ...this.published.keys()])) {
                 if (documentPaths.has(path) || !dataFormat(path)) continue;
-                const diagnostics = byFile.get(path) ?? [];
+                const diagnostics = applySettingsToDiagnostics(byFile.get(path) ?? [], this.pom.model.WorkspaceModel.model.graph);
                 const now = JSON.stringify(diagnostics);
                 if (this.published.get(path) === now) continue;
                 if (diagnostics.length > 0) this.published.set(path, now); else this.published.delete(path);

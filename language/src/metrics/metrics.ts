@@ -5,7 +5,7 @@ import { contradictsHealth } from '../graph/derived/health.js';
 import { GraphIndex } from '../graph/graph-index.js';
 import type { GraphDiagnostic, GraphObject, MetricReading, PomGraph, SourceLocation, DataPoint } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { dataFormat, parseDataFile, parseDate, DEFAULT_COLUMNS, type DataProblemKind } from './data-file.js';
 import { derive, type TrackPlan } from './derive.js';
 

@@ -20,7 +20,7 @@ import type { Namespace, PomIndex } from '../references/pom-index.js';
 import { packageOf, qualifiedName } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { isValidDate } from '../validation/values.js';
 import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
 import { compareIds } from '../util/compare.js';

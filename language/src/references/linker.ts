@@ -4,7 +4,7 @@ import {
 import { astNodes, forEachReference } from '../util/ast-walk.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomResolver } from './resolver.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 
 /** A linking error that carries its diagnostic code; `silent` ones are consequences of an error reported elsewhere. */
 export interface PomLinkingError extends LinkingError {

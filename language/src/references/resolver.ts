@@ -11,7 +11,7 @@ import type { Namespace, PomIndex, PomIndexProvider } from './pom-index.js';
 import { STD_PACKAGE, fileOf, joinName, normalizeReference, packageOf, qualifiedName } from './names.js';
 import { closest, listWords } from '../util/suggest.js';
 import { sharesCondition } from '../model/selector-builder.js';
-import { IssueCodes } from '../validation/issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { Std } from '../graph/std-ids.js';
 
 /** The outcome of resolving one reference. */

@@ -9,7 +9,7 @@ import { STD_PACKAGE, normalizeReference, qualifiedName, type Identified } from 
 import { isStdlibUri } from '../workspace/stdlib.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { didYouMean } from '../util/suggest.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { checkValue } from './values.js';
 
 /** How many other places a duplicate-id diagnostic names; the rest are counted. */

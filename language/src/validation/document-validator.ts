@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import type { GraphDiagnostic } from '../graph/model.js';
 import { applySettings } from './severity-settings.js';
 import { astNodes } from '../util/ast-walk.js';

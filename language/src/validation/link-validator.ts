@@ -3,7 +3,7 @@ import { isLinkInverse, type LinkStatement, type PomAstType, type TypeDecl } fro
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { listWords } from '../util/suggest.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 
 /** Links: the ends the declaration allows, required metadata, no repeats within a statement. */
 export class LinkValidator {

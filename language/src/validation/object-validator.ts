@@ -6,7 +6,7 @@ import {
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { containerObject } from '../references/names.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { checkValue } from './values.js';
 
 /** Fields of objects: required ones present, none set twice, values of the declared type, horizons nested well. */

@@ -7,7 +7,7 @@ import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import { didYouMean } from '../util/suggest.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { checkValue } from './values.js';
 
 /** Views, rules and queries: selectors that can mean something, comparisons that fit their field, complete rules. */

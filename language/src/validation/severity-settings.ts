@@ -1,37 +1,44 @@
 import { AstUtils, CstUtils, GrammarUtils, type LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { isPomObject, isSettingsDecl, isSuppression, type PomFile, type PomObject, type Suppression } from '../generated/langium/ast.js';
-import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
+import type { GraphDiagnostic, PomGraph, Severity } from '../graph/model.js';
 import { qualifiedName } from '../references/names.js';
 import { closest } from '../util/suggest.js';
-import { IssueCodes } from './issue-codes.js';
+import { DIAGNOSTIC_CODES, diagnosticCode, IssueCodes, isConfigurable } from '../diagnostics/codes.js';
+import { settledSeverity } from '../diagnostics/settings.js';
 
-const builtInCodes = new Set<string>(Object.values(IssueCodes));
+const builtInCodes = DIAGNOSTIC_CODES.map(info => info.code);
 
-const levels = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const lspSeverity = { error: DiagnosticSeverity.Error, warning: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const;
+const graphSeverity = (severity: DiagnosticSeverity | undefined): Severity =>
+    severity === DiagnosticSeverity.Error ? 'error' : severity === DiagnosticSeverity.Warning ? 'warning' : 'info';
 
 /**
  * Applies the workspace's `settings` (a code's severity changed, or turned off) and objects' `allow … because`
- * exceptions to one document's diagnostics, and reports settings and exceptions that cannot apply. Errors the
- * compiler reports cannot be lowered or excused: the model would be wrong. Warnings and rule findings can.
+ * exceptions to one document's diagnostics, and reports settings and exceptions that cannot apply. What can be
+ * configured is the registry's word (diagnostics/codes.ts): errors of the model cannot be lowered or excused;
+ * warnings, rule findings and problems in metric data can.
  */
 export function applySettings(document: LangiumDocument, diagnostics: Diagnostic[], graph: PomGraph, modelDiagnostics: () => readonly GraphDiagnostic[]): Diagnostic[] {
     const root = document.parseResult.value as PomFile;
     const ruleIds = new Set(graph.rules.map(rule => rule.id));
-    const known = (code: string) => builtInCodes.has(code) || ruleIds.has(code);
+    const known = (code: string) => diagnosticCode(code) !== undefined || ruleIds.has(code);
     // A rule with nothing to check (its names do not resolve: reported there) reports nothing; its exceptions stay.
     const notRun = new Set(graph.rules.filter(rule => rule.for.length === 0 || rule.require.length === 0).map(rule => rule.id));
-    const severities = graph.settings.severities;
     const used = new Set<string>();
     let objects: Map<string, PomGraph['objects'][number]> | undefined;
     const allowOf = (id: string) => (objects ??= new Map(graph.objects.filter(o => o.allow).map(o => [o.id, o]))).get(id)?.allow;
     const result: Diagnostic[] = [];
-    const ownErrors = new Set<string>(); // built-in codes that are errors: never configurable
+    const settle = (diagnostic: Diagnostic, excused: boolean) => {
+        const severity = settledSeverity(String(diagnostic.code ?? ''), graphSeverity(diagnostic.severity), graph.settings, excused);
+        if (severity === undefined) return;
+        diagnostic.severity = lspSeverity[severity];
+        result.push(diagnostic);
+    };
 
     for (const diagnostic of diagnostics) {
         const code = String(diagnostic.code ?? '');
-        const isCompilerError = diagnostic.severity === DiagnosticSeverity.Error && builtInCodes.has(code);
-        if (isCompilerError) { ownErrors.add(code); result.push(diagnostic); continue; }
+        if (!isConfigurable(code)) { result.push(diagnostic); continue; }
         const data = (diagnostic.data ?? {}) as Record<string, unknown>;
         let objectId = typeof data.object === 'string' ? data.object : undefined;
         if (!objectId) {
@@ -39,17 +46,17 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
             objectId = around && qualifiedName(around);
             if (objectId) diagnostic.data = { ...data, object: objectId };
         }
-        if (objectId && allowOf(objectId)?.some(a => a.code === code)) { used.add(`${objectId}|${code}`); continue; }
-        const level = severities[code];
-        if (level === 'off') continue;
-        if (level) diagnostic.severity = levels[level];
-        result.push(diagnostic);
+        const excused = objectId !== undefined && (allowOf(objectId)?.some(a => a.code === code) ?? false);
+        if (excused) used.add(`${objectId}|${code}`);
+        settle(diagnostic, excused);
     }
 
-    const report = (message: string, node: Suppression | PomFile['elements'][number], property: string, code: string, severity: DiagnosticSeverity) => {
+    // Problems with the settings and exceptions themselves: settings apply to them too (`unknown-code: off`).
+    const report = (message: string, node: Suppression | PomFile['elements'][number], code: string) => {
         const cst = node.$cstNode;
-        const range = (cst && (GrammarUtils.findNodeForProperty(cst, property) ?? cst).range) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        result.push({ severity, message, range, code, source: 'pom' });
+        const range = (cst && (GrammarUtils.findNodeForProperty(cst, 'code') ?? cst).range) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const severity = diagnosticCode(code)!.severity;
+        settle({ severity: lspSeverity[severity], message, range, code, source: 'pom' }, false);
     };
     const suggest = (code: string) => {
         const guess = closest(code, [...builtInCodes, ...ruleIds]);
@@ -60,21 +67,22 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
         if (!isSettingsDecl(element)) continue;
         for (const entry of element.entries) {
             if (!entry.code) continue;
-            if (!known(entry.code)) report(`Unknown diagnostic code '${entry.code}'.${suggest(entry.code)}`, entry as never, 'code', IssueCodes.UnknownCode, DiagnosticSeverity.Warning);
-            else if (isErrorCode(entry.code)) {
-                report(`'${entry.code}' is an error: the model is wrong while it is reported, so its severity cannot be changed. Fix the model instead.`,
-                    entry as never, 'code', IssueCodes.CannotSuppress, DiagnosticSeverity.Error);
+            const fixed = diagnosticCode(entry.code)?.fixedBecause;
+            if (!known(entry.code)) report(`Unknown diagnostic code '${entry.code}'.${suggest(entry.code)}`, entry as never, IssueCodes.UnknownCode);
+            else if (fixed) {
+                report(`The severity of '${entry.code}' cannot be changed: ${fixed}. Remove this setting.`, entry as never, IssueCodes.CannotSuppress);
             }
         }
     }
     for (const node of suppressions(root)) {
         if (!node.code) continue;
+        const fixed = diagnosticCode(node.code)?.fixedBecause;
         if (!known(node.code)) {
-            report(`Unknown diagnostic code '${node.code}'.${suggest(node.code)}`, node, 'code', IssueCodes.UnknownCode, DiagnosticSeverity.Warning);
-        } else if (isErrorCode(node.code) || ownErrors.has(node.code)) {
-            report(`'${node.code}' is an error and cannot be excused: fix the model instead.`, node, 'code', IssueCodes.CannotSuppress, DiagnosticSeverity.Error);
+            report(`Unknown diagnostic code '${node.code}'.${suggest(node.code)}`, node, IssueCodes.UnknownCode);
+        } else if (fixed) {
+            report(`'${node.code}' cannot be excused: ${fixed}. Remove this exception.`, node, IssueCodes.CannotSuppress);
         } else if (!notRun.has(node.code) && !isUsed(node, used, modelDiagnostics)) {
-            report(`Nothing here reports '${node.code}' any more: remove this exception.`, node, 'code', IssueCodes.UnusedSuppression, DiagnosticSeverity.Warning);
+            report(`Nothing here reports '${node.code}' any more: remove this exception.`, node, IssueCodes.UnusedSuppression);
         }
     }
     return result;
@@ -93,20 +101,6 @@ function suppressions(root: PomFile): Suppression[] {
         }
     }
     return found;
-}
-
-/** Codes the compiler only ever reports as errors. */
-const errorCodes = new Set<string>([
-    IssueCodes.SyntaxError, IssueCodes.UnknownObject, IssueCodes.UnknownType, IssueCodes.UnknownLink, IssueCodes.UnknownField,
-    IssueCodes.UnknownEnumMember, IssueCodes.UnknownImport, IssueCodes.AmbiguousReference, IssueCodes.DuplicateId,
-    IssueCodes.DuplicateDeclaration, IssueCodes.ReservedPackage, IssueCodes.TypeCycle, IssueCodes.FieldRedeclared,
-    IssueCodes.WrongValueType, IssueCodes.InvalidDate, IssueCodes.MissingField, IssueCodes.LinkNotAllowed,
-    IssueCodes.MissingMetadata, IssueCodes.TooManyTargets, IssueCodes.TooManySources, IssueCodes.Cycle,
-    IssueCodes.UnknownView, IssueCodes.ViewCycle, IssueCodes.InvalidSelector, IssueCodes.CannotSuppress, IssueCodes.InternalError,
-]);
-
-export function isErrorCode(code: string): boolean {
-    return errorCodes.has(code);
 }
 
 /** Used here, or by a whole-model finding about the object reported in another file (where a link is written). */

@@ -1,7 +1,7 @@
 import { ValidationRegistry, isOperationCancelled, type AstNode, type ValidationAcceptor, type ValidationCheck } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import { DeclarationValidator } from './declaration-validator.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 import { LinkValidator } from './link-validator.js';
 import { ModelValidator } from './model-validator.js';
 import { ObjectValidator } from './object-validator.js';

@@ -3,7 +3,7 @@ import {
     isBooleanValue, isDateValue, isEnumValue, isListValue, isNumberValue, isTextValue, type FieldDecl, type Value
 } from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
-import { IssueCodes } from './issue-codes.js';
+import { IssueCodes } from '../diagnostics/codes.js';
 
 /**
  * What a wrong-value-type diagnostic carries for its quick fix: the kind of value the field takes, and for an enum

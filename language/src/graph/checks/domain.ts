@@ -1,7 +1,7 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
 import { Std, StdLinks } from '../std-ids.js';
-import { IssueCodes } from '../../validation/issue-codes.js';
+import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
 import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
 import { didYouMean } from '../../util/suggest.js';

@@ -1,6 +1,6 @@
 import { GraphIndex } from '../graph-index.js';
 import type { GraphDiagnostic, PomGraph } from '../model.js';
-import { IssueCodes } from '../../validation/issue-codes.js';
+import { IssueCodes } from '../../diagnostics/codes.js';
 import { makeDiagnostic, type GraphCheck } from './check.js';
 import { domainChecks } from './domain.js';
 import { checkRules } from './rules.js';

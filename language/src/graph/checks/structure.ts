@@ -1,7 +1,7 @@
 import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject, OutLink } from '../model.js';
 import { StdLinks } from '../std-ids.js';
-import { IssueCodes } from '../../validation/issue-codes.js';
+import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
 import { horizonName, horizonRank } from './helpers.js';
 
