@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { builtinModules } from 'node:module';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -34,9 +34,10 @@ async function node(args: string[], cwd: string): Promise<{ code: number; stdout
 }
 
 beforeAll(async () => {
-    // What `npm run package` does after `npm run build` (which npm test has run): bundle, then vsce.
+    // What `npm run package` does after `npm run build` (which npm test has run): vsce, whose vscode:prepublish
+    // bundles (no bundle is left from before, so the package shows that it did).
     mkdirSync(ARTIFACTS, { recursive: true });
-    await run(process.execPath, ['vscode-extension/scripts/build.mjs']);
+    rmSync('vscode-extension/dist', { recursive: true, force: true });
     await run(process.execPath, [resolve('node_modules/@vscode/vsce/vsce'), 'package', '--no-dependencies', '-o', VSIX], { cwd: resolve('vscode-extension') });
     files = readZip(readFileSync(VSIX));
     unpacked = mkdtempSync(join(tmpdir(), 'pom-vsix-'));
@@ -53,7 +54,7 @@ describe('the .vsix', () => {
         const names = [...files.keys()];
         for (const expected of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.mjs', 'extension/dist/pom.mjs',
             'extension/syntaxes/pom.tmLanguage.json', 'extension/language-configuration.json', 'extension/icons/pom-file.svg',
-            'extension/snippets/pom.json', 'extension/readme.md', 'extension/LICENSE.md',
+            'extension/snippets/pom.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.md', 'extension/icons/pom.png',
             'extension/dist/assets/language/schema/graph.schema.json']) {
             expect(names, expected).toContain(expected);
         }
@@ -74,7 +75,33 @@ describe('the .vsix', () => {
         expect(files.has(`extension/${grammars[0].path.replace('./', '')}`)).toBe(true);
         expect(files.has(`extension/${snippets[0].path.replace('./', '')}`)).toBe(true);
         expect(commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title}`).sort())
-            .toEqual(['pom: Build site', 'pom: Show diagram']);
+            .toEqual(['pom: Build site', 'pom: Preview view', 'pom: Restart language server', 'pom: Show diagram']);
+    });
+
+    it('is ready for the Marketplace and Open VSX: icon, changelog, trust, settings, and a README whose links work', () => {
+        const manifest = JSON.parse(text('extension/package.json'));
+        // The icon: a 128×128 PNG (the width and height of a PNG's IHDR chunk).
+        const icon = files.get(`extension/${manifest.icon}`)!;
+        expect(icon.subarray(1, 4).toString()).toBe('PNG');
+        expect([icon.readUInt32BE(16), icon.readUInt32BE(20)]).toEqual([128, 128]);
+        expect(manifest.scripts['vscode:prepublish']).toBeTruthy();
+        expect(manifest.capabilities.untrustedWorkspaces.supported).toBe('limited');
+        expect(manifest.capabilities.virtualWorkspaces.supported).toBe(false);
+        const buildSite = manifest.contributes.menus.commandPalette.find((entry: { command: string }) => entry.command === 'pom.buildSite');
+        expect(buildSite.when).toContain('isWorkspaceTrusted');
+        expect(manifest.contributes.configuration.properties['pom.trace.server'].enum).toEqual(['off', 'messages', 'verbose']);
+        expect(text('extension/changelog.md')).toMatch(/^# Changelog\n[\s\S]*## 0\.1\.0/);
+        // Links are absolute (vsce would rewrite relative ones against the repository into broken URLs) and each
+        // names a file of this repository.
+        const readme = text('extension/readme.md');
+        const links = [...readme.matchAll(/\]\(([^)]+)\)/g)].map(match => match[1]);
+        expect(links.length).toBeGreaterThan(3);
+        for (const link of links) {
+            expect(link, link).toMatch(/^https:\/\//);
+            const inRepository = /^https:\/\/github\.com\/pom-lang\/pom\/blob\/main\/([^#]+)/.exec(link)?.[1];
+            if (inRepository) expect(existsSync(inRepository), link).toBe(true);
+        }
+        expect(readme).not.toMatch(/npm run|vsce|esbuild/); // it speaks to users, not to whoever builds it
     });
 
     it('ships the grammar generated from the language, and a language configuration for its comments and brackets', () => {
@@ -183,9 +210,9 @@ describe('the bundled language server', () => {
         const capabilities = responses.get(1)!.result!.capabilities;
         expect(capabilities.textDocumentSync).toBeDefined();
         expect(capabilities.completionProvider).toBeDefined();
-        // What the extension itself relies on: Format Document, and workspace symbols to jump from a diagram.
+        // What the extension itself relies on: Format Document, and the Preview lens on views.
         expect(capabilities.documentFormattingProvider).toBeTruthy();
-        expect(capabilities.workspaceSymbolProvider).toBeTruthy();
+        expect(capabilities.codeLensProvider).toBeTruthy();
         send({ method: 'initialized', params: {} });
         const uri = 'file:///virtual/smoke.pom';
         const messy = 'package demo\nteam   t "T" {   topology: platform\n}\n';
@@ -194,6 +221,12 @@ describe('the bundled language server', () => {
         await answered(2);
         const edits = (responses.get(2) as unknown as { result: Array<{ newText: string }> }).result;
         expect(edits.length).toBeGreaterThan(0);
+        // The live preview: the bundled server lays the diagram out in its worker threads (elkjs from a file).
+        const withView = `${messy}view platform "Platform" {\n  include team\n}\n`;
+        send({ method: 'textDocument/didChange', params: { textDocument: { uri, version: 2 }, contentChanges: [{ text: withView }] } });
+        send({ id: 4, method: 'pom/diagram', params: { view: 'demo.platform' } });
+        await answered(4);
+        expect((responses.get(4) as unknown as { result: { svg: string } }).result.svg).toContain('data-id="demo.t"');
         send({ id: 3, method: 'shutdown' });
         await answered(3);
         send({ method: 'exit' });

@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
+    CodeActionRequest, CodeLensRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
     HoverRequest, ReferencesRequest, RenameRequest, type CodeAction, type CompletionList, type Diagnostic, type Location,
-    type LocationLink, type TextEdit, type WorkspaceEdit
+    type CodeLens, type LocationLink, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
+import { DiagramRequest, ViewsRequest, type DiagramAnswer, type DiagramParams, type ViewsAnswer, type ViewsParams } from '../../language/src/lsp/diagram-requests.js';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { formatDocument } from '../../language/src/format/formatter.js';
 import { applyEdits } from './lsp-helpers.js';
@@ -46,6 +47,9 @@ async function change(path: string, content: string): Promise<void> {
         textDocument: { uri: uri(path), version }, contentChanges: [{ text: content }]
     });
 }
+// The custom requests by method name: the server's RequestType objects belong to its own copy of vscode-jsonrpc.
+const diagramOf = (params: DiagramParams) => client.connection.sendRequest<DiagramAnswer>(DiagramRequest.method, params);
+const viewsAt = (params: ViewsParams) => client.connection.sendRequest<ViewsAnswer>(ViewsRequest.method, params);
 function positionOf(content: string, needle: string, shift = 1) {
     const offset = content.indexOf(needle) + shift;
     const before = content.slice(0, offset).split('\n');
@@ -175,5 +179,37 @@ describe('pom lsp --stdio with a real client', () => {
         await client.connection.sendNotification(DidChangeWatchedFilesNotification.type, { changes: [{ uri: uri(data), type: FileChangeType.Changed }] });
         await client.until(d => !badDate(d) && contradicted(d), 'the data file to be clean again');
         expect(client.diagnostics.get(uri(data))).toEqual([]);
+    });
+    test('the diagram preview: a Preview lens on each view, views at the cursor, and diagrams drawn from unsaved edits', async () => {
+        const views = 'views/views.pom';
+        await open(views);
+        const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(views) } }) as CodeLens[];
+        const previews = lenses.map(lens => `${lens.range.start.line + 1} ${lens.command?.command} ${String(lens.command?.arguments?.[0])}`);
+        expect(previews).toContain(`${positionOf(text(views), 'view strategy-map "', 5).line + 1} pom.previewView acme.views.strategy-map`);
+        expect(previews.length).toBe((text(views).match(/^view /gm) ?? []).length);
+
+        // A new active bet, typed but not saved: the strategy map (which includes active bets) draws it at once.
+        const path = 'bets/commerce.pom';
+        await open(path);
+        const edited = text(path) + '\nbet instant-refunds "Instant refunds" {\n  status: active\n  horizon: months\n  owner -> checkout-team\n}\n';
+        await change(path, edited);
+        const diagram = await diagramOf({ view: 'acme.views.strategy-map' });
+        expect(diagram.error).toBeUndefined();
+        expect(diagram.title).toBe('Strategy map');
+        expect(diagram.svg).toContain('data-id="acme.bets.instant-refunds"');
+        expect(diagram.objects['acme.bets.instant-refunds']).toEqual({ uri: uri(path), range: expect.objectContaining({ start: positionOf(edited, 'bet instant-refunds', 4) }) });
+        const unknown = await diagramOf({ view: 'acme.views.strategy-mapp' });
+        expect(unknown.svg).toBeUndefined();
+        expect(unknown.error).toContain("Did you mean 'acme.views.strategy-map'");
+
+        // On a team's name: its team view and lineage come first; the declared views and the strategy follow.
+        const teams = 'org/teams.pom';
+        await open(teams);
+        const choices = await viewsAt({ textDocument: { uri: uri(teams) }, position: positionOf(text(teams), 'team payments-core', 7) });
+        expect(choices.atCursor.map(choice => choice.id)).toEqual(['team:acme.org.payments-core', 'lineage:acme.org.payments-core']);
+        expect(choices.views.map(choice => choice.id)).toEqual(expect.arrayContaining(['acme.views.strategy-map', 'strategy']));
+        const team = await diagramOf({ view: choices.atCursor[0].id });
+        expect(team.svg).toContain('data-id="acme.org.payments-core"');
+        await change(path, text(path));
     });
 });

@@ -1,11 +1,11 @@
-// The pom extension for VS Code: starts the bundled language server, and adds "pom: Show diagram" and
-// "pom: Build site", which run the bundled pom CLI. Everything runs on VS Code's own Node (22 or newer).
+// The pom extension for VS Code: starts the bundled language server; "pom: Show diagram" and the "Preview" lens on
+// each view open a live diagram the server draws from its in-memory model (unsaved edits included); "pom: Build
+// site" runs the bundled pom CLI. Everything runs on VS Code's own Node (22 or newer).
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import type { DiagramAnswer, DiagramParams, ViewsAnswer, ViewsParams } from '../../language/src/lsp/diagram-requests.js';
 
 let client: LanguageClient | undefined;
 let output: vscode.OutputChannel | undefined;
@@ -24,8 +24,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     client = new LanguageClient('pom', 'pom language server', serverOptions, clientOptions);
     context.subscriptions.push(
-        vscode.commands.registerCommand('pom.showDiagram', () => showDiagram(context)),
+        vscode.commands.registerCommand('pom.showDiagram', () => showDiagram()),
+        vscode.commands.registerCommand('pom.previewView', (view?: string) => view ? previewView(view) : showDiagram()),
         vscode.commands.registerCommand('pom.buildSite', () => buildSite(context)),
+        vscode.commands.registerCommand('pom.restartServer', async () => { await client?.restart(); }),
+        // Previews follow every edit, saved or not, once typing pauses.
+        vscode.workspace.onDidChangeTextDocument(event => { if (event.document.languageId === 'pom') refreshPreviewsSoon(); }),
+        vscode.window.onDidChangeActiveColorTheme(() => { for (const preview of previews.values()) void preview.refresh(); }),
     );
     await client.start();
 }
@@ -56,6 +61,10 @@ async function buildSite(context: vscode.ExtensionContext): Promise<void> {
         void vscode.window.showErrorMessage('pom: open a folder that holds .pom files to build its site.');
         return;
     }
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('pom: Build site writes files, so it runs only in a trusted workspace.');
+        return;
+    }
     const out = vscode.workspace.getConfiguration('pom').get<string>('siteOutput', 'out');
     output!.show(true);
     output!.appendLine(`$ pom build ${folder.uri.fsPath} --out ${out}`);
@@ -66,83 +75,96 @@ async function buildSite(context: vscode.ExtensionContext): Promise<void> {
     else void vscode.window.showWarningMessage('pom build reported problems: see the pom output.');
 }
 
-/** The views to offer: the strategy, and the lineage and team views of the object under the cursor. */
-function viewChoices(editor: vscode.TextEditor | undefined): string[] {
-    const choices = ['strategy'];
-    if (editor?.document.languageId === 'pom') {
-        const range = editor.document.getWordRangeAtPosition(editor.selection.active, /[\w-]+(\.[\w-]+)*/);
-        const packageName = /^\s*package\s+([\w.-]+)/m.exec(editor.document.getText())?.[1];
-        if (range) {
-            const word = editor.document.getText(range);
-            const id = packageName && !word.startsWith(packageName + '.') ? `${packageName}.${word}` : word;
-            choices.unshift(`lineage:${id}`, `team:${id}`);
-        }
-    }
-    return choices;
+/** Open previews, by view id. */
+const previews = new Map<string, Preview>();
+let refreshTimer: NodeJS.Timeout | undefined;
+
+function refreshPreviewsSoon(): void {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => { for (const preview of previews.values()) void preview.refresh(); }, 300);
 }
 
-async function showDiagram(context: vscode.ExtensionContext): Promise<void> {
-    const folder = workspaceFolder();
-    if (!folder) {
-        void vscode.window.showErrorMessage('pom: open a folder that holds .pom files to draw its diagrams.');
-        return;
+/** Offers the views of the object or view under the cursor first, then the declared views and the strategy. */
+async function showDiagram(): Promise<void> {
+    if (!client) return;
+    const editor = vscode.window.activeTextEditor;
+    const params: ViewsParams = editor?.document.languageId === 'pom'
+        ? { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active }
+        : { textDocument: { uri: '' } };
+    const answer = await client.sendRequest<ViewsAnswer>('pom/views', params);
+    const other = { label: 'Another view…', description: 'a view id: a declared view, strategy, team:<id> or lineage:<id>', id: '' };
+    const seen = new Set<string>();
+    const items = [...answer.atCursor, ...answer.views].filter(view => !seen.has(view.id) && seen.add(view.id))
+        .map(view => ({ label: view.title, description: view.id, id: view.id }));
+    const picked = await vscode.window.showQuickPick([...items, other], { placeHolder: 'The view to draw', matchOnDescription: true });
+    if (!picked) return;
+    const view = picked === other ? await vscode.window.showInputBox({ prompt: 'A declared view id, strategy, team:<team id> or lineage:<object id>' }) : picked.id;
+    if (view) await previewView(view);
+}
+
+async function previewView(view: string): Promise<void> {
+    const open = previews.get(view);
+    if (open) { open.panel.reveal(); return; }
+    const preview = new Preview(view);
+    previews.set(view, preview);
+    await preview.refresh();
+}
+
+/** One view's live diagram in a webview beside the editor. */
+class Preview {
+    readonly panel: vscode.WebviewPanel;
+    protected answer: DiagramAnswer | undefined;
+    protected generation = 0;
+
+    constructor(readonly view: string) {
+        this.panel = vscode.window.createWebviewPanel('pom.diagram', `pom: ${view}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+        this.panel.onDidDispose(() => previews.delete(view));
+        this.panel.webview.onDidReceiveMessage(async (message: { type: string; id: string }) => {
+            if (message.type === 'open') await this.reveal(message.id);
+            if (message.type === 'view') await previewView(message.id);
+        });
     }
-    const help = await pom(context, ['--help'], folder.uri.fsPath);
-    if (!/^\s+diagram\b/m.test(help.stdout)) {
-        void vscode.window.showWarningMessage('pom: this version of pom cannot draw diagrams yet (no `pom diagram` command).');
-        return;
+
+    async refresh(): Promise<void> {
+        if (!client) return;
+        const generation = ++this.generation;
+        const params: DiagramParams = { view: this.view };
+        const answer = await client.sendRequest<DiagramAnswer>('pom/diagram', params);
+        if (generation !== this.generation) return; // a newer refresh is on its way
+        this.answer = answer;
+        this.panel.title = `pom: ${answer.title}`;
+        this.panel.webview.html = page(answer, vscode.window.activeColorTheme.kind);
     }
-    const other = 'Another view…';
-    let view = await vscode.window.showQuickPick([...viewChoices(vscode.window.activeTextEditor), other], { placeHolder: 'The view to draw' });
-    if (view === other) view = await vscode.window.showInputBox({ prompt: 'A declared view id, strategy, team:<team id> or lineage:<object id>' });
-    if (!view) return;
-    const scratch = mkdtempSync(join(tmpdir(), 'pom-diagram-'));
-    try {
-        const file = join(scratch, 'diagram.svg');
-        const result = await pom(context, ['diagram', view, '.', '-o', file], folder.uri.fsPath);
-        if (result.code !== 0) {
-            output!.append(result.stdout + result.stderr);
-            void vscode.window.showErrorMessage(`pom: could not draw ${view}: ${(result.stderr.trim().split('\n')[0]) || 'see the pom output'}`);
-            return;
-        }
-        openDiagram(view, readFileSync(file, 'utf8'));
-    } finally {
-        rmSync(scratch, { recursive: true, force: true });
+
+    /** Opens where a clicked object is written, in the editor beside the preview. */
+    protected async reveal(id: string): Promise<void> {
+        const location = this.answer?.objects[id];
+        if (!location) return;
+        const range = new vscode.Range(location.range.start.line, location.range.start.character, location.range.end.line, location.range.end.character);
+        await vscode.window.showTextDocument(vscode.Uri.parse(location.uri), { viewColumn: vscode.ViewColumn.One, selection: range });
     }
 }
 
-function openDiagram(view: string, svg: string): void {
-    const panel = vscode.window.createWebviewPanel('pom.diagram', `pom: ${view}`, vscode.ViewColumn.Beside, { enableScripts: true });
-    const nonce = Math.random().toString(36).slice(2);
-    panel.webview.html = `<!DOCTYPE html>
+function page(answer: DiagramAnswer, theme: vscode.ColorThemeKind): string {
+    const nonce = [...crypto.getRandomValues(new Uint8Array(16))].map(byte => byte.toString(16).padStart(2, '0')).join('');
+    const dark = theme === vscode.ColorThemeKind.Dark || theme === vscode.ColorThemeKind.HighContrast;
+    const body = answer.svg ?? `<p class="error">${escapeHtml(answer.error ?? 'Nothing to draw.')}</p>`;
+    return `<!DOCTYPE html>
 <html><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; script-src 'nonce-${nonce}';">
-<style>body { margin: 0; } svg { max-width: 100%; height: auto; } [data-id] { cursor: pointer; }</style>
-</head><body>${svg}
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; script-src 'nonce-${nonce}';">
+<style>body { margin: 0; padding: 8px; } svg { max-width: 100%; height: auto; } [data-id] { cursor: pointer; } .error { font: 13px sans-serif; }</style>
+</head><body data-theme="${dark ? 'dark' : 'light'}">${body}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', event => {
+    const link = event.target.closest('a[href^="#view="]');
+    if (link) { event.preventDefault(); vscode.postMessage({ type: 'view', id: decodeURIComponent(link.getAttribute('href').slice(6)) }); return; }
     const node = event.target.closest('[data-id]');
     if (node) vscode.postMessage({ type: 'open', id: node.getAttribute('data-id') });
 });
 </script></body></html>`;
-    panel.webview.onDidReceiveMessage(async (message: { type: string; id: string }) => {
-        if (message.type === 'open') await revealObject(message.id);
-    });
 }
 
-/** Opens the source of an object, found by the language server's workspace symbols. */
-async function revealObject(id: string): Promise<void> {
-    const name = id.split('.').pop()!;
-    // The server names symbols by their full id, and matches a query against it.
-    const symbols = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', id) ?? [];
-    const symbol = symbols.find(s => s.name === id || (s.containerName ? `${s.containerName}.${s.name}` : s.name) === id)
-        ?? symbols.find(s => s.name === name || s.name.endsWith(`.${name}`));
-    if (!symbol) {
-        void vscode.window.showWarningMessage(`pom: cannot find where ${id} is declared.`);
-        return;
-    }
-    const editor = await vscode.window.showTextDocument(symbol.location.uri, { viewColumn: vscode.ViewColumn.One });
-    editor.selection = new vscode.Selection(symbol.location.range.start, symbol.location.range.start);
-    editor.revealRange(symbol.location.range, vscode.TextEditorRevealType.InCenter);
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }

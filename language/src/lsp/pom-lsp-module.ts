@@ -27,6 +27,8 @@ import { PomWorkspaceSymbolProvider } from './workspace-symbol-provider.js';
 import { PomDefinitionProvider } from './definition-provider.js';
 import { PomLangiumDocuments } from './langium-documents.js';
 import { StdlibCopy } from './stdlib-copy.js';
+import { PomCodeLensProvider } from './code-lens-provider.js';
+import { addDiagramRequests } from './diagram-requests.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -80,6 +82,7 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
         RenameProvider: services => new PomRenameProvider(services),
         CodeActionProvider: services => new PomCodeActionProvider(services),
         Formatter: services => new PomFormatter(services),
+        CodeLensProvider: () => new PomCodeLensProvider(),
     },
 };
 
@@ -91,5 +94,6 @@ export function createPomLspServices(context: DefaultSharedModuleContext): { sha
     );
     shared.ServiceRegistry.register(pom);
     new ModelDiagnosticsRefresher(shared, pom);
+    if (shared.lsp.Connection) addDiagramRequests(shared.lsp.Connection, shared, pom);
     return { shared, pom };
 }
