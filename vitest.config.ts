@@ -13,9 +13,11 @@ export default defineConfig({
                 test: {
                     name: 'unit',
                     include: ['test/unit/**/*.test.ts'],
-                    // One worker process shares its modules across files, so they share one service container.
+                    // One worker, its modules shared across files: every file uses the one service container
+                    // (test/unit/harness.ts), whose standard library is built once.
                     pool: 'forks',
                     isolate: false,
+                    fileParallelism: false,
                     testTimeout: 10_000,
                 },
             },
