@@ -19,6 +19,7 @@ export default defineConfig({
                     isolate: false,
                     fileParallelism: false,
                     testTimeout: 10_000,
+                    globalSetup: ['test/support/unit-preflight.ts'],
                 },
             },
             {

@@ -132,5 +132,9 @@ describe('text output (case 9)', () => {
         expect(skipped).toHaveLength(1);
         expect(skipped[0].message).toContain('outside the workspace');
         expect(result.stdout).not.toContain('outside"');
+        // The warning is a finding like any other: settings can turn it off.
+        writeFileSync(join(dir, 'pom.config.pom'), 'settings { severity file-not-read: off }\n');
+        const quiet = await pom(['check', '.', '--format', 'json'], dir);
+        expect(JSON.parse(quiet.stdout)).toEqual([]);
     });
 });
