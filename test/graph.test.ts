@@ -5,6 +5,7 @@ import { canonicalJson } from '../language/src/graph/json.js';
 import { compile, object, errors } from './helpers.js';
 import { compileWorkspace } from '../language/src/compiler.js';
 import { Std, StdLinks, StdQueries } from '../language/src/graph/std-ids.js';
+import { GraphIndex } from '../language/src/graph/graph-index.js';
 
 const schema = JSON.parse(readFileSync('language/schema/graph.schema.json', 'utf8'));
 const validate = new Ajv2020({ strict: true, allErrors: true }).compile(schema);
@@ -124,6 +125,22 @@ describe('the graph of the issue example', () => {
         const b = canonicalJson((await compile(reversed)).graph);
         expect(b).toBe(a);
         expect(a).not.toMatch(/\d{4}-\d{2}-\d{2}T/); // no timestamps
+    });
+});
+
+describe('the index of a compiled graph', () => {
+    it('answers with the objects that carry the derived facts, not those of the graph they were derived from', async () => {
+        const result = await compile(issueExample);
+        const index = GraphIndex.of(result.graph);
+        // Deriving facts copies the objects that get some; the index (shared with the graph before) must return the copies.
+        const checkout = object(result, 'acme.checkout');
+        expect(checkout.facts?.['active-bets']).toBeGreaterThan(0);
+        expect(index.get('acme.checkout')).toBe(checkout);
+        expect(index.has('acme.checkout')).toBe(true);
+        expect(index.has('acme.nowhere')).toBe(false);
+        for (const team of index.ofType(Std.team)) expect(result.graph.objects).toContain(team);
+        expect(index.ofType(Std.bet).map(bet => bet.id)).toEqual(result.graph.objects.filter(o => o.types.includes(Std.bet)).map(o => o.id));
+        expect(index.get('acme.strategy.one-click-bet')?.facts).toEqual(object(result, 'acme.strategy.one-click-bet').facts);
     });
 });
 

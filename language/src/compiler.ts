@@ -5,6 +5,7 @@ import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
 import type { GraphDiagnostic, PomGraph, Severity } from './graph/model.js';
+import { GraphIndex } from './graph/graph-index.js';
 import { stdlibDocument } from './workspace/stdlib.js';
 import { IssueCodes } from './diagnostics/codes.js';
 import { applySettingsToDiagnostics } from './diagnostics/settings.js';
@@ -112,7 +113,9 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     if (skipped.length === 0) return result;
     const notRead = applySettingsToDiagnostics(skipped.map(file => skippedFileDiagnostic(absoluteRoot, file)), result.graph);
     const diagnostics = [...result.diagnostics, ...notRead].sort(compareDiagnostics);
-    return { ...result, diagnostics, graph: { ...result.graph, diagnostics } };
+    const graph: PomGraph = { ...result.graph, diagnostics };
+    GraphIndex.derive(graph, GraphIndex.of(result.graph));
+    return { ...result, diagnostics, graph };
 }
 
 /** Reads metric data files of the workspace at `root` (absolute) by their workspace-relative paths, guarded (read-data.ts). */
@@ -154,6 +157,7 @@ export async function compileSources(root: string, sources: Map<string, string>,
     }
     diagnostics.sort(compareDiagnostics);
     const graph: PomGraph = { ...model.graph, diagnostics };
+    GraphIndex.derive(graph, GraphIndex.of(model.graph)); // the checks indexed the model's graph: share it
     return { root, files: graph.files, graph, diagnostics, services: pom };
 }
 

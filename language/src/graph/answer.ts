@@ -18,7 +18,7 @@ export function columnValue(index: GraphIndex, object: GraphObject, column: stri
     if (kind?.inverse) return object.backlinks.filter(l => l.kind === kind.id).map(l => l.source);
     if (kind) {
         const targets = index.effectiveTargets(object, kind.id);
-        return targets.length > 0 ? targets : undefined;
+        return targets.length > 0 ? [...targets] : undefined;
     }
     return undefined;
 }
@@ -65,7 +65,7 @@ export function groupAnswer(index: GraphIndex, ids: readonly string[], by: strin
         }
         const value = columnValue(index, object, by);
         const values = value === undefined ? [] : Array.isArray(value) ? value : [value];
-        return values.map(v => ({ key: String(v), object: typeof v === 'string' && index.objects.has(v) }));
+        return values.map(v => ({ key: String(v), object: typeof v === 'string' && index.has(v) }));
     };
     const total = { count: 0, sums: Object.fromEntries(sums.map(s => [s, 0])) as Record<string, number> };
     for (const id of ids) {

@@ -2,6 +2,22 @@ import type { GraphObject, LinkKindInfo, PomGraph, TypeInfo, EnumInfo, InLink, O
 
 const indexes = new WeakMap<PomGraph, GraphIndex>();
 
+/**
+ * What a graph's index knows that depends only on its object ids, types, enums and link kinds: shared by the
+ * indexes of the graphs derived from it (the same objects in the same order, with facts or views added).
+ */
+interface Layout {
+    /** Each object's position in graph.objects (the last, should an id occur twice). */
+    readonly positions: Map<string, number>;
+    /** Per type id, the positions of its objects and those of its subtypes, in graph order. */
+    readonly byType: Map<string, number[]>;
+    readonly types: Map<string, TypeInfo>;
+    readonly enums: Map<string, EnumInfo>;
+    readonly linkKinds: Map<string, LinkKindInfo>;
+}
+
+const EMPTY: readonly never[] = Object.freeze([]);
+
 /** Look-ups over a PomGraph: objects by id, links by kind, type tests. Pure data in, answers out. */
 export class GraphIndex {
     /**
@@ -14,23 +30,58 @@ export class GraphIndex {
         return index;
     }
 
-    readonly objects = new Map<string, GraphObject>();
-    readonly types = new Map<string, TypeInfo>();
-    readonly enums = new Map<string, EnumInfo>();
-    readonly linkKinds = new Map<string, LinkKindInfo>();
-    protected readonly byType = new Map<string, GraphObject[]>();
+    /**
+     * Declares `graph` derived from `base`'s graph: if it has the same object ids in the same order and the same
+     * types, enums and link kinds (only facts, metrics or views added), its index shares the base's maps instead
+     * of building them again (deriving facts makes three graphs of each model). Otherwise nothing is done, and
+     * `of` builds its index as usual.
+     */
+    static derive(graph: PomGraph, base: GraphIndex): void {
+        if (indexes.has(graph)) return;
+        const from = base.graph;
+        if (graph.types !== from.types || graph.enums !== from.enums || graph.linkKinds !== from.linkKinds) return;
+        const objects = graph.objects;
+        const baseObjects = from.objects;
+        if (objects.length !== baseObjects.length) return;
+        for (let i = 0; i < objects.length; i++) {
+            if (objects[i].id !== baseObjects[i].id || objects[i].types !== baseObjects[i].types) return;
+        }
+        indexes.set(graph, new GraphIndex(graph, base.layout));
+    }
 
-    constructor(readonly graph: PomGraph) {
-        for (const object of graph.objects) {
-            this.objects.set(object.id, object);
+    readonly types: ReadonlyMap<string, TypeInfo>;
+    readonly enums: ReadonlyMap<string, EnumInfo>;
+    readonly linkKinds: ReadonlyMap<string, LinkKindInfo>;
+    protected readonly layout: Layout;
+    /** ofType's answers, mapped from the layout's positions on first use. */
+    protected readonly typeLists = new Map<string, GraphObject[]>();
+
+    constructor(readonly graph: PomGraph, layout?: Layout) {
+        this.layout = layout ?? GraphIndex.layoutOf(graph);
+        this.types = this.layout.types;
+        this.enums = this.layout.enums;
+        this.linkKinds = this.layout.linkKinds;
+    }
+
+    private static layoutOf(graph: PomGraph): Layout {
+        const positions = new Map<string, number>();
+        const byType = new Map<string, number[]>();
+        const objects = graph.objects;
+        for (let i = 0; i < objects.length; i++) {
+            const object = objects[i];
+            positions.set(object.id, i);
             for (const type of object.types) {
-                const list = this.byType.get(type);
-                if (list) list.push(object); else this.byType.set(type, [object]);
+                const list = byType.get(type);
+                if (list) list.push(i); else byType.set(type, [i]);
             }
         }
-        for (const type of graph.types) this.types.set(type.id, type);
-        for (const enumInfo of graph.enums) this.enums.set(enumInfo.id, enumInfo);
-        for (const kind of graph.linkKinds) this.linkKinds.set(kind.id, kind);
+        const types = new Map<string, TypeInfo>();
+        const enums = new Map<string, EnumInfo>();
+        const linkKinds = new Map<string, LinkKindInfo>();
+        for (const type of graph.types) types.set(type.id, type);
+        for (const enumInfo of graph.enums) enums.set(enumInfo.id, enumInfo);
+        for (const kind of graph.linkKinds) linkKinds.set(kind.id, kind);
+        return { positions, byType, types, enums, linkKinds };
     }
 
     isA(object: GraphObject, typeId: string): boolean {
@@ -38,23 +89,44 @@ export class GraphIndex {
     }
 
     /** Objects of a type or its subtypes, in id order. */
-    ofType(typeId: string): GraphObject[] {
-        return this.byType.get(typeId) ?? [];
+    ofType(typeId: string): readonly GraphObject[] {
+        let list = this.typeLists.get(typeId);
+        if (!list) {
+            const positions = this.layout.byType.get(typeId);
+            if (!positions) return EMPTY;
+            const objects = this.graph.objects;
+            list = new Array<GraphObject>(positions.length);
+            for (let i = 0; i < positions.length; i++) list[i] = objects[positions[i]];
+            this.typeLists.set(typeId, list);
+        }
+        return list;
     }
 
-    out(object: GraphObject, kind: string): OutLink[] {
-        return object.links.filter(link => link.kind === kind);
+    /** The object's links of one kind (a shared empty array when it has none). */
+    out(object: GraphObject, kind: string): readonly OutLink[] {
+        return linksOfKind(object.links, kind);
     }
 
-    in(object: GraphObject, kind: string): InLink[] {
-        return object.backlinks.filter(link => link.kind === kind);
+    /** The links of one kind that point at the object (a shared empty array when there are none). */
+    in(object: GraphObject, kind: string): readonly InLink[] {
+        return linksOfKind(object.backlinks, kind);
+    }
+
+    /** Whether the object has a link of the kind. */
+    hasOut(object: GraphObject, kind: string): boolean {
+        return hasKind(object.links, kind);
+    }
+
+    /** Whether a link of the kind points at the object. */
+    hasIn(object: GraphObject, kind: string): boolean {
+        return hasKind(object.backlinks, kind);
     }
 
     /** Targets of a link kind, counting values the object inherits from its containers. */
-    effectiveTargets(object: GraphObject, kind: string): string[] {
-        const own = this.out(object, kind).map(link => link.target);
-        if (own.length > 0) return own;
-        return object.inherited.find(value => value.link === kind)?.targets ?? [];
+    effectiveTargets(object: GraphObject, kind: string): readonly string[] {
+        const own = this.out(object, kind);
+        if (own.length > 0) return own.map(link => link.target);
+        return object.inherited.find(value => value.link === kind)?.targets ?? EMPTY;
     }
 
     /** The object and its containers, innermost first. */
@@ -67,7 +139,19 @@ export class GraphIndex {
     }
 
     get(id: string | undefined): GraphObject | undefined {
-        return id === undefined ? undefined : this.objects.get(id);
+        if (id === undefined) return undefined;
+        const position = this.layout.positions.get(id);
+        return position === undefined ? undefined : this.graph.objects[position];
+    }
+
+    /** Whether the graph has an object with this id. */
+    has(id: string): boolean {
+        return this.layout.positions.has(id);
+    }
+
+    /** The number of distinct object ids. */
+    get size(): number {
+        return this.layout.positions.size;
     }
 
     /** The rank of an ordered enum member, e.g. horizons: days = 0 … decades = 5. */
@@ -77,4 +161,23 @@ export class GraphIndex {
         const rank = info.members.findIndex(m => m.name === member);
         return rank < 0 ? undefined : rank;
     }
+}
+
+function linksOfKind<T extends { kind: string }>(links: readonly T[], kind: string): readonly T[] {
+    // Most objects have no link of the asked kind: answer those without allocating.
+    let first = -1;
+    let count = 0;
+    for (let i = 0; i < links.length; i++) {
+        if (links[i].kind === kind) { if (count++ === 0) first = i; }
+    }
+    if (count === 0) return EMPTY;
+    if (count === 1) return [links[first]];
+    const result: T[] = [];
+    for (let i = first; i < links.length; i++) if (links[i].kind === kind) result.push(links[i]);
+    return result;
+}
+
+function hasKind(links: ReadonlyArray<{ kind: string }>, kind: string): boolean {
+    for (let i = 0; i < links.length; i++) if (links[i].kind === kind) return true;
+    return false;
 }

@@ -56,7 +56,7 @@ export class SelectorEngine {
     }
 
     /** The objects one selector picks, in id order. */
-    select(selector: Selector): GraphObject[] {
+    select(selector: Selector): readonly GraphObject[] {
         let candidates = this.headObjects(selector.head);
         if (selector.around) {
             const near = this.neighbourhood(selector.around.object, selector.around.depth, selector.around.via);
@@ -138,7 +138,7 @@ export class SelectorEngine {
         return this.index.graph.objects.map(o => o.id);
     }
 
-    protected headObjects(head: SelectorHead): GraphObject[] {
+    protected headObjects(head: SelectorHead): readonly GraphObject[] {
         if (head.kind === 'all') return this.index.graph.objects;
         if (head.kind === 'type') return this.index.ofType(head.type);
         const root = this.index.get(head.object);
@@ -161,13 +161,13 @@ export class SelectorEngine {
      * Targets of `link` from the object (sources, when read by the inverse name). Counts what the object
      * inherits from its container (owner, in-scope), as the rest of pom does.
      */
-    protected linked(object: GraphObject, link: string, inverse: boolean): string[] {
+    protected linked(object: GraphObject, link: string, inverse: boolean): readonly string[] {
         return inverse
             ? object.backlinks.filter(l => l.kind === link).map(l => l.source)
             : this.index.effectiveTargets(object, link);
     }
 
-    protected linkedIds(id: string, link: string, inverse: boolean): string[] {
+    protected linkedIds(id: string, link: string, inverse: boolean): readonly string[] {
         const object = this.index.get(id);
         return object ? this.linked(object, link, inverse) : [];
     }

@@ -29,7 +29,7 @@ export class PomGraphLookup {
     }
 
     object(id: string | undefined): GraphObject | undefined {
-        return id === undefined ? undefined : this.index.objects.get(id);
+        return id === undefined ? undefined : this.index.get(id);
     }
 
     /** The object's backlinks grouped by link kind, in kind order. */
@@ -43,7 +43,7 @@ export class PomGraphLookup {
             const info = this.index.linkKinds.get(kind);
             const label = (info?.inverse ?? `${info?.name ?? kind} (from)`).replace(/-/g, ' ');
             const sources = links.map(link => link.source);
-            const types = new Set(sources.map(source => this.index.objects.get(source)?.type ?? ''));
+            const types = new Set(sources.map(source => this.index.get(source)?.type ?? ''));
             const only = types.size === 1 ? [...types][0] : '';
             const sourceType = only ? this.index.types.get(only)?.name ?? only : 'object';
             return { kind, label, sourceType, sources };

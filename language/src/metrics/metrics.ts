@@ -153,7 +153,9 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
         if (objectReadings) copy.metrics = objectReadings;
         return copy;
     });
-    return { graph: { ...graph, objects }, diagnostics };
+    const withMetrics: PomGraph = { ...graph, objects };
+    GraphIndex.derive(withMetrics, index); // the same objects in the same order: share the index's maps
+    return { graph: withMetrics, diagnostics };
 }
 
 /** Reads the data files through `read` and applies them: the whole step for callers that can read files. */

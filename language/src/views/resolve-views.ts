@@ -83,7 +83,7 @@ export function viewIds(graph: PomGraph): string[] {
 }
 
 function declaredView(index: GraphIndex, view: GraphView): ResolvedView {
-    const ids = new Set(view.objects.filter(id => index.objects.has(id)));
+    const ids = new Set(view.objects.filter(id => index.has(id)));
     return assemble(index, ids, {
         id: view.id, title: view.title ?? view.name, kind: 'declared', audience: view.audience, direction: view.direction,
     }, view.linkKinds ? new Set(view.linkKinds) : undefined);

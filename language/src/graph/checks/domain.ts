@@ -19,7 +19,9 @@ const QUARTER_DAYS = 92;
 const HORIZON_MAX_DAYS = [3, 21, 92, 276, 1096, 10_958];
 
 const betWithoutTarget: GraphCheck = (graph, report) => {
-    for (const bet of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const bet = all[i];
         if (isActiveBet(graph, bet) && graph.out(bet, StdLinks.targets).length === 0) {
             report('warning', IssueCodes.BetWithoutTarget,
                 `Active bet '${bet.id}' targets nothing: add 'targets -> <input> { expected: "…" }' so it is clear what it should move.`, bet);
@@ -29,7 +31,9 @@ const betWithoutTarget: GraphCheck = (graph, report) => {
 
 const betWithoutOption: GraphCheck = (graph, report) => {
     const decided = ['active', 'paused', 'done'];
-    for (const bet of graph.ofType(Std.bet)) {
+    const bets = graph.ofType(Std.bet);
+    for (let i = 0; i < bets.length; i++) {
+        const bet = bets[i];
         if (!decided.includes(String(bet.fields.status)) || bet.fields.kind === 'ongoing') continue;
         if (graph.out(bet, StdLinks.chosenFrom).length === 0) {
             report('warning', IssueCodes.BetWithoutOption,
@@ -39,7 +43,9 @@ const betWithoutOption: GraphCheck = (graph, report) => {
 };
 
 const options: GraphCheck = (graph, report) => {
-    for (const option of graph.ofType(Std.option)) {
+    const declared = graph.ofType(Std.option);
+    for (let i = 0; i < declared.length; i++) {
+        const option = declared[i];
         const parent = graph.get(option.parent);
         const nested = parent !== undefined && graph.isA(parent, Std.opportunity);
         if (!nested && graph.out(option, StdLinks.consideredFor).length === 0) {
@@ -54,7 +60,9 @@ const options: GraphCheck = (graph, report) => {
 };
 
 const orphanOpportunity: GraphCheck = (graph, report) => {
-    for (const opportunity of graph.ofType(Std.opportunity)) {
+    const opportunities = graph.ofType(Std.opportunity);
+    for (let i = 0; i < opportunities.length; i++) {
+        const opportunity = opportunities[i];
         const informed = graph.in(opportunity, StdLinks.informs).length > 0;
         const scoped = graph.effectiveTargets(opportunity, StdLinks.inScope).length > 0;
         const nested = opportunity.parent !== undefined || graph.out(opportunity, StdLinks.nestedIn).length > 0;
@@ -67,7 +75,9 @@ const orphanOpportunity: GraphCheck = (graph, report) => {
 };
 
 const inputsAndDrivers: GraphCheck = (graph, report) => {
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if (graph.isA(object, Std.input) && graph.out(object, StdLinks.drives).length === 0) {
             report('warning', IssueCodes.InputDrivesNothing,
                 `Input '${object.id}' drives nothing: add 'drives -> <driver>' to say which driver it moves.`, object);
@@ -80,7 +90,9 @@ const inputsAndDrivers: GraphCheck = (graph, report) => {
 };
 
 const metrics: GraphCheck = (graph, report) => {
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if ((graph.isA(object, Std.input) || graph.isA(object, Std.driver))
             && !object.fields.metric && graph.out(object, StdLinks.measuredBy).length === 0) {
             report('warning', IssueCodes.MissingMetric,
@@ -94,7 +106,9 @@ const metrics: GraphCheck = (graph, report) => {
 };
 
 const impacts: GraphCheck = (graph, report) => {
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if (graph.isA(object, Std.impact) && graph.out(object, StdLinks.evidences).length === 0) {
             report('warning', IssueCodes.ImpactWithoutBet,
                 `Impact '${object.id}' evidences no bet: add 'evidences -> <bet>'.`, object);
@@ -116,7 +130,9 @@ const pathToStrategy: GraphCheck = (graph, report) => {
     // links' backlinks, and from containers to what they contain), rather than searched forward from each intent.
     const reaching = new Set<string>();
     const queue: GraphObject[] = [];
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
     }
     for (let i = 0; i < queue.length; i++) {
@@ -128,7 +144,9 @@ const pathToStrategy: GraphCheck = (graph, report) => {
         }
     }
     const search = (start: GraphObject): boolean => reaching.has(start.id);
-    for (const object of graph.ofType(Std.intent)) {
+    const objects = graph.ofType(Std.intent);
+    for (let i = 0; i < objects.length; i++) {
+        const object = objects[i];
         const rank = horizonRank(graph, object);
         if (rank === undefined || rank > 2) continue;
         if (graph.isA(object, Std.bet) && ['done', 'killed'].includes(String(object.fields.status))) continue;
@@ -141,7 +159,9 @@ const pathToStrategy: GraphCheck = (graph, report) => {
 };
 
 const spanExceedsHorizon: GraphCheck = (graph, report) => {
-    for (const object of graph.ofType(Std.intent)) {
+    const objects = graph.ofType(Std.intent);
+    for (let i = 0; i < objects.length; i++) {
+        const object = objects[i];
         const rank = horizonRank(graph, object);
         const { start, end } = object.fields;
         if (rank === undefined || typeof start !== 'string' || typeof end !== 'string') continue;
@@ -156,7 +176,9 @@ const spanExceedsHorizon: GraphCheck = (graph, report) => {
 
 const teams: GraphCheck = (graph, report) => {
     const byTeam = activeBetsByOwner(graph);
-    for (const team of graph.ofType(Std.team)) {
+    const teams = graph.ofType(Std.team);
+    for (let i = 0; i < teams.length; i++) {
+        const team = teams[i];
         // Over its WIP limit: the derived fact `overloaded` (graph/derived/delivery.ts).
         if (team.facts?.overloaded === true) {
             const bets = byTeam.get(team.id) ?? [];
@@ -182,7 +204,9 @@ const teams: GraphCheck = (graph, report) => {
 };
 
 const scopesWithoutOwner: GraphCheck = (graph, report) => {
-    for (const scope of graph.ofType(Std.scope)) {
+    const scopes = graph.ofType(Std.scope);
+    for (let i = 0; i < scopes.length; i++) {
+        const scope = scopes[i];
         const isLeaf = !scope.children.some(id => { const child = graph.get(id); return child && graph.isA(child, Std.scope); })
             && graph.in(scope, StdLinks.nestedIn).length === 0;
         if (!isLeaf) continue;
@@ -195,7 +219,9 @@ const scopesWithoutOwner: GraphCheck = (graph, report) => {
 };
 
 const collaborations: GraphCheck = (graph, report) => {
-    for (const team of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const team = all[i];
         for (const link of graph.out(team, StdLinks.interacts)) {
             if (link.meta.mode !== 'collaboration') continue;
             const until = link.meta.until;
@@ -217,7 +243,9 @@ const collaborations: GraphCheck = (graph, report) => {
 };
 
 const allocation: GraphCheck = (graph, report) => {
-    for (const person of graph.ofType(Std.person)) {
+    const persons = graph.ofType(Std.person);
+    for (let i = 0; i < persons.length; i++) {
+        const person = persons[i];
         const links = graph.out(person, StdLinks.memberOf);
         const total = links.reduce((sum, link) => sum + (typeof link.meta.allocation === 'number' ? link.meta.allocation : 0), 0);
         if (total > 100) {
@@ -229,7 +257,9 @@ const allocation: GraphCheck = (graph, report) => {
 
 /** A bet owned by a team that neither owns nor stewards its scope, with no declared interaction or dependency. */
 const ownerOutsideScope: GraphCheck = (graph, report) => {
-    for (const bet of graph.ofType(Std.bet)) {
+    const bets = graph.ofType(Std.bet);
+    for (let i = 0; i < bets.length; i++) {
+        const bet = bets[i];
         const owners = graph.effectiveTargets(bet, StdLinks.owner);
         const scopes = graph.effectiveTargets(bet, StdLinks.inScope);
         for (const ownerId of owners) {
@@ -257,7 +287,9 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
 const blockedByOverloadedTeam: GraphCheck = (graph, report) => {
     const overloaded = new Set(graph.ofType(Std.team).filter(team => team.facts?.overloaded === true).map(team => team.id));
     if (overloaded.size === 0) return;
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         for (const link of graph.out(object, StdLinks.dependsOn)) {
             if (link.meta.kind !== 'blocking') continue;
             const target = graph.get(link.target);
@@ -284,7 +316,9 @@ const funding: GraphCheck = (graph, report) => {
         }
     }
     // Funding reach is a derived fact (graph/derived/funding.ts): through nesting, member-of, owned scopes, owner and scope.
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if (graph.isA(object, Std.team) && object.facts?.funded !== true) {
             report('warning', IssueCodes.Unfunded, `Team '${object.id}' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`, object);
         }
@@ -296,7 +330,9 @@ const funding: GraphCheck = (graph, report) => {
 
 /** Data that says off-track about an object that declares no health: it is off track (derived facts), say so. */
 const healthFromData: GraphCheck = (graph, report) => {
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         const facts = object.facts;
         if (facts?.['data-status'] !== 'off-track' || (object.fields.health !== undefined && object.fields.health !== 'unknown')) continue;
         report('warning', IssueCodes.HealthFromData,
@@ -307,7 +343,9 @@ const healthFromData: GraphCheck = (graph, report) => {
 
 /** A ritual's `views:` naming a view that does not exist. */
 const ritualViews: GraphCheck = (graph, report) => {
-    for (const ritual of graph.ofType(Std.ritual)) {
+    const rituals = graph.ofType(Std.ritual);
+    for (let i = 0; i < rituals.length; i++) {
+        const ritual = rituals[i];
         for (const name of ritualViewNames(graph, ritual).unknown) {
             report('error', IssueCodes.UnknownView, `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${didYouMean(name, graph.graph.views.map(view => view.name))}`, ritual);
         }

@@ -22,7 +22,9 @@ export const checkCardinality: GraphCheck = (graph, report) => {
             if (n === 2) push(tooMany, `${direction} ${link.kind}`, object);
         }
     };
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         collect(object, object.links, single, 'out');
         collect(object, object.backlinks, exclusive, 'in');
     }
@@ -61,8 +63,12 @@ export const checkCycles: GraphCheck = (graph, report) => {
     // The objects with links of each acyclic kind, in id order, found in one pass: the searches start only there.
     const acyclic = new Set(graph.graph.linkKinds.filter(kind => kind.acyclic).map(kind => kind.id));
     const starts = new Map<string, GraphObject[]>();
-    for (const object of graph.graph.objects) {
-        for (const link of object.links) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
+        const links = object.links;
+        for (let j = 0; j < links.length; j++) {
+            const link = links[j];
             if (!acyclic.has(link.kind)) continue;
             const list = starts.get(link.kind);
             if (!list) starts.set(link.kind, [object]);
@@ -76,7 +82,7 @@ export const checkCycles: GraphCheck = (graph, report) => {
         for (const start of starts.get(kind.id) ?? []) {
             if (state.has(start.id)) continue;
             // Iterative depth-first search; `path` holds the links from `start` to the current object.
-            const stack: Array<{ object: GraphObject; links: OutLink[]; next: number }> = [];
+            const stack: Array<{ object: GraphObject; links: readonly OutLink[]; next: number }> = [];
             const path: OutLink[] = [];
             const push = (object: GraphObject) => {
                 state.set(object.id, 'active');
@@ -117,10 +123,14 @@ export const checkCycles: GraphCheck = (graph, report) => {
 /** A bet targeting a shorter-horizon input, or an input driving a shorter-horizon driver, is upside down. */
 export const checkLinkHorizons: GraphCheck = (graph, report) => {
     const kinds: string[] = [StdLinks.targets, StdLinks.drives, StdLinks.contributesTo];
-    for (const object of graph.graph.objects) {
+    const all = graph.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         const own = horizonRank(graph, object);
         if (own === undefined) continue;
-        for (const link of object.links) {
+        const links = object.links;
+        for (let j = 0; j < links.length; j++) {
+            const link = links[j];
             if (!kinds.includes(link.kind)) continue;
             const target = graph.get(link.target);
             const theirs = target && horizonRank(graph, target);

@@ -38,7 +38,9 @@ export function isActiveBet(index: GraphIndex, object: GraphObject): boolean {
 /** Active bets per owner (written on the bet or inherited from its container), each list in model order. */
 export function activeBetsByOwner(index: GraphIndex): Map<string, GraphObject[]> {
     const byOwner = new Map<string, GraphObject[]>();
-    for (const bet of index.ofType(Std.bet)) {
+    const bets = index.ofType(Std.bet);
+    for (let i = 0; i < bets.length; i++) {
+        const bet = bets[i];
         if (!isActiveBet(index, bet)) continue;
         for (const owner of index.effectiveTargets(bet, StdLinks.owner)) {
             const list = byOwner.get(owner);
@@ -57,14 +59,20 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
     }
     const ownerOverloaded = new Set<string>();
     if (overloaded.size > 0) {
-        for (const object of index.graph.objects) {
+        const all = index.graph.objects;
+        for (let i = 0; i < all.length; i++) {
+            const object = all[i];
             if (index.effectiveTargets(object, StdLinks.owner).some(owner => overloaded.has(owner))) ownerOverloaded.add(object.id);
         }
     }
     // Blocking dependencies, each counted for the object that has it and for every container above it.
     const blockedBy = new Map<string, string[]>();
-    for (const object of index.graph.objects) {
-        for (const link of object.links) {
+    const all = index.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
+        const links = object.links;
+        for (let j = 0; j < links.length; j++) {
+            const link = links[j];
             if (link.kind !== StdLinks.dependsOn || link.meta.kind === 'ok') continue;
             const target = index.get(link.target);
             if (target && FINISHED.includes(String(target.fields.status))) continue;
@@ -77,7 +85,9 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
     for (const list of blockedBy.values()) list.sort(compareIds);
     const overdue = new Set<string>();
     const risks = new Map<string, string[]>();
-    for (const bet of index.ofType(Std.bet)) {
+    const bets = index.ofType(Std.bet);
+    for (let i = 0; i < bets.length; i++) {
+        const bet = bets[i];
         if (!isActiveBet(index, bet)) continue;
         if (referenceDate && typeof bet.fields.end === 'string' && bet.fields.end < referenceDate) overdue.add(bet.id);
         const reasons: string[] = [];

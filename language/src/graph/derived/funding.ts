@@ -41,7 +41,9 @@ export function fundingReach(index: GraphIndex): Map<string, string[]> {
     const record = (object: GraphObject, units: Set<string>) => {
         if (units.size > 0) reach.set(object.id, [...units].sort(compareIds));
     };
-    for (const object of index.graph.objects) {
+    const all = index.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         if (index.isA(object, Std.team) || index.isA(object, Std.group) || index.isA(object, Std.scope)) record(object, unitFunding(object));
         else if (index.isA(object, Std.bet)) {
             // A copy: the memoised set is what funds the bet as a container; its owner's and scope's funding are its own.

@@ -3,7 +3,7 @@
 // CLI, the site, the diagrams and the editor all read these facts; none of them re-derives them.
 
 import { GraphIndex } from '../graph-index.js';
-import type { FieldValue, GraphObject, GraphView, ObjectFacts, PomGraph } from '../model.js';
+import type { GraphObject, GraphView, ObjectFacts, PomGraph } from '../model.js';
 import { deliveryFacts } from './delivery.js';
 import { fundingReach } from './funding.js';
 import { healthFacts } from './health.js';
@@ -24,7 +24,9 @@ export interface FactsOptions {
 export function referenceDate(graph: PomGraph, asOf?: string): string | undefined {
     if (asOf) return asOf;
     let latest: string | undefined;
-    for (const object of graph.objects) {
+    const all = graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         const value = object.fields['as-of'];
         if (typeof value === 'string' && (latest === undefined || value > latest)) latest = value;
     }
@@ -39,9 +41,12 @@ export function deriveFacts(graph: PomGraph, options: FactsOptions = {}): PomGra
     const date = referenceDate(graph, options.asOf);
     const index = GraphIndex.of(graph);
     let result = withObjectFacts(index, date);
+    // The graphs below have the graph's objects in its order: their indexes share its maps.
+    GraphIndex.derive(result, index);
     if (options.selectViews) result = { ...result, views: options.selectViews(result) };
     result = withReviewFacts(index, result, date);
     if (date) result.asOf = date; else delete result.asOf;
+    GraphIndex.derive(result, index);
     return result;
 }
 
@@ -49,35 +54,43 @@ export function deriveFacts(graph: PomGraph, options: FactsOptions = {}): PomGra
 function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph {
     const graph = index.graph;
     const health = new Map<string, ObjectFacts>();
-    for (const object of graph.objects) {
+    const all = graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
         const facts = healthFacts(object) as ObjectFacts;
-        if (Object.keys(facts).length > 0) health.set(object.id, facts);
+        if (hasKeys(facts)) health.set(object.id, facts);
     }
     const delivery = deliveryFacts(index, object => health.get(object.id)?.['effective-health'] as string | undefined, date);
     const funding = fundingReach(index);
 
-    const objects = graph.objects.map(object => {
-        const facts: ObjectFacts = { ...health.get(object.id) };
-        const set = (name: string, value: FieldValue | undefined) => { if (value !== undefined) facts[name] = value; };
-        set('blocked-by', delivery.blockedBy.get(object.id));
-        if (delivery.blockedBy.has(object.id)) facts.blocked = true;
-        if (delivery.overloaded.has(object.id)) facts.overloaded = true;
-        if (delivery.ownerOverloaded.has(object.id)) facts['owner-overloaded'] = true;
-        if (delivery.overdue.has(object.id)) facts.overdue = true;
-        set('delivery-risks', delivery.risks.get(object.id));
-        const active = delivery.activeBets.get(object.id);
-        if (active) facts['active-bets'] = active.length;
-        const funders = funding.get(object.id);
-        if (funders) { facts.funded = true; facts['funded-by'] = funders; }
-        const had = object.facts !== undefined;
-        if (Object.keys(facts).length === 0) {
-            if (!had) return object;
+    const source = graph.objects;
+    const objects = new Array<GraphObject>(source.length);
+    for (let i = 0; i < source.length; i++) {
+        const object = source[i];
+        const id = object.id;
+        // The keys in this order (graph.json prints them so). The health facts are this object's own, not shared.
+        let facts: ObjectFacts | undefined = health.get(id);
+        const blockedBy = delivery.blockedBy.get(id);
+        if (blockedBy !== undefined) { facts ??= {}; facts['blocked-by'] = blockedBy; facts.blocked = true; }
+        if (delivery.overloaded.has(id)) (facts ??= {}).overloaded = true;
+        if (delivery.ownerOverloaded.has(id)) (facts ??= {})['owner-overloaded'] = true;
+        if (delivery.overdue.has(id)) (facts ??= {}).overdue = true;
+        const risks = delivery.risks.get(id);
+        if (risks !== undefined) (facts ??= {})['delivery-risks'] = risks;
+        const active = delivery.activeBets.get(id);
+        if (active) (facts ??= {})['active-bets'] = active.length;
+        const funders = funding.get(id);
+        if (funders) { facts ??= {}; facts.funded = true; facts['funded-by'] = funders; }
+        if (facts !== undefined) {
+            objects[i] = { ...object, facts };
+        } else if (object.facts === undefined) {
+            objects[i] = object;
+        } else {
             const copy: GraphObject = { ...object };
             delete copy.facts;
-            return copy;
+            objects[i] = copy;
         }
-        return { ...object, facts };
-    });
+    }
     return { ...graph, objects };
 }
 
@@ -88,16 +101,27 @@ function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph 
  */
 function withReviewFacts(index: GraphIndex, graph: PomGraph, date: string | undefined): PomGraph {
     const review = reviewFacts(index, graph.views, date);
-    const objects = graph.objects.map(object => {
-        const facts: ObjectFacts = {};
-        const set = (name: string, value: FieldValue | undefined) => { if (value !== undefined) facts[name] = value; };
-        set('review-rituals', review.reviewedIn.get(object.id));
-        set('review-cadence', review.cadence.get(object.id));
-        if (review.stale.has(object.id)) facts.stale = true;
-        set('reviews-views', review.ritualViews.get(object.id));
-        return Object.keys(facts).length === 0 ? object : { ...object, facts: { ...object.facts, ...facts } };
-    });
+    const source = graph.objects;
+    const objects = new Array<GraphObject>(source.length);
+    for (let i = 0; i < source.length; i++) {
+        const object = source[i];
+        const id = object.id;
+        let facts: ObjectFacts | undefined;
+        const rituals = review.reviewedIn.get(id);
+        if (rituals !== undefined) (facts ??= {})['review-rituals'] = rituals;
+        const cadence = review.cadence.get(id);
+        if (cadence !== undefined) (facts ??= {})['review-cadence'] = cadence;
+        if (review.stale.has(id)) (facts ??= {}).stale = true;
+        const views = review.ritualViews.get(id);
+        if (views !== undefined) (facts ??= {})['reviews-views'] = views;
+        objects[i] = facts === undefined ? object : { ...object, facts: { ...object.facts, ...facts } };
+    }
     return { ...graph, objects };
+}
+
+function hasKeys(record: object): boolean {
+    for (const key in record) if (Object.hasOwn(record, key)) return true;
+    return false;
 }
 
 export { contradictsHealth, decisiveReading, effectiveHealth, healthByData, healthFacts, TROUBLED, type HealthFacts, type HealthValue } from './health.js';

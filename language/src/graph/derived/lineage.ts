@@ -52,8 +52,12 @@ function buildLineageGraph(index: GraphIndex): LineageGraph {
     const kinds = index.graph.linkKinds.filter(kind => kind.lineage);
     /** Per (child type, parent type): which way nesting carries lineage, or null when no lineage kind fits. */
     const nesting = new Map<string, 'up' | 'down' | null>();
-    for (const object of index.graph.objects) {
-        for (const link of object.links) {
+    const all = index.graph.objects;
+    for (let i = 0; i < all.length; i++) {
+        const object = all[i];
+        const links = object.links;
+        for (let j = 0; j < links.length; j++) {
+            const link = links[j];
             const lineage = index.linkKinds.get(link.kind)?.lineage;
             if (lineage === 'forward') add(object.id, link.target);
             else if (lineage === 'upstream') add(link.target, object.id);

@@ -65,7 +65,7 @@ ${declared.length > 0 ? section('Definition', 'definition', definition) : ''}`,
     });
 }
 
-function chooseColumns(fields: FieldInfo[], objects: GraphObject[]): FieldInfo[] {
+function chooseColumns(fields: FieldInfo[], objects: readonly GraphObject[]): FieldInfo[] {
     const used = fields.filter(f => !ENVELOPE_FIELDS.has(f.name) && objects.some(o => o.fields[f.name] !== undefined));
     const score = (f: FieldInfo) => {
         const first = FIRST_COLUMNS.indexOf(f.name);

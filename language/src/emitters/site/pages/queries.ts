@@ -57,7 +57,7 @@ export function answerTable(page: Page, objects: GraphObject[], columns: string[
 
 function show(page: Page, value: FieldValue, column: string): Html {
     if (Array.isArray(value)) return join(value.map(v => show(page, v, column)), ', ');
-    if (typeof value === 'string' && page.site.index.objects.has(value)) return page.link(value);
+    if (typeof value === 'string' && page.site.index.has(value)) return page.link(value);
     if ((column === 'health' || column === 'data-status') && typeof value === 'string') return healthBadge(value);
     return page.value(value, column);
 }
