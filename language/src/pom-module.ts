@@ -17,6 +17,7 @@ import { PomValueConverter } from './workspace/value-converter.js';
 import { PomLexerErrorMessageProvider, PomParserErrorMessageProvider } from './workspace/error-messages.js';
 import { PomPaths } from './workspace/paths.js';
 import { PomLexer } from './workspace/lexer.js';
+import { createPomParser } from './workspace/parser.js';
 import { PomTokenBuilder } from './workspace/token-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 
@@ -46,6 +47,7 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
         LexerErrorMessageProvider: () => new PomLexerErrorMessageProvider(),
         TokenBuilder: () => new PomTokenBuilder(),
         Lexer: services => new PomLexer(services),
+        LangiumParser: services => createPomParser(services),
     },
     references: {
         PomIndex: services => new PomIndexProvider(services),
