@@ -20,6 +20,7 @@ import { PomLexer } from './workspace/lexer.js';
 import { createPomParser } from './workspace/parser.js';
 import { PomTokenBuilder } from './workspace/token-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
+import { PomIndexManager } from './workspace/pom-index-manager.js';
 
 /** Services pom adds to Langium's. */
 export type PomAddedServices = {
@@ -79,7 +80,7 @@ export interface PomServiceOptions {
 export function createPomServices(context: DefaultSharedCoreModuleContext, options: PomServiceOptions = {}): { shared: LangiumSharedCoreServices; pom: PomServices } {
     const batch: Module<LangiumSharedCoreServices, object> = options.indexReferences === false
         ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } }
-        : {};
+        : { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new PomIndexManager(services) } };
     const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
     const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } : {};
     const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule, batchLanguage);

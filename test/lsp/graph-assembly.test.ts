@@ -1,4 +1,4 @@
-import { DocumentState, EmptyFileSystem, URI } from 'langium';
+import { DocumentState, EmptyFileSystem, URI, type AstNodeDescription } from 'langium';
 import { resolve } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -10,6 +10,8 @@ import type { GraphDiagnostic } from '../../language/src/graph/model.js';
 import { GraphBuilder } from '../../language/src/model/graph-builder.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
 import { compile, WORKSPACE } from '../helpers.js';
+import { PomIndex } from '../../language/src/references/pom-index.js';
+import type { PomFile } from '../../language/src/generated/langium/ast.js';
 
 const initial: Record<string, string> = {
     'org.pom': `package acme.org
@@ -105,6 +107,17 @@ bet fraud-model "Fraud model" {
     { what: 'the rename is undone in one file and the bets come back', files: { 'strategy.pom': initial['strategy.pom'], 'bets.pom': initial['bets.pom'], 'dup.pom': undefined } },
 ];
 
+/** An index as comparable data: every namespace's ids in map order, each with where its definitions are, its duplicates and packages. */
+function indexSignature(index: PomIndex): unknown {
+    const where = (d: AstNodeDescription) => `${d.documentUri.toString()}:${d.nameSegment?.offset ?? 0}:${d.type}`;
+    return {
+        ids: Object.fromEntries(Object.entries(index.ids).map(([namespace, map]) => [namespace, [...map].map(([id, list]) => [id, list.map(where)])])),
+        duplicates: index.duplicates.map(({ namespace, id, definitions }) => [namespace, id, definitions.map(where)]),
+        packages: [...index.packages].sort(),
+        types: index.types.map(type => type.name),
+    };
+}
+
 describe('the editor patches the assembled graph instead of assembling it again', () => {
     test('after each of a series of edits, the patched graph equals a freshly assembled one', async () => {
         const { shared, pom } = createPomLspServices(EmptyFileSystem);
@@ -129,6 +142,11 @@ describe('the editor patches the assembled graph instead of assembling it again'
                 }
             }
             await builder.update(changed, deleted);
+
+            // The index of ids, patched for the documents indexed again, equals one made from every document's symbols.
+            const files = shared.workspace.LangiumDocuments.all.map(d => d.parseResult.value as PomFile);
+            const rebuilt = new PomIndex(shared.workspace.IndexManager.allElements(), files);
+            expect(indexSignature(pom.references.PomIndex.index), edit.what).toEqual(indexSignature(rebuilt));
 
             const patched = pom.model.WorkspaceModel.model;
             // The same documents assembled from scratch by the builder the command line uses.

@@ -10,6 +10,7 @@ import { STDLIB_URI } from '../workspace/stdlib.js';
 import { PomWorkspaceManager } from './workspace-manager.js';
 import { PomDocumentUpdateHandler } from './document-update-handler.js';
 import { PomDocumentBuilder } from './document-builder.js';
+import { PomIndexManager } from '../workspace/pom-index-manager.js';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import { ModelDiagnosticsRefresher } from './model-diagnostics.js';
 import { PomGraphLookup } from './graph-lookup.js';
@@ -56,6 +57,7 @@ export const PomSharedLspModule: Module<PomSharedLspServices, PartialLangiumShar
         WorkspaceManager: services => new PomWorkspaceManager(services),
         DocumentBuilder: services => new PomDocumentBuilder(services),
         LangiumDocuments: services => new PomLangiumDocuments(services),
+        IndexManager: services => new PomIndexManager(services),
     },
     lsp: {
         StdlibCopy: () => new StdlibCopy(),
