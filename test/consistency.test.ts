@@ -1,6 +1,7 @@
 // One semantic core: for every std query and for lineage, the ids `pom query` answers, the ids the site's page
 // lists and the ids the core (the selector engine and the lineage walk) returns are the same; the lineage
-// diagram's nodes are lineage()'s. Checked on examples/acme and on a generated organisation.
+// diagram's nodes, and those of the one drawn on a bet's page, are lineage()'s. Checked on examples/acme and on a
+// generated organisation.
 
 import { appendFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +9,8 @@ import { join, resolve } from 'node:path';
 import { parse } from 'node-html-parser';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compileWorkspace } from '../language/src/compiler.js';
-import { buildSite, Paths } from '../language/src/emitters/site/index.js';
+import { buildSite, objectLinkFromViewPage, Paths } from '../language/src/emitters/site/index.js';
+import { renderDiagrams } from '../language/src/emitters/svg/render-diagram.js';
 import { GraphIndex } from '../language/src/graph/graph-index.js';
 import { lineageIds, lineageOf } from '../language/src/graph/derived/lineage.js';
 import type { PomGraph } from '../language/src/graph/model.js';
@@ -99,7 +101,10 @@ describe.each(workspaces)('one answer everywhere: $name', workspace => {
             appendFileSync(join(workspace.dir, 'extra.pom'), GENERATED_EXTRA);
         }
         graph = (await compileWorkspace(workspace.dir)).graph;
-        site = buildSite(graph);
+        // The lineage diagrams of the bets among the subjects, as pom build draws them on bet pages.
+        const bets = workspace.lineage.filter(subject => graph.objects.find(o => o.id === subject.id)?.types.includes('std.bet'));
+        const drawn = await renderDiagrams(graph, bets.map(subject => `lineage:${subject.id}`), { linkFor: objectLinkFromViewPage });
+        site = buildSite(graph, { lineageDiagrams: drawn.map(result => ({ view: result.view, svg: result.svg })) });
         engine = new SelectorEngine(new GraphIndex(graph));
     }, 120_000);
 
@@ -126,11 +131,15 @@ describe.each(workspaces)('one answer everywhere: $name', workspace => {
             const cli = cliIds(answers[i].stdout);
             const page = siteIds(site.get(Paths.object(subject.id))!, 'section[aria-labelledby="s-lineage"] li[data-id]');
             const diagram = resolveView(graph, `lineage:${subject.id}`)!.nodes.map(node => node.id).sort();
-            table.push(`| ${workspace.name} | lineage of ${subject.label} (${subject.id}) | ${core.length} | ${cli.length} | ${page.length} | ${diagram.length} |`);
+            const pageDiagram = siteIds(site.get(Paths.object(subject.id))!, 'section[aria-labelledby="s-lineage"] figure g.pom-node');
+            const isBet = graph.objects.find(o => o.id === subject.id)!.types.includes('std.bet');
+            table.push(`| ${workspace.name} | lineage of ${subject.label} (${subject.id}) | ${core.length} | ${cli.length} | ${page.length} | ${diagram.length}${isBet ? ` (${pageDiagram.length} on its page)` : ''} |`);
             expect(core.length).toBeGreaterThan(1);
             expect({ subject: subject.id, cli }).toEqual({ subject: subject.id, cli: core });
             expect({ subject: subject.id, page }).toEqual({ subject: subject.id, page: core });
             expect({ subject: subject.id, diagram }).toEqual({ subject: subject.id, diagram: core });
+            // A bet's page draws its lineage; other pages list it only.
+            expect({ subject: subject.id, pageDiagram }).toEqual({ subject: subject.id, pageDiagram: isBet ? core : [] });
             expect(engine.lineage(subject.id)).toEqual(lineageOf(index, subject.id));
         });
         // Why am I working on this? The work item's lineage reaches the north star.

@@ -1,7 +1,7 @@
 // The language's second public entry point: drawing. Diagrams (ELK layout, SVG, PNG styles, Mermaid, draw.io), the
 // static site and the graph exports. Separate from index.ts so that commands that only check or query load none of it.
 export * from './emitters/svg/index.js';
-export { buildSite, objectLinkFromViewPage, viewLinkFromViewPage, type SiteDiagram } from './emitters/site/index.js';
+export { betLineageViews, buildSite, objectLinkFromViewPage, viewLinkFromViewPage, type SiteDiagram } from './emitters/site/index.js';
 export { CONTENT_SECURITY_POLICY } from './emitters/site/layout.js';
 export type { Theme } from './emitters/svg/styles.js';
 export type { LayoutEngine } from './layout/layout-view.js';
@@ -10,4 +10,4 @@ export { viewToDrawio, viewToMermaid } from './emitters/export/view-formats.js';
 export { graphml, linksCsv, objectsCsv } from './emitters/export/graph-formats.js';
 export { type ModelHistory } from './emitters/site/pages/history.js';
 export { contentSecurityPolicy } from './emitters/site/layout.js';
-export { styleHashes } from './emitters/site/pages/views.js';
+export { styleHashes } from './emitters/site/diagram-figure.js';

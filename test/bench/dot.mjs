@@ -34,7 +34,12 @@ export function dotSource(view, labels, labelled) {
         }
     };
     emit(undefined, '  ');
-    for (const edge of view.edges) lines.push(`  ${quote(edge.source)} -> ${quote(edge.target)}${labelled ? ` [label=${quote(edge.label)}]` : ''};`);
+    // A reversed edge (ViewEdge.reversed) is laid out from its target, as our layout lays it out; the arrow still points at the target.
+    for (const edge of view.edges) {
+        const [from, to] = edge.reversed ? [edge.target, edge.source] : [edge.source, edge.target];
+        const attributes = [...(labelled ? [`label=${quote(edge.label)}`] : []), ...(edge.reversed ? ['dir=back'] : [])];
+        lines.push(`  ${quote(from)} -> ${quote(to)}${attributes.length > 0 ? ` [${attributes.join(', ')}]` : ''};`);
+    }
     lines.push('}');
     return lines.join('\n');
 }

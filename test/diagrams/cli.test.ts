@@ -82,7 +82,32 @@ describe('pom diagram', () => {
     });
 });
 
+/** The object ids of the diagram nodes in an SVG or a page, sorted. */
+function nodeIds(text: string): string[] {
+    return [...text.matchAll(/<g class="pom-node[^"]*" data-id="([^"]+)"/g)].map(match => match[1]).sort();
+}
+
 describe('pom build diagrams', () => {
+    it('the site draws the same team views (interactions included) and lineages as pom diagram', async () => {
+        const dir = workspace(`${ORG}
+team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facilitating } }
+`);
+        expect((await pom(['build', 'model', '--out', 'site'], dir)).code).toBe(0);
+        for (const [view, page] of [['team:org.coach', 'v/team~3aorg.coach.html'], ['team:org.checkout', 'v/team~3aorg.checkout.html'],
+            ['lineage:org.one-click', 'o/org.one-click.html']]) {
+            const cli = await pom(['diagram', view, 'model'], dir);
+            expect(cli.code).toBe(0);
+            const html = readFileSync(join(dir, 'site', page), 'utf8');
+            expect(nodeIds(html), view).toEqual(nodeIds(cli.stdout));
+            expect(nodeIds(html).length, view).toBeGreaterThan(1);
+        }
+        // The enabling team's view links it to the team it enables, labelled with the mode, on both teams' pages.
+        for (const page of ['v/team~3aorg.coach.html', 'v/team~3aorg.checkout.html']) {
+            const html = readFileSync(join(dir, 'site', page), 'utf8');
+            expect(html, page).toMatch(/data-kind="std.interacts" data-source="org.coach" data-target="org.checkout"><title>org.coach interacts org.checkout \(facilitating\)<\/title>.*>facilitating<\/text>/);
+        }
+    });
+
     it('writes an SVG, ELK JSON and view JSON per view, caches layouts, and diffs views against the previous build', async () => {
         const dir = workspace();
         const first = await pom(['build', 'model', '--out', 'site'], dir);
@@ -131,6 +156,11 @@ describe('pom build diagrams', () => {
             expect(existsSync(join(dir, 'site', 'diagrams', href)), href).toBe(true);
             expect(existsSync(join(dir, 'site', 'v', href)), href).toBe(true);
         }
+
+        // The bet's page draws its lineage, reading forward, with the same objects as its lineage list.
+        const betPage = readFileSync(join(dir, 'site', 'o', 'org.one-click.html'), 'utf8');
+        expect(nodeIds(betPage)).toEqual(['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.completion',
+            'org.conversion', 'org.drop', 'org.early-read', 'org.gpv', 'org.one-click', 'org.one-click.vault']);
 
         // Without the site there are no pages to link to.
         expect((await pom(['build', 'model', '--out', 'bare', '--no-site'], dir)).code).toBe(0);

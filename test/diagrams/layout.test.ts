@@ -103,6 +103,20 @@ describe('layout', () => {
         }
     });
 
+    it('draws a lineage reading forward, from the insight on the left to the north star on the right', async () => {
+        const layout = await laidOut(await compileOrg(), 'lineage:org.one-click');
+        checkInvariants(layout);
+        const box = (id: string) => layout.nodes.find(node => node.id === id)!;
+        const chain = ['org.drop', 'org.abandonment.one-click', 'org.one-click', 'org.completion', 'org.conversion', 'org.gpv'];
+        for (let i = 0; i + 1 < chain.length; i++) {
+            expect(box(chain[i]).x + box(chain[i]).width, `${chain[i]} left of ${chain[i + 1]}`).toBeLessThanOrEqual(box(chain[i + 1]).x);
+        }
+        // The bet is chosen from the option on its left: the arrow runs back to the option, ending on its right side.
+        const chosen = layout.edges.find(edge => edge.kind === 'std.chosen-from')!;
+        const option = box('org.abandonment.one-click');
+        expect(chosen.points.at(-1)!.x).toBeCloseTo(option.x + option.width, 0);
+    });
+
     it('lays out compound nodes on their own when no edge crosses a container', async () => {
         const graph = declare(await compileOrg(), { id: 'org.nested', objects: ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop'] });
         checkInvariants(await laidOut(graph, 'org.nested'));

@@ -27,6 +27,28 @@ describe('built-in views', () => {
         expect(view.edges.map(edge => edge.id)).toContain('org.one-click|std.depends-on|org.faster-pages');
     });
 
+    it('a team view shows the teams it interacts with, both ways, each link labelled with its mode', async () => {
+        // An enabling team facilitates two teams; a stream-aligned team consumes the platform and collaborates with checkout.
+        const graph = await compileOrg(`
+team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facilitating }, payments { mode: facilitating } }
+team payments "Payments" { topology: stream-aligned  interacts -> platform { mode: x-as-a-service }, checkout { mode: collaboration } }
+`);
+        const labels = (view: ResolvedView): string[] => view.edges.filter(edge => edge.kind === 'std.interacts').map(edge => `${edge.source} ${edge.label} ${edge.target}`);
+        // The enabling team is no longer a lone box: the teams it enables, and only their boxes (not what they own).
+        const coach = resolveView(graph, 'team:org.coach')!;
+        expect(ids(coach)).toEqual(['org.checkout', 'org.coach', 'org.payments']);
+        expect(labels(coach)).toEqual(['org.coach facilitating org.checkout', 'org.coach facilitating org.payments']);
+        // From the other side: the team enabled sees who facilitates it and who collaborates with it; the interaction
+        // between two of its partners (coach and payments) belongs on their views, not this one.
+        const checkout = resolveView(graph, 'team:org.checkout')!;
+        expect(ids(checkout)).toEqual(expect.arrayContaining(['org.coach', 'org.payments']));
+        expect(labels(checkout)).toEqual(['org.coach facilitating org.checkout', 'org.payments collaboration org.checkout']);
+        // A platform team shows its consumers.
+        const platform = resolveView(graph, 'team:org.platform')!;
+        expect(labels(platform)).toEqual(['org.payments x-as-a-service org.platform']);
+        expect(ids(platform)).not.toContain('org.checkout');
+    });
+
     it('a lineage view shows what informed an object, what it was chosen from, what it targets and what delivers and evidences it', async () => {
         const view = resolveView(await compileOrg(), 'lineage:org.one-click')!;
         expect(ids(view)).toEqual(['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.completion',
@@ -34,6 +56,8 @@ describe('built-in views', () => {
         // Another bet on the same input is not part of this bet's lineage.
         expect(ids(view)).not.toContain('org.faster-pages');
         expect(view.nodes.find(node => node.id === 'org.abandonment.wallets')?.parent).toBe('org.abandonment');
+        // It reads from insight to north star: the bet chosen from an option is laid out after it, the link still its own.
+        expect(view.edges.filter(edge => edge.reversed).map(edge => edge.id)).toEqual(['org.one-click|std.chosen-from|org.abandonment.one-click']);
     });
 
     it('resolveViews lists declared views, the strategy view and one view per team', async () => {

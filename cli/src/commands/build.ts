@@ -4,6 +4,7 @@ import { canonicalJson, diffGraphs, isInside, isTemporaryFileName, WorkspaceErro
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
 import { BUILD_MARKER, buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
+import { ElkPool } from '../../../language/src/render.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { loadModel } from './diff.js';
 import { compileAt } from '../revision.js';
@@ -90,10 +91,16 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
-    const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false });
-    if (options.site !== false) {
-        const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
-        await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history }, diagrams.results);
+    // One layout pool for the views' diagrams and the site's lineage diagrams: its workers start once.
+    const pool = new ElkPool();
+    try {
+        const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false, pool });
+        if (options.site !== false) {
+            const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
+            await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history, pool }, diagrams.results);
+        }
+    } finally {
+        await pool.close();
     }
     return status;
 }

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
 import { boundedFileName, canonicalJson, diffViews, formatViewDiff, type PomGraph, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
-import { type DiagramResult, objectLinkFromViewPage, renderDiagrams, viewLinkFromViewPage } from '../../../language/src/render.js';
+import { type DiagramResult, type ElkPool, objectLinkFromViewPage, renderDiagrams, viewLinkFromViewPage } from '../../../language/src/render.js';
 
 export interface DiagramsOutputOptions {
     /** Views with more objects than this are not drawn (default 1,500). */
@@ -11,6 +11,8 @@ export interface DiagramsOutputOptions {
 }
 
 export interface WriteDiagramsOptions extends DiagramsOutputOptions {
+    /** The layout pool to use (pom build shares one with the site's lineage diagrams); by default one of its own. */
+    pool?: ElkPool;
     /**
      * Nodes link to their object's page in the site built beside the diagrams. <out>/diagrams is as deep as the
      * site's view pages (<out>/v), so the same relative href works from both: the site reuses these SVGs as they are.
@@ -45,6 +47,7 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
         cacheDir: join(out, '.pom-cache', 'layout'),
         maxNodes: options.diagramLimit,
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
+        pool: options.pool,
     });
     let written = 0;
     const notDrawn: string[] = [];

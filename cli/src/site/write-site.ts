@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { type GraphDiff, type PomGraph, replaceFile, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
-import { buildSite, type DiagramResult, type ModelHistory, objectLinkFromViewPage, renderDiagrams, type SiteDiagram, viewLinkFromViewPage } from '../../../language/src/render.js';
+import { betLineageViews, buildSite, type DiagramResult, type ElkPool, type ModelHistory, objectLinkFromViewPage, renderDiagrams, type SiteDiagram, viewLinkFromViewPage } from '../../../language/src/render.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
@@ -31,19 +31,29 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
     history?: ModelHistory;
     /** Diagrams already rendered with links to object pages (pom build's <out>/diagrams): used as they are. */
     rendered?: DiagramResult[];
+    /** The layout pool to use (pom build's, shared with its diagrams); by default one of its own. */
+    pool?: ElkPool;
 }
 
 /** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
 export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
-    const results = options.rendered ?? await renderDiagrams(graph, resolveViews(graph), {
+    // The views' diagrams (unless pom build drew them already) and each bet's lineage, laid out in one pool.
+    const views = options.rendered ? [] : resolveViews(graph);
+    const lineages = betLineageViews(graph);
+    const drawn = await renderDiagrams(graph, [...views, ...lineages], {
         linkFor: objectLinkFromViewPage,
         viewLinkFor: viewLinkFromViewPage,
         cacheDir: options.layoutCache,
         maxNodes: options.diagramLimit,
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
+        pool: options.pool,
     });
-    const diagrams = (): SiteDiagram[] => results.map(result => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined }));
-    return buildSite(graph, { liveReload: options.liveReload, diagrams, changes: options.changes, history: options.history });
+    const results = options.rendered ?? drawn.slice(0, views.length);
+    const siteDiagram = (result: DiagramResult): SiteDiagram => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined });
+    return buildSite(graph, {
+        liveReload: options.liveReload, diagrams: () => results.map(siteDiagram), lineageDiagrams: drawn.slice(views.length).map(siteDiagram),
+        changes: options.changes, history: options.history,
+    });
 }
 
 /**
@@ -114,8 +124,8 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph, options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory } = {},
-    rendered?: DiagramResult[]): Promise<void> {
+export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph,
+    options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory; pool?: ElkPool } = {}, rendered?: DiagramResult[]): Promise<void> {
     const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout'), rendered }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
         `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);

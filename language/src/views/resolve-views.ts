@@ -3,7 +3,7 @@
 // Pure: plain graph in, ResolvedView out.
 
 import { GraphIndex } from '../graph/graph-index.js';
-import type { GraphObject, GraphView, PomGraph, ViewDirection } from '../graph/model.js';
+import type { GraphObject, GraphView, OutLink, PomGraph, ViewDirection } from '../graph/model.js';
 import { Std, StdLinks } from '../graph/std-ids.js';
 import { lineageIds, lineageOf } from '../graph/derived/lineage.js';
 import { DRILL_DOWN_SEPARATOR, drillDownView, rollUp } from './rollup.js';
@@ -120,19 +120,34 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
         }
         for (const link of object.backlinks) if (link.kind === StdLinks.dependsOn) ids.add(link.source);
     }
+    // The teams it interacts with, both ways: whom it enables, serves or collaborates with, and who serves it; for a
+    // platform team, its consumers. Only the team's own interactions are drawn (not those among the others), and a
+    // team shown only as a partner brings just its interaction: its other links belong on its own view.
+    const partners = new Set([...index.out(team, StdLinks.interacts).map(link => link.target), ...index.in(team, StdLinks.interacts).map(link => link.source)]
+        .filter(id => !ids.has(id)));
+    for (const id of partners) ids.add(id);
+    const withSubject = (source: string, link: OutLink): boolean => source === team.id || link.target === team.id;
+    const keepLink = (source: string, link: OutLink): boolean =>
+        withSubject(source, link) || (link.kind !== StdLinks.interacts && !partners.has(source) && !partners.has(link.target));
     return assemble(index, ids, {
         id: TEAM_VIEW_PREFIX + team.id, title: `Team: ${team.title ?? team.name}`, kind: 'team', direction: 'right', subject: team.id,
-    });
+    }, undefined, keepLink);
 }
 
-/** The lineage of an object (graph/derived/lineage.ts), drawn: the same objects `lineage(<id>)` answers. */
+/**
+ * The lineage of an object (graph/derived/lineage.ts), drawn: the same objects `lineage(<id>)` answers, reading
+ * from what leads to it (insights, on the left) to what it serves (the north star, on the right). Links the chain
+ * runs against (a bet chosen from an option, an option considered for an opportunity) are laid out the way it reads.
+ */
 function lineageView(index: GraphIndex, subject: GraphObject): ResolvedView {
     const ids = new Set(lineageIds(lineageOf(index, subject.id)));
     const lineageKinds = new Set(index.graph.linkKinds.filter(kind => kind.lineage).map(kind => kind.id));
-    return assemble(index, ids, {
+    const view = assemble(index, ids, {
         id: LINEAGE_VIEW_PREFIX + subject.id, title: `Lineage: ${subject.title ?? subject.name}`, kind: 'lineage', direction: 'right',
         subject: subject.id,
     }, lineageKinds);
+    for (const edge of view.edges) if (index.linkKinds.get(edge.kind)?.lineage === 'upstream') edge.reversed = true;
+    return view;
 }
 
 interface ViewHeader {
@@ -144,8 +159,12 @@ interface ViewHeader {
     subject?: string;
 }
 
-/** Nodes (parents before children, otherwise by id), each under its nearest shown container, and the links among them. */
-function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkKinds?: Set<string>): ResolvedView {
+/**
+ * Nodes (parents before children, otherwise by id), each under its nearest shown container, and the links among them
+ * (of `linkKinds` when given, and those `keepLink` accepts).
+ */
+function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkKinds?: Set<string>,
+    keepLink?: (source: string, link: OutLink) => boolean): ResolvedView {
     const parentOf = new Map<string, string | undefined>();
     for (const id of ids) {
         let container = index.get(id)?.parent;
@@ -171,12 +190,9 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
     const edges = new Map<string, ViewEdge>();
     for (const id of ids) {
         for (const link of index.get(id)!.links) {
-            if (!ids.has(link.target) || link.target === id || (linkKinds && !linkKinds.has(link.kind))) continue;
+            if (!ids.has(link.target) || link.target === id || (linkKinds && !linkKinds.has(link.kind)) || (keepLink && !keepLink(id, link))) continue;
             const edgeId = `${id}|${link.kind}|${link.target}`;
-            if (!edges.has(edgeId)) {
-                const kind = index.linkKinds.get(link.kind);
-                edges.set(edgeId, { id: edgeId, source: id, target: link.target, kind: link.kind, label: kind?.name ?? link.kind });
-            }
+            if (!edges.has(edgeId)) edges.set(edgeId, { id: edgeId, source: id, target: link.target, kind: link.kind, label: edgeLabel(index, link) });
         }
     }
     const view: ResolvedView = { id: header.id, title: header.title, kind: header.kind, direction: header.direction, nodes,
@@ -184,5 +200,12 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
     if (header.audience !== undefined) view.audience = header.audience;
     if (header.subject !== undefined) view.subject = header.subject;
     return view;
+}
+
+/** What an edge says: a team interaction its mode (collaboration, x-as-a-service, facilitating), any other link its kind's name. */
+function edgeLabel(index: GraphIndex, link: OutLink): string {
+    const mode = link.kind === StdLinks.interacts ? link.meta.mode : undefined;
+    if (typeof mode === 'string') return mode;
+    return index.linkKinds.get(link.kind)?.name ?? link.kind;
 }
 

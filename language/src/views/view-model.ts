@@ -19,8 +19,13 @@ export interface ViewEdge {
     target: string;
     /** The link kind's id, such as std.targets. */
     kind: string;
-    /** What the edge is labelled with: the link kind's name. */
+    /** What the edge is labelled with: the link kind's name; a team interaction's mode (collaboration, x-as-a-service, facilitating). */
     label: string;
+    /**
+     * Laid out against its direction: the target comes first along the view's flow, the arrow still points at it.
+     * A lineage view reads from insight to north star, so a bet chosen from an option sits after the option.
+     */
+    reversed?: true;
 }
 
 export interface ResolvedView {

@@ -34,6 +34,11 @@ export interface SiteOptions {
      * for the renderer's node links. Without it, view pages list their objects.
      */
     diagrams?: (link: (objectId: string) => string) => SiteDiagram[];
+    /**
+     * Lineage diagrams (views `lineage:<id>`, lineage.ts betLineageViews) drawn on their subject's page, beside the
+     * lineage list. Drawn with the same node links as view diagrams: object pages are as deep as view pages.
+     */
+    lineageDiagrams?: SiteDiagram[];
     /** Adds the live-reload script (pom serve only). */
     liveReload?: boolean;
     extensions?: SiteExtension[];
@@ -48,6 +53,8 @@ export class SiteContext {
     readonly index: GraphIndex;
     readonly diagrams: SiteDiagram[];
     readonly diagramsByObject = new Map<string, SiteDiagram[]>();
+    /** Each object's lineage diagram, by the object's id. */
+    readonly lineageDiagrams: Map<string, SiteDiagram>;
     /** The date the model speaks for: --as-of, else its latest `as-of`. Overdue means "ended before this date, still active". */
     readonly asOf: string | undefined;
 
@@ -61,6 +68,7 @@ export class SiteContext {
                 this.diagramsByObject.set(node.id, list);
             }
         }
+        this.lineageDiagrams = new Map((options.lineageDiagrams ?? []).flatMap(diagram => diagram.view.subject !== undefined ? [[diagram.view.subject, diagram] as const] : []));
         // The date the derived facts were judged against (--as-of included); a graph without facts: its latest as-of.
         this.asOf = referenceDate(graph, graph.asOf);
     }

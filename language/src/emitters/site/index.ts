@@ -19,6 +19,7 @@ import { viewPages, viewsIndexPage } from './pages/views.js';
 
 export type { SiteDiagram, SiteExtension, SiteOptions } from './context.js';
 export { Paths } from './paths.js';
+export { betLineageViews, LINEAGE_DIAGRAM_BETS } from './lineage.js';
 
 /** The href of a view's page from a view page (or from <out>/diagrams, as deep): a roll-up's group links to its drill-down. */
 export function viewLinkFromViewPage(viewId: string): string {

@@ -1,5 +1,8 @@
 import { lineageOf } from '../../graph/derived/lineage.js';
-import type { GraphObject } from '../../graph/model.js';
+import type { GraphObject, PomGraph } from '../../graph/model.js';
+import { Std } from '../../graph/std-ids.js';
+import { LINEAGE_VIEW_PREFIX, resolveView } from '../../views/resolve-views.js';
+import type { ResolvedView } from '../../views/view-model.js';
 import type { SiteContext } from './context.js';
 import { compareIds } from '../../util/compare.js';
 
@@ -31,3 +34,17 @@ export function lineageSteps(site: SiteContext, object: GraphObject): LineageSte
         .map(([type, group]) => ({ type, objects: group.objects.sort((a, b) => compareIds(a.id, b.id)) }));
 }
 
+
+/**
+ * Up to this many bets, every bet page draws its lineage diagram. Each is a layout of its own (tens of ms of ELK):
+ * above it (a generated 10k-object model has 1,100 bets) the pages list the lineage and name the command that draws
+ * it, so the site's build time stays bounded by the model's size, not multiplied by its bets.
+ */
+export const LINEAGE_DIAGRAM_BETS = 250;
+
+/** The lineage views the site draws on bet pages: one per bet, none when the model has more than LINEAGE_DIAGRAM_BETS. */
+export function betLineageViews(graph: PomGraph): ResolvedView[] {
+    const bets = graph.objects.filter(object => object.types.includes(Std.bet));
+    if (bets.length > LINEAGE_DIAGRAM_BETS) return [];
+    return bets.map(bet => resolveView(graph, LINEAGE_VIEW_PREFIX + bet.id)!).sort((a, b) => compareIds(a.id, b.id));
+}

@@ -4,7 +4,7 @@
 
 import { readFileSync } from 'node:fs';
 import type { PomGraph } from '../../graph/model.js';
-import type { LaidOutView, TooLarge } from '../../layout/layout-view.js';
+import type { LaidOutEdge, LaidOutView, TooLarge } from '../../layout/layout-view.js';
 import { EDGE_LABEL_STYLE, healthText, ICON_SIZE, LINE_HEIGHT, NODE_BAND, NODE_PADDING_X, typeLabel, type NodeState } from '../../layout/node-labels.js';
 import { DIAGRAM_FONT_FAMILY, diagramFontFiles, measureText, wrapText, type TextStyle } from '../../layout/text-measure.js';
 import type { ResolvedView } from '../../views/view-model.js';
@@ -126,6 +126,11 @@ function svgDocument(width: number, height: number, title: string, description: 
     ].join('\n');
 }
 
+/** An edge's tooltip: what links to what, and the edge's own label when it says more than its kind (an interaction's mode). */
+function edgeTitle(edge: LaidOutEdge, kindName: string): string {
+    return `${edge.source} ${kindName} ${edge.target}${edge.label !== kindName ? ` (${edge.label})` : ''}`;
+}
+
 /** A node's tooltip: its id and, in words, its state. */
 function nodeTitle(id: string, state: NodeState): string {
     const facts = [state.status !== undefined ? `status ${state.status}` : '', state.health !== undefined ? healthText(state.health).toLowerCase() : '',
@@ -198,7 +203,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
         const data = `data-id="${escapeXml(edge.id)}" data-kind="${escapeXml(edge.kind)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"`;
         if (edge.nested) {
             // Shown by the nesting (the object sits inside the box it links to): no line, but the link is still named.
-            body.push(`<g class="pom-edge pom-nested pom-l-${style.key}" ${data}><title>${escapeXml(`${edge.source} ${edge.label} ${edge.target} (drawn inside it)`)}</title></g>`);
+            body.push(`<g class="pom-edge pom-nested pom-l-${style.key}" ${data}><title>${escapeXml(`${edgeTitle(edge, kinds.get(edge.kind)!)} (drawn inside it)`)}</title></g>`);
             continue;
         }
         if (edge.points.length < 2) continue;
@@ -210,7 +215,7 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
                 textElement(box.x + 3, box.y + box.height / 2 + EDGE_LABEL_STYLE.size * 0.36, edge.label, EDGE_LABEL_STYLE, 'pom-edge-label');
         }
         body.push(`<g class="pom-edge pom-l-${style.key}" ${data}>` +
-            `<title>${escapeXml(`${edge.source} ${edge.label} ${edge.target}`)}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
+            `<title>${escapeXml(edgeTitle(edge, kinds.get(edge.kind)!))}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
     }
     body.push('</g>');
 

@@ -2,10 +2,11 @@ import type { GraphObject, InLink, OutLink } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { wipLimitOf } from '../../../graph/derived/index.js';
 import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analysis.js';
-import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext } from '../context.js';
+import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext, type SiteDiagram } from '../context.js';
+import { diagramFigure, styleHashes } from '../diagram-figure.js';
 import { html, join, type Html } from '../html.js';
 import { layout, type Crumb } from '../layout.js';
-import { LINEAGE_LIST_LIMIT, lineageSteps } from '../lineage.js';
+import { LINEAGE_DIAGRAM_BETS, LINEAGE_LIST_LIMIT, lineageSteps } from '../lineage.js';
 import { renderMarkdown } from '../markdown.js';
 import { Paths } from '../paths.js';
 import { changeBadge, objectChangesSection } from './changes.js';
@@ -17,6 +18,7 @@ const HIDDEN_FIELDS = new Set(['doc']);
 
 export function objectPage(site: SiteContext, object: GraphObject): string {
     const page = site.page(Paths.object(object.id));
+    const lineage = lineageSection(page, object);
     const sections: Array<Html | undefined> = [
         summary(page, object),
         objectChangesSection(page, object),
@@ -26,7 +28,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
         optionalSection('Metric data', 'metric-data', seriesBody(page, object)),
         site.index.isA(object, Std.team) ? teamSections(page, object) : undefined,
         site.index.isA(object, Std.scope) ? scopeSections(page, object) : undefined,
-        lineageSection(page, object),
+        lineage?.body,
         linksSection(page, object),
         backlinksSection(page, object),
         structure(page, object),
@@ -41,6 +43,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
         badges: html`${objectHealthBadge(object)} ${statusBadge(object.fields.status)} ${changeBadge(page, object)}`,
         crumbs: crumbs(page, object),
         body: html`${sections}`,
+        styleHashes: lineage?.diagram ? styleHashes(lineage.diagram.svg) : [],
     });
 }
 
@@ -156,14 +159,24 @@ function diagramsSection(page: Page, object: GraphObject): Html | undefined {
     return section('Appears in', 'diagrams', html`<ul class="plain">${sorted.map(([id, title]) => html`<li><a href="${page.href(Paths.view(id))}">${title}</a></li>`)}</ul>`);
 }
 
-function lineageSection(page: Page, object: GraphObject): Html | undefined {
-    const steps = lineageSteps(page.site, object);
+/** The lineage: its diagram (on a bet's page, reading from insight to north star), then its objects step by step. */
+function lineageSection(page: Page, object: GraphObject): { body: Html; diagram?: SiteDiagram } | undefined {
+    const site = page.site;
+    const steps = lineageSteps(site, object);
     if (!steps) return undefined;
     const size = steps.reduce((n, step) => n + step.objects.length, 0);
-    const command = html`<p class="note">The same walk as <code>pom query 'lineage(${object.id})'</code> and the lineage diagram.</p>`;
+    const drawn = site.lineageDiagrams.get(object.id);
+    const diagram = drawn && !drawn.tooLarge ? drawn : undefined;
+    const figure = diagram
+        ? diagramFigure(diagram, diagram.view.title, 'It reads from what led to this object, on the left, to what it serves, on the right. Select a node to open its page.')
+        : '';
+    const unDrawn = !diagram && site.index.isA(object, Std.bet) && site.index.ofType(Std.bet).length > LINEAGE_DIAGRAM_BETS
+        ? html` This model has more than ${LINEAGE_DIAGRAM_BETS} bets, so the site draws no lineage diagram; <code>pom diagram lineage:${object.id}</code> draws this one.`
+        : '';
+    const command = html`<p class="note">The same walk as <code>pom query 'lineage(${object.id})'</code> and <code>pom diagram lineage:${object.id}</code>.${unDrawn}</p>`;
     if (size > LINEAGE_LIST_LIMIT) {
-        return section('Lineage', 'lineage', html`<p>${size} objects lead to this one or follow from it:
-${join(steps.map(step => html`${step.objects.length} ${page.site.typeTitle(step.type)}`), ', ')}.</p>${command}`);
+        return { diagram, body: section('Lineage', 'lineage', html`${figure}<p>${size} objects lead to this one or follow from it:
+${join(steps.map(step => html`${step.objects.length} ${site.typeTitle(step.type)}`), ', ')}.</p>${command}`) };
     }
     const item = (o: GraphObject) => {
         const current = o.id === object.id;
@@ -173,8 +186,8 @@ ${join(steps.map(step => html`${step.objects.length} ${page.site.typeTitle(step.
         return html`<li class="${current ? 'current' : ''} ${status === 'rejected' ? 'rejected' : ''}" data-id="${o.id}">${current
             ? html`<strong aria-current="true">${page.site.title(o)}</strong>` : page.link(o.id)} ${statusBadge(status)} ${objectHealthBadge(o)}${rationale}</li>`;
     };
-    return section('Lineage', 'lineage', html`<ol class="lineage">${steps.map(step =>
-        html`<li class="lineage-step"><h3>${page.site.typeTitle(step.type)}</h3><ul>${step.objects.map(item)}</ul></li>`)}</ol>${command}`);
+    return { diagram, body: section('Lineage', 'lineage', html`${figure}<ol class="lineage">${steps.map(step =>
+        html`<li class="lineage-step"><h3>${site.typeTitle(step.type)}</h3><ul>${step.objects.map(item)}</ul></li>`)}</ol>${command}`) };
 }
 
 function teamSections(page: Page, team: GraphObject): Html {

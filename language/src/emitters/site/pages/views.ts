@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import type { SiteContext, SiteDiagram } from '../context.js';
-import { html, trusted } from '../html.js';
+import { diagramFigure, styleHashes } from '../diagram-figure.js';
+import { html } from '../html.js';
 import { allViews, layout } from '../layout.js';
 import { Paths } from '../paths.js';
 import { badges } from './browse.js';
@@ -27,11 +27,7 @@ export function viewPages(site: SiteContext): Map<string, string> {
         const diagram = diagrams.get(view.id);
         const declared = site.graph.views.find(v => v.id === view.id);
         const figure = diagram && !diagram.tooLarge
-            ? html`<figure class="diagram" aria-labelledby="diagram-caption" data-name="${view.id.replace(/[^A-Za-z0-9._-]/g, '_')}">
-<div class="diagram-toolbar" hidden><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-export="svg">Export SVG</button><button type="button" data-export="png">Export PNG</button></div>
-<div class="diagram-viewport" tabindex="0" role="region" aria-label="${view.title}: diagram (arrow keys pan, + and − zoom, 0 fits)">${trusted(diagram.svg)}</div>
-<figcaption id="diagram-caption">${view.title}: ${diagram.view.nodes.length} objects and ${diagram.view.edges.length} links. Select a node to open its page; the same objects are listed below.</figcaption>
-</figure>`
+            ? diagramFigure(diagram, view.title, 'Select a node to open its page; the same objects are listed below.')
             : html`<p class="note">${diagram?.tooLarge ? 'This view has too many objects to draw legibly; they are listed below.' : 'No diagram was drawn for this view; its objects are listed below.'}</p>`;
         const objects = view.objects.map(id => site.index.get(id)).filter(o => o !== undefined);
         pages.set(Paths.view(view.id), layout(page, {
@@ -45,17 +41,4 @@ ${declared ? html`<p class="note">Declared in <code class="location">${declared.
         }));
     }
     return pages;
-}
-
-/**
- * The CSP hashes of the <style> elements in a diagram's SVG: the page allows exactly those stylesheets and no
- * other inline style. The hash is of the element's text, which in SVG is parsed like XML: entities decoded.
- */
-export function styleHashes(svg: string): string[] {
-    const hashes: string[] = [];
-    for (const match of svg.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)) {
-        const text = match[1].replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
-        hashes.push(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
-    }
-    return [...new Set(hashes)];
 }

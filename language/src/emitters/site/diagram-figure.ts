@@ -1,0 +1,30 @@
+// A diagram as pages embed it (view pages, an object's lineage): the SVG in a pan-and-zoom viewport with its
+// toolbar and caption, and the CSP hashes that let the page inline the SVG's stylesheet.
+import { createHash } from 'node:crypto';
+import type { SiteDiagram } from './context.js';
+import { html, trusted, type Html } from './html.js';
+
+/**
+ * A diagram with its toolbar (zoom, fit, export: site.js shows it), its pan-and-zoom viewport and a caption that
+ * counts what it shows. One per page: the caption's id is fixed.
+ */
+export function diagramFigure(diagram: SiteDiagram, title: string, note: string): Html {
+    return html`<figure class="diagram" aria-labelledby="diagram-caption" data-name="${diagram.view.id.replace(/[^A-Za-z0-9._-]/g, '_')}">
+<div class="diagram-toolbar" hidden><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-export="svg">Export SVG</button><button type="button" data-export="png">Export PNG</button></div>
+<div class="diagram-viewport" tabindex="0" role="region" aria-label="${title}: diagram (arrow keys pan, + and − zoom, 0 fits)">${trusted(diagram.svg)}</div>
+<figcaption id="diagram-caption">${title}: ${diagram.view.nodes.length} objects and ${diagram.view.edges.length} links. ${note}</figcaption>
+</figure>`;
+}
+
+/**
+ * The CSP hashes of the <style> elements in a diagram's SVG: the page allows exactly those stylesheets and no
+ * other inline style. The hash is of the element's text, which in SVG is parsed like XML: entities decoded.
+ */
+export function styleHashes(svg: string): string[] {
+    const hashes: string[] = [];
+    for (const match of svg.matchAll(/<style(?:\s[^>]*)?>([\s\S]*?)<\/style>/g)) {
+        const text = match[1].replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({ lt: '<', gt: '>', quot: '"', apos: "'", amp: '&' })[name]!);
+        hashes.push(`sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}`);
+    }
+    return [...new Set(hashes)];
+}
