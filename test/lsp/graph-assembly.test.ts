@@ -11,6 +11,7 @@ import { GraphBuilder } from '../../language/src/model/graph-builder.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
 import { compile, WORKSPACE } from '../helpers.js';
 import { PomIndex } from '../../language/src/references/pom-index.js';
+import { GraphIndex } from '../../language/src/graph/graph-index.js';
 import type { PomFile } from '../../language/src/generated/langium/ast.js';
 
 const initial: Record<string, string> = {
@@ -165,6 +166,11 @@ describe('the editor patches the assembled graph instead of assembling it again'
                 },
             });
             expect(canonicalJson(patched.graph), edit.what).toBe(canonicalJson(derived));
+            // Its index (shared with the graph before the edit when no object came or went) answers as a new one would.
+            const index = GraphIndex.of(patched.graph);
+            const rebuiltIndex = new GraphIndex(patched.graph);
+            for (const object of patched.graph.objects) expect(index.get(object.id), edit.what).toBe(object);
+            for (const type of patched.graph.types) expect(index.ofType(type.id), edit.what).toEqual(rebuiltIndex.ofType(type.id));
             const patchedDiagnostics = [...patched.diagnosticsByFile.values()].flat();
             for (const diagnostic of [...assembled.diagnostics, ...viewDiagnostics]) expect(patchedDiagnostics, edit.what).toContainEqual(diagnostic);
 

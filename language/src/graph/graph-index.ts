@@ -31,22 +31,32 @@ export class GraphIndex {
     }
 
     /**
-     * Declares `graph` derived from `base`'s graph: if it has the same object ids in the same order and the same
-     * types, enums and link kinds (only facts, metrics or views added), its index shares the base's maps instead
-     * of building them again (deriving facts makes three graphs of each model). Otherwise nothing is done, and
-     * `of` builds its index as usual.
+     * Declares `graph` derived from `base`'s graph: if it has the same object ids in the same order, each with
+     * the same types, and the same type, enum and link kind declarations (only facts, metrics or views added, or
+     * objects' fields and links changed), its index shares the base's maps instead of building them again
+     * (deriving facts makes three graphs of each model). Otherwise nothing is done, and `of` builds its index as usual.
      */
     static derive(graph: PomGraph, base: GraphIndex): void {
         if (indexes.has(graph)) return;
         const from = base.graph;
-        if (graph.types !== from.types || graph.enums !== from.enums || graph.linkKinds !== from.linkKinds) return;
+        if (!sameItems(graph.types, from.types) || !sameItems(graph.enums, from.enums) || !sameItems(graph.linkKinds, from.linkKinds)) return;
         const objects = graph.objects;
         const baseObjects = from.objects;
         if (objects.length !== baseObjects.length) return;
         for (let i = 0; i < objects.length; i++) {
-            if (objects[i].id !== baseObjects[i].id || objects[i].types !== baseObjects[i].types) return;
+            const object = objects[i], baseObject = baseObjects[i];
+            if (object !== baseObject && (object.id !== baseObject.id || !sameItems(object.types, baseObject.types))) return;
         }
         indexes.set(graph, new GraphIndex(graph, base.layout));
+    }
+
+    /**
+     * Declares `graph` the successor of `previous` (an editor's graph after an edit that added or removed no
+     * object): as `derive`, if `previous` was indexed.
+     */
+    static succeed(graph: PomGraph, previous: PomGraph): void {
+        const base = indexes.get(previous);
+        if (base) GraphIndex.derive(graph, base);
     }
 
     readonly types: ReadonlyMap<string, TypeInfo>;
@@ -180,4 +190,12 @@ function linksOfKind<T extends { kind: string }>(links: readonly T[], kind: stri
 function hasKind(links: ReadonlyArray<{ kind: string }>, kind: string): boolean {
     for (let i = 0; i < links.length; i++) if (links[i].kind === kind) return true;
     return false;
+}
+
+/** The same items in the same order (the same array, or equal copies of one). */
+function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+    return true;
 }

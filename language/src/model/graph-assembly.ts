@@ -1,5 +1,6 @@
 import type { PomObject } from '../generated/langium/ast.js';
-import type { GraphDiagnostic, GraphObject } from '../graph/model.js';
+import type { GraphDiagnostic, GraphObject, PomGraph } from '../graph/model.js';
+import { GraphIndex } from '../graph/graph-index.js';
 import type { PomIndex } from '../references/pom-index.js';
 import {
     attachLink, linkHolds, sortObjectLinks, type BuiltGraph, type DocumentFragment, type FragmentLink, type GraphBuilder
@@ -32,6 +33,8 @@ export class GraphAssembly {
     protected readonly duplicates = new Map<string, DuplicateLink[]>();
     protected readonly childIds = new Map<string, Set<string>>();
     protected ordered: GraphObject[] = [];
+    /** The graph the last update made. */
+    protected graph?: PomGraph;
     /** Which link kinds are inherited: when that changes, every object's context may change, so all is rebuilt. */
     protected inheritedKinds: string | undefined;
 
@@ -171,7 +174,11 @@ export class GraphAssembly {
         const duplicates = [...this.duplicates.values()].flat()
             .sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index)
             .map(entry => entry.diagnostic);
-        return this.builder.finish(fragments, declarations, this.ordered, [...declarations.diagnostics, ...duplicates]);
+        const built = this.builder.finish(fragments, declarations, this.ordered, [...declarations.diagnostics, ...duplicates]);
+        // Most edits add or remove no object: the new graph's index then shares the previous graph's look-up maps.
+        if (this.graph) GraphIndex.succeed(built.graph, this.graph);
+        this.graph = built.graph;
+        return built;
     }
 
     protected reset(): void {
@@ -180,6 +187,7 @@ export class GraphAssembly {
             map.clear();
         }
         this.ordered = [];
+        this.graph = undefined;
     }
 }
 
