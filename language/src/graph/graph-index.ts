@@ -154,6 +154,11 @@ export class GraphIndex {
         return position === undefined ? undefined : this.graph.objects[position];
     }
 
+    /** Where the object with this id is in graph.objects. */
+    position(id: string): number | undefined {
+        return this.layout.positions.get(id);
+    }
+
     /** Whether the graph has an object with this id. */
     has(id: string): boolean {
         return this.layout.positions.has(id);

@@ -135,13 +135,16 @@ const pathToStrategy: GraphCheck = (graph, report) => {
         const object = all[i];
         if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
     }
+    const reach = (id: string) => {
+        const source = graph.get(id);
+        if (source && !reaching.has(id)) { reaching.add(id); queue.push(source); }
+    };
     for (let i = 0; i < queue.length; i++) {
         const object = queue[i];
-        const previous = [...object.backlinks.filter(l => follow.includes(l.kind)).map(l => l.source), ...object.children];
-        for (const id of previous) {
-            const source = graph.get(id);
-            if (source && !reaching.has(id)) { reaching.add(id); queue.push(source); }
-        }
+        const backlinks = object.backlinks;
+        for (let j = 0; j < backlinks.length; j++) if (follow.includes(backlinks[j].kind)) reach(backlinks[j].source);
+        const children = object.children;
+        for (let j = 0; j < children.length; j++) reach(children[j]);
     }
     const search = (start: GraphObject): boolean => reaching.has(start.id);
     const objects = graph.ofType(Std.intent);
@@ -149,7 +152,8 @@ const pathToStrategy: GraphCheck = (graph, report) => {
         const object = objects[i];
         const rank = horizonRank(graph, object);
         if (rank === undefined || rank > 2) continue;
-        if (graph.isA(object, Std.bet) && ['done', 'killed'].includes(String(object.fields.status))) continue;
+        const status = String(object.fields.status);
+        if (graph.isA(object, Std.bet) && (status === 'done' || status === 'killed')) continue;
         if (!search(object)) {
             report('warning', IssueCodes.NoPathToStrategy,
                 `'${object.id}' (${horizonName(graph, rank)}) has no path to a years-long driver or the north star: ` +
@@ -222,8 +226,10 @@ const collaborations: GraphCheck = (graph, report) => {
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
         const team = all[i];
-        for (const link of graph.out(team, StdLinks.interacts)) {
-            if (link.meta.mode !== 'collaboration') continue;
+        const links = team.links;
+        for (let j = 0; j < links.length; j++) {
+            const link = links[j];
+            if (link.kind !== StdLinks.interacts || link.meta.mode !== 'collaboration') continue;
             const until = link.meta.until;
             if (typeof until !== 'string') {
                 report('warning', IssueCodes.OpenEndedCollaboration,
@@ -268,8 +274,13 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
             for (const scopeId of scopes) {
                 const scope = graph.get(scopeId);
                 if (!scope) continue;
-                const chain = graph.withAncestors(scope);
-                const responsible = chain.flatMap(s => [...graph.in(s, StdLinks.owns), ...graph.in(s, StdLinks.stewards)].map(l => l.source));
+                // Who owns, then who stewards, the scope and each scope it is nested in, innermost first.
+                const responsible: string[] = [];
+                for (const s of graph.withAncestors(scope)) {
+                    const backlinks = s.backlinks;
+                    for (let k = 0; k < backlinks.length; k++) if (backlinks[k].kind === StdLinks.owns) responsible.push(backlinks[k].source);
+                    for (let k = 0; k < backlinks.length; k++) if (backlinks[k].kind === StdLinks.stewards) responsible.push(backlinks[k].source);
+                }
                 if (responsible.length === 0 || responsible.includes(ownerId)) continue;
                 const engaged = responsible.some(other =>
                     [...owner.links, ...owner.backlinks.map(b => ({ ...b, target: b.source }))].some(l =>

@@ -1,5 +1,5 @@
 import type { GraphIndex } from '../graph-index.js';
-import type { GraphObject, OutLink } from '../model.js';
+import type { GraphObject } from '../model.js';
 import { StdLinks } from '../std-ids.js';
 import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
@@ -11,22 +11,11 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     const single = new Set(graph.graph.linkKinds.filter(kind => kind.single).map(kind => kind.id));
     const exclusive = new Set(graph.graph.linkKinds.filter(kind => kind.exclusive).map(kind => kind.id));
     const tooMany = new Map<string, GraphObject[]>();
-    const count = new Map<string, number>();
-    const collect = (object: GraphObject, links: ReadonlyArray<{ kind: string }>, kinds: Set<string>, direction: string) => {
-        if (links.length < 2 || kinds.size === 0) return;
-        count.clear();
-        for (const link of links) {
-            if (!kinds.has(link.kind)) continue;
-            const n = (count.get(link.kind) ?? 0) + 1;
-            count.set(link.kind, n);
-            if (n === 2) push(tooMany, `${direction} ${link.kind}`, object);
-        }
-    };
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        collect(object, object.links, single, 'out');
-        collect(object, object.backlinks, exclusive, 'in');
+        if (single.size > 0) forEachRepeatedKind(object.links, single, kind => push(tooMany, `out ${kind}`, object));
+        if (exclusive.size > 0) forEachRepeatedKind(object.backlinks, exclusive, kind => push(tooMany, `in ${kind}`, object));
     }
     for (const kind of graph.graph.linkKinds) {
         if (kind.single) {
@@ -53,6 +42,33 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     }
 };
 
+/**
+ * Calls `found` for each of `kinds` that two or more of the links have, when its second link comes. Objects have
+ * few links: they are compared pairwise, without a map of counts per object (one for the few that have many).
+ */
+function forEachRepeatedKind(links: ReadonlyArray<{ kind: string }>, kinds: ReadonlySet<string>, found: (kind: string) => void): void {
+    const length = links.length;
+    if (length < 2) return;
+    if (length > 16) {
+        const count = new Map<string, number>();
+        for (let i = 0; i < length; i++) {
+            const kind = links[i].kind;
+            if (!kinds.has(kind)) continue;
+            const n = (count.get(kind) ?? 0) + 1;
+            count.set(kind, n);
+            if (n === 2) found(kind);
+        }
+        return;
+    }
+    for (let i = 1; i < length; i++) {
+        const kind = links[i].kind;
+        if (!kinds.has(kind)) continue;
+        let before = 0;
+        for (let j = 0; j < i && before < 2; j++) if (links[j].kind === kind) before++;
+        if (before === 1) found(kind);
+    }
+}
+
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     const list = map.get(key);
     if (list) list.push(value); else map.set(key, [value]);
@@ -75,45 +91,54 @@ export const checkCycles: GraphCheck = (graph, report) => {
             else if (list[list.length - 1] !== object) list.push(object);
         }
     }
+    const ACTIVE = 1, DONE = 2;
+    // Per object (by its position in the graph): unvisited, on the search path, or done. Reused for each kind.
+    const state = new Uint8Array(all.length);
+    // The search path: objects, their positions, and how far through its links each one is.
+    const stack: GraphObject[] = [];
+    const positions: number[] = [];
+    const next: number[] = [];
     for (const kind of graph.graph.linkKinds) {
         if (!kind.acyclic) continue;
-        const state = new Map<string, 'active' | 'done'>();
+        const from = starts.get(kind.id);
+        if (!from) continue;
+        state.fill(0);
         const reported = new Set<string>();
-        for (const start of starts.get(kind.id) ?? []) {
-            if (state.has(start.id)) continue;
-            // Iterative depth-first search; `path` holds the links from `start` to the current object.
-            const stack: Array<{ object: GraphObject; links: readonly OutLink[]; next: number }> = [];
-            const path: OutLink[] = [];
-            const push = (object: GraphObject) => {
-                state.set(object.id, 'active');
-                stack.push({ object, links: graph.out(object, kind.id), next: 0 });
-            };
-            push(start);
+        for (const start of from) {
+            const startAt = graph.position(start.id)!;
+            if (state[startAt] !== 0) continue;
+            // Iterative depth-first search over the links of this kind.
+            state[startAt] = ACTIVE;
+            stack.push(start); positions.push(startAt); next.push(0);
             while (stack.length > 0) {
-                const frame = stack[stack.length - 1];
-                if (frame.next >= frame.links.length) {
-                    state.set(frame.object.id, 'done');
-                    stack.pop();
-                    path.pop();
+                const top = stack.length - 1;
+                const object = stack[top];
+                const links = object.links;
+                let i = next[top];
+                while (i < links.length && links[i].kind !== kind.id) i++;
+                if (i >= links.length) {
+                    state[positions[top]] = DONE;
+                    stack.pop(); positions.pop(); next.pop();
                     continue;
                 }
-                const link = frame.links[frame.next++];
-                const target = graph.get(link.target);
-                if (!target) continue;
-                const seen = state.get(target.id);
-                if (seen === 'active') {
-                    const from = stack.findIndex(f => f.object.id === target.id);
-                    const members = stack.slice(from).map(f => f.object.id);
+                next[top] = i + 1;
+                const link = links[i];
+                const at = graph.position(link.target);
+                if (at === undefined) continue;
+                const target = all[at];
+                if (state[at] === ACTIVE) {
+                    const first = stack.findIndex(f => f.id === target.id);
+                    const members = stack.slice(first).map(f => f.id);
                     const key = [...members].sort().join(' ');
                     if (!reported.has(key)) {
                         reported.add(key);
                         report('error', IssueCodes.Cycle,
                             `'${kind.name}' links form a cycle: ${[...members, target.id].join(' → ')}. Remove one of these links.`,
-                            link.location, frame.object);
+                            link.location, object);
                     }
-                } else if (seen === undefined) {
-                    path.push(link);
-                    push(target);
+                } else if (state[at] === 0) {
+                    state[at] = ACTIVE;
+                    stack.push(target); positions.push(at); next.push(0);
                 }
             }
         }
