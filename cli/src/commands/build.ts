@@ -3,7 +3,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { canonicalJson, diffGraphs, isInside, isTemporaryFileName, WorkspaceError, writeFileAtomic } from '../../../language/src/index.js';
 import { packageRoot } from '../package-info.js';
 import { report, type CheckOptions } from './check.js';
-import { BUILD_MARKER, buildSiteCommand, SITE_MARKER } from '../site/write-site.js';
+import { BUILD_MARKER, buildSiteCommand, renderLineageDiagrams, SITE_MARKER, siteLayoutCache } from '../site/write-site.js';
 import { ElkPool } from '../../../language/src/render.js';
 import { writeDiagrams, type DiagramsOutputOptions } from './diagrams-output.js';
 import { loadModel } from './diff.js';
@@ -92,12 +92,18 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
     // One layout pool for the views' diagrams and the site's lineage diagrams: its workers start once.
+    // The site's lineage diagrams are laid out alongside the views, keeping both workers busy to the end.
     const pool = new ElkPool();
     try {
+        const lineages = options.site !== false
+            ? renderLineageDiagrams(result.graph, { diagramLimit: options.diagramLimit, layoutTimeout: options.layoutTimeout, layoutCache: siteLayoutCache(out), pool })
+            : undefined;
+        // Awaited after the views; a failure meanwhile (a layout past its deadline) is reported there, not as unhandled.
+        lineages?.catch(() => undefined);
         const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false, pool });
         if (options.site !== false) {
             const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
-            await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history, pool }, diagrams.results);
+            await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history, pool, renderedLineages: await lineages }, diagrams.results);
         }
     } finally {
         await pool.close();

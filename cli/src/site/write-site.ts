@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
-import { type GraphDiff, type PomGraph, replaceFile, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
+import { type GraphDiff, type PomGraph, replaceFile, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
 import { betLineageViews, buildSite, type DiagramResult, type ElkPool, type ModelHistory, objectLinkFromViewPage, renderDiagrams, type SiteDiagram, viewLinkFromViewPage } from '../../../language/src/render.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 
@@ -31,16 +31,15 @@ export interface RenderSiteOptions extends DiagramsOutputOptions {
     history?: ModelHistory;
     /** Diagrams already rendered with links to object pages (pom build's <out>/diagrams): used as they are. */
     rendered?: DiagramResult[];
+    /** The bets' lineage diagrams, when already rendered (renderLineageDiagrams): pom build lays them out beside its views. */
+    renderedLineages?: DiagramResult[];
     /** The layout pool to use (pom build's, shared with its diagrams); by default one of its own. */
     pool?: ElkPool;
 }
 
-/** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
-export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
-    // The views' diagrams (unless pom build drew them already) and each bet's lineage, laid out in one pool.
-    const views = options.rendered ? [] : resolveViews(graph);
-    const lineages = betLineageViews(graph);
-    const drawn = await renderDiagrams(graph, [...views, ...lineages], {
+/** Diagrams as the site shows them: nodes link to object pages, roll-up groups to their drill-down views. */
+function renderSiteDiagrams(graph: PomGraph, views: ResolvedView[], options: RenderSiteOptions): Promise<DiagramResult[]> {
+    return renderDiagrams(graph, views, {
         linkFor: objectLinkFromViewPage,
         viewLinkFor: viewLinkFromViewPage,
         cacheDir: options.layoutCache,
@@ -48,10 +47,24 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
         timeoutMs: options.layoutTimeout !== undefined ? options.layoutTimeout * 1000 : undefined,
         pool: options.pool,
     });
+}
+
+/** The lineage diagrams the site draws on bet pages (betLineageViews). */
+export function renderLineageDiagrams(graph: PomGraph, options: RenderSiteOptions = {}): Promise<DiagramResult[]> {
+    return renderSiteDiagrams(graph, betLineageViews(graph), options);
+}
+
+/** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
+export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
+    // The views' diagrams and each bet's lineage (unless pom build drew them already), laid out together.
+    const views = options.rendered ? [] : resolveViews(graph);
+    const lineages = options.renderedLineages ? [] : betLineageViews(graph);
+    const drawn = await renderSiteDiagrams(graph, [...views, ...lineages], options);
     const results = options.rendered ?? drawn.slice(0, views.length);
+    const lineageResults = options.renderedLineages ?? drawn.slice(views.length);
     const siteDiagram = (result: DiagramResult): SiteDiagram => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined });
     return buildSite(graph, {
-        liveReload: options.liveReload, diagrams: () => results.map(siteDiagram), lineageDiagrams: drawn.slice(views.length).map(siteDiagram),
+        liveReload: options.liveReload, diagrams: () => results.map(siteDiagram), lineageDiagrams: lineageResults.map(siteDiagram),
         changes: options.changes, history: options.history,
     });
 }
@@ -123,10 +136,16 @@ async function removeEmptyFolders(out: string, folder: string): Promise<void> {
     }
 }
 
+/** Where pom build caches layouts: its diagrams and the site's share the cache. */
+export function siteLayoutCache(out: string): string {
+    return join(out, '.pom-cache', 'layout');
+}
+
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
 export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph,
-    options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory; pool?: ElkPool } = {}, rendered?: DiagramResult[]): Promise<void> {
-    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: join(out, '.pom-cache', 'layout'), rendered }));
+    options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory; pool?: ElkPool; renderedLineages?: DiagramResult[] } = {},
+    rendered?: DiagramResult[]): Promise<void> {
+    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: siteLayoutCache(out), rendered }));
     process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
         `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);
     if (!result.owned) {
