@@ -33,6 +33,8 @@ export class GraphAssembly {
     protected readonly duplicates = new Map<string, DuplicateLink[]>();
     protected readonly childIds = new Map<string, Set<string>>();
     protected ordered: GraphObject[] = [];
+    /** Each object's place in `ordered`. */
+    protected positions = new Map<string, number>();
     /** The graph the last update made. */
     protected graph?: PomGraph;
     /** Which link kinds are inherited: when that changes, every object's context may change, so all is rebuilt. */
@@ -90,12 +92,15 @@ export class GraphAssembly {
         };
         const replaced = new Set<string>();
         const parents = new Set<string>();
+        /** Whether an id came or went: then the objects are sorted again (step 5). */
+        let idsChanged = this.ordered.length !== this.objects.size;
         for (const id of ids) {
             const node = index.get('object', id)?.node;
             const winner = this.definitions.get(id)?.find(entry => entry.node === node);
             const base = this.bases.get(id);
             if (base === winner?.object) continue;
             replaced.add(id);
+            if ((base === undefined) !== (winner === undefined)) idsChanged = true;
             if (base) {
                 this.objects.delete(id);
                 this.nodes.delete(id);
@@ -166,11 +171,14 @@ export class GraphAssembly {
         }
         for (const id of touched) if (this.objects.has(id)) sortObjectLinks(this.objects.get(id)!);
 
-        // 5. The objects in id order: the old order, unless objects came or went.
-        const sameIds = this.ordered.length === this.objects.size && this.ordered.every(object => this.objects.has(object.id));
-        this.ordered = sameIds
-            ? this.ordered.map(object => this.objects.get(object.id)!)
-            : [...this.objects.values()].sort((a, b) => compareIds(a.id, b.id));
+        // 5. The objects in id order: the old order with the changed objects replaced, unless objects came or went.
+        if (idsChanged) {
+            this.ordered = [...this.objects.values()].sort((a, b) => compareIds(a.id, b.id));
+            this.positions = new Map(this.ordered.map((object, i) => [object.id, i]));
+        } else {
+            this.ordered = this.ordered.slice();
+            for (const id of touched) this.ordered[this.positions.get(id)!] = this.objects.get(id)!;
+        }
         const duplicates = [...this.duplicates.values()].flat()
             .sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index)
             .map(entry => entry.diagnostic);
@@ -187,6 +195,7 @@ export class GraphAssembly {
             map.clear();
         }
         this.ordered = [];
+        this.positions.clear();
         this.graph = undefined;
     }
 }
