@@ -1,9 +1,9 @@
-import { DocumentCache, DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
 import { runGraphChecks } from '../graph/checks/index.js';
 import { deriveFacts } from '../graph/derived/index.js';
-import type { PomIndexProvider } from '../references/pom-index.js';
+import type { PomIndex, PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { applyMetrics, readMetricData, type DataReader } from '../metrics/metrics.js';
 import { GraphAssembly } from './graph-assembly.js';
@@ -31,7 +31,7 @@ export interface CompiledModel {
 export class PomWorkspaceModel {
     protected readonly cache: WorkspaceCache<'model', CompiledModel>;
     /** Each document's part of the graph, dropped when that document is linked again. */
-    protected readonly fragments: DocumentCache<string, DocumentFragment>;
+    protected readonly fragments = new WeakMap<LangiumDocument, { references: LangiumDocument['references']; fragment: DocumentFragment }>();
     protected readonly builder: GraphBuilder;
     /** An editor session's graph, patched for the documents that changed (a one-shot compile assembles once). */
     protected readonly assembly: GraphAssembly;
@@ -42,10 +42,14 @@ export class PomWorkspaceModel {
     protected readonly paths: PomPaths;
     /** Without one, metric data is not read (tests that compile snippets in memory). */
     metricSource?: MetricSource;
+    /**
+     * The model and name index each document was last validated against (its whole-model and duplicate-id
+     * diagnostics come from them): the editor compares them with the current ones to find stale documents.
+     */
+    readonly validatedAgainst = new WeakMap<LangiumDocument, { model: CompiledModel; index: PomIndex }>();
 
     constructor(services: PomServices) {
         this.cache = new WorkspaceCache(services.shared);
-        this.fragments = new DocumentCache(services.shared, DocumentState.Linked);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.types = services.model.TypeSystem;
         this.indexProvider = services.references.PomIndex;
@@ -94,7 +98,13 @@ export class PomWorkspaceModel {
     protected fragment(document: LangiumDocument): DocumentFragment {
         // A one-shot compile builds each fragment once; keeping them would only hold a second copy of the graph.
         if (this.batch) return this.builder.fragment(document);
-        return this.fragments.get(document.uri, 'fragment', () => this.builder.fragment(document));
+        // Kept while the document's links are: unlinking (before a re-parse or a relink) gives it a new references
+        // array. No phase listener is relied on: a build cancelled by the next keystroke may skip them.
+        const kept = this.fragments.get(document);
+        if (kept?.references === document.references) return kept.fragment;
+        const fragment = this.builder.fragment(document);
+        this.fragments.set(document, { references: document.references, fragment });
+        return fragment;
     }
 }
 
