@@ -112,6 +112,18 @@ export class GraphIndex {
         return list;
     }
 
+    /** Objects of any of the types or their subtypes, in id order (each once): what a check of a few types scans. */
+    ofAnyType(typeIds: readonly string[]): readonly GraphObject[] {
+        const lists = typeIds.map(typeId => this.layout.byType.get(typeId)).filter(list => list !== undefined);
+        if (lists.length === 0) return EMPTY;
+        if (lists.length === 1) return this.ofType(typeIds.find(typeId => this.layout.byType.has(typeId))!);
+        const positions = lists.flat().sort((a, b) => a - b);
+        const objects = this.graph.objects;
+        const result: GraphObject[] = [];
+        for (let i = 0; i < positions.length; i++) if (i === 0 || positions[i] !== positions[i - 1]) result.push(objects[positions[i]]);
+        return result;
+    }
+
     /** The object's links of one kind (a shared empty array when it has none). */
     out(object: GraphObject, kind: string): readonly OutLink[] {
         return linksOfKind(object.links, kind);

@@ -19,7 +19,8 @@ const QUARTER_DAYS = 92;
 const HORIZON_MAX_DAYS = [3, 21, 92, 276, 1096, 10_958];
 
 const betWithoutTarget: GraphCheck = (graph, report) => {
-    const all = graph.graph.objects;
+    // Only objects of the types tested below can be reported: scan those, in the same (id) order.
+    const all = graph.ofType(Std.bet);
     for (let i = 0; i < all.length; i++) {
         const bet = all[i];
         if (isActiveBet(graph, bet) && graph.out(bet, StdLinks.targets).length === 0) {
@@ -75,7 +76,8 @@ const orphanOpportunity: GraphCheck = (graph, report) => {
 };
 
 const inputsAndDrivers: GraphCheck = (graph, report) => {
-    const all = graph.graph.objects;
+    // Only objects of the types tested below can be reported: scan those, in the same (id) order.
+    const all = graph.ofAnyType([Std.input, Std.driver, Std.northStar]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (graph.isA(object, Std.input) && graph.out(object, StdLinks.drives).length === 0) {
@@ -90,7 +92,8 @@ const inputsAndDrivers: GraphCheck = (graph, report) => {
 };
 
 const metrics: GraphCheck = (graph, report) => {
-    const all = graph.graph.objects;
+    // Only objects of the types tested below can be reported: scan those, in the same (id) order.
+    const all = graph.ofAnyType([Std.input, Std.driver, Std.metric]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if ((graph.isA(object, Std.input) || graph.isA(object, Std.driver))
@@ -106,7 +109,8 @@ const metrics: GraphCheck = (graph, report) => {
 };
 
 const impacts: GraphCheck = (graph, report) => {
-    const all = graph.graph.objects;
+    // Only objects of the types tested below can be reported: scan those, in the same (id) order.
+    const all = graph.ofAnyType([Std.impact, Std.bet]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (graph.isA(object, Std.impact) && graph.out(object, StdLinks.evidences).length === 0) {
@@ -130,7 +134,7 @@ const pathToStrategy: GraphCheck = (graph, report) => {
     // links' backlinks, and from containers to what they contain), rather than searched forward from each intent.
     const reaching = new Set<string>();
     const queue: GraphObject[] = [];
-    const all = graph.graph.objects;
+    const all = graph.ofAnyType([Std.northStar, Std.driver]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
