@@ -14,8 +14,8 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        if (single.size > 0) forEachRepeatedKind(object.links, single, kind => push(tooMany, `out ${kind}`, object));
-        if (exclusive.size > 0) forEachRepeatedKind(object.backlinks, exclusive, kind => push(tooMany, `in ${kind}`, object));
+        if (object.links.length > 1 && single.size > 0) collectRepeatedKinds(object, object.links, single, 'out', tooMany);
+        if (object.backlinks.length > 1 && exclusive.size > 0) collectRepeatedKinds(object, object.backlinks, exclusive, 'in', tooMany);
     }
     for (const kind of graph.graph.linkKinds) {
         if (kind.single) {
@@ -43,10 +43,11 @@ export const checkCardinality: GraphCheck = (graph, report) => {
 };
 
 /**
- * Calls `found` for each of `kinds` that two or more of the links have, when its second link comes. Objects have
- * few links: they are compared pairwise, without a map of counts per object (one for the few that have many).
+ * Adds the object to `tooMany` under `<direction> <kind>` for each of `kinds` that two or more of its links have,
+ * when the second comes. Objects have few links: they are compared pairwise, without a map of counts per object
+ * (one for the few that have many).
  */
-function forEachRepeatedKind(links: ReadonlyArray<{ kind: string }>, kinds: ReadonlySet<string>, found: (kind: string) => void): void {
+function collectRepeatedKinds(object: GraphObject, links: ReadonlyArray<{ kind: string }>, kinds: ReadonlySet<string>, direction: string, tooMany: Map<string, GraphObject[]>): void {
     const length = links.length;
     if (length < 2) return;
     if (length > 16) {
@@ -56,7 +57,7 @@ function forEachRepeatedKind(links: ReadonlyArray<{ kind: string }>, kinds: Read
             if (!kinds.has(kind)) continue;
             const n = (count.get(kind) ?? 0) + 1;
             count.set(kind, n);
-            if (n === 2) found(kind);
+            if (n === 2) push(tooMany, `${direction} ${kind}`, object);
         }
         return;
     }
@@ -65,7 +66,7 @@ function forEachRepeatedKind(links: ReadonlyArray<{ kind: string }>, kinds: Read
         if (!kinds.has(kind)) continue;
         let before = 0;
         for (let j = 0; j < i && before < 2; j++) if (links[j].kind === kind) before++;
-        if (before === 1) found(kind);
+        if (before === 1) push(tooMany, `${direction} ${kind}`, object);
     }
 }
 
@@ -151,12 +152,14 @@ export const checkLinkHorizons: GraphCheck = (graph, report) => {
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        const own = horizonRank(graph, object);
-        if (own === undefined) continue;
         const links = object.links;
+        // The object's own horizon, looked up once it has a link of these kinds (most objects have none).
+        let own: number | undefined | null = null;
         for (let j = 0; j < links.length; j++) {
             const link = links[j];
             if (!kinds.includes(link.kind)) continue;
+            if (own === null) own = horizonRank(graph, object);
+            if (own === undefined) break;
             const target = graph.get(link.target);
             const theirs = target && horizonRank(graph, target);
             if (target && theirs !== undefined && theirs < own) {
