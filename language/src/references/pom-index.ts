@@ -101,8 +101,9 @@ export class PomIndex {
         }
         if (changed.length > MAX_PATCHED_DOCUMENTS) return undefined;
 
-        // Everything that can refuse is checked before the maps change: they are taken over from `previous`, which
-        // then answers as the new index does (nothing keeps an index beyond a build: all ask the provider).
+        // Everything that can refuse is checked before the maps change: they are taken over from `previous`, whose
+        // look-ups then answer as the new index's do. Its `duplicates` (what the editor's refresher compares an
+        // older index by) and the definition lists in it are not changed: lists that change are replaced.
         for (const description of withdrawn) {
             const namespace = namespaceOfType[description.type];
             // An id another document still defines keeps its place in the map where a rebuild would move it.
