@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
+import { withoutEmbeddedFont } from '../../language/src/emitters/svg/svg-renderer.js';
 import { ORG } from './fixtures.js';
 
 const run = promisify(execFile);
@@ -148,7 +149,11 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
         expect((await pom(['build', 'model', '--out', 'site'], dir)).code).toBe(0);
         const svg = readFileSync(join(dir, 'site', 'diagrams', 'team--org.checkout.svg'), 'utf8');
         const page = readFileSync(join(dir, 'site', 'v', 'team~3aorg.checkout.html'), 'utf8');
-        expect(page).toContain(svg.trim());
+        // As drawn for <out>/diagrams, less its copy of the font: the site's pages share one (assets/fonts.js).
+        expect(svg).toContain('@font-face');
+        expect(page).toContain(withoutEmbeddedFont(svg.trim()));
+        expect(page).not.toContain('@font-face');
+        expect(page).toContain('<script src="../assets/fonts.js" defer></script>');
         const hrefs = [...svg.matchAll(/<a href="([^"]+)"/g)].map(match => match[1]);
         expect(hrefs).toContain('../o/org.one-click.html');
         // The same relative href leads to the object's page from the diagrams folder and from the view page.

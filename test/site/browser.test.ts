@@ -118,6 +118,34 @@ describe.skipIf(!available)('site in a browser', () => {
             await close();
         });
 
+        it(`gives diagrams their font from one file, and exports diagrams with it, from ${origin.name}`, async () => {
+            const { home } = origins().find(o => o.name === origin.name)!;
+            const { page, problems, close } = await open({ dark: true });
+            await page.goto(new URL('v/strategy.html', home).href);
+            // The page inlines the diagram without a copy of the font: assets/fonts.js registers it, once for the site.
+            expect(await page.content()).not.toContain('data:font/woff2');
+            expect(await page.evaluate(async () => {
+                await document.fonts.ready;
+                return [400, 600].map(weight => document.fonts.check(`${weight} 12px "IBM Plex Sans"`)
+                    && Array.from(document.fonts as unknown as Iterable<FontFace>).some(face => face.family.includes('IBM Plex Sans') && face.weight === String(weight) && face.status === 'loaded'));
+            })).toEqual([true, true]);
+            // An exported SVG carries the font (a file read anywhere else has no fonts.js).
+            const downloading = page.waitForEvent('download');
+            await page.getByRole('button', { name: 'Export SVG' }).click();
+            const download = await downloading;
+            const exported = readFileSync((await download.path()), 'utf8');
+            expect(exported).toMatch(/@font-face\{font-family:'IBM Plex Sans';font-style:normal;font-weight:600;src:url\(data:font\/woff2;base64,/);
+            // ...and the theme shown (dark here), wherever it is opened: a light reader sees the same colours.
+            const node = 'g[data-id] rect';
+            const shown = await page.locator(node).first().evaluate(rect => getComputedStyle(rect).fill);
+            const reader = await open();
+            await reader.page.setContent(exported);
+            expect(await reader.page.locator(node).first().evaluate(rect => getComputedStyle(rect).fill)).toBe(shown);
+            await reader.close();
+            expect(problems).toEqual([]);
+            await close();
+        });
+
         // Over http the crawl reads on a phone: no page may scroll sideways (a wide table scrolls on its own).
         const phone = origin.name === 'http';
         it(`has no broken links and no errors on any page, from ${origin.name}${phone ? ', and fits a phone screen' : ''}`, async () => {

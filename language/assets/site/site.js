@@ -210,15 +210,20 @@
 
   /** Downloads the diagram as SVG (as drawn, in the theme shown) or as PNG at twice its size. */
   function exportDiagram(svg, width, height, format, name) {
-    var clone = svg.cloneNode(true);
+    // Copied into a document of its own, which nothing renders; a style attribute would still fall under the
+    // page's Content-Security-Policy, so the palette goes into a <style> element of the copy.
+    var clone = document.implementation.createDocument('http://www.w3.org/2000/svg', null, null).importNode(svg, true);
     clone.removeAttribute('style');
     clone.setAttribute('width', width);
     clone.setAttribute('height', height);
     // The palette of the theme shown, resolved here so that the file reads the same anywhere.
     var style = getComputedStyle(svg);
     var names = Array.prototype.filter.call(style, function (n) { return n.indexOf('--pom-') === 0; });
-    var inline = names.map(function (n) { return n + ':' + style.getPropertyValue(n).trim(); }).join(';');
-    clone.setAttribute('style', inline);
+    var palette = 'svg{' + names.map(function (n) { return n + ':' + style.getPropertyValue(n).trim() + ' !important'; }).join(';') + '}';
+    // And the font the page gave the diagram (assets/fonts.js): the file has to carry it.
+    var added = clone.ownerDocument.createElementNS('http://www.w3.org/2000/svg', 'style');
+    added.textContent = (window.pomDiagramFontFaces || '') + '\n' + palette;
+    clone.insertBefore(added, clone.firstChild);
     var text = new XMLSerializer().serializeToString(clone);
     var save = function (blob, extension) {
       var link = document.createElement('a');

@@ -1,4 +1,5 @@
 import type { ModelHistory } from './pages/history.js';
+import { withoutEmbeddedFont } from '../svg/svg-renderer.js';
 import type { GraphDiff } from '../../diff/diff.js';
 import { GraphIndex } from '../../graph/graph-index.js';
 import { horizonRank } from '../../graph/checks/helpers.js';
@@ -60,7 +61,9 @@ export class SiteContext {
 
     constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
         this.index = GraphIndex.of(graph);
-        this.diagrams = options.diagrams?.(id => relativeHref(Paths.view('view'), Paths.object(id))) ?? [];
+        // Pages load the diagrams' font once, from assets/fonts.js: the SVGs they inline go without their copy.
+        const fontless = (diagram: SiteDiagram): SiteDiagram => ({ ...diagram, svg: withoutEmbeddedFont(diagram.svg) });
+        this.diagrams = (options.diagrams?.(id => relativeHref(Paths.view('view'), Paths.object(id))) ?? []).map(fontless);
         for (const diagram of this.diagrams) {
             for (const node of diagram.view.nodes) {
                 const list = this.diagramsByObject.get(node.id) ?? [];
@@ -68,7 +71,7 @@ export class SiteContext {
                 this.diagramsByObject.set(node.id, list);
             }
         }
-        this.lineageDiagrams = new Map((options.lineageDiagrams ?? []).flatMap(diagram => diagram.view.subject !== undefined ? [[diagram.view.subject, diagram] as const] : []));
+        this.lineageDiagrams = new Map((options.lineageDiagrams ?? []).flatMap(diagram => diagram.view.subject !== undefined ? [[diagram.view.subject, fontless(diagram)] as const] : []));
         // The date the derived facts were judged against (--as-of included); a graph without facts: its latest as-of.
         this.asOf = referenceDate(graph, graph.asOf);
     }

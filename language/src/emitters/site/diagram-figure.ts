@@ -3,6 +3,36 @@
 import { createHash } from 'node:crypto';
 import type { SiteDiagram } from './context.js';
 import { html, trusted, type Html } from './html.js';
+import { embeddedFontFaces } from '../svg/svg-renderer.js';
+import { DIAGRAM_FONT_FAMILY } from '../../layout/text-measure.js';
+
+/** The asset that gives pages with a diagram its font (the SVGs they inline carry none: SiteContext). */
+export const FONTS_SCRIPT = 'fonts.js';
+
+/**
+ * assets/fonts.js: the diagrams' font, one file for the whole site. A script rather than a .woff2 with a CSS
+ * @font-face, because browsers refuse web fonts to pages opened from file://, and the site must work from there;
+ * it registers the faces with the FontFace API and keeps their CSS for the export buttons (site.js), since an
+ * exported SVG or PNG has to carry its font.
+ */
+export function fontsScript(): string {
+    return `// IBM Plex Sans (SIL Open Font License 1.1), the diagrams' font: registered once for the page, and put into
+// exported diagrams by site.js.
+(function () {
+  var faces = ${JSON.stringify(embeddedFontFaces())};
+  window.pomDiagramFontFaces = faces;
+  if (!window.FontFace || !document.fonts) return;
+  var pattern = /font-weight:(\\d+);src:url\\(data:font\\/woff2;base64,([^)]+)\\)/g;
+  for (var match = pattern.exec(faces); match; match = pattern.exec(faces)) {
+    var binary = atob(match[2]);
+    var bytes = new Uint8Array(binary.length);
+    for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+    var face = new FontFace(${JSON.stringify(DIAGRAM_FONT_FAMILY)}, bytes.buffer, { weight: match[1], style: 'normal' });
+    document.fonts.add(face);
+  }
+})();
+`;
+}
 
 /**
  * A diagram with its toolbar (zoom, fit, export: site.js shows it), its pan-and-zoom viewport and a caption that

@@ -4,6 +4,7 @@
 
 import type { PomGraph } from '../../graph/model.js';
 import { siteAssets } from './assets.js';
+import { FONTS_SCRIPT, fontsScript } from './diagram-figure.js';
 import { SiteContext, type SiteOptions } from './context.js';
 import { Paths, relativeHref } from './paths.js';
 import { teamsIndexPage, typePages, typesIndexPage } from './pages/browse.js';
@@ -40,6 +41,7 @@ export function buildSite(graph: PomGraph, options: SiteOptions = {}): Map<strin
     files.set(Paths.asset('site.js'), assets.get('site.js')!);
     files.set(Paths.asset('search.js'), assets.get('search.js')!);
     files.set(Paths.asset('favicon.svg'), assets.get('favicon.svg')!);
+    files.set(Paths.asset(FONTS_SCRIPT), fontsScript());
     if (options.liveReload) files.set(Paths.asset('live-reload.js'), assets.get('live-reload.js')!);
     files.set(SEARCH_INDEX_PATH, searchIndex(site));
 

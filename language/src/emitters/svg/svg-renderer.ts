@@ -43,6 +43,20 @@ export function num(value: number): string {
 
 let embeddedFaces: string | undefined;
 
+/**
+ * The diagram's font as CSS @font-face rules with the woff2 files inlined (what `font: 'embed'` writes into an
+ * SVG): for the site's fonts.js, which registers them once per page and puts them into exported diagrams.
+ */
+export function embeddedFontFaces(): string {
+    return fontFaces('embed');
+}
+
+/** An SVG drawn with `font: 'embed'`, without its @font-face rules: for a page that provides the font itself. */
+export function withoutEmbeddedFont(svg: string): string {
+    const faces = embeddedFontFaces();
+    return svg.includes(faces) ? svg.replace(faces, '') : svg;
+}
+
 function fontFaces(font: FontSource): string {
     if (font === 'none') return '';
     const face = (weight: number, src: string): string =>

@@ -3,7 +3,7 @@ import { Std, StdLinks } from '../../../graph/std-ids.js';
 import { wipLimitOf } from '../../../graph/derived/index.js';
 import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analysis.js';
 import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext, type SiteDiagram } from '../context.js';
-import { diagramFigure, styleHashes } from '../diagram-figure.js';
+import { diagramFigure, FONTS_SCRIPT, styleHashes } from '../diagram-figure.js';
 import { html, join, type Html } from '../html.js';
 import { layout, type Crumb } from '../layout.js';
 import { LINEAGE_DIAGRAM_BETS, LINEAGE_LIST_LIMIT, lineageSteps } from '../lineage.js';
@@ -44,6 +44,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
         crumbs: crumbs(page, object),
         body: html`${sections}`,
         styleHashes: lineage?.diagram ? styleHashes(lineage.diagram.svg) : [],
+        scripts: lineage?.diagram ? [FONTS_SCRIPT] : [],
     });
 }
 

@@ -1,5 +1,5 @@
 import type { SiteContext, SiteDiagram } from '../context.js';
-import { diagramFigure, styleHashes } from '../diagram-figure.js';
+import { diagramFigure, FONTS_SCRIPT, styleHashes } from '../diagram-figure.js';
 import { html } from '../html.js';
 import { allViews, layout } from '../layout.js';
 import { Paths } from '../paths.js';
@@ -33,6 +33,7 @@ export function viewPages(site: SiteContext): Map<string, string> {
         pages.set(Paths.view(view.id), layout(page, {
             title: view.title,
             styleHashes: diagram && !diagram.tooLarge ? styleHashes(diagram.svg) : [],
+            scripts: diagram && !diagram.tooLarge ? [FONTS_SCRIPT] : [],
             kicker: html`View${declared?.audience ? html` for ${declared.audience}` : diagram?.view.audience ? html` for ${diagram.view.audience}` : ''}`,
             crumbs: [{ label: 'Views', path: Paths.views }],
             body: html`${figure}
