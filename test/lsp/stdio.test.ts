@@ -73,6 +73,9 @@ describe('pom lsp --stdio with a real client', () => {
             .catch(() => undefined); // the expectation below shows the difference
         expect(fromCheck.length).toBeGreaterThan(0);
         expect(fromServer(client.diagnostics)).toEqual(fromCheck);
+        // Each code links to where docs/language.md documents it (the docs test checks the anchors exist).
+        const links = [...client.diagnostics.values()].flat().map(d => d.codeDescription?.href ?? `no link for ${String(d.code)}`);
+        for (const link of links) expect(link).toMatch(/^https:\/\/github\.com\/pom-lang\/pom\/blob\/main\/docs\/language\.md#[\w-]+$/);
     });
 
     test('completion, hover, definition and references', async () => {

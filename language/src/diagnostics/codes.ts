@@ -156,3 +156,10 @@ export const RULES_ANCHOR = '19-rules';
 export function helpUri(info: DiagnosticCodeInfo): string {
     return `${REFERENCE_URL}#${info.anchor}`;
 }
+
+/** Where a diagnostic's code is documented: a built-in code at its anchor, a rule's finding at the section on rules. */
+export function documentationOf(code: string, isRule: (code: string) => boolean): string | undefined {
+    const info = byCode.get(code);
+    if (info) return helpUri(info);
+    return isRule(code) ? `${REFERENCE_URL}#${RULES_ANCHOR}` : undefined;
+}

@@ -4,6 +4,7 @@ import type { GraphDiagnostic } from '../graph/model.js';
 import type { PomIndex } from '../references/pom-index.js';
 import { dataFormat } from '../metrics/data-file.js';
 import { applySettingsToDiagnostics } from '../diagnostics/settings.js';
+import { documentationOf } from '../diagnostics/codes.js';
 import { PomLspWorkspaceModel } from './lsp-workspace-model.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { PomLspServices } from './pom-lsp-module.js';
@@ -92,7 +93,8 @@ export class ModelDiagnosticsRefresher {
             const now = JSON.stringify(diagnostics);
             if ((this.publishedData.get(path) ?? '[]') === now) continue;
             if (diagnostics.length > 0) this.publishedData.set(path, now); else this.publishedData.delete(path);
-            void this.shared.lsp.Connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(toLspDiagnostic) });
+            const rules = new Set(current.graph.rules.map(rule => rule.id));
+            void this.shared.lsp.Connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(d => toLspDiagnostic(d, rules)) });
         }
     }
 }
@@ -107,9 +109,11 @@ function duplicateSignatures(index: PomIndex): Map<string, string> {
     return result;
 }
 
-function toLspDiagnostic(diagnostic: GraphDiagnostic): Diagnostic {
+function toLspDiagnostic(diagnostic: GraphDiagnostic, rules: ReadonlySet<string>): Diagnostic {
     const { location } = diagnostic;
+    const href = documentationOf(diagnostic.code, code => rules.has(code));
     return {
+        ...(href ? { codeDescription: { href } } : {}),
         severity: diagnostic.severity === 'error' ? 1 : diagnostic.severity === 'warning' ? 2 : 3,
         range: {
             start: { line: location.line - 1, character: location.column - 1 },

@@ -4,7 +4,7 @@ import {
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
-import { IssueCodes } from '../diagnostics/codes.js';
+import { documentationOf, IssueCodes } from '../diagnostics/codes.js';
 import type { GraphDiagnostic } from '../graph/model.js';
 import { applySettings } from './severity-settings.js';
 import { astNodes } from '../util/ast-walk.js';
@@ -85,7 +85,14 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         // Flattened once, and only if the document has exceptions to check.
         let all: GraphDiagnostic[] | undefined;
         const modelDiagnostics = () => all ??= [...model.diagnosticsByFile.values()].flat();
-        return applySettings(document, withoutCascades(diagnostics), model.graph, modelDiagnostics);
+        const settled = applySettings(document, withoutCascades(diagnostics), model.graph, modelDiagnostics);
+        // Editors link the code to its documentation.
+        const rules = new Set(model.graph.rules.map(rule => rule.id));
+        for (const diagnostic of settled) {
+            const href = documentationOf(String(diagnostic.code), code => rules.has(code));
+            if (href) diagnostic.codeDescription = { href };
+        }
+        return settled;
     }
 }
 
