@@ -97,7 +97,6 @@ export function createProgram(): Command {
         .addOption(new Option('--theme <theme>', 'colours: follow the reader\'s preference, or force one').choices(['auto', 'light', 'dark']).default('auto'))
         .option('--limit <objects>', 'draw no diagram of a view with more objects than this', positiveInteger, 1500)
         .option('--timeout <seconds>', 'fail if the layout takes longer than this (a guard against a stuck layout: the diagram never depends on it)', positiveNumber, 120)
-        .addOption(new Option('--layout <layout>', 'ELK (auto is ELK; views above 60 objects are rolled up first) or pom\'s quick layered layout').choices(['auto', 'elk', 'quick']).default('auto'))
         .addOption(rev())
         .addHelpText('after', '\nSee docs/diagrams.md for the built-in views and how diagrams are drawn.')
         .action(async (view: string, dir: string, options) => { process.exitCode = await (await import('./commands/diagram.js')).diagramCommand(view, dir, options); });

@@ -4,7 +4,6 @@ export * from './emitters/svg/index.js';
 export { betLineageViews, buildSite, objectLinkFromViewPage, viewLinkFromViewPage, type SiteDiagram } from './emitters/site/index.js';
 export { CONTENT_SECURITY_POLICY } from './emitters/site/layout.js';
 export type { Theme } from './emitters/svg/styles.js';
-export type { LayoutEngine } from './layout/layout-view.js';
 export { resolveSvgStyles, svgRules } from './emitters/export/resolve-styles.js';
 export { viewToDrawio, viewToMermaid } from './emitters/export/view-formats.js';
 export { graphml, linksCsv, objectsCsv } from './emitters/export/graph-formats.js';

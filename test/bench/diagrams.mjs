@@ -1,7 +1,6 @@
 // npm run bench (diagrams): lays out and renders views of 50, 300 and 1,000 objects from a synthetic organisation
 // (nested options make compound nodes; links cross them), and draws the same graph with Graphviz dot for comparison.
-// Views above 40 objects or 100 links get pom's quick layered layout, smaller ones ELK (docs/diagrams.md);
-// BENCH_DIAGRAM_ENGINE=elk forces ELK (minutes at 1,000 objects) to compare.
+// Views above the roll-up size are drawn as roll-ups (groups), smaller ones object by object, all by ELK (docs/diagrams.md);
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,7 +14,6 @@ const { compileWorkspace } = await import(join(root, 'out/language/src/compiler.
 const { renderDiagram, ElkPool } = await import(join(root, 'out/language/src/emitters/svg/index.js'));
 const { elkInput } = await import(join(root, 'out/language/src/layout/layout-view.js'));
 const sizes = (process.env.BENCH_DIAGRAM_SIZES ?? '50,300,1000').split(',').map(Number);
-const engine = process.env.BENCH_DIAGRAM_ENGINE ?? 'auto';
 
 const dir = join(tmpdir(), 'pom-bench-diagrams');
 generateOrganisation(dir, Math.max(...sizes) * 3);
@@ -51,7 +49,7 @@ for (const size of sizes) {
     const viewGraph = { ...graph, views: [sizedView(graph, size)] };
     const pool = new ElkPool(1);
     const start = process.hrtime.bigint();
-    const result = await renderDiagram(viewGraph, `bench.v${size}`, { pool, timeoutMs: 120_000, maxNodes: 100_000, engine });
+    const result = await renderDiagram(viewGraph, `bench.v${size}`, { pool, timeoutMs: 120_000, maxNodes: 100_000 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     await pool.close();
     let dot = 'dot not installed';
@@ -63,11 +61,11 @@ for (const size of sizes) {
         const dotMs = Number(process.hrtime.bigint() - dotStart) / 1e6;
         dot = child.status === 0 ? `${(dotMs / 1000).toFixed(2)} s` : `dot failed (${child.error?.code ?? child.status})`;
     }
-    rows.push({ nodes: result.view.nodes.length, edges: result.view.edges.length, ms, engine: result.engine, status: result.tooLarge ? `not drawn: ${result.tooLarge.reason}` : `${(result.svg.length / 1024).toFixed(0)} KiB SVG`, dot });
+    rows.push({ nodes: result.view.nodes.length, edges: result.view.edges.length, ms, rolledUp: result.view.rollup !== undefined, status: result.tooLarge ? `not drawn: ${result.tooLarge.reason}` : `${(result.svg.length / 1024).toFixed(0)} KiB SVG`, dot });
 }
 
 console.log('\npom diagrams: layout (no cache) + SVG of one view');
 console.log('objects  links   pom        layout  output          Graphviz dot (same graph)');
 for (const r of rows) {
-    console.log(`${String(r.nodes).padEnd(8)} ${String(r.edges).padEnd(7)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${r.engine.padEnd(7)} ${r.status.padEnd(15)} ${r.dot}`);
+    console.log(`${String(r.nodes).padEnd(8)} ${String(r.edges).padEnd(7)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${(r.rolledUp ? 'roll-up' : 'ELK').padEnd(7)} ${r.status.padEnd(15)} ${r.dot}`);
 }

@@ -40,10 +40,10 @@ export async function benchLayoutQuality() {
         await pool.close();
     }
     console.log('\npom diagrams: layout quality beside Graphviz dot on the same drawn graph (crossings pom/dot; time is pom\'s layout, no cache)');
-    console.log('set        view                                      objects drawn  links  crossings   bends     area (px²)  longest  time      engine');
+    console.log('set        view                                      objects drawn  links  crossings   bends     area (px²)  longest  time');
     for (const r of rows) {
         const crossings = `${r.pom.crossings}/${r.dot ? r.dot.crossings : '?'}`;
-        console.log(`${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s  ${r.engine}${r.rolledUp ? ` (roll-up by ${r.rolledUp})` : ''}`);
+        console.log(`${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s${r.rolledUp ? `  (roll-up by ${r.rolledUp})` : ''}`);
     }
     return rows;
 }

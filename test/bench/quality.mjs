@@ -9,11 +9,11 @@ const root = resolve(fileURLToPath(import.meta.url), '../../..');
 const load = path => import(join(root, 'out', path));
 
 /** Our layout of a view and dot's of the same drawn graph (nested edges, which we do not route, left out of both). */
-export async function compareWithDot(graph, view, pool, { engine = 'auto' } = {}) {
+export async function compareWithDot(graph, view, pool) {
     const { layoutView } = await load('language/src/layout/layout-view.js');
     const { layoutQuality, sampleBezier } = await load('language/src/layout/quality.js');
     const start = process.hrtime.bigint();
-    const result = await layoutView(graph, view, pool, { engine, maxNodes: 100_000 });
+    const result = await layoutView(graph, view, pool, { maxNodes: 100_000 });
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     const layout = result.layout;
     const drawnView = result.drawn?.view ?? view;
@@ -25,5 +25,5 @@ export async function compareWithDot(graph, view, pool, { engine = 'auto' } = {}
     const labelled = layout.edges.some(edge => edge.labelBox);
     const drawing = dotDrawing(dotSource(dotView, labels, labelled));
     const dot = drawing && layoutQuality({ width: drawing.width, height: drawing.height, edges: drawing.edges.map(edge => ({ ...edge, points: sampleBezier(edge.controls) })) });
-    return { id: view.id, rolledUp: result.drawn ? view.rollup.by : undefined, objects: view.nodes.length, drawn: drawnView.nodes.length, links: drawnView.edges.length, pom, dot, ms, dotMs: drawing?.ms, engine: result.engine };
+    return { id: view.id, rolledUp: result.drawn ? view.rollup.by : undefined, objects: view.nodes.length, drawn: drawnView.nodes.length, links: drawnView.edges.length, pom, dot, ms, dotMs: drawing?.ms };
 }

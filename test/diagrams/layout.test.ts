@@ -3,7 +3,7 @@ import * as fontkit from 'fontkit';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { PomGraph } from '../../language/src/graph/model.js';
 import { ElkPool } from '../../language/src/layout/elk-pool.js';
-import { chooseLayoutEngine, layoutView, type Box, type LaidOutView, type LayoutEngine } from '../../language/src/layout/layout-view.js';
+import { layoutView, type Box, type LaidOutView } from '../../language/src/layout/layout-view.js';
 import { NODE_PADDING_X } from '../../language/src/layout/node-labels.js';
 import { diagramFontFiles } from '../../language/src/layout/text-measure.js';
 import { resolveView, resolveViews } from '../../language/src/views/resolve-views.js';
@@ -14,8 +14,8 @@ import { compileOrg, declare } from './fixtures.js';
 const pool = new ElkPool(2);
 afterAll(() => pool.close());
 
-async function laidOut(graph: PomGraph, viewId: string, engine: LayoutEngine = 'auto'): Promise<LaidOutView> {
-    const result = await layoutView(graph, resolveView(graph, viewId)!, pool, { engine });
+async function laidOut(graph: PomGraph, viewId: string): Promise<LaidOutView> {
+    const result = await layoutView(graph, resolveView(graph, viewId)!, pool);
     expect(result.tooLarge).toBeUndefined();
     return result.layout!;
 }
@@ -148,20 +148,13 @@ bet rtl "שלום עולם — مرحبا بالعالم 你好世界" { status:
     });
 });
 
-describe('quick layout (large views)', () => {
-    const views = ['strategy', 'lineage:org.one-click', 'team:org.checkout', 'team:org.platform'];
-
-    it('keeps the invariants on every built-in view of the fixture', async () => {
-        const graph = await compileOrg();
-        for (const view of views) checkInvariants(await laidOut(graph, view, 'quick'));
-    });
-
+describe('directions and compound nodes', () => {
     it('keeps the invariants in every direction, with compound nodes and edges into and out of them', async () => {
         const objects = ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop', 'org.one-click', 'org.one-click.vault',
             'org.completion', 'org.conversion', 'org.gpv', 'org.faster-pages', 'org.latency', 'org.checkout'];
         for (const direction of ['right', 'left', 'down', 'up'] as const) {
             const graph = declare(await compileOrg(), { id: 'org.all', objects, direction });
-            const layout = await laidOut(graph, 'org.all', 'quick');
+            const layout = await laidOut(graph, 'org.all');
             checkInvariants(layout);
             expect(layout.nodes.some(node => node.compound), direction).toBe(true);
             // Links point along the view's direction: the bet before the input it targets.
@@ -172,29 +165,7 @@ describe('quick layout (large views)', () => {
             expect(ahead, `${direction}: org.latency lies ${direction} of org.faster-pages`).toBe(true);
         }
     });
-
-    it('routes every edge orthogonally', async () => {
-        const layout = await laidOut(await compileOrg(), 'team:org.checkout', 'quick');
-        for (const edge of layout.edges) {
-            for (let i = 0; i + 1 < edge.points.length; i++) {
-                const [a, b] = [edge.points[i], edge.points[i + 1]];
-                expect(a.x === b.x || a.y === b.y, `${edge.id} segment ${i}`).toBe(true);
-            }
-        }
-    });
-
-    it('gives the same layout for the same view', async () => {
-        const first = await laidOut(await compileOrg(), 'team:org.checkout', 'quick');
-        const second = await laidOut(await compileOrg(), 'team:org.checkout', 'quick');
-        expect(JSON.stringify(second)).toBe(JSON.stringify(first));
-    });
-
-    it('is no longer what any view gets by default: ELK draws every view, large ones rolled up', () => {
-        expect(chooseLayoutEngine()).toBe('elk');
-        expect(chooseLayoutEngine('auto')).toBe('elk');
-    });
 });
-
 
 describe('roll-ups (large views)', () => {
     const many = Array.from({ length: 70 }, (_, i) => `input extra${i} "Extra input ${i}" { drives -> conversion  owner -> ${i % 2 ? 'checkout' : 'platform'} }\n`).join('');

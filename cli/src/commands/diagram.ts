@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 import { writeFileAtomic } from '../../../language/src/index.js';
-import { type LayoutEngine, renderDiagram, svgRules, type Theme, UnknownViewError, viewToDrawio, viewToMermaid } from '../../../language/src/render.js';
+import { renderDiagram, svgRules, type Theme, UnknownViewError, viewToDrawio, viewToMermaid } from '../../../language/src/render.js';
 import { warnModelErrors } from '../format-diagnostics.js';
 import { compileAt } from '../revision.js';
 import { svgToPng } from '../export/png.js';
@@ -18,8 +18,6 @@ export interface DiagramCommandOptions {
     theme: Theme;
     limit?: number;
     timeout?: number;
-    /** ELK, the quick layout, or auto (by the view's size). */
-    layout?: LayoutEngine;
     /** Draw the view as the model was at this git revision. */
     rev?: string;
 }
@@ -34,7 +32,6 @@ export async function diagramCommand(viewId: string, dir: string, options: Diagr
             theme: options.theme,
             maxNodes: options.limit,
             timeoutMs: options.timeout !== undefined ? options.timeout * 1000 : undefined,
-            engine: options.layout,
         });
     } catch (error) {
         if (error instanceof UnknownViewError) {

@@ -12,7 +12,6 @@ import type { ResolvedView, ViewEdge, ViewKind } from '../views/view-model.js';
 import { elkFile, type ElkPool } from './elk-pool.js';
 import { replaceFile } from '../util/atomic-write.js';
 import { COMPOUND_PADDING, EDGE_LABEL_STYLE, LINE_HEIGHT, nodeLabel, typeLabel, type NodeLabel } from './node-labels.js';
-import { quickLayout } from './quick-layout.js';
 import { rollUpDrawing } from '../views/rollup.js';
 import { measureText } from './text-measure.js';
 import { countCrossings, isBend } from './quality.js';
@@ -32,17 +31,6 @@ export const MAX_LABELLED_EDGES = 80;
 const THOROUGH_LAYOUT_NODES = 100;
 /** A guard against a stuck layout, not a size limit: sizes are limited by roll-ups, so output never depends on time. */
 export const DEFAULT_LAYOUT_TIMEOUT_MS = 120_000;
-/**
- * Which layout a view gets. `auto` is ELK: views too large for it to lay out quickly are rolled up first (at most
- * ROLLUP_MIN_OBJECTS objects or 40 groups are laid out), and ELK, tuned, crosses fewer links than the quick layout
- * on every view measured (npm run bench). `quick` (quick-layout.ts) stays available on request.
- */
-export type LayoutEngine = 'auto' | 'elk' | 'quick';
-
-export function chooseLayoutEngine(engine: LayoutEngine = 'auto'): 'elk' | 'quick' {
-    // Views large enough to need the quick layout are rolled up (views/rollup.ts): ELK, tuned, draws every view.
-    return engine === 'auto' ? 'elk' : engine;
-}
 
 export interface LayoutOptions {
     /** Views with more nodes are not laid out (they are reported as too large). */
@@ -51,8 +39,6 @@ export interface LayoutOptions {
     timeoutMs?: number;
     /** Where laid-out ELK graphs are cached, by a hash of their input; no cache when absent. */
     cacheDir?: string;
-    /** Which layout to use (default auto: ELK, see chooseLayoutEngine). */
-    engine?: LayoutEngine;
 }
 
 export interface Point { x: number; y: number }
@@ -106,8 +92,6 @@ export interface LayoutResult {
     tooLarge?: TooLarge;
     /** True when the layout came from the cache rather than from ELK. */
     cached: boolean;
-    /** Which layout the view got. */
-    engine: 'elk' | 'quick';
     /** For a roll-up: the graph and view actually drawn (one node per group); each group's drill-down view is in the roll-up. */
     drawn?: { graph: PomGraph; view: ResolvedView };
 }
@@ -293,22 +277,8 @@ function stripInternal(value: unknown): unknown {
     return value;
 }
 
-export function layoutKey(input: ElkNode, engine: 'elk' | 'quick' = 'elk'): string {
-    return createHash('sha256').update(`pom-layout ${LAYOUT_FORMAT} ${engine === 'elk' ? `elkjs ${ELK_VERSION}` : 'quick'}\n`).update(canonicalJson(input)).digest('hex');
-}
-
-/** The labels ELK would place, by edge id: the quick layout places the same ones. */
-function edgeLabelsOf(input: ElkNode): Map<string, { text: string; width: number; height: number }> {
-    const labels = new Map<string, { text: string; width: number; height: number }>();
-    const walk = (node: ElkNode): void => {
-        for (const edge of node.edges ?? []) {
-            const label = edge.labels?.[0];
-            if (label) labels.set(edge.id, { text: label.text ?? '', width: label.width ?? 0, height: label.height ?? 0 });
-        }
-        for (const child of node.children ?? []) walk(child);
-    };
-    walk(input);
-    return labels;
+export function layoutKey(input: ElkNode): string {
+    return createHash('sha256').update(`pom-layout ${LAYOUT_FORMAT} elkjs ${ELK_VERSION}\n`).update(canonicalJson(input)).digest('hex');
 }
 
 export async function layoutView(sourceGraph: PomGraph, sourceView: ResolvedView, pool: ElkPool, options: LayoutOptions = {}): Promise<LayoutResult> {
@@ -323,12 +293,11 @@ export async function layoutView(sourceGraph: PomGraph, sourceView: ResolvedView
 async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool, options: LayoutOptions): Promise<LayoutResult> {
     const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
     if (view.nodes.length > maxNodes) {
-        return { cached: false, engine: chooseLayoutEngine(options.engine), tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
+        return { cached: false, tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
             `view '${view.id}' has ${view.nodes.length} objects, over the diagram limit of ${maxNodes}: narrow its selection (fewer types, a where clause) or raise the limit` } };
     }
     const prepared = elkInput(graph, view);
-    const engine = chooseLayoutEngine(options.engine);
-    const key = layoutKey(prepared.input, engine);
+    const key = layoutKey(prepared.input);
     const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
     let elk: ElkNode | undefined;
     let cached = false;
@@ -343,12 +312,6 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
             }
         }
     }
-    if (!elk && engine === 'quick') {
-        // The quick layout lays each edge out from source to target, as ELK is given them: reversed edges turned round.
-        const asLaidOut = { ...view, edges: view.edges.map(edge => edge.reversed ? { ...edge, source: edge.target, target: edge.source } : edge) };
-        elk = quickLayout({ view: asLaidOut, labels: prepared.labels, compounds: prepared.compounds, edgeLabels: edgeLabelsOf(prepared.input) });
-        await writeCache(cacheFile, elk);
-    }
     if (!elk) {
         const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
         const candidates = layoutCandidates(prepared.input, view);
@@ -358,7 +321,7 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
         for (const outcome of outcomes) {
             if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
             if (outcome.status === 'failed') {
-                return { cached: false, engine, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
+                return { cached: false, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
                     `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
             }
             const candidate = stripInternal(outcome.graph) as ElkNode;
@@ -368,9 +331,9 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
             if (!best || crossings < best.crossings) best = { elk: candidate, layout, crossings };
         }
         await writeCache(cacheFile, best!.elk);
-        return { elk: best!.elk, cached, engine, layout: best!.layout };
+        return { elk: best!.elk, cached, layout: best!.layout };
     }
-    return { elk, cached, engine, layout: readLayout(elk, view, prepared) };
+    return { elk, cached, layout: readLayout(elk, view, prepared) };
 }
 
 /**

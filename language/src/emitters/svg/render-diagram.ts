@@ -30,8 +30,6 @@ export interface DiagramResult {
     tooLarge?: TooLarge;
     /** The layout came from the cache (options.cacheDir) instead of ELK. */
     cached: boolean;
-    /** ELK, unless the quick layered layout was asked for (layout-view.ts, chooseLayoutEngine). */
-    engine: 'elk' | 'quick';
 }
 
 /** A view id that does not exist; the message names the closest ids. */
@@ -74,7 +72,7 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
         return await Promise.all(resolved.map(async (view): Promise<DiagramResult> => {
             const result = await layoutView(graph, view, pool, options);
             if (result.tooLarge || !result.layout) {
-                return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false, engine: result.engine };
+                return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false };
             }
             let svg: string;
             if (result.drawn) {
@@ -88,7 +86,7 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
             } else {
                 svg = renderSvg(graph, view, result.layout, options);
             }
-            return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached, engine: result.engine };
+            return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached };
         }));
     } finally {
         if (!options.pool) await pool.close();
