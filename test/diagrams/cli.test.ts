@@ -88,16 +88,19 @@ describe('pom build diagrams', () => {
 team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facilitating } }
 `);
         expect((await pom(['build', 'model', '--out', 'site'], dir)).code).toBe(0);
+        // A team's view is drawn on its view page and on the team's own page; a bet's lineage on the bet's page.
         for (const [view, page] of [['team:org.coach', 'v/team~3aorg.coach.html'], ['team:org.checkout', 'v/team~3aorg.checkout.html'],
-            ['lineage:org.one-click', 'o/org.one-click.html']]) {
+            ['team:org.coach', 'o/org.coach.html'], ['team:org.checkout', 'o/org.checkout.html'], ['lineage:org.one-click', 'o/org.one-click.html']]) {
             const cli = await pom(['diagram', view, 'model'], dir);
             expect(cli.code).toBe(0);
             const html = readFileSync(join(dir, 'site', page), 'utf8');
             expect(nodeIds(html), view).toEqual(nodeIds(cli.stdout));
             expect(nodeIds(html).length, view).toBeGreaterThan(1);
+            // Drawn in the site's one font file, as on view pages.
+            expect(html, page).toContain('<script src="../assets/fonts.js" defer></script>');
         }
         // The enabling team's view links it to the team it enables, labelled with the mode, on both teams' pages.
-        for (const page of ['v/team~3aorg.coach.html', 'v/team~3aorg.checkout.html']) {
+        for (const page of ['v/team~3aorg.coach.html', 'v/team~3aorg.checkout.html', 'o/org.coach.html', 'o/org.checkout.html']) {
             const html = readFileSync(join(dir, 'site', page), 'utf8');
             expect(html, page).toMatch(/data-kind="std.interacts" data-source="org.coach" data-target="org.checkout"><title>org.coach interacts org.checkout \(facilitating\)<\/title>.*>facilitating<\/text>/);
         }

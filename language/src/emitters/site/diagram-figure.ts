@@ -36,13 +36,13 @@ export function fontsScript(): string {
 
 /**
  * A diagram with its toolbar (zoom, fit, export: site.js shows it), its pan-and-zoom viewport and a caption that
- * counts what it shows. One per page: the caption's id is fixed.
+ * counts what it shows; `captionId` is unique on the page.
  */
-export function diagramFigure(diagram: SiteDiagram, title: string, note: string): Html {
-    return html`<figure class="diagram" aria-labelledby="diagram-caption" data-name="${diagram.view.id.replace(/[^A-Za-z0-9._-]/g, '_')}">
+export function diagramFigure(diagram: SiteDiagram, title: string, note: string, captionId = 'diagram-caption'): Html {
+    return html`<figure class="diagram" aria-labelledby="${captionId}" data-name="${diagram.view.id.replace(/[^A-Za-z0-9._-]/g, '_')}">
 <div class="diagram-toolbar" hidden><button type="button" data-zoom="in" aria-label="Zoom in">+</button><button type="button" data-zoom="out" aria-label="Zoom out">−</button><button type="button" data-zoom="fit">Fit</button><button type="button" data-export="svg">Export SVG</button><button type="button" data-export="png">Export PNG</button></div>
 <div class="diagram-viewport" tabindex="0" role="region" aria-label="${title}: diagram (arrow keys pan, + and − zoom, 0 fits)">${trusted(diagram.svg)}</div>
-<figcaption id="diagram-caption">${title}: ${diagram.view.nodes.length} objects and ${diagram.view.edges.length} links. ${note}</figcaption>
+<figcaption id="${captionId}">${title}: ${diagram.view.nodes.length} objects and ${diagram.view.edges.length} links. ${note}</figcaption>
 </figure>`;
 }
 

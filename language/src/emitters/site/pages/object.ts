@@ -1,5 +1,6 @@
 import type { GraphObject, InLink, OutLink } from '../../../graph/model.js';
 import { Std, StdLinks } from '../../../graph/std-ids.js';
+import { TEAM_VIEW_PREFIX } from '../../../views/resolve-views.js';
 import { wipLimitOf } from '../../../graph/derived/index.js';
 import { activeBets, dependencies, inScope, overloaded, ownedBy } from '../analysis.js';
 import { objectHealthBadge, plural, statusBadge, type Page, type SiteContext, type SiteDiagram } from '../context.js';
@@ -19,6 +20,7 @@ const HIDDEN_FIELDS = new Set(['doc']);
 export function objectPage(site: SiteContext, object: GraphObject): string {
     const page = site.page(Paths.object(object.id));
     const lineage = lineageSection(page, object);
+    const teamDiagram = site.index.isA(object, Std.team) ? drawnDiagram(site, TEAM_VIEW_PREFIX + object.id) : undefined;
     const sections: Array<Html | undefined> = [
         summary(page, object),
         objectChangesSection(page, object),
@@ -26,7 +28,7 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
         fields(page, object),
         optionalSection('Metrics', 'metrics', metricsBody(page, object)),
         optionalSection('Metric data', 'metric-data', seriesBody(page, object)),
-        site.index.isA(object, Std.team) ? teamSections(page, object) : undefined,
+        site.index.isA(object, Std.team) ? teamSections(page, object, teamDiagram) : undefined,
         site.index.isA(object, Std.scope) ? scopeSections(page, object) : undefined,
         lineage?.body,
         linksSection(page, object),
@@ -43,9 +45,17 @@ export function objectPage(site: SiteContext, object: GraphObject): string {
         badges: html`${objectHealthBadge(object)} ${statusBadge(object.fields.status)} ${changeBadge(page, object)}`,
         crumbs: crumbs(page, object),
         body: html`${sections}`,
-        styleHashes: lineage?.diagram ? styleHashes(lineage.diagram.svg) : [],
-        scripts: lineage?.diagram ? [FONTS_SCRIPT] : [],
+        styleHashes: [lineage?.diagram, teamDiagram].flatMap(diagram => diagram ? styleHashes(diagram.svg) : []),
+        // The diagrams' font comes from one file for the whole site (the inlined SVGs carry none).
+        scripts: lineage?.diagram || teamDiagram ? [FONTS_SCRIPT] : [],
     });
+}
+
+/** A view's diagram as the site drew it, when it was drawn (not too large). */
+function drawnDiagram(site: SiteContext, viewId: string): SiteDiagram | undefined {
+    const byId = site.memo('diagrams-by-view', () => new Map(site.diagrams.map(diagram => [diagram.view.id, diagram])));
+    const diagram = byId.get(viewId);
+    return diagram && !diagram.tooLarge ? diagram : undefined;
 }
 
 /** Home › the outermost container's type › its containers, outermost first. */
@@ -169,7 +179,7 @@ function lineageSection(page: Page, object: GraphObject): { body: Html; diagram?
     const drawn = site.lineageDiagrams.get(object.id);
     const diagram = drawn && !drawn.tooLarge ? drawn : undefined;
     const figure = diagram
-        ? diagramFigure(diagram, diagram.view.title, 'It reads from what led to this object, on the left, to what it serves, on the right. Select a node to open its page.')
+        ? diagramFigure(diagram, diagram.view.title, 'It reads from what led to this object, on the left, to what it serves, on the right. Select a node to open its page.', 'lineage-caption')
         : '';
     const unDrawn = !diagram && site.index.isA(object, Std.bet) && site.index.ofType(Std.bet).length > LINEAGE_DIAGRAM_BETS
         ? html` This model has more than ${LINEAGE_DIAGRAM_BETS} bets, so the site draws no lineage diagram; <code>pom diagram lineage:${object.id}</code> draws this one.`
@@ -191,7 +201,7 @@ ${join(steps.map(step => html`${step.objects.length} ${site.typeTitle(step.type)
         html`<li class="lineage-step"><h3>${site.typeTitle(step.type)}</h3><ul>${step.objects.map(item)}</ul></li>`)}</ol>${command}`) };
 }
 
-function teamSections(page: Page, team: GraphObject): Html {
+function teamSections(page: Page, team: GraphObject, diagram: SiteDiagram | undefined): Html {
     const site = page.site;
     const graph = site.index;
     const active = activeBets(site).get(team.id) ?? [];
@@ -220,7 +230,12 @@ ${betsTable(page, bets)}
 </div>`;
     const depList = (list: typeof deps) => list.length === 0 ? html`<p class="empty">None.</p>` : html`<ul class="plain">${list.map(d =>
         html`<li>${page.link(d.source.id)} <span class="verb">depends on</span> ${page.link(d.link.target)} ${d.blocking ? html`<span class="badge health-at-risk">blocking</span>` : html`<span class="badge">ok</span>`} ${page.meta(omit(d.link.meta, 'kind'))}</li>`)}</ul>`;
+    // The team's view (pom diagram team:<id>), as its view page draws it: what it owns and the teams it interacts with.
+    const teamView = diagram ? section('Team view', 'team-view', html`${diagramFigure(diagram, diagram.view.title,
+        'The team, what it owns, what that targets and depends on, and the teams it interacts with, each link labelled with its mode. Select a node to open its page.', 'team-view-caption')}
+<p class="note"><a href="${page.href(Paths.view(diagram.view.id))}">The team's view page</a> lists the same objects; <code>pom diagram ${diagram.view.id}</code> draws it.</p>`) : '';
     return html`${section('Bets and WIP', 'wip', wip)}
+${teamView}
 ${section('Scopes', 'scopes', scopes.length === 0 ? html`<p class="empty">This team owns no scope.</p>` : html`<ul class="plain">${scopes.map(s => html`<li>${page.link(s.id)} <span class="note">${s.how}</span></li>`)}</ul>`)}
 ${section('Inputs', 'inputs', inputs.length === 0 ? html`<p class="empty">This team owns no input.</p>` : html`<ul class="plain">${inputs.map(i => html`<li>${page.link(i.id)} ${objectHealthBadge(i)}</li>`)}</ul>`)}
 ${section('Interactions', 'interactions', interactions.length === 0 ? html`<p class="empty">No interactions recorded.</p>` : html`<ul class="plain">${interactions.map(i =>
