@@ -15,22 +15,30 @@ const coreBoundary = {
     patterns: [
         {
             regex: '^(langium|chevrotain|vscode-languageserver[a-z-]*|vscode-jsonrpc)(/.*)?$',
-            message: 'The core (graph, selectors, checks, views, metrics, diff, emitters, the diagnostic code registry) is Langium-free: plain data and pure functions. Move this code to a Langium-side folder or pass the data in.',
+            message:
+                'The core (graph, selectors, checks, views, metrics, diff, emitters, the diagnostic code registry) is Langium-free: plain data and pure functions. Move this code to a Langium-side folder or pass the data in.',
         },
         {
-            group: [
-                ...LANGIUM_SIDE.map((folder) => `**/${folder}/**`),
-                '**/pom-module.js', '**/compiler.js', '**/query.js', '**/incremental.js', '**/render.js',
-            ],
-            message: 'The core (graph, selectors, checks, views, metrics, diff, emitters, the diagnostic code registry) must not import Langium-side code (model, references, validation, workspace, lsp, syntax, generated, format).',
+            group: [...LANGIUM_SIDE.map(folder => `**/${folder}/**`), '**/pom-module.js', '**/compiler.js', '**/query.js', '**/incremental.js', '**/render.js'],
+            message:
+                'The core (graph, selectors, checks, views, metrics, diff, emitters, the diagnostic code registry) must not import Langium-side code (model, references, validation, workspace, lsp, syntax, generated, format).',
         },
     ],
 };
 
 export default tseslint.config(
     {
-        ignores: ['out/**', 'node_modules/**', 'language/src/generated/**', 'vscode-extension/dist/**',
-            'vscode-extension/out/**', 'test-results/**', 'test-artifacts/**', 'bench-results/**', 'test/lint/fixtures/**'],
+        ignores: [
+            'out/**',
+            'node_modules/**',
+            'language/src/generated/**',
+            'vscode-extension/dist/**',
+            'vscode-extension/out/**',
+            'test-results/**',
+            'test-artifacts/**',
+            'bench-results/**',
+            'test/lint/fixtures/**',
+        ],
     },
     js.configs.recommended,
     ...tseslint.configs.strictTypeChecked,
@@ -52,10 +60,13 @@ export default tseslint.config(
             // No import cycles between modules (and so between folders).
             'import-x/no-cycle': ['error', { ignoreExternal: true }],
             // Output must not depend on the machine's locale: order ids and titles with util/compare.ts.
-            'no-restricted-properties': ['error', {
-                property: 'localeCompare',
-                message: 'Output must not depend on the locale: use compareIds from language/src/util/compare.js.',
-            }],
+            'no-restricted-properties': [
+                'error',
+                {
+                    property: 'localeCompare',
+                    message: 'Output must not depend on the locale: use compareIds from language/src/util/compare.js.',
+                },
+            ],
             // Off: the code leans on invariants tsc cannot see (a map entry made in the same pass, a regex group that
             // matched); spelling each as a check would add untested branches, not safety.
             '@typescript-eslint/no-non-null-assertion': 'off',
@@ -98,12 +109,18 @@ export default tseslint.config(
     {
         files: ['cli/src/**/*.ts'],
         rules: {
-            'no-restricted-imports': ['error', {
-                patterns: [{
-                    group: ['**/language/src/**', '!**/language/src/index.js', '!**/language/src/render.js'],
-                    message: 'The CLI uses the language\'s public entry points (language/src/index.js; drawing: language/src/render.js), not deep imports: export what you need from there.',
-                }],
-            }],
+            'no-restricted-imports': [
+                'error',
+                {
+                    patterns: [
+                        {
+                            group: ['**/language/src/**', '!**/language/src/index.js', '!**/language/src/render.js'],
+                            message:
+                                "The CLI uses the language's public entry points (language/src/index.js; drawing: language/src/render.js), not deep imports: export what you need from there.",
+                        },
+                    ],
+                },
+            ],
         },
     },
     {

@@ -8,7 +8,11 @@ const run = promisify(execFile);
 /** The built CLI's entry point. */
 export const POM = resolve('cli/bin/pom.js');
 
-export interface Outcome { code: number; stdout: string; stderr: string }
+export interface Outcome {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
 
 /** Runs the real pom command (the built CLI) as a user would, with the Node that runs the tests. */
 export async function pom(args: string[], cwd = process.cwd()): Promise<Outcome> {
@@ -36,7 +40,12 @@ export function git(dir: string, ...args: string[]): string {
 }
 
 /** One commit of a scripted history: a folder copied in and/or files (relative path → text) written, then all of it committed. */
-export interface HistoryStep { copy?: string; files?: Record<string, string>; message: string; tag?: string }
+export interface HistoryStep {
+    copy?: string;
+    files?: Record<string, string>;
+    message: string;
+    tag?: string;
+}
 
 /** A new git repository in a temporary folder named from `prefix`, holding one commit per step, in order. */
 export function gitRepository(prefix: string, steps: HistoryStep[]): string {

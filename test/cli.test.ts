@@ -38,9 +38,13 @@ describe('pom check', () => {
         expect(result.code).toBe(1);
         const lines = result.stdout.trim().split('\n');
         const path = (name: string) => relative(process.cwd(), join(dir, name));
-        expect(lines).toContain(`${path('org.pom')}:2:38: error: 'stream-algned' is not a member of topology (stream-aligned, platform, enabling, complicated-subsystem, functional, undefined). Did you mean 'stream-aligned'? [unknown-enum-member]`);
+        expect(lines).toContain(
+            `${path('org.pom')}:2:38: error: 'stream-algned' is not a member of topology (stream-aligned, platform, enabling, complicated-subsystem, functional, undefined). Did you mean 'stream-aligned'? [unknown-enum-member]`,
+        );
         expect(lines).toContain(`${path('org.pom')}:2:61: error: Unknown object 'paymnts'. Did you mean 'payments'? [unknown-object]`);
-        expect(lines.some(l => l.startsWith(`${path('bets.pom')}:2:5: warning: Active bet 'acme.b' targets nothing`) && l.endsWith('[bet-without-target]'))).toBe(true);
+        expect(
+            lines.some(l => l.startsWith(`${path('bets.pom')}:2:5: warning: Active bet 'acme.b' targets nothing`) && l.endsWith('[bet-without-target]')),
+        ).toBe(true);
         expect(result.stderr).toContain('2 errors, ');
         expect(result.stderr).not.toMatch(/\bat .*\.js:\d+/); // no stack trace
     });
@@ -56,9 +60,14 @@ describe('pom check', () => {
         const result = await pom(['check', '.', '--format', 'json'], dir);
         expect(result.code).toBe(1);
         const diagnostics = JSON.parse(result.stdout);
-        expect(diagnostics.map((d: { code: string }) => d.code)).toEqual(expect.arrayContaining(['unknown-enum-member', 'unknown-object', 'bet-without-target']));
+        expect(diagnostics.map((d: { code: string }) => d.code)).toEqual(
+            expect.arrayContaining(['unknown-enum-member', 'unknown-object', 'bet-without-target']),
+        );
         expect(diagnostics[0]).toMatchObject({ severity: 'warning', code: 'bet-without-option', location: { file: 'bets.pom', line: 2, column: 5 } });
-        expect(diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({ code: 'unknown-enum-member', location: { file: 'org.pom', line: 2, column: 38 } });
+        expect(diagnostics.find((d: { severity: string }) => d.severity === 'error')).toMatchObject({
+            code: 'unknown-enum-member',
+            location: { file: 'org.pom', line: 2, column: 38 },
+        });
     });
 
     it('--format github writes workflow annotations with escaped properties', async () => {
@@ -101,7 +110,9 @@ describe('pom check', () => {
         };
         expect(anchors.has(anchorOf(driver.informationUri))).toBe(true);
         const results = log.runs[0].results;
-        expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(expect.arrayContaining(['unknown-object', 'bet-without-target', 'metric-bad-date', 'acme.titled']));
+        expect(results.map((r: { ruleId: string }) => r.ruleId)).toEqual(
+            expect.arrayContaining(['unknown-object', 'bet-without-target', 'metric-bad-date', 'acme.titled']),
+        );
         for (const result of results) {
             const rule = driver.rules[result.ruleIndex];
             expect(rule.id).toBe(result.ruleId);
@@ -113,10 +124,16 @@ describe('pom check', () => {
         const rule = (id: string) => driver.rules.find((r: { id: string }) => r.id === id);
         expect(rule('unknown-object')).toMatchObject({ defaultConfiguration: { level: 'error' }, helpUri: `${REFERENCE_URL}#unknown-object` });
         expect(rule('unknown-object').fullDescription.text).toContain('Settings cannot change it');
-        expect(rule('bet-without-target')).toMatchObject({ defaultConfiguration: { level: 'warning' }, shortDescription: { text: 'An active bet that targets nothing.' } });
+        expect(rule('bet-without-target')).toMatchObject({
+            defaultConfiguration: { level: 'warning' },
+            shortDescription: { text: 'An active bet that targets nothing.' },
+        });
         expect(rule('metric-bad-date').fullDescription.text).toContain('Settings can change its severity');
         // A rule of the model: described by its title and requirement, at its own severity.
-        expect(rule('acme.titled')).toMatchObject({ shortDescription: { text: 'Rule acme.titled: Bets have a horizon.' }, defaultConfiguration: { level: 'note' } });
+        expect(rule('acme.titled')).toMatchObject({
+            shortDescription: { text: 'Rule acme.titled: Bets have a horizon.' },
+            defaultConfiguration: { level: 'note' },
+        });
         expect(rule('acme.titled').fullDescription.text).toContain('It requires: has horizon. Declared at rules.pom:2:6.');
     });
 
@@ -129,7 +146,8 @@ describe('pom check', () => {
         expect(result.code).toBe(1);
         expect(result.stdout).toBe(
             "pom.config.pom:2:12: error: The severity of 'incomplete-rule' cannot be changed: the model is wrong while it is reported: fix the model instead. Remove this setting. [cannot-suppress]\n" +
-            "pom.config.pom:3:12: error: The severity of 'duplicate-field' cannot be changed: the model is wrong while it is reported: fix the model instead. Remove this setting. [cannot-suppress]\n");
+                "pom.config.pom:3:12: error: The severity of 'duplicate-field' cannot be changed: the model is wrong while it is reported: fix the model instead. Remove this setting. [cannot-suppress]\n",
+        );
     });
 
     it('exits 2 with a one-line error for a missing folder, a bad option, or an unknown command', async () => {

@@ -57,20 +57,34 @@ bet orphan "Unowned bet" {
 impact xi "Extra impact" { evidences -> xb }
 `;
 
-interface Subject { label: string; id: string }
-interface Workspace { name: string; dir: string; lineage: Subject[]; answered: number }
+interface Subject {
+    label: string;
+    id: string;
+}
+interface Workspace {
+    name: string;
+    dir: string;
+    lineage: Subject[];
+    answered: number;
+}
 
 const workspaces: Workspace[] = [
     {
         // acme has no driver without bets, no discovery backlog and no unowned bet: four questions have answers.
-        name: 'examples/acme', dir: resolve('examples/acme'), answered: 4, lineage: [
+        name: 'examples/acme',
+        dir: resolve('examples/acme'),
+        answered: 4,
+        lineage: [
             { label: 'a bet', id: 'acme.bets.express-wallets' },
             { label: 'a nested work item', id: 'acme.bets.express-wallets.apple-pay-web' },
             { label: 'an impact', id: 'acme.bets.frictionless-lift' },
         ],
     },
     {
-        name: 'a generated organisation', dir: '', answered: 7, lineage: [
+        name: 'a generated organisation',
+        dir: '',
+        answered: 7,
+        lineage: [
             { label: 'a bet', id: 'bench.extra.xb' },
             { label: 'a nested work item', id: 'bench.extra.xb.xw' },
             { label: 'an impact', id: 'bench.p0.x0-0' },
@@ -80,7 +94,13 @@ const workspaces: Workspace[] = [
 
 /** The ids a site page lists: the rows of its answer tables, or the items of its lineage section. */
 function siteIds(html: string, selector: string): string[] {
-    return [...new Set(parse(html).querySelectorAll(selector).map(element => element.getAttribute('data-id')!))].sort();
+    return [
+        ...new Set(
+            parse(html)
+                .querySelectorAll(selector)
+                .map(element => element.getAttribute('data-id')!),
+        ),
+    ].sort();
 }
 
 function cliIds(stdout: string): string[] {
@@ -103,7 +123,11 @@ describe.each(workspaces)('one answer everywhere: $name', workspace => {
         graph = (await compileWorkspace(workspace.dir)).graph;
         // The lineage diagrams of the bets among the subjects, as pom build draws them on bet pages.
         const bets = workspace.lineage.filter(subject => graph.objects.find(o => o.id === subject.id)?.types.includes('std.bet'));
-        const drawn = await renderDiagrams(graph, bets.map(subject => `lineage:${subject.id}`), { linkFor: objectLinkFromViewPage });
+        const drawn = await renderDiagrams(
+            graph,
+            bets.map(subject => `lineage:${subject.id}`),
+            { linkFor: objectLinkFromViewPage },
+        );
         site = buildSite(graph, { lineageDiagrams: drawn.map(result => ({ view: result.view, svg: result.svg })) });
         engine = new SelectorEngine(new GraphIndex(graph));
     }, 120_000);
@@ -120,7 +144,9 @@ describe.each(workspaces)('one answer everywhere: $name', workspace => {
             expect({ name, page }).toEqual({ name, page: core });
         });
         // Not a vacuous check: the questions have answers.
-        expect(STD_QUERIES.filter(name => engine.applyClauses(graph.queries.find(q => q.id === `std.${name}`)!.clauses).length > 0).length).toBe(workspace.answered);
+        expect(STD_QUERIES.filter(name => engine.applyClauses(graph.queries.find(q => q.id === `std.${name}`)!.clauses).length > 0).length).toBe(
+            workspace.answered,
+        );
     }, 300_000);
 
     it('lineage of a bet, a nested work item and an impact: pom query, the site, the diagram and the core agree', async () => {
@@ -130,10 +156,14 @@ describe.each(workspaces)('one answer everywhere: $name', workspace => {
             const core = lineageIds(lineageOf(index, subject.id));
             const cli = cliIds(answers[i].stdout);
             const page = siteIds(site.get(Paths.object(subject.id))!, 'section[aria-labelledby="s-lineage"] li[data-id]');
-            const diagram = resolveView(graph, `lineage:${subject.id}`)!.nodes.map(node => node.id).sort();
+            const diagram = resolveView(graph, `lineage:${subject.id}`)!
+                .nodes.map(node => node.id)
+                .sort();
             const pageDiagram = siteIds(site.get(Paths.object(subject.id))!, 'section[aria-labelledby="s-lineage"] figure g.pom-node');
             const isBet = graph.objects.find(o => o.id === subject.id)!.types.includes('std.bet');
-            table.push(`| ${workspace.name} | lineage of ${subject.label} (${subject.id}) | ${core.length} | ${cli.length} | ${page.length} | ${diagram.length}${isBet ? ` (${pageDiagram.length} on its page)` : ''} |`);
+            table.push(
+                `| ${workspace.name} | lineage of ${subject.label} (${subject.id}) | ${core.length} | ${cli.length} | ${page.length} | ${diagram.length}${isBet ? ` (${pageDiagram.length} on its page)` : ''} |`,
+            );
             expect(core.length).toBeGreaterThan(1);
             expect({ subject: subject.id, cli }).toEqual({ subject: subject.id, cli: core });
             expect({ subject: subject.id, page }).toEqual({ subject: subject.id, page: core });

@@ -4,7 +4,10 @@ import { compile, errors } from './helpers.js';
 
 const reference = readFileSync('docs/language.md', 'utf8');
 
-interface Example { line: number; files: Record<string, string> }
+interface Example {
+    line: number;
+    files: Record<string, string>;
+}
 
 /**
  * The ```pom blocks of the reference. Blocks that start with `// file: <path>` and follow each other directly
@@ -17,8 +20,11 @@ function examples(markdown: string): Example[] {
     for (let match = block.exec(markdown); match; match = block.exec(markdown)) {
         const line = markdown.slice(0, match.index).split('\n').length;
         const file = /^\/\/ file: (\S+)/.exec(match[1])?.[1];
-        const joined = file && result.length > 0 && markdown.slice(previousEnd, match.index).trim() === ''
-            && Object.keys(result[result.length - 1].files).every(name => !name.startsWith('example-'));
+        const joined =
+            file &&
+            result.length > 0 &&
+            markdown.slice(previousEnd, match.index).trim() === '' &&
+            Object.keys(result[result.length - 1].files).every(name => !name.startsWith('example-'));
         if (joined) result[result.length - 1].files[file] = match[1];
         else result.push({ line, files: { [file ?? `example-${line}.pom`]: match[1] } });
         previousEnd = match.index + match[0].length;

@@ -101,9 +101,14 @@ describe('the graph of the issue example', () => {
         ]);
         expect(bet.links[2].meta).toEqual({ expected: '+1.5pp', confidence: 'medium' });
         const input = object(result, 'acme.strategy.conversion');
-        expect(input.backlinks).toEqual([expect.objectContaining({
-            kind: 'std.targets', inverse: 'targeted-by', source: 'acme.strategy.one-click-bet', meta: { expected: '+1.5pp', confidence: 'medium' },
-        })]);
+        expect(input.backlinks).toEqual([
+            expect.objectContaining({
+                kind: 'std.targets',
+                inverse: 'targeted-by',
+                source: 'acme.strategy.one-click-bet',
+                meta: { expected: '+1.5pp', confidence: 'medium' },
+            }),
+        ]);
         const payments = object(result, 'acme.commerce.payments');
         expect(payments.parent).toBe('acme.commerce');
         expect(object(result, 'acme.commerce').children).toEqual(['acme.commerce.payments']);
@@ -157,7 +162,9 @@ describe('the example organisation', () => {
         const result = await compileWorkspace('examples/acme');
         const { graph } = result;
         const userTypes = graph.types.filter(t => !t.id.startsWith('std.'));
-        expect(userTypes.some(t => t.extends && t.fields.some(f => f.required) && t.fields.some(f => !f.required) && t.fields.some(f => f.default !== undefined))).toBe(true);
+        expect(
+            userTypes.some(t => t.extends && t.fields.some(f => f.required) && t.fields.some(f => !f.required) && t.fields.some(f => f.default !== undefined)),
+        ).toBe(true);
         expect(graph.enums.some(e => !e.id.startsWith('std.'))).toBe(true);
         expect(graph.linkKinds.some(k => !k.id.startsWith('std.') && k.inverse && k.metadata.length > 0)).toBe(true);
         expect(graph.objects.some(o => o.parent)).toBe(true);
@@ -166,8 +173,22 @@ describe('the example organisation', () => {
         expect(graph.objects.some(o => typeof o.fields.doc === 'string' && o.fields.doc.includes('\n'))).toBe(true);
         const teams = graph.objects.filter(o => o.types.includes('std.team'));
         expect(teams.length).toBeGreaterThanOrEqual(6);
-        for (const type of ['std.scope', 'std.driver', 'std.input', 'std.insight', 'std.opportunity', 'std.option', 'std.bet', 'std.impact', 'std.ritual', 'std.funding']) {
-            expect(graph.objects.some(o => o.types.includes(type)), type).toBe(true);
+        for (const type of [
+            'std.scope',
+            'std.driver',
+            'std.input',
+            'std.insight',
+            'std.opportunity',
+            'std.option',
+            'std.bet',
+            'std.impact',
+            'std.ritual',
+            'std.funding',
+        ]) {
+            expect(
+                graph.objects.some(o => o.types.includes(type)),
+                type,
+            ).toBe(true);
         }
     });
 });

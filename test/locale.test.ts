@@ -7,14 +7,17 @@ import { afterAll, expect, test } from 'vitest';
 
 const run = promisify(execFile);
 const scratch = mkdtempSync(join(tmpdir(), 'pom-locale-'));
-afterAll(() => { rmSync(scratch, { recursive: true, force: true }); });
+afterAll(() => {
+    rmSync(scratch, { recursive: true, force: true });
+});
 
 function tree(dir: string): Map<string, Buffer> {
     const files = new Map<string, Buffer>();
     const walk = (at: string) => {
         for (const entry of readdirSync(at, { withFileTypes: true })) {
             const path = join(at, entry.name);
-            if (entry.isDirectory()) walk(path); else files.set(relative(dir, path), readFileSync(path));
+            if (entry.isDirectory()) walk(path);
+            else files.set(relative(dir, path), readFileSync(path));
         }
     };
     walk(dir);
@@ -31,8 +34,9 @@ async function buildUnder(lang: string): Promise<Map<string, Buffer>> {
 
 test('pom build of acme is byte-identical under LANG=C and LANG=da_DK.UTF-8', async () => {
     // Danish collation sorts "aa" after "å" and after "z": any localeCompare in the output would show.
-    const { stdout } = await run(process.execPath, ['-e', "process.stdout.write(['aa', 'z'].sort((a, b) => a.localeCompare(b)).join())"],
-        { env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' } });
+    const { stdout } = await run(process.execPath, ['-e', "process.stdout.write(['aa', 'z'].sort((a, b) => a.localeCompare(b)).join())"], {
+        env: { ...process.env, LANG: 'da_DK.UTF-8', LC_ALL: 'da_DK.UTF-8' },
+    });
     expect(stdout).toBe('z,aa');
     const c = await buildUnder('C');
     const danish = await buildUnder('da_DK.UTF-8');

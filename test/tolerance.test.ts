@@ -8,7 +8,9 @@ describe('error tolerance', () => {
 bet b "B" { status: active }
 `);
         const diagnostics = runGraphChecks(result.graph, {
-            exploding: () => { throw new Error('boom'); },
+            exploding: () => {
+                throw new Error('boom');
+            },
             ...graphChecks,
         });
         const internal = diagnostics.filter(d => d.code === 'internal-error');
@@ -32,7 +34,12 @@ rule r3 "R3" { for bet  require count(targetss) >= 1 }
         // The misspelt type does not make 'status' an opportunity's status, nor 'owner' a field of every type; the
         // rules with a broken name do not report every bet; the exception for r2 is not called unused meanwhile.
         expect(result.diagnostics.filter(d => d.severity === 'error').map(at)).toEqual([
-            '5:unknown-type', '6:unknown-field', '7:unknown-type', '8:unknown-field', '9:unknown-link']);
+            '5:unknown-type',
+            '6:unknown-field',
+            '7:unknown-type',
+            '8:unknown-field',
+            '9:unknown-link',
+        ]);
         expect(result.diagnostics.map(d => d.code)).not.toContain('unused-suppression');
         expect(result.diagnostics.map(d => d.code).filter(code => code.startsWith('t.r'))).toEqual([]);
     });
@@ -78,8 +85,10 @@ team a "A" {
 link l from bet to { }
 `);
         expect(result.diagnostics.map(d => `${d.code}@${d.location.line}`)).toEqual(['syntax-error@3', 'syntax-error@5']);
-        expect(result.diagnostics[0].message).toBe(`Unexpected '3' after 'size': expected ':', '->', '.' or a name. ` +
-            `In a body, write fields as name: value, links as kind -> target, and nested objects as type name "Title" { … }.`);
+        expect(result.diagnostics[0].message).toBe(
+            `Unexpected '3' after 'size': expected ':', '->', '.' or a name. ` +
+                `In a body, write fields as name: value, links as kind -> target, and nested objects as type name "Title" { … }.`,
+        );
     });
 
     it('a number with a unit gets one error that says how to write it', async () => {

@@ -2,8 +2,10 @@
 // The pom command. Needs Node.js 22 or newer (the language toolkit uses ES2024 built-ins).
 const [major] = process.versions.node.split('.').map(Number);
 if (major < 22) {
-    process.stderr.write(`pom: error: pom needs Node.js 22 or newer; this is Node.js ${process.versions.node}.\n` +
-        `In this repository, run it through npm scripts or npx (they use the Node 22 the project installs): npx pom --help\n`);
+    process.stderr.write(
+        `pom: error: pom needs Node.js 22 or newer; this is Node.js ${process.versions.node}.\n` +
+            `In this repository, run it through npm scripts or npx (they use the Node 22 the project installs): npx pom --help\n`,
+    );
     process.exit(2);
 }
 // V8's compile cache: runs after the first skip compiling pom's modules (Node 22.1+; NODE_DISABLE_COMPILE_CACHE=1 turns it off).

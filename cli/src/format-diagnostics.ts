@@ -1,9 +1,18 @@
 import { isAbsolute, join, relative, sep } from 'node:path';
-import { diagnosticCode, escapeControls, helpUri, REFERENCE_URL, RULES_ANCHOR, type GraphDiagnostic, type GraphRule, type Severity } from '../../language/src/index.js';
+import {
+    diagnosticCode,
+    escapeControls,
+    helpUri,
+    REFERENCE_URL,
+    RULES_ANCHOR,
+    type GraphDiagnostic,
+    type GraphRule,
+    type Severity,
+} from '../../language/src/index.js';
 import { packageVersion } from './package-info.js';
 
 export const DIAGNOSTIC_FORMATS = ['text', 'json', 'github', 'sarif'] as const;
-export type DiagnosticFormat = typeof DIAGNOSTIC_FORMATS[number];
+export type DiagnosticFormat = (typeof DIAGNOSTIC_FORMATS)[number];
 
 /** The file as the user should see it: relative to where they ran pom, so terminals and editors can open it. */
 export function userPath(root: string, file: string): string {
@@ -16,12 +25,20 @@ export function userPath(root: string, file: string): string {
 export function formatDiagnostics(diagnostics: GraphDiagnostic[], format: DiagnosticFormat, root: string, rules: readonly GraphRule[] = []): string {
     const located = diagnostics.map(d => ({ ...d, location: { ...d.location, file: userPath(root, d.location.file) } }));
     switch (format) {
-        case 'json': return JSON.stringify(located, null, 2) + '\n';
-        case 'github': return located.map(githubAnnotation).join('');
-        case 'sarif': return JSON.stringify(sarif(located, rules), null, 2) + '\n';
+        case 'json':
+            return JSON.stringify(located, null, 2) + '\n';
+        case 'github':
+            return located.map(githubAnnotation).join('');
+        case 'sarif':
+            return JSON.stringify(sarif(located, rules), null, 2) + '\n';
         // One diagnostic per line, whatever a file name or message holds: control characters are shown as escapes.
-        default: return located.map(d =>
-            `${escapeControls(d.location.file)}:${d.location.line}:${d.location.column}: ${d.severity}: ${escapeControls(d.message)} [${d.code}]\n`).join('');
+        default:
+            return located
+                .map(
+                    d =>
+                        `${escapeControls(d.location.file)}:${d.location.line}:${d.location.column}: ${d.severity}: ${escapeControls(d.message)} [${d.code}]\n`,
+                )
+                .join('');
     }
 }
 
@@ -29,15 +46,17 @@ function githubAnnotation(d: GraphDiagnostic): string {
     const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : 'notice';
     const property = (value: string) => escapeData(value).replace(/:/g, '%3A').replace(/,/g, '%2C');
     const { file, line, column, endLine, endColumn } = d.location;
-    return `::${level} file=${property(file)},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn},` +
-        `title=${property(`pom ${d.code}`)}::${escapeData(d.message)}\n`;
+    return (
+        `::${level} file=${property(file)},line=${line},col=${column},endLine=${endLine},endColumn=${endColumn},` +
+        `title=${property(`pom ${d.code}`)}::${escapeData(d.message)}\n`
+    );
 }
 
 function escapeData(value: string): string {
     return escapeControls(value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'));
 }
 
-const sarifLevel = (severity: Severity | 'off') => severity === 'info' ? 'note' : severity === 'off' ? 'none' : severity;
+const sarifLevel = (severity: Severity | 'off') => (severity === 'info' ? 'note' : severity === 'off' ? 'none' : severity);
 
 /** A SARIF reportingDescriptor: what a code means, how severe it is unless settings change it, and where it is documented. */
 function sarifRule(id: string, rules: readonly GraphRule[]): object {
@@ -49,7 +68,9 @@ function sarifRule(id: string, rules: readonly GraphRule[]): object {
         return {
             id,
             shortDescription: { text: info.summary },
-            fullDescription: { text: `${info.summary} Reported as ${info.severity === 'info' ? 'an info' : `a ${info.severity}`} by default. ${configuration}` },
+            fullDescription: {
+                text: `${info.summary} Reported as ${info.severity === 'info' ? 'an info' : `a ${info.severity}`} by default. ${configuration}`,
+            },
             defaultConfiguration: { level: sarifLevel(info.severity) },
             helpUri: helpUri(info),
         };
@@ -73,31 +94,37 @@ function sarif(diagnostics: GraphDiagnostic[], modelRules: readonly GraphRule[])
     return {
         $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
         version: '2.1.0',
-        runs: [{
-            tool: {
-                driver: {
-                    name: 'pom',
-                    version: packageVersion(),
-                    informationUri: `${REFERENCE_URL}#14-diagnostics`,
-                    rules: rules.map(id => sarifRule(id, modelRules)),
-                },
-            },
-            results: diagnostics.map(d => ({
-                ruleId: d.code,
-                ruleIndex: rules.indexOf(d.code),
-                level: sarifLevel(d.severity),
-                message: { text: d.message },
-                locations: [{
-                    physicalLocation: {
-                        artifactLocation: { uri: d.location.file },
-                        region: {
-                            startLine: d.location.line, startColumn: d.location.column,
-                            endLine: d.location.endLine, endColumn: d.location.endColumn,
-                        },
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: 'pom',
+                        version: packageVersion(),
+                        informationUri: `${REFERENCE_URL}#14-diagnostics`,
+                        rules: rules.map(id => sarifRule(id, modelRules)),
                     },
-                }],
-            })),
-        }],
+                },
+                results: diagnostics.map(d => ({
+                    ruleId: d.code,
+                    ruleIndex: rules.indexOf(d.code),
+                    level: sarifLevel(d.severity),
+                    message: { text: d.message },
+                    locations: [
+                        {
+                            physicalLocation: {
+                                artifactLocation: { uri: d.location.file },
+                                region: {
+                                    startLine: d.location.line,
+                                    startColumn: d.location.column,
+                                    endLine: d.location.endLine,
+                                    endColumn: d.location.endColumn,
+                                },
+                            },
+                        },
+                    ],
+                })),
+            },
+        ],
     };
 }
 

@@ -4,4 +4,4 @@ export const DIFF_FORMATS = ['text', 'json', 'markdown'] as const;
 export const DIAGRAM_FORMATS = ['svg', 'png', 'mermaid', 'drawio'] as const;
 export const EXPORT_FORMATS = ['csv', 'graphml'] as const;
 export const IMPORT_FORMATS = ['backstage', 'teamapi'] as const;
-export type ImportFormat = typeof IMPORT_FORMATS[number];
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];

@@ -32,8 +32,10 @@ export async function repositoryOf(dir: string, revision: string): Promise<Repos
         const code = (error as NodeJS.ErrnoException).code;
         if (code === 'ENOENT' && !(await fs.stat(folder).catch(() => undefined))) throw new UsageError(`no such folder: ${dir}`);
         if (code === 'ENOENT') throw new UsageError('git is not installed: pom needs it to read revisions (or give folders or graph JSON files)');
-        throw new UsageError(`${dir} is not in a git repository, so '${revision}' cannot be read as a revision: ` +
-            'run pom inside a git repository (or give a folder or graph JSON file where pom accepts one)');
+        throw new UsageError(
+            `${dir} is not in a git repository, so '${revision}' cannot be read as a revision: ` +
+                'run pom inside a git repository (or give a folder or graph JSON file where pom accepts one)',
+        );
     }
 }
 
@@ -50,8 +52,7 @@ export async function resolveCommit(dir: string, revision: string, alternatives 
  * Runs `read` on the workspace folder `dir` as it was at `revision`, exported into a temporary folder that is removed
  * afterwards. Without a revision, `read` gets `dir` itself (the working tree).
  */
-export async function atRevision<T>(dir: string, revision: string | undefined, read: (folder: string) => Promise<T>,
-    alternatives = ''): Promise<T> {
+export async function atRevision<T>(dir: string, revision: string | undefined, read: (folder: string) => Promise<T>, alternatives = ''): Promise<T> {
     if (revision === undefined) return read(dir);
     const place = await repositoryOf(dir, revision);
     const commit = await resolveCommit(dir, revision, alternatives);
@@ -101,12 +102,28 @@ export async function workspaceCommits(dir: string, since?: string): Promise<{ p
     const head = await resolveCommit(dir, 'HEAD');
     const from = since === undefined ? undefined : await resolveCommit(dir, since);
     const range = from ? `${from}..${head}` : head;
-    const log = await git(place.top, ['log', '--reverse', '--format=%H%x09%h%x09%ad%x09%D%x09%s', '--date=short', '--decorate-refs=refs/tags/', range, '--', place.prefix || '.']);
-    const commits = log.split('\n').filter(Boolean).map(line => {
-        const [commit, short, date, refs, ...subject] = line.split('\t');
-        const tags = refs.split(', ').filter(ref => ref.startsWith('tag: ')).map(ref => ref.slice(5)).sort();
-        return { commit, short, date, subject: subject.join('\t'), tags };
-    });
+    const log = await git(place.top, [
+        'log',
+        '--reverse',
+        '--format=%H%x09%h%x09%ad%x09%D%x09%s',
+        '--date=short',
+        '--decorate-refs=refs/tags/',
+        range,
+        '--',
+        place.prefix || '.',
+    ]);
+    const commits = log
+        .split('\n')
+        .filter(Boolean)
+        .map(line => {
+            const [commit, short, date, refs, ...subject] = line.split('\t');
+            const tags = refs
+                .split(', ')
+                .filter(ref => ref.startsWith('tag: '))
+                .map(ref => ref.slice(5))
+                .sort();
+            return { commit, short, date, subject: subject.join('\t'), tags };
+        });
     let base = from;
     if (!base && commits.length > 0) {
         base = (await git(place.top, ['rev-parse', '--verify', '--quiet', `${commits[0].commit}^`]).catch(() => '')).trim() || undefined;
@@ -119,15 +136,23 @@ async function extract(cwd: string, commit: string, prefix: string, into: string
     const archive = spawn('git', ['archive', '--format=tar', commit, ...(prefix ? ['--', prefix] : [])], { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
     const tar = spawn('tar', ['-x', '-f', '-', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
     let errors = '';
-    archive.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
-    tar.stderr.on('data', (chunk: Buffer) => { errors += chunk.toString(); });
+    archive.stderr.on('data', (chunk: Buffer) => {
+        errors += chunk.toString();
+    });
+    tar.stderr.on('data', (chunk: Buffer) => {
+        errors += chunk.toString();
+    });
     archive.stdout.pipe(tar.stdin);
     // Both must have exited, whichever closes first.
-    const exited = (child: ReturnType<typeof spawn>, name: string) => new Promise<number | null>((resolveExit, reject) => {
-        child.on('error', error => reject((error as NodeJS.ErrnoException).code === 'ENOENT'
-            ? new UsageError(`${name} is not installed: pom needs it to read git revisions`) : error));
-        child.on('close', code => resolveExit(code));
-    });
+    const exited = (child: ReturnType<typeof spawn>, name: string) =>
+        new Promise<number | null>((resolveExit, reject) => {
+            child.on('error', error =>
+                reject(
+                    (error as NodeJS.ErrnoException).code === 'ENOENT' ? new UsageError(`${name} is not installed: pom needs it to read git revisions`) : error,
+                ),
+            );
+            child.on('close', code => resolveExit(code));
+        });
     const [archiveCode, tarCode] = await Promise.all([exited(archive, 'git'), exited(tar, 'tar')]);
     if (archiveCode !== 0 || tarCode !== 0) {
         throw new UsageError(`cannot export revision ${commit.slice(0, 12)}: ${errors.trim() || `git archive exited ${archiveCode}, tar ${tarCode}`}`);

@@ -8,5 +8,9 @@ export const STDLIB_URI = 'pom-std:///std.pom';
 export const STDLIB_SOURCE = ${JSON.stringify(source)};
 `;
 let previous = '';
-try { previous = readFileSync(out, 'utf8'); } catch { /* first build */ }
+try {
+    previous = readFileSync(out, 'utf8');
+} catch {
+    /* first build */
+}
 if (previous !== text) writeFileSync(out, text);

@@ -23,13 +23,16 @@ export interface CompileResult {
     services: PomServices;
 }
 
-export class WorkspaceError extends Error { }
+export class WorkspaceError extends Error {}
 
 /** Folders never searched for .pom files. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', 'out', 'dist']);
 
 /** A .pom file found but not read, and why (a link out of the workspace, a name that is not UTF-8). */
-export interface SkippedFile { path: string; reason: string }
+export interface SkippedFile {
+    path: string;
+    reason: string;
+}
 
 /**
  * The .pom files under `root`, in path order. A symbolic link to a .pom file is read when it leads to a regular
@@ -71,11 +74,12 @@ export async function findPomFiles(root: string, exclude: string[] = [], skipped
         const real = new Set(files.map(file => join(realRoot, relative(root, file))));
         for (const link of links) {
             const target = await fs.realpath(link).catch(() => undefined);
-            const stat = target && await fs.stat(target).catch(() => undefined);
+            const stat = target && (await fs.stat(target).catch(() => undefined));
             // A link to the workspace folder itself is inside it (and then refused as not a regular file).
             const inside = target !== undefined && (target === realRoot || isInside(realRoot, target));
             if (!target || !stat) skipped.push({ path: link, reason: 'it is a symbolic link to nothing' });
-            else if (!inside) skipped.push({ path: link, reason: 'it is a symbolic link to a file outside the workspace: pom reads only the workspace\'s files' });
+            else if (!inside)
+                skipped.push({ path: link, reason: "it is a symbolic link to a file outside the workspace: pom reads only the workspace's files" });
             else if (!stat.isFile()) skipped.push({ path: link, reason: 'it is a symbolic link to something that is not a regular file' });
             else if (!real.has(target)) {
                 real.add(target);
@@ -108,10 +112,15 @@ export async function compileWorkspace(root: string, options: CompileOptions = {
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
     const skipped: SkippedFile[] = [];
-    const result = await compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides, skipped),
-        { readData: dataReader(absoluteRoot), asOf: options.asOf });
+    const result = await compileSources(absoluteRoot, await readPomSources(absoluteRoot, options.exclude, options.overrides, skipped), {
+        readData: dataReader(absoluteRoot),
+        asOf: options.asOf,
+    });
     if (skipped.length === 0) return result;
-    const notRead = applySettingsToDiagnostics(skipped.map(file => skippedFileDiagnostic(absoluteRoot, file)), result.graph);
+    const notRead = applySettingsToDiagnostics(
+        skipped.map(file => skippedFileDiagnostic(absoluteRoot, file)),
+        result.graph,
+    );
     const diagnostics = [...result.diagnostics, ...notRead].sort(compareDiagnostics);
     const graph: PomGraph = { ...result.graph, diagnostics };
     GraphIndex.derive(graph, GraphIndex.of(result.graph));
@@ -182,9 +191,11 @@ export function loadDocuments(shared: LangiumSharedCoreServices, pom: PomService
 export async function readPomSources(root: string, exclude?: string[], overrides?: Map<string, string>, skipped?: SkippedFile[]): Promise<Map<string, string>> {
     const files = await findPomFiles(root, exclude, skipped);
     const sources = new Map<string, string>();
-    await Promise.all(files.map(async file => {
-        sources.set(file, overrides?.get(file) ?? await fs.readFile(file, 'utf8'));
-    }));
+    await Promise.all(
+        files.map(async file => {
+            sources.set(file, overrides?.get(file) ?? (await fs.readFile(file, 'utf8')));
+        }),
+    );
     for (const [file, text] of overrides ?? []) if (!sources.has(file)) sources.set(file, text);
     return sources;
 }
@@ -210,8 +221,5 @@ export function toGraphDiagnostic(file: string, diagnostic: Diagnostic): GraphDi
 
 export function compareDiagnostics(a: GraphDiagnostic, b: GraphDiagnostic): number {
     const [x, y] = [a.location, b.location];
-    return compareIds(x.file, y.file)
-        || x.line - y.line || x.column - y.column
-        || compareIds(a.code, b.code)
-        || compareIds(a.message, b.message);
+    return compareIds(x.file, y.file) || x.line - y.line || x.column - y.column || compareIds(a.code, b.code) || compareIds(a.message, b.message);
 }

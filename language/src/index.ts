@@ -6,7 +6,15 @@ export * from './compiler.js';
 export * from './graph/model.js';
 export { GraphIndex } from './graph/graph-index.js';
 export {
-    DIAGNOSTIC_CODES, diagnosticCode, helpUri, IssueCodes, isConfigurable, REFERENCE_URL, RULES_ANCHOR, type DiagnosticCodeInfo, type IssueCode,
+    DIAGNOSTIC_CODES,
+    diagnosticCode,
+    helpUri,
+    IssueCodes,
+    isConfigurable,
+    REFERENCE_URL,
+    RULES_ANCHOR,
+    type DiagnosticCodeInfo,
+    type IssueCode,
 } from './diagnostics/codes.js';
 export { STDLIB_SOURCE, STDLIB_URI } from './workspace/stdlib.js';
 export { canonicalJson } from './graph/json.js';
@@ -15,8 +23,15 @@ export * as metrics from './metrics/index.js';
 export * as diff from './diff/index.js';
 export { answerFromGraph, ask, QuestionError, type Answer, type AskResult, type QueryAnswer, type LineageAnswer } from './query.js';
 export {
-    diffGraphs, diffSummary, formatDiffMarkdown, formatDiffText, formatHistoryText, objectHistory, type GraphDiff,
-    type ObjectHistory, type RevisionInfo,
+    diffGraphs,
+    diffSummary,
+    formatDiffMarkdown,
+    formatDiffText,
+    formatHistoryText,
+    objectHistory,
+    type GraphDiff,
+    type ObjectHistory,
+    type RevisionInfo,
 } from './diff/index.js';
 export { parseDate } from './metrics/index.js';
 export { resolveView, resolveViews, viewIds, LINEAGE_VIEW_PREFIX, STRATEGY_VIEW_ID, TEAM_VIEW_PREFIX } from './views/resolve-views.js';

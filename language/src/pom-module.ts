@@ -1,7 +1,12 @@
 import {
-    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
-    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices, type Module,
-    type PartialLangiumCoreServices
+    createDefaultCoreModule,
+    createDefaultSharedCoreModule,
+    inject,
+    type DefaultSharedCoreModuleContext,
+    type LangiumCoreServices,
+    type LangiumSharedCoreServices,
+    type Module,
+    type PartialLangiumCoreServices,
 } from 'langium';
 import { PomGeneratedModule, PomGeneratedSharedModule } from './generated/langium/module.js';
 import { PomIndexProvider } from './references/pom-index.js';
@@ -77,10 +82,14 @@ export interface PomServiceOptions {
 }
 
 /** The language services without an editor: what `pom check` and `pom build` run on. */
-export function createPomServices(context: DefaultSharedCoreModuleContext, options: PomServiceOptions = {}): { shared: LangiumSharedCoreServices; pom: PomServices } {
-    const batch: Module<LangiumSharedCoreServices, object> = options.indexReferences === false
-        ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } }
-        : { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new PomIndexManager(services) } };
+export function createPomServices(
+    context: DefaultSharedCoreModuleContext,
+    options: PomServiceOptions = {},
+): { shared: LangiumSharedCoreServices; pom: PomServices } {
+    const batch: Module<LangiumSharedCoreServices, object> =
+        options.indexReferences === false
+            ? { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new BatchIndexManager(services) } }
+            : { workspace: { IndexManager: (services: LangiumSharedCoreServices) => new PomIndexManager(services) } };
     const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
     const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } : {};
     const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule, batchLanguage);

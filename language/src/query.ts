@@ -38,7 +38,10 @@ export type Answer = QueryAnswer | LineageAnswer;
 
 /** A question that does not compile: its diagnostics point into the question text (line 1, columns as typed). */
 export class QuestionError extends Error {
-    constructor(readonly question: string, readonly diagnostics: GraphDiagnostic[]) {
+    constructor(
+        readonly question: string,
+        readonly diagnostics: GraphDiagnostic[],
+    ) {
         super(diagnostics.map(d => `query:${d.location.line}:${d.location.column}: ${d.message}`).join('\n'));
     }
 }
@@ -95,16 +98,25 @@ export async function ask(root: string, question: string, options: AskOptions = 
             const guess = closest(text, [...names, ...graph.types.map(t => t.name)]);
             const other = errors.filter(d => !/^No type or object/.test(d.message));
             if (other.length === 0) {
-                throw new WorkspaceError(`'${text}' is not a query, type or object.${guess ? ` Did you mean '${guess}'?` : ''} ` +
-                    `Run 'pom query --list' for the declared queries.`);
+                throw new WorkspaceError(
+                    `'${text}' is not a query, type or object.${guess ? ` Did you mean '${guess}'?` : ''} ` +
+                        `Run 'pom query --list' for the declared queries.`,
+                );
             }
         }
-        throw new QuestionError(text, errors.map(d => shift(d, prefixLines, prefix.length)));
+        throw new QuestionError(
+            text,
+            errors.map(d => shift(d, prefixLines, prefix.length)),
+        );
     }
     const query = result.graph.queries.find(q => q.id === QUERY_NAME);
     const ids = query ? engine.applyClauses(query.clauses) : [];
     const objects = ids.map(id => engine.index.get(id)!);
-    return { answer: { kind: 'select', question: text, objects, columns: [], ...grouping(engine.index, ids, options.groupBy, options.sums ?? []) }, modelErrors, graph };
+    return {
+        answer: { kind: 'select', question: text, objects, columns: [], ...grouping(engine.index, ids, options.groupBy, options.sums ?? []) },
+        modelErrors,
+        graph,
+    };
 }
 
 /**
@@ -127,7 +139,7 @@ interface ParsedQuestion {
 
 function parseQuestion(question: string): ParsedQuestion {
     const text = question.trim();
-    if (!text) throw new WorkspaceError('the question is empty: give a selector such as \'bet where status = active\', a query name, or lineage(<id>)');
+    if (!text) throw new WorkspaceError("the question is empty: give a selector such as 'bet where status = active', a query name, or lineage(<id>)");
     const lineage = /^lineage\s*\(\s*([^()\s]+)\s*\)$/.exec(text)?.[1];
     return { text, lineage, bareName: /^[\w.-]+$/.test(text) };
 }
@@ -139,22 +151,28 @@ function answerParsed(engine: SelectorEngine, graph: PomGraph, asked: ParsedQues
         const subject = graph.objects.find(o => o.id === asked.lineage) ?? uniqueByName(graph, asked.lineage);
         const upDown = engine.lineage(subject.id);
         const byId = (ids: string[]) => ids.map(id => engine.index.get(id)!).filter(Boolean);
-        return { kind: 'lineage', question: text, subject, upstream: byId(upDown.upstream), downstream: byId(upDown.downstream), alternatives: byId(upDown.alternatives) };
+        return {
+            kind: 'lineage',
+            question: text,
+            subject,
+            upstream: byId(upDown.upstream),
+            downstream: byId(upDown.downstream),
+            alternatives: byId(upDown.alternatives),
+        };
     }
     if (!asked.bareName) return undefined;
     const declared = graph.queries.find(q => q.id === text) ?? graph.queries.filter(q => q.name === text)[0];
     if (!declared) return undefined;
     const ids = engine.applyClauses(declared.clauses);
     const objects = ids.map(id => engine.index.get(id)!);
-    const grouped = grouping(engine.index, ids, options.groupBy ?? declared.groupBy, [...declared.sums ?? [], ...options.sums ?? []]);
+    const grouped = grouping(engine.index, ids, options.groupBy ?? declared.groupBy, [...(declared.sums ?? []), ...(options.sums ?? [])]);
     return { kind: 'select', question: text, query: declared, objects, columns: declared.columns, ...grouped };
 }
 
 function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums: string[]): { grouped?: GroupedAnswer } {
     if (by === undefined && sums.length === 0) return {};
     if (by !== undefined && !knownGroup(index, by)) {
-        throw new WorkspaceError(`cannot group by '${by}': it is no field, derived fact, link kind or type.` +
-            didYouMean(by, groupNames(index)));
+        throw new WorkspaceError(`cannot group by '${by}': it is no field, derived fact, link kind or type.` + didYouMean(by, groupNames(index)));
     }
     const numbers = new Set([...index.types.values()].flatMap(type => type.fields.filter(f => f.type === 'number').map(f => f.name)));
     for (const field of sums) {
@@ -167,8 +185,14 @@ function grouping(index: GraphIndex, ids: string[], by: string | undefined, sums
 
 function groupNames(index: GraphIndex): string[] {
     const names = new Set<string>();
-    for (const type of index.types.values()) { names.add(type.name); for (const field of type.fields) names.add(field.name); }
-    for (const kind of index.linkKinds.values()) { names.add(kind.name); if (kind.inverse) names.add(kind.inverse); }
+    for (const type of index.types.values()) {
+        names.add(type.name);
+        for (const field of type.fields) names.add(field.name);
+    }
+    for (const kind of index.linkKinds.values()) {
+        names.add(kind.name);
+        if (kind.inverse) names.add(kind.inverse);
+    }
     return [...names];
 }
 
@@ -191,17 +215,25 @@ function uniqueByName(graph: PomGraph, name: string): GraphObject {
     const matches = graph.objects.filter(o => o.id.endsWith(`.${name}`) || o.name === name);
     if (matches.length === 1) return matches[0];
     if (matches.length > 1) throw new WorkspaceError(`'${name}' is ambiguous: it could be ${matches.map(m => m.id).join(', ')}. Give the full id.`);
-    throw new WorkspaceError(`no object '${name}' for lineage().${didYouMean(name, graph.objects.map(o => o.id))}`);
+    throw new WorkspaceError(
+        `no object '${name}' for lineage().${didYouMean(
+            name,
+            graph.objects.map(o => o.id),
+        )}`,
+    );
 }
 
 /** Maps a diagnostic of the virtual file back onto the question as the user typed it. */
 function shift(diagnostic: GraphDiagnostic, lines: number, columns: number): GraphDiagnostic {
-    const at = (line: number, column: number) => line - 1 === lines ? Math.max(1, column - columns) : 1;
+    const at = (line: number, column: number) => (line - 1 === lines ? Math.max(1, column - columns) : 1);
     return {
         ...diagnostic,
         location: {
-            file: 'query', line: 1, column: at(diagnostic.location.line, diagnostic.location.column),
-            endLine: 1, endColumn: at(diagnostic.location.endLine, diagnostic.location.endColumn),
+            file: 'query',
+            line: 1,
+            column: at(diagnostic.location.line, diagnostic.location.column),
+            endLine: 1,
+            endColumn: at(diagnostic.location.endLine, diagnostic.location.endColumn),
         },
     };
 }

@@ -26,7 +26,19 @@ await benchEditor();
 
 // The static site of a 10k-object organisation (test/bench/site.mjs).
 process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'site.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
-if (process.env.BENCH_JSON) writeFileSync(process.env.BENCH_JSON, JSON.stringify({ rows, incremental: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-incremental.json'), 'utf8')), lsp: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-lsp.json'), 'utf8')) }, null, 2));
+if (process.env.BENCH_JSON)
+    writeFileSync(
+        process.env.BENCH_JSON,
+        JSON.stringify(
+            {
+                rows,
+                incremental: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-incremental.json'), 'utf8')),
+                lsp: JSON.parse(readFileSync(join(tmpdir(), 'pom-bench-lsp.json'), 'utf8')),
+            },
+            null,
+            2,
+        ),
+    );
 
 // Diagrams: layout and SVG of views of 50, 300 and 1,000 objects, beside Graphviz dot.
 process.stdout.write(execFileSync(process.execPath, [join(root, 'test', 'bench', 'diagrams.mjs')], { encoding: 'utf8', maxBuffer: 1 << 26 }));
@@ -60,19 +72,34 @@ async function benchCheck() {
             const likec4Samples = [];
             for (let run = 0; run < runs; run++) {
                 const sample = timeNodeProcess([pom, 'check', pomDir]);
-                if (sample.status !== 0) throw new Error(`pom check failed (exit ${sample.status}) on the generated model: ${(sample.stdout + sample.stderr).slice(0, 2000)}`);
+                if (sample.status !== 0)
+                    throw new Error(`pom check failed (exit ${sample.status}) on the generated model: ${(sample.stdout + sample.stderr).slice(0, 2000)}`);
                 pomSamples.push(sample);
                 if (withLikeC4) {
                     const other = timeNodeProcess([likec4.cli, 'validate', '--no-layout', likec4Dir], { env: { NO_COLOR: '1' } });
-                    if (other.status !== 0) throw new Error(`likec4 validate failed (exit ${other.status}) on the generated model: ${(other.stdout + other.stderr).slice(-2000)}`);
+                    if (other.status !== 0)
+                        throw new Error(`likec4 validate failed (exit ${other.status}) on the generated model: ${(other.stdout + other.stderr).slice(-2000)}`);
                     likec4Samples.push(other);
                 }
             }
-            const summary = samples => samples.length === 0 ? undefined : {
-                wallMs: median(samples.map(s => s.wallMs)), cpuMs: median(samples.map(s => s.cpuMs)), peakMiB: Math.max(...samples.map(s => s.peakMiB)),
-                walls: samples.map(s => Math.round(s.wallMs))
-            };
-            rows.push({ objects: org.objects, files: org.files, lines: org.lines, links: org.links, runs, pom: summary(pomSamples), likec4: summary(likec4Samples) });
+            const summary = samples =>
+                samples.length === 0
+                    ? undefined
+                    : {
+                          wallMs: median(samples.map(s => s.wallMs)),
+                          cpuMs: median(samples.map(s => s.cpuMs)),
+                          peakMiB: Math.max(...samples.map(s => s.peakMiB)),
+                          walls: samples.map(s => Math.round(s.wallMs)),
+                      };
+            rows.push({
+                objects: org.objects,
+                files: org.files,
+                lines: org.lines,
+                links: org.links,
+                runs,
+                pom: summary(pomSamples),
+                likec4: summary(likec4Samples),
+            });
             if (process.env.BENCH_VERBOSE) console.log(`measured ${org.objects} objects: ${JSON.stringify(rows.at(-1))}`);
         }
     } finally {
@@ -82,14 +109,21 @@ async function benchCheck() {
     const mib = value => `${value.toFixed(0).padStart(5)} MiB`;
     console.log(`\npom check beside likec4 validate --no-layout (LikeC4 ${likec4Version}), whole process, median of the runs, run in turn`);
     console.log(`machine: before ${loadBefore}; after ${machineLoad()}`);
-    console.log('objects  links   files lines   runs | pom check: wall    CPU        peak      lines/s | likec4: wall    CPU        peak     | pom faster (wall, CPU)');
+    console.log(
+        'objects  links   files lines   runs | pom check: wall    CPU        peak      lines/s | likec4: wall    CPU        peak     | pom faster (wall, CPU)',
+    );
     for (const r of rows) {
-        const left = `${String(r.objects).padEnd(8)} ${String(r.links).padEnd(7)} ${String(r.files).padEnd(5)} ${String(r.lines).padEnd(7)} ${String(r.runs).padEnd(4)} |` +
+        const left =
+            `${String(r.objects).padEnd(8)} ${String(r.links).padEnd(7)} ${String(r.files).padEnd(5)} ${String(r.lines).padEnd(7)} ${String(r.runs).padEnd(4)} |` +
             ` ${seconds(r.pom.wallMs)} ${seconds(r.pom.cpuMs)}  ${mib(r.pom.peakMiB)}  ${String(Math.round(r.lines / (r.pom.wallMs / 1000))).padStart(7)} |`;
-        const right = r.likec4 ? ` ${seconds(r.likec4.wallMs)} ${seconds(r.likec4.cpuMs)}  ${mib(r.likec4.peakMiB)} | ${(r.likec4.wallMs / r.pom.wallMs).toFixed(1)}x, ${(r.likec4.cpuMs / r.pom.cpuMs).toFixed(1)}x` : ' (not compared)';
+        const right = r.likec4
+            ? ` ${seconds(r.likec4.wallMs)} ${seconds(r.likec4.cpuMs)}  ${mib(r.likec4.peakMiB)} | ${(r.likec4.wallMs / r.pom.wallMs).toFixed(1)}x, ${(r.likec4.cpuMs / r.pom.cpuMs).toFixed(1)}x`
+            : ' (not compared)';
         console.log(left + right);
     }
-    if (process.env.BENCH_VERBOSE) for (const r of rows) console.log(`${r.objects}: pom walls ${r.pom.walls.join(', ')} ms${r.likec4 ? `; likec4 walls ${r.likec4.walls.join(', ')} ms` : ''}`);
+    if (process.env.BENCH_VERBOSE)
+        for (const r of rows)
+            console.log(`${r.objects}: pom walls ${r.pom.walls.join(', ')} ms${r.likec4 ? `; likec4 walls ${r.likec4.walls.join(', ')} ms` : ''}`);
     return rows;
 }
 

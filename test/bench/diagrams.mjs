@@ -22,9 +22,15 @@ const { graph } = await compileWorkspace(dir);
 /** The same view for dot: same node sizes (points), same labels, orthogonal edges, clusters for compound nodes. */
 function dotSource(view, prepared) {
     const quote = text => `"${String(text).replace(/["\\]/g, '\\$&')}"`;
-    const lines = [`digraph G { rankdir=${{ right: 'LR', left: 'RL', down: 'TB', up: 'BT' }[view.direction]}; splines=ortho; node [shape=box, fixedsize=true, fontname="IBM Plex Sans"];`];
+    const lines = [
+        `digraph G { rankdir=${{ right: 'LR', left: 'RL', down: 'TB', up: 'BT' }[view.direction]}; splines=ortho; node [shape=box, fixedsize=true, fontname="IBM Plex Sans"];`,
+    ];
     const children = new Map();
-    for (const node of view.nodes) { const list = children.get(node.parent) ?? []; list.push(node.id); children.set(node.parent, list); }
+    for (const node of view.nodes) {
+        const list = children.get(node.parent) ?? [];
+        list.push(node.id);
+        children.set(node.parent, list);
+    }
     const emit = (parent, indent) => {
         for (const id of children.get(parent) ?? []) {
             const label = prepared.labels.get(id);
@@ -34,7 +40,9 @@ function dotSource(view, prepared) {
                 emit(id, indent + '  ');
                 lines.push(`${indent}}`);
             } else {
-                lines.push(`${indent}${quote(id)} [width=${(label.width / 72).toFixed(2)}, height=${(label.height / 72).toFixed(2)}, label=${quote(label.lines.map(l => l.text).join('\\n'))}];`);
+                lines.push(
+                    `${indent}${quote(id)} [width=${(label.width / 72).toFixed(2)}, height=${(label.height / 72).toFixed(2)}, label=${quote(label.lines.map(l => l.text).join('\\n'))}];`,
+                );
             }
         }
     };
@@ -61,11 +69,20 @@ for (const size of sizes) {
         const dotMs = Number(process.hrtime.bigint() - dotStart) / 1e6;
         dot = child.status === 0 ? `${(dotMs / 1000).toFixed(2)} s` : `dot failed (${child.error?.code ?? child.status})`;
     }
-    rows.push({ nodes: result.view.nodes.length, edges: result.view.edges.length, ms, rolledUp: result.view.rollup !== undefined, status: result.tooLarge ? `not drawn: ${result.tooLarge.reason}` : `${(result.svg.length / 1024).toFixed(0)} KiB SVG`, dot });
+    rows.push({
+        nodes: result.view.nodes.length,
+        edges: result.view.edges.length,
+        ms,
+        rolledUp: result.view.rollup !== undefined,
+        status: result.tooLarge ? `not drawn: ${result.tooLarge.reason}` : `${(result.svg.length / 1024).toFixed(0)} KiB SVG`,
+        dot,
+    });
 }
 
 console.log('\npom diagrams: layout (no cache) + SVG of one view');
 console.log('objects  links   pom        layout  output          Graphviz dot (same graph)');
 for (const r of rows) {
-    console.log(`${String(r.nodes).padEnd(8)} ${String(r.edges).padEnd(7)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${(r.rolledUp ? 'roll-up' : 'ELK').padEnd(7)} ${r.status.padEnd(15)} ${r.dot}`);
+    console.log(
+        `${String(r.nodes).padEnd(8)} ${String(r.edges).padEnd(7)} ${(r.ms / 1000).toFixed(2).padStart(6)} s   ${(r.rolledUp ? 'roll-up' : 'ELK').padEnd(7)} ${r.status.padEnd(15)} ${r.dot}`,
+    );
 }

@@ -13,7 +13,9 @@ const quote = text => `"${String(text).replace(/["\\]/g, '\\$&')}"`;
  */
 export function dotSource(view, labels, labelled) {
     const rankdir = { right: 'LR', left: 'RL', down: 'TB', up: 'BT' }[view.direction];
-    const lines = [`digraph G { rankdir=${rankdir}; nodesep=0.39; ranksep=0.78; node [shape=box, fixedsize=true, label=""]; edge [fontsize=11, fontname="IBM Plex Sans"];`];
+    const lines = [
+        `digraph G { rankdir=${rankdir}; nodesep=0.39; ranksep=0.78; node [shape=box, fixedsize=true, label=""]; edge [fontsize=11, fontname="IBM Plex Sans"];`,
+    ];
     const children = new Map();
     for (const node of view.nodes) {
         const list = children.get(node.parent) ?? [];
@@ -60,7 +62,10 @@ export function dotDrawing(source, { timeoutMs = 300_000 } = {}) {
     const names = new Map((json.objects ?? []).map(object => [object._gvid, object.name]));
     const edges = (json.edges ?? []).map(edge => {
         // pos: optional "e,x,y" / "s,x,y" arrow ends, then the spline's control points.
-        const controls = edge.pos.split(' ').filter(token => !token.startsWith('e,') && !token.startsWith('s,')).map(pointOf);
+        const controls = edge.pos
+            .split(' ')
+            .filter(token => !token.startsWith('e,') && !token.startsWith('s,'))
+            .map(pointOf);
         return { source: names.get(edge.tail), target: names.get(edge.head), controls };
     });
     return { width, height, edges, ms };

@@ -15,7 +15,11 @@ import { startServer } from './lsp-server.mjs';
 const median = values => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 function viewsFile(unclosed) {
-    const views = Array.from({ length: 10 }, (_, i) => `view v${i} "View ${i}" {\n  audience: exec\n  include north-star, driver, input\n  include bet where status = active and targets -> input\n  include * linked to b1 via [targets, drives] depth 2\n  layout: left-to-right\n  links: drives, targets\n}\n`).join('\n');
+    const views = Array.from(
+        { length: 10 },
+        (_, i) =>
+            `view v${i} "View ${i}" {\n  audience: exec\n  include north-star, driver, input\n  include bet where status = active and targets -> input\n  include * linked to b1 via [targets, drives] depth 2\n  layout: left-to-right\n  links: drives, targets\n}\n`,
+    ).join('\n');
     const bets = Array.from({ length: 10 }, (_, i) => `bet b${i} "Bet ${i}" {\n  status: active\n  owner -> t\n}\n`).join('\n');
     return `package acme\n\nteam t "T"\n\n${unclosed ? 'bet tmp "T" {\n  status: active\n\n' : ''}${bets}\n${views}`;
 }
@@ -42,7 +46,10 @@ export async function benchKeystrokes(keystrokes = Number(process.env.BENCH_KEYS
                 typed = typed.replace('"Bet 9', `"Bet 9${'x'}`);
                 const version = i + 2;
                 const sent = process.hrtime.bigint();
-                await server.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text: typed }] });
+                await server.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                    textDocument: { uri, version },
+                    contentChanges: [{ text: typed }],
+                });
                 await server.until(() => (server.published.get(uri)?.at ?? 0n) > sent, 'diagnostics after a keystroke');
             }
             const cpuPerKey = (server.cpu() - before) / keystrokes;
@@ -55,12 +62,18 @@ export async function benchKeystrokes(keystrokes = Number(process.env.BENCH_KEYS
     console.log(`\nKeystroke cost in pom lsp --stdio (a file with ten views, ${keystrokes} keystrokes, server CPU from /proc; target < 50 ms):`);
     console.log('| first object | server CPU / keystroke | wall / keystroke (to diagnostics) |');
     console.log('| --- | ---: | ---: |');
-    for (const [name, r] of Object.entries(result)) console.log(`| ${name === 'closed' ? 'closed' : 'left open: `bet tmp "T" {`'} | ${r.cpuMsPerKeystroke.toFixed(0)} ms | ${r.wallMsPerKeystroke.toFixed(0)} ms |`);
+    for (const [name, r] of Object.entries(result))
+        console.log(
+            `| ${name === 'closed' ? 'closed' : 'left open: `bet tmp "T" {`'} | ${r.cpuMsPerKeystroke.toFixed(0)} ms | ${r.wallMsPerKeystroke.toFixed(0)} ms |`,
+        );
     return result;
 }
 
 /** Completion request time at a link target and a field value in a built workspace of `size` objects. */
-export async function benchCompletion(size = Number(process.env.BENCH_COMPLETION_SIZE ?? 10000), requests = Number(process.env.BENCH_COMPLETION_REQUESTS ?? 15)) {
+export async function benchCompletion(
+    size = Number(process.env.BENCH_COMPLETION_SIZE ?? 10000),
+    requests = Number(process.env.BENCH_COMPLETION_REQUESTS ?? 15),
+) {
     const scratch = mkdtempSync(join(tmpdir(), 'pom-bench-completion-'));
     const dir = join(scratch, 'ws');
     const result = {};
@@ -78,7 +91,10 @@ export async function benchCompletion(size = Number(process.env.BENCH_COMPLETION
             const line = lines.findIndex(l => l === needle);
             return { line, character: needle.length };
         };
-        for (const [name, position] of [['link target (`targets -> `)', at('  targets -> ')], ['field value (`status: `)', at('  status: ')]]) {
+        for (const [name, position] of [
+            ['link target (`targets -> `)', at('  targets -> ')],
+            ['field value (`status: `)', at('  status: ')],
+        ]) {
             const samples = [];
             let items = 0;
             for (let i = 0; i < requests; i++) {

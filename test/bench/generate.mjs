@@ -33,38 +33,147 @@ export function buildOrganisation(objects, { packages = 8 } = {}) {
         list.push(object('scope', `s${f}`, `Scope ${f}`, [['kind', 'capability']]));
         const teamLinks = [['owns', [to(`s${f}`)]]];
         if (f > 0 && (f - 1) % packages === p) teamLinks.push(['interacts', [to(`t${f - 1}`, [['mode', 'x-as-a-service']])]]);
-        list.push(object('team', `t${f}`, `Team ${f}`, [['topology', 'stream-aligned'], ['wip-limit', String(perFile + 1)]], teamLinks));
-        list.push(object('driver', `d${f}`, `Driver ${f}`, [['horizon', 'years'], ['metric', `"driver metric ${f}"`]]));
+        list.push(
+            object(
+                'team',
+                `t${f}`,
+                `Team ${f}`,
+                [
+                    ['topology', 'stream-aligned'],
+                    ['wip-limit', String(perFile + 1)],
+                ],
+                teamLinks,
+            ),
+        );
+        list.push(
+            object('driver', `d${f}`, `Driver ${f}`, [
+                ['horizon', 'years'],
+                ['metric', `"driver metric ${f}"`],
+            ]),
+        );
         total += 3;
         for (let j = 0; j < perFile; j++) {
             const g = `${f}-${j}`;
             const previous = `${f}-${j - 1}`;
-            list.push(object('metric', `m${g}`, `Metric ${g}`, [['unit', '"%"'], ['source', '"warehouse"']]));
-            list.push(object('input', `i${g}`, `Input ${g}`, [['horizon', 'quarters'], ['direction', 'increase']], [
-                ['drives', [to(`d${f}`, [['weight', 'high']]), { pkg: nextPkg, path: `d${nextFile}`, attributes: [['weight', 'low']] }]],
-                ['in-scope', [to(`s${f}`)]], ['measured-by', [to(`m${g}`)]], ['contributes-to', [to(`d${f}`)]]
-            ]));
-            list.push(object('insight', `n${g}`, `Insight ${g}`, [['source', 'research'], ['observed', `2026-0${1 + (j % 9)}-1${j % 10}`]], [
-                ['informs', [to(`o${g}`), to(`b${g}`), to(`i${g}`), to(`o${g}.b`)]]
-            ]));
-            list.push(object('opportunity', `o${g}`, `Opportunity ${g}`, [['horizon', 'quarters'], ['status', 'exploring']], [['in-scope', [to(`s${f}`)]]], [
-                object('option', 'a', 'Option A', [['status', 'chosen']], [['informed-by', [to(`n${g}`)]]]),
-                object('option', 'b', 'Option B', [['status', 'rejected'], ['rationale', '"Too costly"']], [['considered-for', [{ pkg: nextPkg, path: `o${nextFile}-${j}`, attributes: [] }]]])
-            ]));
-            const targets = [to(`i${g}`, [['expected', '"+1pp"'], ['confidence', 'medium']]), { pkg: nextPkg, path: `i${nextFile}-${j}`, attributes: [['expected', '"+0.5pp"']] }];
+            list.push(
+                object('metric', `m${g}`, `Metric ${g}`, [
+                    ['unit', '"%"'],
+                    ['source', '"warehouse"'],
+                ]),
+            );
+            list.push(
+                object(
+                    'input',
+                    `i${g}`,
+                    `Input ${g}`,
+                    [
+                        ['horizon', 'quarters'],
+                        ['direction', 'increase'],
+                    ],
+                    [
+                        ['drives', [to(`d${f}`, [['weight', 'high']]), { pkg: nextPkg, path: `d${nextFile}`, attributes: [['weight', 'low']] }]],
+                        ['in-scope', [to(`s${f}`)]],
+                        ['measured-by', [to(`m${g}`)]],
+                        ['contributes-to', [to(`d${f}`)]],
+                    ],
+                ),
+            );
+            list.push(
+                object(
+                    'insight',
+                    `n${g}`,
+                    `Insight ${g}`,
+                    [
+                        ['source', 'research'],
+                        ['observed', `2026-0${1 + (j % 9)}-1${j % 10}`],
+                    ],
+                    [['informs', [to(`o${g}`), to(`b${g}`), to(`i${g}`), to(`o${g}.b`)]]],
+                ),
+            );
+            list.push(
+                object(
+                    'opportunity',
+                    `o${g}`,
+                    `Opportunity ${g}`,
+                    [
+                        ['horizon', 'quarters'],
+                        ['status', 'exploring'],
+                    ],
+                    [['in-scope', [to(`s${f}`)]]],
+                    [
+                        object('option', 'a', 'Option A', [['status', 'chosen']], [['informed-by', [to(`n${g}`)]]]),
+                        object(
+                            'option',
+                            'b',
+                            'Option B',
+                            [
+                                ['status', 'rejected'],
+                                ['rationale', '"Too costly"'],
+                            ],
+                            [['considered-for', [{ pkg: nextPkg, path: `o${nextFile}-${j}`, attributes: [] }]]],
+                        ),
+                    ],
+                ),
+            );
+            const targets = [
+                to(`i${g}`, [
+                    ['expected', '"+1pp"'],
+                    ['confidence', 'medium'],
+                ]),
+                { pkg: nextPkg, path: `i${nextFile}-${j}`, attributes: [['expected', '"+0.5pp"']] },
+            ];
             if (j > 0) targets.push(to(`i${previous}`, [['expected', '"+0.2pp"']]));
-            list.push(object('bet', `b${g}`, `Bet ${g}`, [['hypothesis', `"Doing ${g} moves input ${g}"`], ['horizon', 'months'], ['status', j % 3 === 0 ? 'active' : 'proposed']], [
-                ['owner', [to(`t${f}`)]], ['in-scope', [to(`s${f}`)]], ['chosen-from', [to(`o${g}.a`)]],
-                ...(j > 0 ? [['depends-on', [to(`b${previous}`, [['kind', 'ok']])]]] : []),
-                ['targets', targets]
-            ]));
-            list.push(object('work', `w${g}`, `Work ${g}`, [['kind', 'project'], ['status', 'in-progress']], [
-                ['delivers', [to(`b${g}`)]], ['owner', [to(`t${f}`)]], ['in-scope', [to(`s${f}`)]],
-                ...(j > 0 ? [['depends-on', [to(`w${previous}`, [['kind', 'ok']])]]] : [])
-            ]));
-            list.push(object('impact', `x${g}`, `Impact ${g}`, [['observed', '2026-10-01'], ['delta', '"+0.4pp"']], [
-                ['evidences', [to(`b${g}`, [['attribution', 'medium']])]], ['measured-by', [to(`m${g}`)]]
-            ]));
+            list.push(
+                object(
+                    'bet',
+                    `b${g}`,
+                    `Bet ${g}`,
+                    [
+                        ['hypothesis', `"Doing ${g} moves input ${g}"`],
+                        ['horizon', 'months'],
+                        ['status', j % 3 === 0 ? 'active' : 'proposed'],
+                    ],
+                    [
+                        ['owner', [to(`t${f}`)]],
+                        ['in-scope', [to(`s${f}`)]],
+                        ['chosen-from', [to(`o${g}.a`)]],
+                        ...(j > 0 ? [['depends-on', [to(`b${previous}`, [['kind', 'ok']])]]] : []),
+                        ['targets', targets],
+                    ],
+                ),
+            );
+            list.push(
+                object(
+                    'work',
+                    `w${g}`,
+                    `Work ${g}`,
+                    [
+                        ['kind', 'project'],
+                        ['status', 'in-progress'],
+                    ],
+                    [
+                        ['delivers', [to(`b${g}`)]],
+                        ['owner', [to(`t${f}`)]],
+                        ['in-scope', [to(`s${f}`)]],
+                        ...(j > 0 ? [['depends-on', [to(`w${previous}`, [['kind', 'ok']])]]] : []),
+                    ],
+                ),
+            );
+            list.push(
+                object(
+                    'impact',
+                    `x${g}`,
+                    `Impact ${g}`,
+                    [
+                        ['observed', '2026-10-01'],
+                        ['delta', '"+0.4pp"'],
+                    ],
+                    [
+                        ['evidences', [to(`b${g}`, [['attribution', 'medium']])]],
+                        ['measured-by', [to(`m${g}`)]],
+                    ],
+                ),
+            );
             total += GROUP_OBJECTS;
         }
         result.push({ folder: `p${p}`, name: `unit-${String(f).padStart(4, '0')}`, pkg, imports: [`bench.p${next}`], objects: list });
@@ -106,8 +215,12 @@ function pomReference(file, target) {
 }
 
 function pomLinks(file, links) {
-    return links.map(([kind, targets]) => `${kind} -> ${targets.map(t => pomReference(file, t) +
-        (t.attributes.length ? ` { ${t.attributes.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : '')).join(', ')}`);
+    return links.map(
+        ([kind, targets]) =>
+            `${kind} -> ${targets
+                .map(t => pomReference(file, t) + (t.attributes.length ? ` { ${t.attributes.map(([k, v]) => `${k}: ${v}`).join(', ')} }` : ''))
+                .join(', ')}`,
+    );
 }
 
 function renderPom(file) {
@@ -163,14 +276,17 @@ function likec4Specification(organisation) {
         o.children.forEach(visit);
     };
     for (const file of organisation.files) file.objects.forEach(visit);
-    return ['specification {', ...[...elements].sort().map(e => `  element ${e}`), ...[...relationships].sort().map(r => `  relationship ${r}`), '}', ''].join('\n');
+    return ['specification {', ...[...elements].sort().map(e => `  element ${e}`), ...[...relationships].sort().map(r => `  relationship ${r}`), '}', ''].join(
+        '\n',
+    );
 }
 
 /** Writes the same organisation as LikeC4 sources (.c4) under `dir` (emptied first). Returns { files, objects, lines, links }. */
 export function generateLikeC4Organisation(dir, objects, options = {}) {
     const organisation = buildOrganisation(objects, options);
-    return writeFiles(dir, organisation, 'c4', file => ['model {', ...file.objects.flatMap(o => likec4Element(o, '  ')), '}', ''].join('\n'),
-        { 'specification.c4': likec4Specification(organisation) });
+    return writeFiles(dir, organisation, 'c4', file => ['model {', ...file.objects.flatMap(o => likec4Element(o, '  ')), '}', ''].join('\n'), {
+        'specification.c4': likec4Specification(organisation),
+    });
 }
 
 /**
@@ -178,6 +294,18 @@ export function generateLikeC4Organisation(dir, objects, options = {}) {
  * units with their links.
  */
 export function sizedView(graph, size) {
-    const ordered = [...graph.objects].sort((a, b) => (a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line));
-    return { id: `bench.v${size}`, name: `v${size}`, package: 'bench', direction: 'right', objects: ordered.slice(0, size).map(object => object.id).sort(), location: ordered[0].location };
+    const ordered = [...graph.objects].sort((a, b) =>
+        a.location.file < b.location.file ? -1 : a.location.file > b.location.file ? 1 : a.location.line - b.location.line,
+    );
+    return {
+        id: `bench.v${size}`,
+        name: `v${size}`,
+        package: 'bench',
+        direction: 'right',
+        objects: ordered
+            .slice(0, size)
+            .map(object => object.id)
+            .sort(),
+        location: ordered[0].location,
+    };
 }

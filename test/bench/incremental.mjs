@@ -25,5 +25,7 @@ for (let i = 0; i < 7; i++) {
 }
 samples.sort((a, b) => a - b);
 const median = samples[Math.floor(samples.length / 2)];
-console.log(`\nre-check after editing one file in a built ${org.objects}-object workspace: median ${median.toFixed(1)} ms (min ${samples[0].toFixed(1)}, max ${samples[samples.length - 1].toFixed(1)}) over ${samples.length} edits`);
+console.log(
+    `\nre-check after editing one file in a built ${org.objects}-object workspace: median ${median.toFixed(1)} ms (min ${samples[0].toFixed(1)}, max ${samples[samples.length - 1].toFixed(1)}) over ${samples.length} edits`,
+);
 writeFileSync(join(tmpdir(), 'pom-bench-incremental.json'), JSON.stringify({ objects: org.objects, medianMs: median, samples }));

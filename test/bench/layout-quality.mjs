@@ -24,7 +24,10 @@ export async function benchLayoutQuality() {
     const rows = [];
     try {
         const acme = (await compileWorkspace(join(root, 'examples', 'acme'))).graph;
-        const bets = acme.objects.filter(object => object.types.includes('std.bet')).map(bet => `lineage:${bet.id}`).slice(0, 3);
+        const bets = acme.objects
+            .filter(object => object.types.includes('std.bet'))
+            .map(bet => `lineage:${bet.id}`)
+            .slice(0, 3);
         for (const view of await viewsOf(acme, bets)) rows.push({ set: 'acme', ...(await compareWithDot(acme, view, pool)) });
 
         const dir = join(tmpdir(), 'pom-bench-layout-quality');
@@ -35,15 +38,18 @@ export async function benchLayoutQuality() {
         // Every declared view, the strategy view and a few team views (they are alike).
         const teams = all.filter(view => view.kind === 'team').slice(0, 3);
         const drillDowns = all.filter(view => view.id.includes('/')).slice(0, 3);
-        for (const view of [...all.filter(view => view.kind !== 'team' && !view.id.includes('/')), ...teams, ...drillDowns]) rows.push({ set: 'generated', ...(await compareWithDot(generated, view, pool)) });
+        for (const view of [...all.filter(view => view.kind !== 'team' && !view.id.includes('/')), ...teams, ...drillDowns])
+            rows.push({ set: 'generated', ...(await compareWithDot(generated, view, pool)) });
     } finally {
         await pool.close();
     }
-    console.log('\npom diagrams: layout quality beside Graphviz dot on the same drawn graph (crossings pom/dot; time is pom\'s layout, no cache)');
+    console.log("\npom diagrams: layout quality beside Graphviz dot on the same drawn graph (crossings pom/dot; time is pom's layout, no cache)");
     console.log('set        view                                      objects drawn  links  crossings   bends     area (px²)  longest  time');
     for (const r of rows) {
         const crossings = `${r.pom.crossings}/${r.dot ? r.dot.crossings : '?'}`;
-        console.log(`${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s${r.rolledUp ? `  (roll-up by ${r.rolledUp})` : ''}`);
+        console.log(
+            `${r.set.padEnd(10)} ${r.id.slice(0, 41).padEnd(41)} ${String(r.objects).padStart(7)} ${String(r.drawn).padStart(5)} ${String(r.links).padStart(6)}  ${crossings.padStart(9)}  ${String(r.pom.bends).padStart(6)}  ${String(r.pom.area).padStart(12)}  ${String(r.pom.longestSide).padStart(7)}  ${(r.ms / 1000).toFixed(2).padStart(6)} s${r.rolledUp ? `  (roll-up by ${r.rolledUp})` : ''}`,
+        );
     }
     return rows;
 }

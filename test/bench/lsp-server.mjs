@@ -4,8 +4,12 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader,
-    StreamMessageWriter
+    createProtocolConnection,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    StreamMessageReader,
+    StreamMessageWriter,
 } from 'vscode-languageserver-protocol/node';
 
 const root = resolve(fileURLToPath(import.meta.url), '../../..');
@@ -16,9 +20,14 @@ const root = resolve(fileURLToPath(import.meta.url), '../../..');
  * environment, `nodeArgs` go to its Node (e.g. --cpu-prof), `timeout` bounds each `until` by default.
  */
 export async function startServer(dir, { env = {}, nodeArgs = [], timeout = 180_000 } = {}) {
-    const child = spawn(process.execPath, [...nodeArgs, join(root, 'cli', 'bin', 'pom.js'), 'lsp', '--stdio'], { stdio: 'pipe', env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, [...nodeArgs, join(root, 'cli', 'bin', 'pom.js'), 'lsp', '--stdio'], {
+        stdio: 'pipe',
+        env: { ...process.env, ...env },
+    });
     let stderr = '';
-    child.stderr.on('data', chunk => { stderr += chunk; });
+    child.stderr.on('data', chunk => {
+        stderr += chunk;
+    });
     const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
     const published = new Map();
     let waiters = [];
@@ -34,12 +43,23 @@ export async function startServer(dir, { env = {}, nodeArgs = [], timeout = 180_
         const deadline = Date.now() + ms;
         while (!condition()) {
             if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; server stderr: ${stderr.slice(0, 2000)}`);
-            await new Promise(wake => { const timer = setTimeout(wake, 1000); waiters.push(() => { clearTimeout(timer); wake(); }); });
+            await new Promise(wake => {
+                const timer = setTimeout(wake, 1000);
+                waiters.push(() => {
+                    clearTimeout(timer);
+                    wake();
+                });
+            });
         }
     };
     const rootUri = pathToFileURL(dir).toString();
     const initializing = process.hrtime.bigint();
-    await connection.sendRequest(InitializeRequest.type, { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'bench' }], capabilities: {} });
+    await connection.sendRequest(InitializeRequest.type, {
+        processId: process.pid,
+        rootUri,
+        workspaceFolders: [{ uri: rootUri, name: 'bench' }],
+        capabilities: {},
+    });
     await connection.sendNotification(InitializedNotification.type, {});
     /** The server's CPU time so far, in ms (Linux). */
     const cpu = () => {

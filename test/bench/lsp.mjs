@@ -44,7 +44,8 @@ for (let i = 0; i < edits; i++) {
     fileSamples.push(Number(published.get(uri).at - start) / 1e6);
     await until(() => twoOwners(published.get(other)?.diagnostics ?? []) === claim, 'the other file to follow');
     settledSamples.push(Number(published.get(other).at - start) / 1e6);
-    if ((published.get(uri).diagnostics ?? []).some(d => d.severity === 1)) throw new Error(`the edit introduced errors: ${JSON.stringify(published.get(uri).diagnostics.slice(0, 3))}`);
+    if ((published.get(uri).diagnostics ?? []).some(d => d.severity === 1))
+        throw new Error(`the edit introduced errors: ${JSON.stringify(published.get(uri).diagnostics.slice(0, 3))}`);
     await new Promise(wake => setTimeout(wake, 200)); // let the server go idle, as between keystrokes
 }
 
@@ -57,7 +58,12 @@ const stats = samples => {
 const format = ({ median, min, max }) => `median ${median.toFixed(1)} ms (min ${min.toFixed(1)}, max ${max.toFixed(1)})`;
 const fileStats = stats(fileSamples);
 const settledStats = stats(settledSamples);
-console.log(`\npom lsp --stdio, ${org.objects} objects in ${org.files} files (start-up and first diagnostics ${(startupMs / 1000).toFixed(2)} s), over ${edits} didChange edits:`);
+console.log(
+    `\npom lsp --stdio, ${org.objects} objects in ${org.files} files (start-up and first diagnostics ${(startupMs / 1000).toFixed(2)} s), over ${edits} didChange edits:`,
+);
 console.log(`  diagnostics of the edited file:      ${format(fileStats)}${fileStats.median > 50 ? '   OVER the 50 ms target' : ''}`);
 console.log(`  a file affected through the model:   ${format(settledStats)}`);
-writeFileSync(join(tmpdir(), 'pom-bench-lsp.json'), JSON.stringify({ objects: org.objects, startupMs, file: { ...fileStats, samples: fileSamples }, settled: { ...settledStats, samples: settledSamples } }));
+writeFileSync(
+    join(tmpdir(), 'pom-bench-lsp.json'),
+    JSON.stringify({ objects: org.objects, startupMs, file: { ...fileStats, samples: fileSamples }, settled: { ...settledStats, samples: settledSamples } }),
+);

@@ -30,18 +30,21 @@ export function timeNodeProcess(args, { cwd, env = {} } = {}) {
         const cpuBefore = childrenCpuMs();
         const start = process.hrtime.bigint();
         const child = spawnSync(process.execPath, ['--import', usageHook, ...args], {
-            cwd, env: { ...process.env, ...env, POM_BENCH_USAGE: usageFile }, encoding: 'utf8', maxBuffer: 1 << 30
+            cwd,
+            env: { ...process.env, ...env, POM_BENCH_USAGE: usageFile },
+            encoding: 'utf8',
+            maxBuffer: 1 << 30,
         });
         const wallMs = Number(process.hrtime.bigint() - start) / 1e6;
         const cpuAfter = childrenCpuMs();
         const usage = existsSync(usageFile) ? JSON.parse(readFileSync(usageFile, 'utf8')) : undefined;
         return {
             wallMs,
-            cpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : usage?.cpuMs ?? NaN,
+            cpuMs: cpuBefore !== undefined && cpuAfter !== undefined ? cpuAfter - cpuBefore : (usage?.cpuMs ?? NaN),
             peakMiB: usage ? usage.maxRssKiB / 1024 : NaN,
             status: child.status,
             stdout: child.stdout,
-            stderr: child.stderr
+            stderr: child.stderr,
         };
     } finally {
         rmSync(scratch, { recursive: true, force: true });
@@ -74,7 +77,9 @@ export function ensureLikeC4(version) {
     writeFileSync(join(staging, 'package.json'), JSON.stringify({ private: true, name: 'pom-bench-likec4' }));
     const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
     const install = spawnSync(npm, ['install', '--no-audit', '--no-fund', '--loglevel=error', `likec4@${version}`], {
-        cwd: staging, encoding: 'utf8', timeout: 10 * 60_000
+        cwd: staging,
+        encoding: 'utf8',
+        timeout: 10 * 60_000,
     });
     if (install.status !== 0) {
         rmSync(staging, { recursive: true, force: true });

@@ -24,6 +24,18 @@ export async function compareWithDot(graph, view, pool) {
     const labels = new Map(layout.nodes.map(node => [node.id, node.label]));
     const labelled = layout.edges.some(edge => edge.labelBox);
     const drawing = dotDrawing(dotSource(dotView, labels, labelled));
-    const dot = drawing && layoutQuality({ width: drawing.width, height: drawing.height, edges: drawing.edges.map(edge => ({ ...edge, points: sampleBezier(edge.controls) })) });
-    return { id: view.id, rolledUp: result.drawn ? view.rollup.by : undefined, objects: view.nodes.length, drawn: drawnView.nodes.length, links: drawnView.edges.length, pom, dot, ms, dotMs: drawing?.ms };
+    const dot =
+        drawing &&
+        layoutQuality({ width: drawing.width, height: drawing.height, edges: drawing.edges.map(edge => ({ ...edge, points: sampleBezier(edge.controls) })) });
+    return {
+        id: view.id,
+        rolledUp: result.drawn ? view.rollup.by : undefined,
+        objects: view.nodes.length,
+        drawn: drawnView.nodes.length,
+        links: drawnView.edges.length,
+        pom,
+        dot,
+        ms,
+        dotMs: drawing?.ms,
+    };
 }

@@ -37,5 +37,7 @@ function folderSize(path) {
 console.log(`\npom build with the site, ${org.objects} objects in ${org.files} files (whole process)`);
 const fresh = build('fresh output folder');
 build('unchanged rebuild');
-console.log(`site size: ${(folderSize(out) / 1024 / 1024).toFixed(1)} MiB; search index ${(statSync(join(out, 'assets', 'search-index.js')).size / 1024).toFixed(0)} KiB`);
+console.log(
+    `site size: ${(folderSize(out) / 1024 / 1024).toFixed(1)} MiB; search index ${(statSync(join(out, 'assets', 'search-index.js')).size / 1024).toFixed(0)} KiB`,
+);
 if (fresh > 15000) console.log(`WARNING: the site build took ${(fresh / 1000).toFixed(1)} s, over the 15 s target`);

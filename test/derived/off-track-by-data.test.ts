@@ -57,14 +57,20 @@ describe('an input off track only by its data', () => {
 
     test('a roll-up group of a large view counts it off track', async () => {
         const { graph } = await compileWorkspace(dir);
-        const group = { id: 'group:org.activation', key: 'org.activation', title: 'Activation', objects: ['org.calm', 'org.speed'], drillDown: 'x/org.activation' };
+        const group = {
+            id: 'group:org.activation',
+            key: 'org.activation',
+            title: 'Activation',
+            objects: ['org.calm', 'org.speed'],
+            drillDown: 'x/org.activation',
+        };
         expect(groupContents(GraphIndex.of(graph), group).offTrack).toBe(1);
     });
 
     test('pom query off-track lists it, and selectors can test what the data says', async () => {
         const offTrack = await pom(['query', dir, 'off-track', '--ids']);
         expect(offTrack.stdout.split('\n').filter(Boolean)).toEqual(['org.speed']);
-        const byData = await pom(['query', dir, "input where data-status = off-track and not has health", '--ids']);
+        const byData = await pom(['query', dir, 'input where data-status = off-track and not has health', '--ids']);
         expect(byData.stdout).toBe('org.speed\n');
         const table = await pom(['query', dir, 'input', '--columns', 'effective-health,data-trend']);
         expect(table.stdout).toMatch(/org\.speed .*off-track\s+down/);
@@ -72,7 +78,9 @@ describe('an input off track only by its data', () => {
 
     test('pom check warns that the data says off-track while no health is declared', async () => {
         const check = await pom(['check', dir]);
-        expect(check.stdout).toMatch(/strategy\.pom:8:7: warning: 'org\.speed' declares no health, but the data of 'org\.onboarded' says off-track since .*\[health-from-data\]/);
+        expect(check.stdout).toMatch(
+            /strategy\.pom:8:7: warning: 'org\.speed' declares no health, but the data of 'org\.onboarded' says off-track since .*\[health-from-data\]/,
+        );
     });
 
     test('the site lists it on the off-track report and marks it off track on the home page', async () => {
@@ -94,7 +102,10 @@ describe('an input off track only by its data', () => {
         const hover = await services.lsp.HoverProvider!.getHoverContent(document, { textDocument: { uri: document.uri.toString() }, position });
         expect(JSON.stringify(hover?.contents)).toMatch(/health: off-track \(by the data of `org\.onboarded` since [\d-]+; none declared\)/);
         const end = document.textDocument.positionAt(text.length);
-        const hints = await services.lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri: document.uri.toString() }, range: { start: { line: 0, character: 0 }, end } });
+        const hints = await services.lsp.InlayHintProvider!.getInlayHints(document, {
+            textDocument: { uri: document.uri.toString() },
+            range: { start: { line: 0, character: 0 }, end },
+        });
         expect(hints?.map(h => h.label)).toContain('● off-track by data');
     });
 });

@@ -89,8 +89,13 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
 `);
         expect((await pom(['build', 'model', '--out', 'site'], dir)).code).toBe(0);
         // A team's view is drawn on its view page and on the team's own page; a bet's lineage on the bet's page.
-        for (const [view, page] of [['team:org.coach', 'v/team~3aorg.coach.html'], ['team:org.checkout', 'v/team~3aorg.checkout.html'],
-            ['team:org.coach', 'o/org.coach.html'], ['team:org.checkout', 'o/org.checkout.html'], ['lineage:org.one-click', 'o/org.one-click.html']]) {
+        for (const [view, page] of [
+            ['team:org.coach', 'v/team~3aorg.coach.html'],
+            ['team:org.checkout', 'v/team~3aorg.checkout.html'],
+            ['team:org.coach', 'o/org.coach.html'],
+            ['team:org.checkout', 'o/org.checkout.html'],
+            ['lineage:org.one-click', 'o/org.one-click.html'],
+        ]) {
             const cli = await pom(['diagram', view, 'model'], dir);
             expect(cli.code).toBe(0);
             const html = readFileSync(join(dir, 'site', page), 'utf8');
@@ -102,7 +107,9 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
         // The enabling team's view links it to the team it enables, labelled with the mode, on both teams' pages.
         for (const page of ['v/team~3aorg.coach.html', 'v/team~3aorg.checkout.html', 'o/org.coach.html', 'o/org.checkout.html']) {
             const html = readFileSync(join(dir, 'site', page), 'utf8');
-            expect(html, page).toMatch(/data-kind="std.interacts" data-source="org.coach" data-target="org.checkout"><title>org.coach interacts org.checkout \(facilitating\)<\/title>.*>facilitating<\/text>/);
+            expect(html, page).toMatch(
+                /data-kind="std.interacts" data-source="org.coach" data-target="org.checkout"><title>org.coach interacts org.checkout \(facilitating\)<\/title>.*>facilitating<\/text>/,
+            );
         }
     });
 
@@ -112,7 +119,8 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
         expect(first.code).toBe(0);
         expect(first.stderr).toContain('wrote 3 diagrams');
         for (const name of ['strategy', 'team--org.checkout', 'team--org.platform']) {
-            for (const ext of ['svg', 'elk.json', 'view.json']) expect(existsSync(join(dir, 'site', 'diagrams', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
+            for (const ext of ['svg', 'elk.json', 'view.json'])
+                expect(existsSync(join(dir, 'site', 'diagrams', `${name}.${ext}`)), `${name}.${ext}`).toBe(true);
         }
         expect(existsSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'))).toBe(false);
         const svg = readFileSync(join(dir, 'site', 'diagrams', 'strategy.svg'), 'utf8');
@@ -124,11 +132,15 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
         expect(second.stderr).toContain('(0 files changed)');
         expect(existsSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'))).toBe(false); // unchanged: no diff file
 
-        writeFileSync(join(dir, 'model', 'org.pom'), ORG.replace('bet unrelated', 'bet now-related "Now related" { targets -> latency { expected: "x" } }\nbet unrelated'));
+        writeFileSync(
+            join(dir, 'model', 'org.pom'),
+            ORG.replace('bet unrelated', 'bet now-related "Now related" { targets -> latency { expected: "x" } }\nbet unrelated'),
+        );
         const third = await pom(['build', 'model', '--out', 'site'], dir);
         expect(third.code).toBe(0);
         expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.diff.txt'), 'utf8')).toBe(
-            'strategy: 1 object added, 0 removed; 1 link added, 0 removed\n+ org.now-related\n+ org.now-related -targets-> org.latency\n');
+            'strategy: 1 object added, 0 removed; 1 link added, 0 removed\n+ org.now-related\n+ org.now-related -targets-> org.latency\n',
+        );
         expect(readFileSync(join(dir, 'site', 'diagrams', 'strategy.svg'), 'utf8')).toContain('data-id="org.now-related"');
     });
 
@@ -161,8 +173,18 @@ team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facili
 
         // The bet's page draws its lineage, reading forward, with the same objects as its lineage list.
         const betPage = readFileSync(join(dir, 'site', 'o', 'org.one-click.html'), 'utf8');
-        expect(nodeIds(betPage)).toEqual(['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.completion',
-            'org.conversion', 'org.drop', 'org.early-read', 'org.gpv', 'org.one-click', 'org.one-click.vault']);
+        expect(nodeIds(betPage)).toEqual([
+            'org.abandonment',
+            'org.abandonment.one-click',
+            'org.abandonment.wallets',
+            'org.completion',
+            'org.conversion',
+            'org.drop',
+            'org.early-read',
+            'org.gpv',
+            'org.one-click',
+            'org.one-click.vault',
+        ]);
 
         // Without the site there are no pages to link to.
         expect((await pom(['build', 'model', '--out', 'bare', '--no-site'], dir)).code).toBe(0);

@@ -9,7 +9,11 @@ import { compileOrg } from './fixtures.js';
 function lab(hex: string): [number, number, number] {
     const [r, g, b] = [1, 3, 5].map(i => parseInt(hex.slice(i, i + 2), 16) / 255).map(c => (c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
     const f = (t: number): number => (t > 0.008856 ? Math.cbrt(t) : 7.787 * t + 16 / 116);
-    const [x, y, z] = [(r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047, r * 0.2126 + g * 0.7152 + b * 0.0722, (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883];
+    const [x, y, z] = [
+        (r * 0.4124 + g * 0.3576 + b * 0.1805) / 0.95047,
+        r * 0.2126 + g * 0.7152 + b * 0.0722,
+        (r * 0.0193 + g * 0.1192 + b * 0.9505) / 1.08883,
+    ];
     return [116 * f(y) - 16, 500 * (f(x) - f(y)), 200 * (f(y) - f(z))];
 }
 function luminance(hex: string): number {
@@ -64,9 +68,18 @@ bet risky "Risky bet" { status: active  health: at-risk  targets -> completion {
     it('flags a health the metric data contradicts', async () => {
         const graph = await compileOrg();
         const input = graph.objects.find(object => object.id === 'org.completion')!;
-        const contradicted: PomGraph = { ...graph, objects: graph.objects.map(object => object !== input ? object : {
-            ...object, fields: { ...object.fields, health: 'on-track' },
-            metrics: [{ metric: 'org.m', current: { date: '2026-10-01', value: 1 }, trend: 'down', direction: 'increase', status: 'off-track' }] }) };
+        const contradicted: PomGraph = {
+            ...graph,
+            objects: graph.objects.map(object =>
+                object !== input
+                    ? object
+                    : {
+                          ...object,
+                          fields: { ...object.fields, health: 'on-track' },
+                          metrics: [{ metric: 'org.m', current: { date: '2026-10-01', value: 1 }, trend: 'down', direction: 'increase', status: 'off-track' }],
+                      },
+            ),
+        };
         const { svg } = await renderDiagram(contradicted, 'strategy', { font: 'none' });
         const node = nodeAttributes(svg).get('org.completion')!;
         expect(node).toMatchObject({ 'data-health': 'on-track', 'data-data-health': 'off-track', 'data-contradicted': 'true' });
@@ -98,7 +111,10 @@ bet risky "Risky bet" { status: active  health: at-risk  targets -> completion {
                 }
             }
             for (const health of ['on-track', 'at-risk', 'off-track', 'unknown']) {
-                expect(contrast(variable(block, `pom-h-${health}-text`), variable(block, `pom-h-${health}`)), `${health} badge (${name})`).toBeGreaterThanOrEqual(4.5);
+                expect(
+                    contrast(variable(block, `pom-h-${health}-text`), variable(block, `pom-h-${health}`)),
+                    `${health} badge (${name})`,
+                ).toBeGreaterThanOrEqual(4.5);
             }
         }
     });

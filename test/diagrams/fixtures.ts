@@ -44,8 +44,11 @@ export async function compileOrg(extra = ''): Promise<PomGraph> {
 /** Declared views are not in the grammar yet: tests add them to the graph the way the graph builder will. */
 export function declare(graph: PomGraph, view: Partial<GraphView> & { id: string; objects: string[] }): PomGraph {
     const declared: GraphView = {
-        name: view.id.slice(view.id.lastIndexOf('.') + 1), package: 'org', direction: 'right',
-        location: { file: 'org.pom', line: 1, column: 1, endLine: 1, endColumn: 1 }, ...view,
+        name: view.id.slice(view.id.lastIndexOf('.') + 1),
+        package: 'org',
+        direction: 'right',
+        location: { file: 'org.pom', line: 1, column: 1, endLine: 1, endColumn: 1 },
+        ...view,
         clauses: view.clauses ?? [],
         objects: [...view.objects].sort(),
     };

@@ -28,11 +28,18 @@ const onBorder = (p: { x: number; y: number }, b: Box): boolean => {
     const e = 0.5;
     const withinX = p.x >= b.x - e && p.x <= b.x + b.width + e;
     const withinY = p.y >= b.y - e && p.y <= b.y + b.height + e;
-    return (withinX && withinY) && (Math.abs(p.x - b.x) <= e || Math.abs(p.x - b.x - b.width) <= e || Math.abs(p.y - b.y) <= e || Math.abs(p.y - b.y - b.height) <= e);
+    return (
+        withinX &&
+        withinY &&
+        (Math.abs(p.x - b.x) <= e || Math.abs(p.x - b.x - b.width) <= e || Math.abs(p.y - b.y) <= e || Math.abs(p.y - b.y - b.height) <= e)
+    );
 };
 
 /** Widths straight from the font file (shaping the whole line), independent of the measurement under test. */
-const fonts = { 400: fontkit.create(readFileSync(diagramFontFiles().regular)) as fontkit.Font, 600: fontkit.create(readFileSync(diagramFontFiles().semibold)) as fontkit.Font };
+const fonts = {
+    400: fontkit.create(readFileSync(diagramFontFiles().regular)) as fontkit.Font,
+    600: fontkit.create(readFileSync(diagramFontFiles().semibold)) as fontkit.Font,
+};
 function shapedWidth(text: string, size: number, weight: 400 | 600): number {
     const font = fonts[weight];
     let units = 0;
@@ -41,7 +48,9 @@ function shapedWidth(text: string, size: number, weight: 400 | 600): number {
         const codePoint = char.codePointAt(0)!;
         if (!font.hasGlyphForCodePoint(codePoint)) units += font.unitsPerEm * (codePoint >= 0x2e80 ? 1 : 0.7);
     }
-    const covered = Array.from(text).filter(char => font.hasGlyphForCodePoint(char.codePointAt(0)!)).join('');
+    const covered = Array.from(text)
+        .filter(char => font.hasGlyphForCodePoint(char.codePointAt(0)!))
+        .join('');
     return ((units + font.layout(covered).advanceWidth) * size) / font.unitsPerEm;
 }
 
@@ -77,7 +86,9 @@ function checkInvariants(layout: LaidOutView): void {
     for (const node of layout.nodes) {
         for (const line of node.label.lines) {
             const width = shapedWidth(line.text, line.style.size, line.style.weight);
-            expect(width + line.indent + line.trailing + 2 * NODE_PADDING_X, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThanOrEqual(node.width + 0.01);
+            expect(width + line.indent + line.trailing + 2 * NODE_PADDING_X, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThanOrEqual(
+                node.width + 0.01,
+            );
             expect(line.baseline, `"${line.text.slice(0, 40)}" in ${node.id}`).toBeLessThan(node.compound ? node.label.height : node.height);
         }
         if (!node.compound) expect(node.label.height).toBeLessThanOrEqual(node.height);
@@ -118,7 +129,10 @@ describe('layout', () => {
     });
 
     it('lays out compound nodes on their own when no edge crosses a container', async () => {
-        const graph = declare(await compileOrg(), { id: 'org.nested', objects: ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop'] });
+        const graph = declare(await compileOrg(), {
+            id: 'org.nested',
+            objects: ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop'],
+        });
         checkInvariants(await laidOut(graph, 'org.nested'));
     });
 
@@ -150,25 +164,47 @@ bet rtl "שלום עולם — مرحبا بالعالم 你好世界" { status:
 
 describe('directions and compound nodes', () => {
     it('keeps the invariants in every direction, with compound nodes and edges into and out of them', async () => {
-        const objects = ['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.drop', 'org.one-click', 'org.one-click.vault',
-            'org.completion', 'org.conversion', 'org.gpv', 'org.faster-pages', 'org.latency', 'org.checkout'];
+        const objects = [
+            'org.abandonment',
+            'org.abandonment.one-click',
+            'org.abandonment.wallets',
+            'org.drop',
+            'org.one-click',
+            'org.one-click.vault',
+            'org.completion',
+            'org.conversion',
+            'org.gpv',
+            'org.faster-pages',
+            'org.latency',
+            'org.checkout',
+        ];
         for (const direction of ['right', 'left', 'down', 'up'] as const) {
             const graph = declare(await compileOrg(), { id: 'org.all', objects, direction });
             const layout = await laidOut(graph, 'org.all');
             checkInvariants(layout);
-            expect(layout.nodes.some(node => node.compound), direction).toBe(true);
+            expect(
+                layout.nodes.some(node => node.compound),
+                direction,
+            ).toBe(true);
             // Links point along the view's direction: the bet before the input it targets.
             const at = (id: string) => layout.nodes.find(node => node.id === id)!;
             const [bet, input] = [at('org.faster-pages'), at('org.latency')];
-            const ahead = { right: input.x >= bet.x + bet.width, left: input.x + input.width <= bet.x,
-                down: input.y >= bet.y + bet.height, up: input.y + input.height <= bet.y }[direction];
+            const ahead = {
+                right: input.x >= bet.x + bet.width,
+                left: input.x + input.width <= bet.x,
+                down: input.y >= bet.y + bet.height,
+                up: input.y + input.height <= bet.y,
+            }[direction];
             expect(ahead, `${direction}: org.latency lies ${direction} of org.faster-pages`).toBe(true);
         }
     });
 });
 
 describe('roll-ups (large views)', () => {
-    const many = Array.from({ length: 70 }, (_, i) => `input extra${i} "Extra input ${i}" { drives -> conversion  owner -> ${i % 2 ? 'checkout' : 'platform'} }\n`).join('');
+    const many = Array.from(
+        { length: 70 },
+        (_, i) => `input extra${i} "Extra input ${i}" { drives -> conversion  owner -> ${i % 2 ? 'checkout' : 'platform'} }\n`,
+    ).join('');
 
     it('draws a view above the roll-up size as groups with counts and links between them, each group linking to its drill-down', async () => {
         const graph = await compileOrg(many);
@@ -193,7 +229,7 @@ describe('roll-ups (large views)', () => {
         checkInvariants(await laidOut(graph, 'strategy/org.checkout'));
     });
 
-    it('names each link kind in a roll-up\'s legend, not by the count of the first link of that kind', async () => {
+    it("names each link kind in a roll-up's legend, not by the count of the first link of that kind", async () => {
         const graph = await compileOrg(many);
         const result = await renderDiagram(graph, 'strategy', { pool, font: 'none' });
         const legend = /<g class="pom-legend">(.*?)<\/g>\n/s.exec(result.svg)![1];

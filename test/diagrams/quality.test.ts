@@ -14,20 +14,82 @@ afterAll(() => pool.close());
 
 describe('layout quality measures', () => {
     it('counts each point where two edges cross, not where they meet at a node', () => {
-        const cross = [{ source: 'a', target: 'b', points: [{ x: 0, y: 0 }, { x: 10, y: 10 }] }, { source: 'c', target: 'd', points: [{ x: 0, y: 10 }, { x: 10, y: 0 }] }];
+        const cross = [
+            {
+                source: 'a',
+                target: 'b',
+                points: [
+                    { x: 0, y: 0 },
+                    { x: 10, y: 10 },
+                ],
+            },
+            {
+                source: 'c',
+                target: 'd',
+                points: [
+                    { x: 0, y: 10 },
+                    { x: 10, y: 0 },
+                ],
+            },
+        ];
         expect(countCrossings(cross)).toBe(1);
-        const meet = [{ source: 'a', target: 'b', points: [{ x: 0, y: 0 }, { x: 10, y: 0 }] }, { source: 'a', target: 'c', points: [{ x: 0, y: 0 }, { x: 0, y: 10 }] }];
+        const meet = [
+            {
+                source: 'a',
+                target: 'b',
+                points: [
+                    { x: 0, y: 0 },
+                    { x: 10, y: 0 },
+                ],
+            },
+            {
+                source: 'a',
+                target: 'c',
+                points: [
+                    { x: 0, y: 0 },
+                    { x: 0, y: 10 },
+                ],
+            },
+        ];
         expect(countCrossings(meet)).toBe(0);
-        const twice = [{ source: 'a', target: 'b', points: [{ x: 0, y: 5 }, { x: 30, y: 5 }] },
-            { source: 'c', target: 'd', points: [{ x: 5, y: 0 }, { x: 5, y: 10 }, { x: 20, y: 10 }, { x: 20, y: 0 }] }];
+        const twice = [
+            {
+                source: 'a',
+                target: 'b',
+                points: [
+                    { x: 0, y: 5 },
+                    { x: 30, y: 5 },
+                ],
+            },
+            {
+                source: 'c',
+                target: 'd',
+                points: [
+                    { x: 5, y: 0 },
+                    { x: 5, y: 10 },
+                    { x: 20, y: 10 },
+                    { x: 20, y: 0 },
+                ],
+            },
+        ];
         expect(countCrossings(twice)).toBe(2);
         expect(countBends(twice)).toBe(2);
-        expect(sampleBezier([{ x: 0, y: 0 }, { x: 0, y: 0 }, { x: 10, y: 0 }, { x: 10, y: 0 }], 4).at(-1)).toEqual({ x: 10, y: 0 });
+        expect(
+            sampleBezier(
+                [
+                    { x: 0, y: 0 },
+                    { x: 0, y: 0 },
+                    { x: 10, y: 0 },
+                    { x: 10, y: 0 },
+                ],
+                4,
+            ).at(-1),
+        ).toEqual({ x: 10, y: 0 });
     });
 });
 
 describe('crossings beside Graphviz dot', () => {
-    it('are at most dot\'s plus 20% on every acme view (same drawn graph)', async () => {
+    it("are at most dot's plus 20% on every acme view (same drawn graph)", async () => {
         // Under CI=true a missing dot fails here rather than skipping.
         expect(dotInstalled(), 'Graphviz dot is needed to compare with').toBe(true);
         const { graph } = await compileWorkspace(ACME);
@@ -40,4 +102,3 @@ describe('crossings beside Graphviz dot', () => {
         expect(failures).toEqual([]);
     }, 600_000);
 });
-

@@ -26,7 +26,7 @@ describe('acme diagrams in Chromium, light and dark', () => {
         await pool.close();
     });
 
-    it('draws each view in both themes, recoloured by the page\'s data-theme', async () => {
+    it("draws each view in both themes, recoloured by the page's data-theme", async () => {
         const { graph } = await compileWorkspace(ACME);
         for (const viewId of VIEWS) {
             const { svg } = await renderDiagram(graph, viewId, { pool });

@@ -24,14 +24,23 @@ function elements(nodes: XmlNode[], out: Array<{ tag: string; attrs: Record<stri
         const tag = Object.keys(node).find(key => key !== ':@');
         if (!tag || tag === '#text') continue;
         const children = node[tag] as XmlNode[];
-        const text = children.filter(child => '#text' in child).map(child => String(child['#text'])).join('');
+        const text = children
+            .filter(child => '#text' in child)
+            .map(child => String(child['#text']))
+            .join('');
         out.push({ tag, attrs: (node[':@'] ?? {}) as Record<string, string>, text });
         elements(children, out);
     }
     return out;
 }
 
-const decode = (text: string): string => text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+const decode = (text: string): string =>
+    text
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&quot;/g, '"')
+        .replace(/&apos;/g, "'")
+        .replace(/&amp;/g, '&');
 
 describe('SVG', () => {
     it('is well-formed, titled, described, and every node carries its object id', async () => {
@@ -54,7 +63,9 @@ describe('SVG', () => {
 
     it('has a legend of the types and link kinds shown', async () => {
         const result = await renderDiagram(await compileOrg(), 'strategy', { font: 'none' });
-        const legend = elements(parse(result.svg)).filter(e => e.attrs['@class'] === 'pom-legend-label').map(e => e.text);
+        const legend = elements(parse(result.svg))
+            .filter(e => e.attrs['@class'] === 'pom-legend-label')
+            .map(e => e.text);
         expect(legend).toEqual(['Bet', 'Driver', 'Actionable input', 'North Star', 'drives', 'targets']);
     });
 
@@ -71,18 +82,25 @@ describe('SVG', () => {
 
     it('embeds the font by default, or points at the URLs the site serves it from', async () => {
         const graph = await compileOrg();
-        expect((await renderDiagram(graph, 'team:org.platform')).svg).toMatch(/@font-face\{font-family:'IBM Plex Sans'[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]{1000,}/);
+        expect((await renderDiagram(graph, 'team:org.platform')).svg).toMatch(
+            /@font-face\{font-family:'IBM Plex Sans'[^}]*src:url\(data:font\/woff2;base64,[A-Za-z0-9+/]{1000,}/,
+        );
         const served = (await renderDiagram(graph, 'team:org.platform', { font: { regular: '/fonts/plex-400.woff2', semibold: '/fonts/plex-600.woff2' } })).svg;
         expect(served).toContain('src:url("/fonts/plex-400.woff2")');
         expect(served).not.toContain('base64');
     });
 
     it('escapes hostile titles and ids in text and attributes, and links nodes where asked', async () => {
-        const graph = await compileOrg(`bet evil "<script>alert('x')</script> & \\"quotes\\" \u202Eevil\u0007" { status: active  targets -> completion { expected: "+1" } }\n`);
+        const graph = await compileOrg(
+            `bet evil "<script>alert('x')</script> & \\"quotes\\" \u202Eevil\u0007" { status: active  targets -> completion { expected: "+1" } }\n`,
+        );
         const result = await renderDiagram(graph, 'strategy', { font: 'none', linkFor: id => `/objects/${id}.html?a=1&b="2"` });
         const all = elements(parse(result.svg));
         expect(all.some(e => e.tag === 'script')).toBe(false);
-        const texts = all.filter(e => e.tag === 'text').map(e => decode(e.text)).join(' ');
+        const texts = all
+            .filter(e => e.tag === 'text')
+            .map(e => decode(e.text))
+            .join(' ');
         expect(texts).toContain(`<script>alert('x')</script> & "quotes"`);
         // The control character (not allowed in XML) is replaced, not emitted.
         expect(result.svg).not.toContain('\u0007');
@@ -129,8 +147,9 @@ describe('large views, deadlines and the layout cache', () => {
             const graph = await compileOrg();
             const started = Date.now();
             // The deadline guards against a stuck layout; it never changes what is drawn (no machine-dependent output).
-            await expect(renderDiagram(graph, 'lineage:org.one-click', { timeoutMs: 1, pool, font: 'none' }))
-                .rejects.toThrow(/lineage:org.one-click.*still being laid out after 1 ms.*--layout-timeout/);
+            await expect(renderDiagram(graph, 'lineage:org.one-click', { timeoutMs: 1, pool, font: 'none' })).rejects.toThrow(
+                /lineage:org.one-click.*still being laid out after 1 ms.*--layout-timeout/,
+            );
             expect(Date.now() - started).toBeLessThan(10_000);
             // The stuck worker was replaced: the next layout succeeds.
             const next = await renderDiagram(graph, 'lineage:org.one-click', { pool, font: 'none' });

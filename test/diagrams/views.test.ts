@@ -18,8 +18,14 @@ describe('built-in views', () => {
 
     it('a team view shows its scopes, what it owns (nested work included), what its bets target and its dependencies', async () => {
         const view = resolveView(await compileOrg(), 'team:org.checkout')!;
-        expect(ids(view)).toEqual(['org.checkout', 'org.commerce.checkout-surface', 'org.completion', 'org.faster-pages',
-            'org.one-click', 'org.one-click.vault']);
+        expect(ids(view)).toEqual([
+            'org.checkout',
+            'org.commerce.checkout-surface',
+            'org.completion',
+            'org.faster-pages',
+            'org.one-click',
+            'org.one-click.vault',
+        ]);
         expect(view.subject).toBe('org.checkout');
         // The work is drawn inside its bet, and the owned sub-scope stands alone (its container is not shown).
         expect(view.nodes.find(node => node.id === 'org.one-click.vault')?.parent).toBe('org.one-click');
@@ -33,7 +39,8 @@ describe('built-in views', () => {
 team coach "Coaching" { topology: enabling  interacts -> checkout { mode: facilitating }, payments { mode: facilitating } }
 team payments "Payments" { topology: stream-aligned  interacts -> platform { mode: x-as-a-service }, checkout { mode: collaboration } }
 `);
-        const labels = (view: ResolvedView): string[] => view.edges.filter(edge => edge.kind === 'std.interacts').map(edge => `${edge.source} ${edge.label} ${edge.target}`);
+        const labels = (view: ResolvedView): string[] =>
+            view.edges.filter(edge => edge.kind === 'std.interacts').map(edge => `${edge.source} ${edge.label} ${edge.target}`);
         // The enabling team is no longer a lone box: the teams it enables, and only their boxes (not what they own).
         const coach = resolveView(graph, 'team:org.coach')!;
         expect(ids(coach)).toEqual(['org.checkout', 'org.coach', 'org.payments']);
@@ -51,8 +58,18 @@ team payments "Payments" { topology: stream-aligned  interacts -> platform { mod
 
     it('a lineage view shows what informed an object, what it was chosen from, what it targets and what delivers and evidences it', async () => {
         const view = resolveView(await compileOrg(), 'lineage:org.one-click')!;
-        expect(ids(view)).toEqual(['org.abandonment', 'org.abandonment.one-click', 'org.abandonment.wallets', 'org.completion',
-            'org.conversion', 'org.drop', 'org.early-read', 'org.gpv', 'org.one-click', 'org.one-click.vault']);
+        expect(ids(view)).toEqual([
+            'org.abandonment',
+            'org.abandonment.one-click',
+            'org.abandonment.wallets',
+            'org.completion',
+            'org.conversion',
+            'org.drop',
+            'org.early-read',
+            'org.gpv',
+            'org.one-click',
+            'org.one-click.vault',
+        ]);
         // Another bet on the same input is not part of this bet's lineage.
         expect(ids(view)).not.toContain('org.faster-pages');
         expect(view.nodes.find(node => node.id === 'org.abandonment.wallets')?.parent).toBe('org.abandonment');
@@ -76,7 +93,10 @@ team payments "Payments" { topology: stream-aligned  interacts -> platform { mod
 describe('declared views', () => {
     it('show the selected objects, each under its nearest shown container, with links among them', async () => {
         const graph = declare(await compileOrg(), {
-            id: 'org.bets', title: 'Bets', audience: 'exec', direction: 'down',
+            id: 'org.bets',
+            title: 'Bets',
+            audience: 'exec',
+            direction: 'down',
             objects: ['org.one-click', 'org.one-click.vault', 'org.completion', 'org.commerce', 'org.commerce.checkout-surface', 'org.missing'],
         });
         const view = resolveView(graph, 'org.bets')!;
@@ -85,17 +105,22 @@ describe('declared views', () => {
         expect(view.direction).toBe('down');
         // Unknown ids are dropped; parents come before their children.
         expect(view.nodes).toEqual([
-            { id: 'org.commerce' }, { id: 'org.commerce.checkout-surface', parent: 'org.commerce' },
-            { id: 'org.completion' }, { id: 'org.one-click' }, { id: 'org.one-click.vault', parent: 'org.one-click' },
+            { id: 'org.commerce' },
+            { id: 'org.commerce.checkout-surface', parent: 'org.commerce' },
+            { id: 'org.completion' },
+            { id: 'org.one-click' },
+            { id: 'org.one-click.vault', parent: 'org.one-click' },
         ]);
-        expect(view.edges.map(edge => edge.id)).toEqual([
-            'org.one-click.vault|std.delivers|org.one-click', 'org.one-click|std.targets|org.completion',
-        ]);
+        expect(view.edges.map(edge => edge.id)).toEqual(['org.one-click.vault|std.delivers|org.one-click', 'org.one-click|std.targets|org.completion']);
         expect(view.edges[1].label).toBe('targets');
     });
 
     it('draw only the link kinds they name', async () => {
-        const graph = declare(await compileOrg(), { id: 'org.v', objects: ['org.one-click', 'org.one-click.vault', 'org.completion'], linkKinds: ['std.targets'] });
+        const graph = declare(await compileOrg(), {
+            id: 'org.v',
+            objects: ['org.one-click', 'org.one-click.vault', 'org.completion'],
+            linkKinds: ['std.targets'],
+        });
         expect(resolveView(graph, 'org.v')!.edges.map(edge => edge.kind)).toEqual(['std.targets']);
     });
 });
@@ -103,11 +128,20 @@ describe('declared views', () => {
 describe('view diff', () => {
     it('lists the objects and links added and removed', async () => {
         const before = resolveView(await compileOrg(), 'strategy')!;
-        const after = resolveView(await compileOrg(`bet faster-checkout "Faster checkout" { status: active  targets -> completion { expected: "+1pp" } }\n`), 'strategy')!;
+        const after = resolveView(
+            await compileOrg(`bet faster-checkout "Faster checkout" { status: active  targets -> completion { expected: "+1pp" } }\n`),
+            'strategy',
+        )!;
         const diff = diffViews(before, after);
-        expect(diff).toEqual({ addedNodes: ['org.faster-checkout'], removedNodes: [], addedEdges: ['org.faster-checkout|std.targets|org.completion'], removedEdges: [] });
+        expect(diff).toEqual({
+            addedNodes: ['org.faster-checkout'],
+            removedNodes: [],
+            addedEdges: ['org.faster-checkout|std.targets|org.completion'],
+            removedEdges: [],
+        });
         expect(formatViewDiff('strategy', diff)).toBe(
-            'strategy: 1 object added, 0 removed; 1 link added, 0 removed\n+ org.faster-checkout\n+ org.faster-checkout -targets-> org.completion\n');
+            'strategy: 1 object added, 0 removed; 1 link added, 0 removed\n+ org.faster-checkout\n+ org.faster-checkout -targets-> org.completion\n',
+        );
         expect(formatViewDiff('strategy', diffViews(after, before))).toContain('- org.faster-checkout\n');
         expect(formatViewDiff('strategy', diffViews(after, after))).toBe('strategy: no changes\n');
     });

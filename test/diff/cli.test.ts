@@ -33,7 +33,9 @@ function history(): string {
         { files: { 'model/org.pom': org, 'model/strategy.pom': strategy }, message: 'model' },
         {
             files: {
-                'model/strategy.pom': strategy.replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion')
+                'model/strategy.pom': strategy
+                    .replace('input completion', 'input checkout-completion')
+                    .replace('-> completion', '-> checkout-completion')
                     .replace('health: on-track', 'health: off-track')
                     .replace(/bet wallets[\s\S]*$/, 'bet instalments "Pay in instalments" {\n  status: active\n  owner -> checkout\n}\n'),
             },
@@ -64,14 +66,21 @@ describe('pom diff on a git history', () => {
             '  acme.checkout-completion: health: on-track → off-track',
         ]);
         // The renamed input keeps its warnings (not new, not fixed); the new active bet brings two.
-        expect(lines.slice(8).filter(Boolean).map(line => /\[([a-z-]+)\]$/.exec(line)?.[1] ?? line)).toEqual(['Diagnostics:', 'bet-without-option', 'bet-without-target']);
+        expect(
+            lines
+                .slice(8)
+                .filter(Boolean)
+                .map(line => /\[([a-z-]+)\]$/.exec(line)?.[1] ?? line),
+        ).toEqual(['Diagnostics:', 'bet-without-option', 'bet-without-target']);
         expect(lines[9]).toMatch(/^ {2}new {3}strategy.pom:11:5: warning: Bet 'acme.instalments' was not chosen from any option/);
     });
 
     it('compares a revision with the working tree by default, from inside the workspace folder too', async () => {
         const fromRoot = await pom(['diff', 'v2', '-C', 'model'], repo);
-        expect(fromRoot.stdout).toBe('pom diff v2 → working tree: 0 added, 0 removed, 0 renamed, 1 changed; 0 transitions; 0 new diagnostics, 0 fixed\n' +
-            '~ team acme.checkout "Checkout team"\n    size: (unset) → 6\n');
+        expect(fromRoot.stdout).toBe(
+            'pom diff v2 → working tree: 0 added, 0 removed, 0 renamed, 1 changed; 0 transitions; 0 new diagnostics, 0 fixed\n' +
+                '~ team acme.checkout "Checkout team"\n    size: (unset) → 6\n',
+        );
         const inside = await pom(['diff', 'v2'], join(repo, 'model'));
         expect(inside.stdout).toBe(fromRoot.stdout);
     });
@@ -88,9 +97,15 @@ describe('pom diff on a git history', () => {
         const b = await pom(['diff', 'HEAD~1', 'HEAD', '-C', 'model', '--format', 'json'], repo);
         expect(a.stdout).toBe(b.stdout);
         const diff = JSON.parse(a.stdout);
-        expect(diff.changed.find((c: { id: string }) => c.id === 'acme.checkout-completion').renamedFrom).toEqual({ id: 'acme.completion', heuristic: 'same-file-and-title' });
+        expect(diff.changed.find((c: { id: string }) => c.id === 'acme.checkout-completion').renamedFrom).toEqual({
+            id: 'acme.completion',
+            heuristic: 'same-file-and-title',
+        });
         expect(diff.transitions).toEqual([{ id: 'acme.checkout-completion', field: 'health', before: 'on-track', after: 'off-track' }]);
-        expect(diff.diagnostics.new.map((d: { code: string; location: { line: number } }) => [d.code, d.location.line])).toEqual([['bet-without-option', 11], ['bet-without-target', 11]]);
+        expect(diff.diagnostics.new.map((d: { code: string; location: { line: number } }) => [d.code, d.location.line])).toEqual([
+            ['bet-without-option', 11],
+            ['bet-without-target', 11],
+        ]);
     });
 
     it('prints Markdown fit for a pull-request comment', async () => {
@@ -106,7 +121,13 @@ describe('pom diff on a git history', () => {
         const result = await pom(['build', 'model', '--out', 'site', '--since', 'HEAD~1'], repo);
         expect(result.code).toBe(0);
         const changes = JSON.parse(readFileSync(join(repo, 'site/changes.json'), 'utf8'));
-        expect(changes).toMatchObject({ format: 'pom-diff', from: 'HEAD~1', to: 'working tree', added: [{ id: 'acme.instalments' }], removed: [{ id: 'acme.wallets' }] });
+        expect(changes).toMatchObject({
+            format: 'pom-diff',
+            from: 'HEAD~1',
+            to: 'working tree',
+            added: [{ id: 'acme.instalments' }],
+            removed: [{ id: 'acme.wallets' }],
+        });
         expect(changes.changed.map((c: { id: string }) => c.id)).toEqual(['acme.checkout', 'acme.checkout-completion']);
         const unknown = await pom(['build', 'model', '--out', 'site2', '--since', 'nope'], repo);
         expect(unknown.code).toBe(2);
@@ -116,7 +137,9 @@ describe('pom diff on a git history', () => {
     it('says clearly when a revision is unknown or the folder is not in a git repository', async () => {
         const unknown = await pom(['diff', 'no-such-branch', '-C', 'model'], repo);
         expect(unknown.code).toBe(2);
-        expect(unknown.stderr).toBe("pom: error: unknown revision 'no-such-branch': give a commit, branch or tag (git log --oneline lists them), a folder, or a graph JSON file\n");
+        expect(unknown.stderr).toBe(
+            "pom: error: unknown revision 'no-such-branch': give a commit, branch or tag (git log --oneline lists them), a folder, or a graph JSON file\n",
+        );
         const plain = workspace({ 'a.pom': org });
         const notGit = await pom(['diff', 'HEAD'], plain);
         expect(notGit.code).toBe(2);
@@ -127,11 +150,18 @@ describe('pom diff on a git history', () => {
 
 describe('pom diff on folders and graph JSON files', () => {
     it('compares two folders, and the graph.json files pom build wrote for them, alike', async () => {
-        const parent = workspace({ 'old/org.pom': org, 'old/strategy.pom': strategy, 'new/org.pom': org, 'new/strategy.pom': strategy.replace('status: proposed', 'status: killed') });
+        const parent = workspace({
+            'old/org.pom': org,
+            'old/strategy.pom': strategy,
+            'new/org.pom': org,
+            'new/strategy.pom': strategy.replace('status: proposed', 'status: killed'),
+        });
         const folders = await pom(['diff', 'old', 'new'], parent);
         expect(folders.code).toBe(0);
-        expect(folders.stdout).toBe('pom diff old → new: 0 added, 0 removed, 0 renamed, 1 changed; 1 transition; 0 new diagnostics, 0 fixed\n' +
-            '~ bet acme.wallets "Wallets"\n    status: "proposed" → "killed"\nTransitions:\n  acme.wallets: status: proposed → killed\n');
+        expect(folders.stdout).toBe(
+            'pom diff old → new: 0 added, 0 removed, 0 renamed, 1 changed; 1 transition; 0 new diagnostics, 0 fixed\n' +
+                '~ bet acme.wallets "Wallets"\n    status: "proposed" → "killed"\nTransitions:\n  acme.wallets: status: proposed → killed\n',
+        );
         await pom(['build', 'old', '--out', 'old-out'], parent);
         await pom(['build', 'new', '--out', 'new-out'], parent);
         const graphs = await pom(['diff', 'old-out/graph.json', 'new-out/graph.json'], parent);

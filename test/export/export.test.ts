@@ -37,13 +37,15 @@ describe('pom diagram --format png', () => {
 
     it('draws semibold text semibold and regular text regular, the same on every run', async () => {
         // Two lines of the same letters, one in each weight the diagrams use: the semibold one carries more ink.
-        const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80"><rect width="240" height="80" fill="#fff"/>` +
+        const svg =
+            `<svg xmlns="http://www.w3.org/2000/svg" width="240" height="80" viewBox="0 0 240 80"><rect width="240" height="80" fill="#fff"/>` +
             `<text x="8" y="30" font-family="${DIAGRAM_FONT_FAMILY}" font-size="22" font-weight="400" fill="#000">HNMWHNMW</text>` +
             `<text x="8" y="70" font-family="${DIAGRAM_FONT_FAMILY}" font-size="22" font-weight="600" fill="#000">HNMWHNMW</text></svg>`;
         const first = await svgToPng(svg, { theme: 'light' });
         const file = join(out, 'weights.png');
         writeFileSync(file, first.png);
-        const ink = (top: number) => 1 - Number(execFileSync('convert', [file, '-crop', `240x40+0+${top}`, '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' }));
+        const ink = (top: number) =>
+            1 - Number(execFileSync('convert', [file, '-crop', `240x40+0+${top}`, '-format', '%[fx:mean]', 'info:'], { encoding: 'utf8' }));
         expect(ink(40)).toBeGreaterThan(ink(0) * 1.15);
         for (let run = 0; run < 3; run++) expect((await svgToPng(svg, { theme: 'light' })).png.equals(first.png)).toBe(true);
     }, 60_000);
@@ -59,24 +61,26 @@ describe('pom diagram --format mermaid and drawio', async () => {
     const { graph } = await compileWorkspace(ACME);
     const views = ['strategy', 'team:acme.org.checkout-team'];
 
-    it('writes Mermaid flowcharts that Mermaid\'s own parser accepts', async () => {
+    it("writes Mermaid flowcharts that Mermaid's own parser accepts", async () => {
         expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}`).toBe(true);
         const texts = await Promise.all(views.map(async view => (await pom(['diagram', view, ACME, '--format', 'mermaid'])).stdout));
         for (const [i, text] of texts.entries()) {
             expect(text).toMatch(/^flowchart (LR|RL|TB|BT)\n/);
-            for (const node of resolveView(graph, views[i])!.nodes) expect(text).toContain(graph.objects.find(o => o.id === node.id)!.title!.replace(/"/g, '#34;'));
+            for (const node of resolveView(graph, views[i])!.nodes)
+                expect(text).toContain(graph.objects.find(o => o.id === node.id)!.title!.replace(/"/g, '#34;'));
         }
         const browser = await launchChromium();
         try {
             const page = await browser.newPage();
             await page.addScriptTag({ path: resolve('node_modules/mermaid/dist/mermaid.min.js') });
-            const parse = (text: string) => page.evaluate(async source => {
-                try {
-                    return { ok: Boolean(await (window as unknown as { mermaid: { parse(t: string): Promise<unknown> } }).mermaid.parse(source)) };
-                } catch (error) {
-                    return { ok: false, error: String(error) };
-                }
-            }, text);
+            const parse = (text: string) =>
+                page.evaluate(async source => {
+                    try {
+                        return { ok: Boolean(await (window as unknown as { mermaid: { parse(t: string): Promise<unknown> } }).mermaid.parse(source)) };
+                    } catch (error) {
+                        return { ok: false, error: String(error) };
+                    }
+                }, text);
             for (const text of texts) expect(await parse(text)).toEqual({ ok: true });
             // The parser does reject a broken chart, so the check above can fail.
             expect((await parse('flowchart LR\n  n0["open -->')).ok).toBe(false);
@@ -85,7 +89,7 @@ describe('pom diagram --format mermaid and drawio', async () => {
         }
     }, 180_000);
 
-    it('writes draw.io XML holding every node of the view where the layout puts it, with the SVG\'s colours', async () => {
+    it("writes draw.io XML holding every node of the view where the layout puts it, with the SVG's colours", async () => {
         const file = join(out, 'strategy.drawio');
         const result = await pom(['diagram', 'strategy', ACME, '--format', 'drawio', '-o', file]);
         expect(result.code, result.stderr).toBe(0);
@@ -95,7 +99,11 @@ describe('pom diagram --format mermaid and drawio', async () => {
         const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(xml);
         const root = parsed.mxfile.diagram.mxGraphModel.root;
         const objects = [root.UserObject].flat() as Array<{ pomId: string; mxCell: { style: string; mxGeometry: { x: string; width: string } } }>;
-        expect(objects.map(o => o.pomId).sort()).toEqual(resolveView(graph, 'strategy')!.nodes.map(n => n.id).sort());
+        expect(objects.map(o => o.pomId).sort()).toEqual(
+            resolveView(graph, 'strategy')!
+                .nodes.map(n => n.id)
+                .sort(),
+        );
         for (const o of objects) expect(Number(o.mxCell.mxGeometry.width)).toBeGreaterThan(50);
         const bet = objects.find(o => o.pomId === 'acme.bets.one-click-checkout')!;
         expect(bet.mxCell.style).toContain('strokeColor=#c3005a');
@@ -113,8 +121,9 @@ describe('pom export', async () => {
         const rows = objects.stdout.trimEnd().split('\r\n');
         expect(rows[0]).toMatch(/^id,type,title,parent,file,line,/);
         expect(rows.length).toBe(graph.objects.length + 1);
-        expect(rows.find(r => r.startsWith('acme.bets.one-click-checkout,')))
-            .toMatch(/^acme\.bets\.one-click-checkout,experiment,One-click checkout with saved cards,,bets\/commerce\.pom,\d+,/);
+        expect(rows.find(r => r.startsWith('acme.bets.one-click-checkout,'))).toMatch(
+            /^acme\.bets\.one-click-checkout,experiment,One-click checkout with saved cards,,bets\/commerce\.pom,\d+,/,
+        );
         const links = await pom(['export', ACME, '--format', 'csv', '--table', 'links']);
         const linkRows = links.stdout.trimEnd().split('\r\n');
         expect(linkRows.length).toBe(graph.objects.reduce((n, o) => n + o.links.length, 0) + 1);

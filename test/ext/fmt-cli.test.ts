@@ -47,7 +47,8 @@ describe('pom fmt', () => {
         expect(result.stdout).toBe('org/b.pom\n');
         expect(result.stderr).toContain('formatted 1 of 2 files');
         expect(readFileSync(join(dir, 'org/b.pom'), 'utf8')).toBe(
-            'package acme\n\nteam checkout "Checkout" {\n  topology: stream-aligned\n  owns -> payments\n}   // who owns what\n');
+            'package acme\n\nteam checkout "Checkout" {\n  topology: stream-aligned\n  owns -> payments\n}   // who owns what\n',
+        );
         // Renamed into place (a new file), no temporary file left behind; the formatted file was not touched.
         expect(statSync(join(dir, 'org/b.pom')).ino).not.toBe(before.b.ino);
         expect(readdirSync(join(dir, 'org'))).toEqual(['b.pom']);

@@ -15,9 +15,11 @@ function meaning(graph: unknown): string {
     const strip = (value: unknown): unknown => {
         if (Array.isArray(value)) return value.map(strip);
         if (value && typeof value === 'object') {
-            return Object.fromEntries(Object.entries(value)
-                .filter(([key]) => key !== 'location' && !(key === 'text' && 'condition' in value))
-                .map(([key, item]) => [key, strip(item)]));
+            return Object.fromEntries(
+                Object.entries(value)
+                    .filter(([key]) => key !== 'location' && !(key === 'text' && 'condition' in value))
+                    .map(([key, item]) => [key, strip(item)]),
+            );
         }
         return value;
     };
@@ -68,13 +70,15 @@ type experiment-base extends bet "Base"
 
 describe('formatDocument', () => {
     it('lays out a file in the canonical style', () => {
-        expect(formatDocument(`package demo
+        expect(
+            formatDocument(`package demo
 team   checkout "Checkout" {
       topology: stream-aligned,   owns -> payments , risk
     }
 scope payments "Payments" { kind: capability, }
 scope risk "Risk"
-`)).toBe(`package demo
+`),
+        ).toBe(`package demo
 
 team checkout "Checkout" {
   topology: stream-aligned
@@ -87,11 +91,13 @@ scope risk "Risk"
     });
 
     it('puts one member per line in bodies written over several lines, and a blank line between top-level elements', () => {
-        expect(formatDocument(`enum market "Market" {eu,uk
+        expect(
+            formatDocument(`enum market "Market" {eu,uk
    us }
 team t "T" { topology: platform  owns -> s }
 scope s "S"
-`)).toBe(`enum market "Market" {
+`),
+        ).toBe(`enum market "Market" {
   eu
   uk
   us
@@ -107,8 +113,7 @@ scope s "S"
     });
 
     it('keeps a one-line body of fields on one line, separated by commas', () => {
-        expect(formatDocument('cycle q1 "Q1" { start: 2026-01-01  end: 2026-03-31 }\n'))
-            .toBe('cycle q1 "Q1" { start: 2026-01-01, end: 2026-03-31 }\n');
+        expect(formatDocument('cycle q1 "Q1" { start: 2026-01-01  end: 2026-03-31 }\n')).toBe('cycle q1 "Q1" { start: 2026-01-01, end: 2026-03-31 }\n');
         expect(formatDocument('enum level { low, medium, high, }\n')).toBe('enum level { low medium high }\n');
     });
 
@@ -321,7 +326,8 @@ settings { severity demo.focus: info }
 
 describe('an empty body', () => {
     it('is written {} and leaves what follows at the top level', () => {
-        expect(formatDocument('package x\n\ngroup a "A" {\n}\n\n// next\nteam b {\n  member-of -> a\n}\n'))
-            .toBe('package x\n\ngroup a "A" {}\n\n// next\nteam b {\n  member-of -> a\n}\n');
+        expect(formatDocument('package x\n\ngroup a "A" {\n}\n\n// next\nteam b {\n  member-of -> a\n}\n')).toBe(
+            'package x\n\ngroup a "A" {}\n\n// next\nteam b {\n  member-of -> a\n}\n',
+        );
     });
 });

@@ -52,10 +52,21 @@ beforeAll(async () => {
 describe('the .vsix', () => {
     it('holds the client, server and CLI bundles, the grammar, language configuration, icon and snippets, and no sources', () => {
         const names = [...files.keys()];
-        for (const expected of ['extension/package.json', 'extension/dist/extension.cjs', 'extension/dist/server.mjs', 'extension/dist/pom.mjs',
-            'extension/syntaxes/pom.tmLanguage.json', 'extension/language-configuration.json', 'extension/icons/pom-file.svg',
-            'extension/snippets/pom.json', 'extension/readme.md', 'extension/changelog.md', 'extension/LICENSE.md', 'extension/icons/pom.png',
-            'extension/dist/assets/language/schema/graph.schema.json']) {
+        for (const expected of [
+            'extension/package.json',
+            'extension/dist/extension.cjs',
+            'extension/dist/server.mjs',
+            'extension/dist/pom.mjs',
+            'extension/syntaxes/pom.tmLanguage.json',
+            'extension/language-configuration.json',
+            'extension/icons/pom-file.svg',
+            'extension/snippets/pom.json',
+            'extension/readme.md',
+            'extension/changelog.md',
+            'extension/LICENSE.md',
+            'extension/icons/pom.png',
+            'extension/dist/assets/language/schema/graph.schema.json',
+        ]) {
             expect(names, expected).toContain(expected);
         }
         expect(names.filter(name => /\.(ts|mts|map)$|tsconfig|\.gitignore/.test(name) || name.includes('/src/') || name.includes('node_modules'))).toEqual([]);
@@ -74,8 +85,12 @@ describe('the .vsix', () => {
         expect(grammars[0]).toMatchObject({ language: 'pom', scopeName: 'source.pom' });
         expect(files.has(`extension/${grammars[0].path.replace('./', '')}`)).toBe(true);
         expect(files.has(`extension/${snippets[0].path.replace('./', '')}`)).toBe(true);
-        expect(commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title}`).sort())
-            .toEqual(['pom: Build site', 'pom: Preview view', 'pom: Restart language server', 'pom: Show diagram']);
+        expect(commands.map((c: { command: string; title: string; category: string }) => `${c.category}: ${c.title}`).sort()).toEqual([
+            'pom: Build site',
+            'pom: Preview view',
+            'pom: Restart language server',
+            'pom: Show diagram',
+        ]);
     });
 
     it('is ready for the Marketplace and Open VSX: icon, changelog, trust, settings, and a README whose links work', () => {
@@ -127,8 +142,11 @@ describe('the .vsix', () => {
 
     it('has snippets for the common objects that compile once their placeholders are filled', async () => {
         const snippets = JSON.parse(text('extension/snippets/pom.json')) as Record<string, { prefix: string; body: string[] }>;
-        expect(Object.values(snippets).map(s => s.prefix).sort())
-            .toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team', 'view']);
+        expect(
+            Object.values(snippets)
+                .map(s => s.prefix)
+                .sort(),
+        ).toEqual(['bet', 'driver', 'impact', 'input', 'insight', 'opportunity', 'option', 'team', 'view']);
         // What the snippets' default placeholders refer to.
         const fixture = `package demo
 team my-team "T"
@@ -142,10 +160,11 @@ bet my-bet "B"
 metric my-metric "M"
 `;
         for (const [name, snippet] of Object.entries(snippets)) {
-            const expanded = snippet.body.join('\n')
-                .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1')   // a choice: its first option
-                .replace(/\$\{\d+:([^}]*)\}/g, '$1')          // a placeholder: its default
-                .replace(/\$\d+/g, '');                       // tab stops
+            const expanded = snippet.body
+                .join('\n')
+                .replace(/\$\{\d+\|([^,|]+)[^}]*\}/g, '$1') // a choice: its first option
+                .replace(/\$\{\d+:([^}]*)\}/g, '$1') // a placeholder: its default
+                .replace(/\$\d+/g, ''); // tab stops
             const result = await compile({ 'fixture.pom': fixture, 'snippet.pom': `package demo\n${expanded.replace(/\bname\b/, 'snippet')}\n` });
             expect(errors(result), `${name}:\n${expanded}`).toEqual([]);
         }
@@ -184,13 +203,16 @@ describe('the bundled language server', () => {
         };
         const responses = new Map<number, { result?: { capabilities: Record<string, unknown> } }>();
         let buffer = Buffer.alloc(0);
-        const answered = (id: number) => new Promise<void>((resolvePromise, reject) => {
-            const timer = setTimeout(() => reject(new Error(`no answer to request ${id}; stderr: ${stderr}`)), 30_000);
-            const poll = () => responses.has(id) ? (clearTimeout(timer), resolvePromise()) : setTimeout(poll, 20);
-            poll();
-        });
+        const answered = (id: number) =>
+            new Promise<void>((resolvePromise, reject) => {
+                const timer = setTimeout(() => reject(new Error(`no answer to request ${id}; stderr: ${stderr}`)), 30_000);
+                const poll = () => (responses.has(id) ? (clearTimeout(timer), resolvePromise()) : setTimeout(poll, 20));
+                poll();
+            });
         let stderr = '';
-        server.stderr.on('data', chunk => { stderr += chunk; });
+        server.stderr.on('data', chunk => {
+            stderr += chunk;
+        });
         server.stdout.on('data', (chunk: Buffer) => {
             buffer = Buffer.concat([buffer, chunk]);
             for (;;) {

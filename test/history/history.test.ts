@@ -31,7 +31,15 @@ function history(): string {
         { files: { 'README.md': 'not a model\n' }, message: 'readme' },
         { files: { 'model/org.pom': org, 'model/strategy.pom': v1 }, message: 'the model', tag: 'v1' },
         { files: { 'model/strategy.pom': v2 }, message: 'one-click is on' },
-        { files: { 'model/strategy.pom': v2.replace('health: on-track', 'health: off-track').replace('input completion', 'input checkout-completion').replace('-> completion', '-> checkout-completion') }, message: 'completion is off track' },
+        {
+            files: {
+                'model/strategy.pom': v2
+                    .replace('health: on-track', 'health: off-track')
+                    .replace('input completion', 'input checkout-completion')
+                    .replace('-> completion', '-> checkout-completion'),
+            },
+            message: 'completion is off track',
+        },
     ]);
     writeFileSync(join(repo, 'model/org.pom'), org.replace('"Checkout team"', '"Payments team"'));
     return repo;
@@ -54,7 +62,7 @@ describe('--rev reads the model at a git revision', () => {
         expect(JSON.parse(json.stdout)[0].title).toBe('Checkout team');
     });
 
-    it('pom check --rev reports the revision\'s problems with paths in the workspace', async () => {
+    it("pom check --rev reports the revision's problems with paths in the workspace", async () => {
         const result = await pom(['check', 'model', '--rev', 'HEAD~1'], repo);
         // The active bet has no option to come from: a warning at that revision, not at v1 (the bet was proposed).
         expect(result.stdout).toMatch(/^model\/strategy\.pom:\d+:\d+: warning: .*\[bet-without-option\]$/m);
@@ -130,7 +138,7 @@ describe('pom history', () => {
 });
 
 describe('pom build --history', () => {
-    it('charts the model\'s health at each commit and lists an object\'s history on its page, in Chromium', async () => {
+    it("charts the model's health at each commit and lists an object's history on its page, in Chromium", async () => {
         expect(existsSync(CHROMIUM), `Chromium is missing at ${CHROMIUM}`).toBe(true);
         const repo = history();
         const out = mkdtempSync(join(tmpdir(), 'pom-history-site-'));
@@ -140,7 +148,9 @@ describe('pom build --history', () => {
         try {
             const page = await browser.newPage();
             const errors: string[] = [];
-            page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
+            page.on('console', message => {
+                if (message.type() === 'error') errors.push(message.text());
+            });
             await page.goto(`file://${join(out, 'reports', 'history.html')}`);
             expect(await page.locator('h1').textContent()).toBe('Model health over time');
             // One point per commit that changed the model (3), tags as their labels; three series.

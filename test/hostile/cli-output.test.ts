@@ -60,7 +60,9 @@ describe('build leftovers (case 10)', () => {
         const second = await pom(['build', '.', '--out', out], dir);
         expect(second.stderr).toContain('(0 files changed)');
         expect(second.stderr).toMatch(/\(\d+ files; 0 changed\)/);
-        const leftovers = readdirSync(out, { recursive: true }).map(String).filter(name => name.endsWith('.tmp'));
+        const leftovers = readdirSync(out, { recursive: true })
+            .map(String)
+            .filter(name => name.endsWith('.tmp'));
         expect(leftovers).toEqual([]);
     });
 });
@@ -101,14 +103,18 @@ describe('text output (case 9)', () => {
         const dir = workspace({ 'm.pom': `package m\n${Array.from({ length: 3000 }, () => 'team a').join('\n')}\n` });
         const child = spawn(process.execPath, [POM, 'check', '.'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
         let stderr = '';
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         child.stdout.once('data', () => child.stdout.destroy());
         await new Promise(r => child.on('close', r));
         expect(stderr).not.toMatch(/EPIPE|at .*\.js:\d+/);
     });
 
     it('prints one line per diagnostic, with control characters and odd file names escaped', async () => {
-        const dir = workspace({ 'm.pom': 'package m\nteam a { doc: """\nline one\nline two """ oops }\nteam b "\u001b[31mred\u001b[0m" { owner -> \u001b]0;x\u0007 }\n' });
+        const dir = workspace({
+            'm.pom': 'package m\nteam a { doc: """\nline one\nline two """ oops }\nteam b "\u001b[31mred\u001b[0m" { owner -> \u001b]0;x\u0007 }\n',
+        });
         writeFileSync(join(dir, 'new\nline.pom'), 'package n\nteam a {\n');
         writeFileSync(Buffer.from(join(dir, 'bad-\xff.pom'), 'latin1'), 'package q\nteam a\n');
         const result = await pom(['check', '.'], dir);

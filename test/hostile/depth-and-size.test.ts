@@ -66,7 +66,9 @@ describe('size', () => {
         const result = await compile(`package d\n${Array(3000).fill('team a').join('\n')}\n`);
         const duplicates = withCode(result, 'duplicate-id');
         expect(duplicates).toHaveLength(3000);
-        expect(duplicates[0].message).toBe("Duplicate id 'd.a': also defined at main.pom:3:6, main.pom:4:6, main.pom:5:6 and 2996 more places. Rename one of them.");
+        expect(duplicates[0].message).toBe(
+            "Duplicate id 'd.a': also defined at main.pom:3:6, main.pom:4:6, main.pom:5:6 and 2996 more places. Rename one of them.",
+        );
         expect(Math.max(...duplicates.map(d => d.message.length))).toBeLessThan(200);
     });
 
@@ -83,7 +85,10 @@ describe('a failure inside validation', () => {
         const { pom } = createPomServices(NodeFileSystem, { indexReferences: false });
         const validator = pom.validation.DocumentValidator;
         const many: Diagnostic[] = Array.from({ length: 130_000 }, (_, i) => ({
-            range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } }, message: `m${i}`, severity: 2, code: 'x',
+            range: { start: { line: i, character: 0 }, end: { line: i, character: 1 } },
+            message: `m${i}`,
+            severity: 2,
+            code: 'x',
         }));
         (validator as unknown as { validateAst: () => Promise<Diagnostic[]> }).validateAst = async () => many;
         const document = pom.shared.workspace.LangiumDocumentFactory.fromString('package p\n', URI.file('/virtual/p.pom'));
@@ -94,7 +99,9 @@ describe('a failure inside validation', () => {
     it('propagates instead of dropping every diagnostic', async () => {
         const { pom } = createPomServices(NodeFileSystem, { indexReferences: false });
         const validator = pom.validation.DocumentValidator;
-        (validator as unknown as { validateAst: () => Promise<Diagnostic[]> }).validateAst = async () => { throw new RangeError('Maximum call stack size exceeded'); };
+        (validator as unknown as { validateAst: () => Promise<Diagnostic[]> }).validateAst = async () => {
+            throw new RangeError('Maximum call stack size exceeded');
+        };
         const document = pom.shared.workspace.LangiumDocumentFactory.fromString('package p\n', URI.file('/virtual/p.pom'));
         await expect(validator.validateDocument(document)).rejects.toThrow('Maximum call stack size exceeded');
     });

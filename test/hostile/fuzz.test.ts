@@ -6,7 +6,12 @@ import { join, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, DocumentSymbolRequest, HoverRequest, type Diagnostic
+    CompletionRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    DocumentSymbolRequest,
+    HoverRequest,
+    type Diagnostic,
 } from 'vscode-languageserver-protocol/node';
 import { compileSources, compileWorkspace } from '../../language/src/compiler.js';
 import { formatDocument } from '../../language/src/format/formatter.js';
@@ -30,9 +35,57 @@ function generator(seed: number): () => number {
 }
 
 /** Pieces an attacker or a careless edit inserts. */
-const PIECES = ['{', '}', '[', ']', '(', ')', '"', '"""', '->', '~>', ',', ':', 'not ', ' or ', '\n', '\r', '\r\n', '\t', '//', '/*', '*/',
-    '\u001b[31m', '\u0000', '\u202e', '-', '.', '..', '*', 'team', 'bet', 'type', 'link', 'view', 'rule', 'query', 'settings', 'allow',
-    'package', 'import', 'std', 'x'.repeat(300), '9'.repeat(30), '2026-02-30', '"\\', 'é', '𝔁', '{'.repeat(70), '('.repeat(70), '['.repeat(70)];
+const PIECES = [
+    '{',
+    '}',
+    '[',
+    ']',
+    '(',
+    ')',
+    '"',
+    '"""',
+    '->',
+    '~>',
+    ',',
+    ':',
+    'not ',
+    ' or ',
+    '\n',
+    '\r',
+    '\r\n',
+    '\t',
+    '//',
+    '/*',
+    '*/',
+    '\u001b[31m',
+    '\u0000',
+    '\u202e',
+    '-',
+    '.',
+    '..',
+    '*',
+    'team',
+    'bet',
+    'type',
+    'link',
+    'view',
+    'rule',
+    'query',
+    'settings',
+    'allow',
+    'package',
+    'import',
+    'std',
+    'x'.repeat(300),
+    '9'.repeat(30),
+    '2026-02-30',
+    '"\\',
+    'é',
+    '𝔁',
+    '{'.repeat(70),
+    '('.repeat(70),
+    '['.repeat(70),
+];
 
 function mutate(text: string, random: () => number): string {
     const edits = 1 + Math.floor(random() * 4);
@@ -41,38 +94,50 @@ function mutate(text: string, random: () => number): string {
         const at = Math.floor(random() * (result.length + 1));
         const length = Math.floor(random() * 40);
         switch (Math.floor(random() * 5)) {
-            case 0: result = result.slice(0, at) + result.slice(at + length); break; // delete
-            case 1: result = result.slice(0, at) + result.slice(at, at + length).repeat(2) + result.slice(at + length); break; // duplicate
-            case 2: { // swap two lines
+            case 0:
+                result = result.slice(0, at) + result.slice(at + length);
+                break; // delete
+            case 1:
+                result = result.slice(0, at) + result.slice(at, at + length).repeat(2) + result.slice(at + length);
+                break; // duplicate
+            case 2: {
+                // swap two lines
                 const lines = result.split('\n');
-                const a = Math.floor(random() * lines.length), b = Math.floor(random() * lines.length);
+                const a = Math.floor(random() * lines.length),
+                    b = Math.floor(random() * lines.length);
                 [lines[a], lines[b]] = [lines[b], lines[a]];
                 result = lines.join('\n');
                 break;
             }
-            default: result = result.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + result.slice(at); // insert
+            default:
+                result = result.slice(0, at) + PIECES[Math.floor(random() * PIECES.length)] + result.slice(at); // insert
         }
     }
     return result;
 }
 
 function pomFiles(dir: string, prefix = ''): string[] {
-    return readdirSync(dir, { withFileTypes: true }).flatMap(entry => entry.isDirectory()
-        ? pomFiles(join(dir, entry.name), `${prefix}${entry.name}/`)
-        : entry.name.endsWith('.pom') ? [`${prefix}${entry.name}`] : []).sort();
+    return readdirSync(dir, { withFileTypes: true })
+        .flatMap(entry =>
+            entry.isDirectory() ? pomFiles(join(dir, entry.name), `${prefix}${entry.name}/`) : entry.name.endsWith('.pom') ? [`${prefix}${entry.name}`] : [],
+        )
+        .sort();
 }
 
 /** What a model means, without where it is written: its objects (fields, links, parents) with locations left out. */
 function meaning(graph: PomGraph): string {
-    const placeless = (key: string, value: unknown) => key === 'location' || key === 'locations' ? undefined : value;
-    return JSON.stringify([...graph.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)), placeless);
+    const placeless = (key: string, value: unknown) => (key === 'location' || key === 'locations' ? undefined : value);
+    return JSON.stringify(
+        [...graph.objects].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)),
+        placeless,
+    );
 }
 
 describe(`fuzz (seed ${SEED})`, () => {
     const files = pomFiles(ACME);
     const originals = new Map(files.map(file => [file, readFileSync(join(ACME, file), 'utf8')]));
-    const compile = (replaced: string, text: string) => compileSources(ACME, new Map(files.map(file =>
-        [join(ACME, file), file === replaced ? text : originals.get(file)!])));
+    const compile = (replaced: string, text: string) =>
+        compileSources(ACME, new Map(files.map(file => [join(ACME, file), file === replaced ? text : originals.get(file)!])));
 
     it('mutants of acme: pom check ends with located diagnostics, pom fmt is idempotent and keeps the meaning', async () => {
         const random = generator(SEED);
@@ -84,7 +149,10 @@ describe(`fuzz (seed ${SEED})`, () => {
             const text = mutate(originals.get(file)!, random);
             const what = `mutant ${n} of ${file} (seed ${SEED})`;
             const result = await compile(file, text);
-            expect(result.diagnostics.filter(d => d.code === 'internal-error'), what).toEqual([]);
+            expect(
+                result.diagnostics.filter(d => d.code === 'internal-error'),
+                what,
+            ).toEqual([]);
             for (const d of result.diagnostics) {
                 expect(d.location.line, what).toBeGreaterThanOrEqual(1);
                 expect(d.message.length, `${what}: ${d.message.slice(0, 200)}`).toBeLessThan(2000);
@@ -104,7 +172,7 @@ describe(`fuzz (seed ${SEED})`, () => {
         expect(formatted).toBeGreaterThan(0);
     }, 120_000);
 
-    it('a 500-edit random burst against the language server: every request answered within 1 s, and it settles on pom check\'s diagnostics', async () => {
+    it("a 500-edit random burst against the language server: every request answered within 1 s, and it settles on pom check's diagnostics", async () => {
         const root = mkdtempSync(join(tmpdir(), 'pom-fuzz-'));
         process.env.POM_CACHE_DIR = mkdtempSync(join(tmpdir(), 'pom-cache-'));
         cpSync(ACME, root, { recursive: true });
@@ -115,15 +183,21 @@ describe(`fuzz (seed ${SEED})`, () => {
             const opened = files.slice(0, 4);
             const texts = new Map(opened.map(file => [file, originals.get(file)!]));
             for (const file of opened) {
-                await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: uri(file), languageId: 'pom', version: 1, text: texts.get(file)! } });
+                await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+                    textDocument: { uri: uri(file), languageId: 'pom', version: 1, text: texts.get(file)! },
+                });
             }
             // The editor has loaded: every file checked, and each feature asked once (what it builds on first use).
             await client.until(d => files.every(file => d.has(uri(file))), 'the first diagnostics of every file', 60_000);
-            await Promise.all(opened.map(file => Promise.all([
-                client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file) }, position: { line: 0, character: 0 } }),
-                client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(file) }, position: { line: 1, character: 0 } }),
-                client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(file) } }),
-            ])));
+            await Promise.all(
+                opened.map(file =>
+                    Promise.all([
+                        client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(file) }, position: { line: 0, character: 0 } }),
+                        client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(file) }, position: { line: 1, character: 0 } }),
+                        client.connection.sendRequest(DocumentSymbolRequest.type, { textDocument: { uri: uri(file) } }),
+                    ]),
+                ),
+            );
             const slowest: Array<{ ms: number; what: string }> = [];
             const timed = async (what: string, request: () => Promise<unknown>) => {
                 const start = performance.now();
@@ -135,7 +209,10 @@ describe(`fuzz (seed ${SEED})`, () => {
                 const text = mutate(texts.get(file)!, random);
                 texts.set(file, text);
                 // Edits go out as fast as the connection takes them (a burst); every tenth, the editor asks something.
-                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version }, contentChanges: [{ text }] });
+                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                    textDocument: { uri: uri(file), version },
+                    contentChanges: [{ text }],
+                });
                 if (version % 10 === 0) {
                     const line = Math.floor(random() * text.split('\n').length);
                     const position = { line, character: Math.floor(random() * 10) };
@@ -149,17 +226,38 @@ describe(`fuzz (seed ${SEED})`, () => {
             }
             slowest.sort((a, b) => b.ms - a.ms);
             expect(slowest.length).toBe(150);
-            expect(slowest[0].ms, `slowest requests: ${slowest.slice(0, 5).map(s => `${s.what} ${Math.round(s.ms)} ms`).join(", ")}`).toBeLessThan(1000);
+            expect(
+                slowest[0].ms,
+                `slowest requests: ${slowest
+                    .slice(0, 5)
+                    .map(s => `${s.what} ${Math.round(s.ms)} ms`)
+                    .join(', ')}`,
+            ).toBeLessThan(1000);
 
             // Back to the originals: the server settles on exactly the diagnostics of a fresh pom check, in every
             // file (whole-model warnings in files nobody edited included).
             for (const [index, file] of opened.entries()) {
-                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri: uri(file), version: 1000 + index }, contentChanges: [{ text: originals.get(file)! }] });
+                await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
+                    textDocument: { uri: uri(file), version: 1000 + index },
+                    contentChanges: [{ text: originals.get(file)! }],
+                });
             }
             const check = await compileWorkspace(root);
             const fromCheck = check.diagnostics.map(d => `${d.location.file}:${d.location.line}:${d.location.column} ${d.code} ${d.message}`).sort();
-            const fromServer = (published: Map<string, Diagnostic[]>) => [...published].flatMap(([fileUri, diagnostics]) => diagnostics.map(d =>
-                `${fileURLToPath(fileUri).slice(root.length + 1).split(sep).join('/')}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : ''}`)).sort();
+            const fromServer = (published: Map<string, Diagnostic[]>) =>
+                [...published]
+                    .flatMap(([fileUri, diagnostics]) =>
+                        diagnostics.map(
+                            d =>
+                                `${fileURLToPath(fileUri)
+                                    .slice(root.length + 1)
+                                    .split(sep)
+                                    .join(
+                                        '/',
+                                    )}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : ''}`,
+                        ),
+                    )
+                    .sort();
             await client.until(d => JSON.stringify(fromServer(d)) === JSON.stringify(fromCheck), 'the diagnostics of pom check', 30_000).catch(() => undefined);
             expect(fromServer(client.diagnostics)).toEqual(fromCheck);
             expect(client.stderr).not.toMatch(/RangeError|Maximum call stack|Invalid string length/);

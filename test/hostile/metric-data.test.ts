@@ -18,7 +18,9 @@ describe('metric data files', () => {
             symlinkSync(target, join(dir, 'data', 'env.csv'));
             const result = await pom(['check', '.', '--format', 'json'], dir);
             expect(result.code).toBe(1);
-            expect(result.stdout).toContain("Metric 'm.env' reads data/env.csv, which pom does not read: it is a symbolic link to a file outside the workspace");
+            expect(result.stdout).toContain(
+                "Metric 'm.env' reads data/env.csv, which pom does not read: it is a symbolic link to a file outside the workspace",
+            );
             expect(result.stdout).not.toMatch(/PATH=|root:x:0/);
             const built = await pom(['build', '.', '--out', join(dir, 'site'), '--no-site'], dir);
             expect(built.stdout + built.stderr).not.toMatch(/PATH=|root:x:0/);

@@ -11,7 +11,10 @@ import { SERVING_AT, startPom } from '../cli-run.js';
 import { ACME } from '../helpers.js';
 
 let server: ChildProcess | undefined;
-afterEach(() => { server?.kill('SIGTERM'); server = undefined; });
+afterEach(() => {
+    server?.kill('SIGTERM');
+    server = undefined;
+});
 
 function serve(dir: string, whileStarting?: () => void): Promise<string> {
     const started = startPom(['serve', dir, '--port', '0'], SERVING_AT, whileStarting);
@@ -25,7 +28,9 @@ function get(url: string, path: string, host?: string): Promise<{ status: number
     return new Promise((resolveGet, reject) => {
         const req = request({ hostname, port, path, headers: host ? { host } : {} }, response => {
             let body = '';
-            response.on('data', chunk => { body += String(chunk); });
+            response.on('data', chunk => {
+                body += String(chunk);
+            });
             response.on('end', () => resolveGet({ status: response.statusCode!, headers: response.headers, body }));
         });
         req.on('error', reject);
@@ -105,12 +110,17 @@ describe('pom serve under hostile requests', () => {
         const started = startPom(['serve', dir, '--port', '0'], SERVING_AT);
         server = started.child;
         let stderr = '';
-        started.child.stderr!.on('data', chunk => { stderr += String(chunk); });
+        started.child.stderr!.on('data', chunk => {
+            stderr += String(chunk);
+        });
         const url = await started.ready;
         const builds = () => stderr.split('\n').filter(line => / in \d+ files?$/.test(line)).length;
         writeFileSync(join(dir, 'data', 'fraud-loss.csv'), 'date,value\n2026-11-02,7.25\n');
         const metrics = join(dir, 'strategy', 'metrics.pom');
-        writeFileSync(metrics, readFileSync(metrics, 'utf8').replace('query: "fraud.chargeback_loss_bps"', 'query: "fraud.chargeback_loss_bps"\n  data: "../data/fraud-loss.csv"'));
+        writeFileSync(
+            metrics,
+            readFileSync(metrics, 'utf8').replace('query: "fraud.chargeback_loss_bps"', 'query: "fraud.chargeback_loss_bps"\n  data: "../data/fraud-loss.csv"'),
+        );
         const page = '/o/acme.strategy.fraud-loss.html';
         expect(await until(async () => (await get(url, page)).body.includes('7.25'), 45_000)).toBe(true);
         const afterRebuild = builds();

@@ -18,7 +18,10 @@ describe('the core boundary is enforced by lint', () => {
     test('a core module that imports Langium or Langium-side code fails', async () => {
         for (const folder of ['graph', 'graph/checks', 'views', 'metrics', 'diff']) {
             const messages = await lintAs(`language/src/${folder}/uses-langium.ts`, fixture('core-imports-langium.ts'));
-            expect(messages.filter(m => m.startsWith('no-restricted-imports')), folder).toHaveLength(2);
+            expect(
+                messages.filter(m => m.startsWith('no-restricted-imports')),
+                folder,
+            ).toHaveLength(2);
             expect(messages.join('\n')).toContain('Langium-free');
         }
     });
@@ -28,7 +31,7 @@ describe('the core boundary is enforced by lint', () => {
         expect(messages.filter(m => m.startsWith('no-restricted-imports'))).toEqual([]);
     });
 
-    test('the CLI must use the language\'s public entry point', async () => {
+    test("the CLI must use the language's public entry point", async () => {
         const messages = await lintAs('cli/src/commands/deep.ts', fixture('cli-deep-import.ts'));
         expect(messages).toEqual([expect.stringContaining('public entry points (language/src/index.js')]);
         const viaIndex = fixture('cli-deep-import.ts').replace('language/src/compiler.js', 'language/src/index.js');

@@ -8,16 +8,18 @@ async function fixes(ws: LspWorkspace, path: string, code: string): Promise<{ ac
     const document = ws.document(path);
     const diagnostic: Diagnostic | undefined = (document.diagnostics ?? []).find(d => d.code === code);
     if (!diagnostic) throw new Error(`no ${code} in ${path}: ${JSON.stringify(document.diagnostics?.map(d => d.code))}`);
-    const actions = (await ws.pom.lsp.CodeActionProvider!.getCodeActions(document, {
-        textDocument: { uri: ws.uri(path) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-    }) ?? []) as CodeAction[];
+    const actions = ((await ws.pom.lsp.CodeActionProvider!.getCodeActions(document, {
+        textDocument: { uri: ws.uri(path) },
+        range: diagnostic.range,
+        context: { diagnostics: [diagnostic] },
+    })) ?? []) as CodeAction[];
     return {
         actions,
         apply(title) {
             const action = actions.find(a => a.title === title);
             if (!action) throw new Error(`no action '${title}'; offered: ${actions.map(a => a.title).join(', ')}`);
             return applyEdits(document.textDocument.getText(), editsByUri(action.edit).get(ws.uri(path)) ?? []);
-        }
+        },
     };
 }
 
@@ -80,12 +82,20 @@ describe('quick fixes', () => {
             [IssueCodes.UnknownType, 'package acme\nbett b "B"\n', "Change to 'bet'", 'bet b "B"'],
             [IssueCodes.UnknownLink, 'package acme\nteam t "T"\nbet b "B" {\n  ownr -> t\n}\n', "Change to 'owner'", 'owner -> t'],
             [IssueCodes.UnknownField, 'package acme\nbet b "B" {\n  statu: active\n}\n', "Change to 'status'", 'status: active'],
-            [IssueCodes.UnknownObject, 'package acme\nteam checkout-team "T"\nbet b "B" {\n  owner -> checkout-tem\n}\n', "Change to 'checkout-team'", 'owner -> checkout-team'],
+            [
+                IssueCodes.UnknownObject,
+                'package acme\nteam checkout-team "T"\nbet b "B" {\n  owner -> checkout-tem\n}\n',
+                "Change to 'checkout-team'",
+                'owner -> checkout-team',
+            ],
         ];
         for (const [code, source, title, expected] of cases) {
             const ws = await lspWorkspace(source);
             const { actions, apply } = await fixes(ws, 'main.pom', code);
-            expect(actions.filter(a => a.title === title), code).toHaveLength(1);
+            expect(
+                actions.filter(a => a.title === title),
+                code,
+            ).toHaveLength(1);
             expect(actions[0].title, code).toBe(title);
             expect(actions[0].isPreferred, code).toBe(true);
             const fixed = apply(title);

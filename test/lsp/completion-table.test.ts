@@ -5,13 +5,16 @@ import { pathToFileURL } from 'node:url';
 import { URI } from 'langium';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CompletionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification, type CompletionItem, type CompletionList
+    CompletionRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    type CompletionItem,
+    type CompletionList,
 } from 'vscode-languageserver-protocol/node';
 import { ACME, WORKSPACE } from '../helpers.js';
 import { COMPLETION_TABLE, applyRow, type CompletionRow } from './completion-table.js';
 import { lspWorkspace, type LspWorkspace } from './lsp-helpers.js';
 import { StdioClient } from './stdio-client.js';
-
 
 function pomFiles(dir: string): Record<string, string> {
     const files: Record<string, string> = {};
@@ -47,14 +50,19 @@ test('the table covers at least 40 cursor positions', () => {
 
 describe('completion table, in process', () => {
     let ws: LspWorkspace;
-    beforeAll(async () => { ws = await lspWorkspace(sources); }, 60_000);
+    beforeAll(async () => {
+        ws = await lspWorkspace(sources);
+    }, 60_000);
 
     test.each(COMPLETION_TABLE.map(row => [row.name, row] as const))('%s', async (_name, row) => {
         const { text, offset } = applyRow(sources[row.file] ?? '', row);
         const uri = URI.file(resolve(WORKSPACE, row.file));
         // The edited text as the editor holds it; the rest of the workspace as built.
         const document = ws.shared.workspace.LangiumDocumentFactory.fromString(text, uri);
-        const list = await ws.pom.lsp.CompletionProvider!.getCompletion(document, { textDocument: { uri: uri.toString() }, position: positionAt(text, offset) });
+        const list = await ws.pom.lsp.CompletionProvider!.getCompletion(document, {
+            textDocument: { uri: uri.toString() },
+            position: positionAt(text, offset),
+        });
         check(row, list?.items ?? []);
     });
 });
@@ -83,7 +91,10 @@ describe('completion table, over stdio', () => {
         } else {
             await client.connection.sendNotification(DidChangeTextDocumentNotification.type, { textDocument: { uri, version }, contentChanges: [{ text }] });
         }
-        const list = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri }, position: positionAt(text, offset) }) as CompletionList | null;
+        const list = (await client.connection.sendRequest(CompletionRequest.type, {
+            textDocument: { uri },
+            position: positionAt(text, offset),
+        })) as CompletionList | null;
         check(row, list?.items ?? []);
     });
 });

@@ -11,19 +11,25 @@ driver retention "Retention"
 `;
 
 /** Completes at the end of `before` in a file `before + after`; returns the items by label. */
-async function complete(before: string, after = '\n', files: Record<string, string> = {}): Promise<{ items: CompletionItem[]; labels: string[]; apply(label: string): string }> {
+async function complete(
+    before: string,
+    after = '\n',
+    files: Record<string, string> = {},
+): Promise<{ items: CompletionItem[]; labels: string[]; apply(label: string): string }> {
     const ws = await lspWorkspace({ ...files, 'main.pom': before + after });
     const list = await ws.pom.lsp.CompletionProvider!.getCompletion(ws.document('main.pom'), {
-        textDocument: { uri: ws.uri('main.pom') }, position: ws.document('main.pom').textDocument.positionAt(before.length)
+        textDocument: { uri: ws.uri('main.pom') },
+        position: ws.document('main.pom').textDocument.positionAt(before.length),
     });
     const items = list?.items ?? [];
     return {
-        items, labels: items.map(item => item.label),
+        items,
+        labels: items.map(item => item.label),
         apply(label) {
             const item = items.find(i => i.label === label);
             if (!item?.textEdit || !('range' in item.textEdit)) throw new Error(`no item ${label}`);
             return applyEdits(before + after, [item.textEdit, ...(item.additionalTextEdits ?? [])]);
-        }
+        },
     };
 }
 
@@ -62,7 +68,10 @@ describe('completion', () => {
     test('offers the metadata keys of a link', async () => {
         const std = await complete('package acme\nteam t "T"\nbet b "B" {\n  depends-on -> t { ', ' }\n}\n');
         expect(std.labels.length).toBeGreaterThan(0);
-        const { labels } = await complete('package acme\nlink weighs from bet to bet { weight: number, note?: text }\nbet a "A"\nbet b "B" {\n  weighs -> a { ', ' }\n}\n');
+        const { labels } = await complete(
+            'package acme\nlink weighs from bet to bet { weight: number, note?: text }\nbet a "A"\nbet b "B" {\n  weighs -> a { ',
+            ' }\n}\n',
+        );
         expect(labels.sort()).toEqual(['note', 'weight']);
     });
 

@@ -7,7 +7,10 @@ const MESSY = 'package acme\nbet   b "B" {\n      status:   active,\n  targets -
 describe('formatting', () => {
     test('gives the same text as pom fmt', async () => {
         const ws = await lspWorkspace(MESSY);
-        const edits = await ws.pom.lsp.Formatter!.formatDocument(ws.document('main.pom'), { textDocument: { uri: ws.uri('main.pom') }, options: { tabSize: 2, insertSpaces: true } });
+        const edits = await ws.pom.lsp.Formatter!.formatDocument(ws.document('main.pom'), {
+            textDocument: { uri: ws.uri('main.pom') },
+            options: { tabSize: 2, insertSpaces: true },
+        });
         const formatted = applyEdits(MESSY, edits);
         expect(formatted).not.toBe(MESSY);
         expect(formatted).toBe(formatDocument(MESSY));
@@ -15,8 +18,18 @@ describe('formatting', () => {
 
     test('a formatted file needs no edit, and a file with syntax errors is left alone', async () => {
         const clean = await lspWorkspace(formatDocument(MESSY));
-        expect(await clean.pom.lsp.Formatter!.formatDocument(clean.document('main.pom'), { textDocument: { uri: clean.uri('main.pom') }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+        expect(
+            await clean.pom.lsp.Formatter!.formatDocument(clean.document('main.pom'), {
+                textDocument: { uri: clean.uri('main.pom') },
+                options: { tabSize: 2, insertSpaces: true },
+            }),
+        ).toEqual([]);
         const broken = await lspWorkspace('bet   b "B" {\n  status: \n');
-        expect(await broken.pom.lsp.Formatter!.formatDocument(broken.document('main.pom'), { textDocument: { uri: broken.uri('main.pom') }, options: { tabSize: 2, insertSpaces: true } })).toEqual([]);
+        expect(
+            await broken.pom.lsp.Formatter!.formatDocument(broken.document('main.pom'), {
+                textDocument: { uri: broken.uri('main.pom') },
+                options: { tabSize: 2, insertSpaces: true },
+            }),
+        ).toEqual([]);
     });
 });

@@ -76,7 +76,8 @@ bet wallets "Wallets" {
 const edits: Array<{ what: string; files: Record<string, string | undefined> }> = [
     { what: 'a title changes', files: { 'org.pom': initial['org.pom'].replace('"Payments"', '"Payments team"') } },
     {
-        what: 'a bet is added in a new file, linking across files', files: {
+        what: 'a bet is added in a new file, linking across files',
+        files: {
             'more.pom': `package acme.bets
 import acme.org
 import acme.strategy
@@ -90,22 +91,36 @@ bet fraud-model "Fraud model" {
   targets -> completion { expected: "+0.2pp" }
   depends-on -> wallets { kind: ok }
 }
-`
-        }
+`,
+        },
     },
     { what: 'the owner of a bet moves to another team', files: { 'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk') } },
-    { what: 'a linked-to object is renamed (links to it break)', files: { 'strategy.pom': initial['strategy.pom'].replace('input completion', 'input completion-rate') } },
-    { what: 'the links follow the rename', files: {
-        'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate'),
-    } },
+    {
+        what: 'a linked-to object is renamed (links to it break)',
+        files: { 'strategy.pom': initial['strategy.pom'].replace('input completion', 'input completion-rate') },
+    },
+    {
+        what: 'the links follow the rename',
+        files: {
+            'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate'),
+        },
+    },
     { what: 'the same id is defined twice, in two files', files: { 'dup.pom': `package acme.org\n\nteam risk "Risk again" { topology: platform }\n` } },
     { what: 'the first definition goes away: the other one takes over', files: { 'org.pom': initial['org.pom'].replace(/team risk[^}]*\}\n/, '') } },
-    { what: 'a link is written twice, then a nested object leaves', files: {
-        'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk').replace('targets -> completion', 'targets -> completion-rate, completion-rate')
-            .replace(/ {2}work wallet-sdk[^\n]*\n/, ''),
-    } },
+    {
+        what: 'a link is written twice, then a nested object leaves',
+        files: {
+            'bets.pom': initial['bets.pom']
+                .replace('owner -> payments', 'owner -> risk')
+                .replace('targets -> completion', 'targets -> completion-rate, completion-rate')
+                .replace(/ {2}work wallet-sdk[^\n]*\n/, ''),
+        },
+    },
     { what: 'a file is deleted', files: { 'more.pom': undefined } },
-    { what: 'the rename is undone in one file and the bets come back', files: { 'strategy.pom': initial['strategy.pom'], 'bets.pom': initial['bets.pom'], 'dup.pom': undefined } },
+    {
+        what: 'the rename is undone in one file and the bets come back',
+        files: { 'strategy.pom': initial['strategy.pom'], 'bets.pom': initial['bets.pom'], 'dup.pom': undefined },
+    },
 ];
 
 /** An index as comparable data: every namespace's ids in map order, each with where its definitions are, its duplicates and packages. */
@@ -152,9 +167,14 @@ describe('the editor patches the assembled graph instead of assembling it again'
             const patched = pom.model.WorkspaceModel.model;
             // The same documents assembled from scratch by the builder the command line uses.
             const fresh = new GraphBuilder(pom.model.TypeSystem, pom.workspace.Paths);
-            const documents = shared.workspace.LangiumDocuments.all.filter(d => d.state >= DocumentState.Linked).toArray()
-                .sort((a, b) => a.uri.toString() < b.uri.toString() ? -1 : 1);
-            const assembled = fresh.assemble(documents.map(d => fresh.fragment(d)), pom.references.PomIndex.index);
+            const documents = shared.workspace.LangiumDocuments.all
+                .filter(d => d.state >= DocumentState.Linked)
+                .toArray()
+                .sort((a, b) => (a.uri.toString() < b.uri.toString() ? -1 : 1));
+            const assembled = fresh.assemble(
+                documents.map(d => fresh.fragment(d)),
+                pom.references.PomIndex.index,
+            );
             // The model derives its facts (effective health, lineage…) from the assembled graph, and selects the
             // views once the facts they may test exist.
             const viewDiagnostics: GraphDiagnostic[] = [];
@@ -181,7 +201,8 @@ describe('the editor patches the assembled graph instead of assembling it again'
             expect(canonicalJson({ ...patched.graph, diagnostics: [] }), edit.what).toBe(canonicalJson({ ...batch.graph, diagnostics: [] }));
             // What the editor shows in every file, after relinking and revalidating only what the edit affects, is
             // what `pom check` reports; a duplicate id resolved in a file the others do not reference included.
-            const shown = shared.workspace.LangiumDocuments.all.toArray()
+            const shown = shared.workspace.LangiumDocuments.all
+                .toArray()
                 .filter(d => d.uri.scheme === 'file' && !isStdlibUri(d.uri))
                 .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
                 .sort(compareDiagnostics);
@@ -202,7 +223,9 @@ describe('the editor patches the assembled graph instead of assembling it again'
         const before = pom.model.WorkspaceModel.model.graph;
         const json = canonicalJson(before);
         const path = resolve(WORKSPACE, 'bets.pom');
-        shared.workspace.TextDocuments.set(TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom'].replace('owner -> payments', 'owner -> risk')));
+        shared.workspace.TextDocuments.set(
+            TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom'].replace('owner -> payments', 'owner -> risk')),
+        );
         await shared.workspace.DocumentBuilder.update([URI.file(path)], []);
         const after = pom.model.WorkspaceModel.model.graph;
         expect(after.objects.find(o => o.id === 'acme.org.risk')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');

@@ -35,7 +35,8 @@ goal q3 "Q3 conversion goal" {
 
 async function hover(ws: LspWorkspace, path: string, needle: string, shift = 1): Promise<string> {
     const result = await ws.pom.lsp.HoverProvider!.getHoverContent(ws.document(path), {
-        textDocument: { uri: ws.uri(path) }, position: ws.at(path, needle, shift)
+        textDocument: { uri: ws.uri(path) },
+        position: ws.at(path, needle, shift),
     });
     const contents = result?.contents as { value: string } | undefined;
     return contents?.value ?? '';

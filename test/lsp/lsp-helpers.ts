@@ -32,7 +32,9 @@ export async function lspWorkspace(files: Record<string, string> | string): Prom
         return found;
     };
     return {
-        shared, pom, document,
+        shared,
+        pom,
+        document,
         uri: path => URI.file(resolve(WORKSPACE, path)).toString(),
         at(path, needle, shift = 0, occurrence = 1) {
             const text = document(path).textDocument.getText();

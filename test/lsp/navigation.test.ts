@@ -44,7 +44,8 @@ const params = (uri: string, position: { line: number; character: number }) => (
 describe('navigation', () => {
     test('go to definition of an object, a type in the standard library, a field and an enum member', async () => {
         const ws = await lspWorkspace(FILES);
-        const definition = (needle: string, shift = 1) => ws.pom.lsp.DefinitionProvider!.getDefinition(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', needle, shift)));
+        const definition = (needle: string, shift = 1) =>
+            ws.pom.lsp.DefinitionProvider!.getDefinition(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', needle, shift)));
         const object = (await definition('conversion\n'))!;
         expect(object[0].targetUri).toBe(ws.uri('strategy.pom'));
         expect(ws.text('strategy.pom', object[0].targetSelectionRange)).toBe('conversion');
@@ -64,8 +65,10 @@ describe('navigation', () => {
 
     test('find references lists every link to an object from either end, qualified and imported', async () => {
         const ws = await lspWorkspace(FILES);
-        const locations = await ws.pom.lsp.ReferencesProvider!.findReferences(ws.document('strategy.pom'),
-            { ...params(ws.uri('strategy.pom'), ws.at('strategy.pom', 'conversion', 1)), context: { includeDeclaration: false } });
+        const locations = await ws.pom.lsp.ReferencesProvider!.findReferences(ws.document('strategy.pom'), {
+            ...params(ws.uri('strategy.pom'), ws.at('strategy.pom', 'conversion', 1)),
+            context: { includeDeclaration: false },
+        });
         const found = locations.map(l => `${l.uri.split('/').pop()}:${l.range.start.line}`).sort();
         // one-click and q3 in bets.pom, the import and the link in other.pom, the inverse link written in conversion itself.
         expect(found).toEqual(['bets.pom:4', 'bets.pom:9', 'other.pom:1', 'other.pom:3', 'strategy.pom:2']);
@@ -73,8 +76,10 @@ describe('navigation', () => {
 
     test('rename rewrites qualified, imported and nested references across files', async () => {
         const ws = await lspWorkspace(FILES);
-        const edit = await ws.pom.lsp.RenameProvider!.rename(ws.document('strategy.pom'),
-            { ...params(ws.uri('strategy.pom'), ws.at('strategy.pom', 'conversion', 1)), newName: 'activation' });
+        const edit = await ws.pom.lsp.RenameProvider!.rename(ws.document('strategy.pom'), {
+            ...params(ws.uri('strategy.pom'), ws.at('strategy.pom', 'conversion', 1)),
+            newName: 'activation',
+        });
         const edits = editsByUri(edit);
         const after = (path: string) => applyEdits(ws.document(path).textDocument.getText(), edits.get(ws.uri(path)) ?? []);
         expect(after('strategy.pom')).toContain('input activation "Checkout conversion"');
@@ -83,39 +88,68 @@ describe('navigation', () => {
         expect(after('other.pom')).toContain('import acme.strategy.activation\n');
         expect(after('other.pom')).toContain('  targets -> activation\n');
 
-        const parent = editsByUri(await ws.pom.lsp.RenameProvider!.rename(ws.document('bets.pom'),
-            { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'one-click', 1)), newName: 'quick-pay' }));
-        expect(applyEdits(ws.document('other.pom').textDocument.getText(), parent.get(ws.uri('other.pom'))!)).toContain('depends-on -> acme.bets.quick-pay.step');
-        await expect(ws.pom.lsp.RenameProvider!.rename(ws.document('bets.pom'),
-            { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'not valid' })).rejects.toThrow(/not a valid name/);
+        const parent = editsByUri(
+            await ws.pom.lsp.RenameProvider!.rename(ws.document('bets.pom'), {
+                ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'one-click', 1)),
+                newName: 'quick-pay',
+            }),
+        );
+        expect(applyEdits(ws.document('other.pom').textDocument.getText(), parent.get(ws.uri('other.pom'))!)).toContain(
+            'depends-on -> acme.bets.quick-pay.step',
+        );
+        await expect(
+            ws.pom.lsp.RenameProvider!.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'not valid' }),
+        ).rejects.toThrow(/not a valid name/);
     });
 
     test('rename refuses the standard library, saying why in prepareRename, and names already taken', async () => {
         const ws = await lspWorkspace(FILES);
         const rename = ws.pom.lsp.RenameProvider!;
         // `status` and `bet` are declared in std.pom: renaming them would edit every workspace's vocabulary.
-        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'status', 1))))
-            .toThrow(/'status' is declared in the standard library \(std.pom\).*cannot be renamed/);
-        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'bet one', 1))))
-            .toThrow(/'bet' is declared in the standard library/);
-        await expect(rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'active', 1)), newName: 'running' }))
-            .rejects.toThrow(/standard library/);
+        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'status', 1)))).toThrow(
+            /'status' is declared in the standard library \(std.pom\).*cannot be renamed/,
+        );
+        expect(() => rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'bet one', 1)))).toThrow(
+            /'bet' is declared in the standard library/,
+        );
+        await expect(
+            rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'active', 1)), newName: 'running' }),
+        ).rejects.toThrow(/standard library/);
         // A name of the workspace can be renamed; prepareRename gives the range of the name.
         const range = await rename.prepareRename(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)));
         expect(range && ws.text('bets.pom', range)).toBe('wallet');
-        await expect(rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'one-click' }))
-            .rejects.toThrow(/'one-click' is already taken: a bet 'acme.bets.one-click'/);
+        await expect(
+            rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'one-click' }),
+        ).rejects.toThrow(/'one-click' is already taken: a bet 'acme.bets.one-click'/);
         // Taken in another package is no collision: ids differ.
         expect(await rename.rename(ws.document('bets.pom'), { ...params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)), newName: 'late' })).toBeDefined();
-        const withTypes = await lspWorkspace({ 'types.pom': 'package acme\ntype venture extends bet { stage?: text, budget?: number }\nenum size { small large }\n' });
-        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'budget', 1)), newName: 'status' }))
-            .rejects.toThrow(/'status' is already a field of type 'venture'/);
-        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'small', 1)), newName: 'large' }))
-            .rejects.toThrow(/already a member of enum 'size'/);
-        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)), newName: 'team' }))
-            .rejects.toThrow(/'team' already means a type 'std.team' where 'venture' is declared/);
-        await expect(withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), { ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)), newName: 'moonshot' }))
-            .resolves.toBeDefined();
+        const withTypes = await lspWorkspace({
+            'types.pom': 'package acme\ntype venture extends bet { stage?: text, budget?: number }\nenum size { small large }\n',
+        });
+        await expect(
+            withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), {
+                ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'budget', 1)),
+                newName: 'status',
+            }),
+        ).rejects.toThrow(/'status' is already a field of type 'venture'/);
+        await expect(
+            withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), {
+                ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'small', 1)),
+                newName: 'large',
+            }),
+        ).rejects.toThrow(/already a member of enum 'size'/);
+        await expect(
+            withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), {
+                ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)),
+                newName: 'team',
+            }),
+        ).rejects.toThrow(/'team' already means a type 'std.team' where 'venture' is declared/);
+        await expect(
+            withTypes.pom.lsp.RenameProvider!.rename(withTypes.document('types.pom'), {
+                ...params(withTypes.uri('types.pom'), withTypes.at('types.pom', 'venture', 1)),
+                newName: 'moonshot',
+            }),
+        ).resolves.toBeDefined();
     });
 
     test('document symbols form a nested outline with types as detail', async () => {
@@ -136,7 +170,10 @@ describe('navigation', () => {
         const ws = await lspWorkspace(FILES);
         const folds = await ws.pom.lsp.FoldingRangeProvider!.getFoldingRanges(ws.document('bets.pom'), { textDocument: { uri: ws.uri('bets.pom') } });
         expect(folds.some(f => f.startLine === 2 && f.endLine >= 5)).toBe(true);
-        const highlights = await ws.pom.lsp.DocumentHighlightProvider!.getDocumentHighlight(ws.document('bets.pom'), params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)));
+        const highlights = await ws.pom.lsp.DocumentHighlightProvider!.getDocumentHighlight(
+            ws.document('bets.pom'),
+            params(ws.uri('bets.pom'), ws.at('bets.pom', 'wallet', 1)),
+        );
         expect(highlights?.length).toBeGreaterThanOrEqual(1);
     });
 
@@ -145,7 +182,8 @@ describe('navigation', () => {
         const document = ws.document('bets.pom');
         const tokens = await ws.pom.lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri: ws.uri('bets.pom') } });
         const decoded = SemanticTokensDecoder.decode(tokens, ws.pom.lsp.SemanticTokenProvider!.tokenTypes, document);
-        const kind = (text: string) => decoded.find(t => document.textDocument.getText().slice(t.offset, t.offset + text.length) === text && t.text === text)?.tokenType;
+        const kind = (text: string) =>
+            decoded.find(t => document.textDocument.getText().slice(t.offset, t.offset + text.length) === text && t.text === text)?.tokenType;
         expect(kind('bet')).toBe('type');
         expect(kind('targets')).toBe('function');
         expect(kind('status')).toBe('property');
@@ -156,7 +194,8 @@ describe('navigation', () => {
     test('inlay hints count the backlinks of each object', async () => {
         const ws = await lspWorkspace(FILES);
         const hints = await ws.pom.lsp.InlayHintProvider!.getInlayHints(ws.document('strategy.pom'), {
-            textDocument: { uri: ws.uri('strategy.pom') }, range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } }
+            textDocument: { uri: ws.uri('strategy.pom') },
+            range: { start: { line: 0, character: 0 }, end: { line: 10, character: 0 } },
         });
         // one-click, wallet (written at the target), late and the goal q3.
         expect(hints?.map(h => h.label)).toEqual(['← targeted by 4 objects']);

@@ -34,7 +34,8 @@ run('headless Neovim as a second client', () => {
         const out = join(root, 'nvim-result.json');
         const child = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${resolve('test/lsp/neovim.lua')}`], {
             env: { ...process.env, POM_CACHE_DIR: join(cache, 'pom'), POM_ROOT: root, POM_FILE: file, POM_OUT: out, POM_NODE: process.execPath, POM_BIN },
-            encoding: 'utf8', timeout: 90_000,
+            encoding: 'utf8',
+            timeout: 90_000,
         });
         expect(child.error).toBeUndefined();
         const result = JSON.parse(readFileSync(out, 'utf8'));

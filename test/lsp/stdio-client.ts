@@ -2,8 +2,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-    createProtocolConnection, InitializedNotification, InitializeRequest, PublishDiagnosticsNotification,
-    StreamMessageReader, StreamMessageWriter, type Diagnostic, type ProtocolConnection
+    createProtocolConnection,
+    InitializedNotification,
+    InitializeRequest,
+    PublishDiagnosticsNotification,
+    StreamMessageReader,
+    StreamMessageWriter,
+    type Diagnostic,
+    type ProtocolConnection,
 } from 'vscode-languageserver-protocol/node';
 
 export const POM_BIN = resolve('cli/bin/pom.js');
@@ -16,7 +22,9 @@ export class StdioClient {
     stderr = '';
 
     constructor(readonly child: ChildProcess) {
-        child.stderr!.on('data', chunk => { this.stderr += chunk; });
+        child.stderr!.on('data', chunk => {
+            this.stderr += chunk;
+        });
         this.connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.diagnostics.set(params.uri, params.diagnostics);
@@ -30,8 +38,10 @@ export class StdioClient {
         const client = new StdioClient(child);
         const uri = pathToFileURL(root).toString();
         await client.connection.sendRequest(InitializeRequest.type, {
+            processId: process.pid,
             // eslint-disable-next-line @typescript-eslint/no-deprecated -- sent beside workspaceFolders, as real clients do
-            processId: process.pid, rootUri: uri, workspaceFolders: [{ uri, name: 'workspace' }],
+            rootUri: uri,
+            workspaceFolders: [{ uri, name: 'workspace' }],
             capabilities: { workspace: { workspaceEdit: { documentChanges: false } } },
         });
         await client.connection.sendNotification(InitializedNotification.type, {});
@@ -46,7 +56,10 @@ export class StdioClient {
             if (left <= 0) throw new Error(`timed out waiting for ${what}; server stderr: ${this.stderr}`);
             await new Promise<void>(wake => {
                 const timer = setTimeout(wake, left);
-                this.waiters.push(() => { clearTimeout(timer); wake(); });
+                this.waiters.push(() => {
+                    clearTimeout(timer);
+                    wake();
+                });
             });
         }
     }

@@ -4,11 +4,35 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
-    CodeActionRequest, CodeLensRequest, CompletionRequest, DidChangeWatchedFilesNotification, FileChangeType, DocumentFormattingRequest, DefinitionRequest, DidChangeTextDocumentNotification, DidOpenTextDocumentNotification,
-    HoverRequest, ReferencesRequest, RenameRequest, type CodeAction, type CompletionList, type Diagnostic, type Location,
-    type CodeLens, type LocationLink, type TextEdit, type WorkspaceEdit
+    CodeActionRequest,
+    CodeLensRequest,
+    CompletionRequest,
+    DidChangeWatchedFilesNotification,
+    FileChangeType,
+    DocumentFormattingRequest,
+    DefinitionRequest,
+    DidChangeTextDocumentNotification,
+    DidOpenTextDocumentNotification,
+    HoverRequest,
+    ReferencesRequest,
+    RenameRequest,
+    type CodeAction,
+    type CompletionList,
+    type Diagnostic,
+    type Location,
+    type CodeLens,
+    type LocationLink,
+    type TextEdit,
+    type WorkspaceEdit,
 } from 'vscode-languageserver-protocol/node';
-import { DiagramRequest, ViewsRequest, type DiagramAnswer, type DiagramParams, type ViewsAnswer, type ViewsParams } from '../../language/src/lsp/diagram-requests.js';
+import {
+    DiagramRequest,
+    ViewsRequest,
+    type DiagramAnswer,
+    type DiagramParams,
+    type ViewsAnswer,
+    type ViewsParams,
+} from '../../language/src/lsp/diagram-requests.js';
 import { compileWorkspace } from '../../language/src/compiler.js';
 import { formatDocument } from '../../language/src/format/formatter.js';
 import { applyEdits } from './lsp-helpers.js';
@@ -37,14 +61,15 @@ const versions = new Map<string, number>();
 async function open(path: string): Promise<void> {
     versions.set(path, 1);
     await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
-        textDocument: { uri: uri(path), languageId: 'pom', version: 1, text: text(path) }
+        textDocument: { uri: uri(path), languageId: 'pom', version: 1, text: text(path) },
     });
 }
 async function change(path: string, content: string): Promise<void> {
     const version = (versions.get(path) ?? 1) + 1;
     versions.set(path, version);
     await client.connection.sendNotification(DidChangeTextDocumentNotification.type, {
-        textDocument: { uri: uri(path), version }, contentChanges: [{ text: content }]
+        textDocument: { uri: uri(path), version },
+        contentChanges: [{ text: content }],
     });
 }
 // The custom requests by method name: the server's RequestType objects belong to its own copy of vscode-jsonrpc.
@@ -63,7 +88,10 @@ describe('pom lsp --stdio with a real client', () => {
         const fromServer = (published: typeof client.diagnostics): string[] => {
             const lines: string[] = [];
             for (const [fileUri, diagnostics] of published) {
-                for (const d of diagnostics) lines.push(`${fileUri.slice(uri('').length + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`);
+                for (const d of diagnostics)
+                    lines.push(
+                        `${fileUri.slice(uri('').length + 1)}:${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${typeof d.message === 'string' ? d.message : d.message.value}`,
+                    );
             }
             return lines.sort();
         };
@@ -83,30 +111,43 @@ describe('pom lsp --stdio with a real client', () => {
         await open(path);
         const content = text(path);
         const position = positionOf(content, 'targets -> ', 'targets -> '.length);
-        const completion = await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(path) }, position }) as CompletionList;
+        const completion = (await client.connection.sendRequest(CompletionRequest.type, { textDocument: { uri: uri(path) }, position })) as CompletionList;
         expect(completion.items.length).toBeGreaterThan(0);
         const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, '\nbet ', 6) });
         expect(JSON.stringify(hover?.contents)).toContain('**bet**');
         const target = content.match(/targets -> ([\w.-]+)/)![1];
-        const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, `targets -> ${target}`, 12) }) as LocationLink[];
+        const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: uri(path) },
+            position: positionOf(content, `targets -> ${target}`, 12),
+        })) as LocationLink[];
         expect(definition[0].targetUri).toMatch(/^file:/);
-        const references = await client.connection.sendRequest(ReferencesRequest.type, {
-            textDocument: { uri: definition[0].targetUri }, position: definition[0].targetSelectionRange.start, context: { includeDeclaration: false }
-        }) as Location[];
+        const references = (await client.connection.sendRequest(ReferencesRequest.type, {
+            textDocument: { uri: definition[0].targetUri },
+            position: definition[0].targetSelectionRange.start,
+            context: { includeDeclaration: false },
+        })) as Location[];
         expect(references.some(r => r.uri === uri(path))).toBe(true);
     });
 
     test('the standard library opens as a read-only file, and through workspace/textDocumentContent', async () => {
         const content = text('bets/commerce.pom');
-        const definition = await client.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri: uri('bets/commerce.pom') }, position: positionOf(content, '\nbet ', 2) }) as LocationLink[];
+        const definition = (await client.connection.sendRequest(DefinitionRequest.type, {
+            textDocument: { uri: uri('bets/commerce.pom') },
+            position: positionOf(content, '\nbet ', 2),
+        })) as LocationLink[];
         const copy = definition[0].targetUri;
         expect(copy).toMatch(/^file:.*\/std\.pom$/);
         const copyText = readFileSync(fileURLToPath(copy), 'utf8');
         expect(copyText).toContain('type bet extends intent');
         expect(statSync(fileURLToPath(copy)).mode & 0o222).toBe(0);
         // Opened in the editor, the copy is the standard library: hover works in it, and no duplicate appears.
-        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, { textDocument: { uri: copy, languageId: 'pom', version: 1, text: copyText } });
-        const hover = await client.connection.sendRequest(HoverRequest.type, { textDocument: { uri: copy }, position: definition[0].targetSelectionRange.start });
+        await client.connection.sendNotification(DidOpenTextDocumentNotification.type, {
+            textDocument: { uri: copy, languageId: 'pom', version: 1, text: copyText },
+        });
+        const hover = await client.connection.sendRequest(HoverRequest.type, {
+            textDocument: { uri: copy },
+            position: definition[0].targetSelectionRange.start,
+        });
         expect(JSON.stringify(hover?.contents)).toContain('bet');
         await new Promise(done => setTimeout(done, 500));
         expect([...client.diagnostics.values()].flat().filter(d => d.code === 'duplicate-declaration')).toEqual([]);
@@ -120,7 +161,10 @@ describe('pom lsp --stdio with a real client', () => {
         await open(path);
         const messy = text(path).replace(/\n {2}/g, '\n     ');
         await change(path, messy);
-        const edits = await client.connection.sendRequest(DocumentFormattingRequest.type, { textDocument: { uri: uri(path) }, options: { tabSize: 2, insertSpaces: true } }) as TextEdit[];
+        const edits = (await client.connection.sendRequest(DocumentFormattingRequest.type, {
+            textDocument: { uri: uri(path) },
+            options: { tabSize: 2, insertSpaces: true },
+        })) as TextEdit[];
         expect(edits.length).toBeGreaterThan(0);
         expect(applyEdits(messy, edits)).toBe(formatDocument(messy));
         await change(path, text(path));
@@ -129,7 +173,11 @@ describe('pom lsp --stdio with a real client', () => {
     test('rename returns edits across files', async () => {
         const path = 'bets/platform.pom';
         const content = text(path);
-        const edit = await client.connection.sendRequest(RenameRequest.type, { textDocument: { uri: uri(path) }, position: positionOf(content, 'bet feature-store', 5), newName: 'features' }) as WorkspaceEdit;
+        const edit = (await client.connection.sendRequest(RenameRequest.type, {
+            textDocument: { uri: uri(path) },
+            position: positionOf(content, 'bet feature-store', 5),
+            newName: 'features',
+        })) as WorkspaceEdit;
         const files = Object.keys(edit.changes ?? {});
         expect(files).toContain(uri(path));
         expect(files).toContain(uri('bets/commerce.pom'));
@@ -145,9 +193,11 @@ describe('pom lsp --stdio with a real client', () => {
         const has = (code: string) => (d: Map<string, Diagnostic[]>) => (d.get(uri(path)) ?? []).some(x => x.code === code);
         await client.until(has('unknown-enum-member'), 'the unknown enum member');
         const diagnostic = client.diagnostics.get(uri(path))!.find(d => d.code === 'unknown-enum-member')!;
-        const actions = await client.connection.sendRequest(CodeActionRequest.type, {
-            textDocument: { uri: uri(path) }, range: diagnostic.range, context: { diagnostics: [diagnostic] }
-        }) as CodeAction[];
+        const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+            textDocument: { uri: uri(path) },
+            range: diagnostic.range,
+            context: { diagnostics: [diagnostic] },
+        })) as CodeAction[];
         const fix = actions.find(a => a.title === "Change to 'active'")!;
         const fixed = applyEdits(broken, fix.edit!.changes![uri(path)]);
         expect(fixed).toBe(original);
@@ -186,7 +236,7 @@ describe('pom lsp --stdio with a real client', () => {
     test('the diagram preview: a Preview lens on each view, views at the cursor, and diagrams drawn from unsaved edits', async () => {
         const views = 'views/views.pom';
         await open(views);
-        const lenses = await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(views) } }) as CodeLens[];
+        const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri: uri(views) } })) as CodeLens[];
         const previews = lenses.map(lens => `${lens.range.start.line + 1} ${lens.command?.command} ${String(lens.command?.arguments?.[0])}`);
         expect(previews).toContain(`${positionOf(text(views), 'view strategy-map "', 5).line + 1} pom.previewView acme.views.strategy-map`);
         expect(previews.length).toBe((text(views).match(/^view /gm) ?? []).length);
@@ -200,7 +250,10 @@ describe('pom lsp --stdio with a real client', () => {
         expect(diagram.error).toBeUndefined();
         expect(diagram.title).toBe('Strategy map');
         expect(diagram.svg).toContain('data-id="acme.bets.instant-refunds"');
-        expect(diagram.objects['acme.bets.instant-refunds']).toEqual({ uri: uri(path), range: expect.objectContaining({ start: positionOf(edited, 'bet instant-refunds', 4) }) });
+        expect(diagram.objects['acme.bets.instant-refunds']).toEqual({
+            uri: uri(path),
+            range: expect.objectContaining({ start: positionOf(edited, 'bet instant-refunds', 4) }),
+        });
         const unknown = await diagramOf({ view: 'acme.views.strategy-mapp' });
         expect(unknown.svg).toBeUndefined();
         expect(unknown.error).toContain("Did you mean 'acme.views.strategy-map'");

@@ -6,11 +6,15 @@ import { lspWorkspace } from './lsp-helpers.js';
 /** Every .pom file of the example, cut at a few places: what an editor holds while someone types. */
 function truncations(): Array<[string, string]> {
     const dir = 'examples/acme';
-    const files = readdirSync(dir, { recursive: true }).map(String).filter(f => f.endsWith('.pom')).sort();
+    const files = readdirSync(dir, { recursive: true })
+        .map(String)
+        .filter(f => f.endsWith('.pom'))
+        .sort();
     const cases: Array<[string, string]> = [];
     for (const file of files.slice(0, 6)) {
         const text = readFileSync(join(dir, file), 'utf8');
-        for (const fraction of [0.13, 0.37, 0.61, 0.89]) cases.push([`${file} at ${Math.round(fraction * 100)}%`, text.slice(0, Math.floor(text.length * fraction))]);
+        for (const fraction of [0.13, 0.37, 0.61, 0.89])
+            cases.push([`${file} at ${Math.round(fraction * 100)}%`, text.slice(0, Math.floor(text.length * fraction))]);
     }
     return cases;
 }
@@ -36,7 +40,9 @@ describe('half-typed input never crashes a feature', () => {
         await lsp.SemanticTokenProvider!.semanticHighlight(document, { textDocument: { uri } });
         await lsp.InlayHintProvider!.getInlayHints(document, { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end } });
         await lsp.CodeActionProvider!.getCodeActions(document, {
-            textDocument: { uri }, range: { start: { line: 0, character: 0 }, end }, context: { diagnostics: document.diagnostics ?? [] }
+            textDocument: { uri },
+            range: { start: { line: 0, character: 0 }, end },
+            context: { diagnostics: document.diagnostics ?? [] },
         });
         // A cut file has problems, reported as diagnostics with codes, never as an internal error.
         expect((document.diagnostics ?? []).filter(d => d.code === 'internal-error')).toEqual([]);

@@ -30,10 +30,12 @@ describe('pom mcp over stdio', () => {
     beforeAll(async () => {
         await client.connect(new StdioClientTransport({ command: process.execPath, args: [POM, 'mcp', repo], stderr: 'pipe' }));
     }, 60_000);
-    afterAll(async () => { await client.close(); });
+    afterAll(async () => {
+        await client.close();
+    });
 
     const call = async (name: string, args: Record<string, unknown> = {}): Promise<ToolResult> =>
-        await client.callTool({ name, arguments: args }) as ToolResult;
+        (await client.callTool({ name, arguments: args })) as ToolResult;
     const callJson = async (name: string, args: Record<string, unknown> = {}) => {
         const result = await call(name, args);
         expect(result.isError, result.content[0]?.text).toBeFalsy();
@@ -48,8 +50,18 @@ describe('pom mcp over stdio', () => {
     it('lists its tools, every one annotated read-only, and its resources and prompts', async () => {
         const { tools } = await client.listTools();
         expect(tools.map(t => t.name).sort()).toEqual([
-            'describe_view', 'diagnostics', 'diff', 'history', 'lineage', 'list_queries', 'list_views', 'propose_change',
-            'query', 'read_object', 'search_objects', 'standard_question',
+            'describe_view',
+            'diagnostics',
+            'diff',
+            'history',
+            'lineage',
+            'list_queries',
+            'list_views',
+            'propose_change',
+            'query',
+            'read_object',
+            'search_objects',
+            'standard_question',
         ]);
         for (const tool of tools) expect([tool.name, tool.annotations?.readOnlyHint]).toEqual([tool.name, true]);
         const { resources } = await client.listResources();
@@ -82,14 +94,18 @@ describe('pom mcp over stdio', () => {
         expect(now.health.declared).toBe('at-risk');
         const before = await callJson('read_object', { id: BET, rev: 'HEAD~1' });
         expect(before.health.declared).toBe('on-track');
-        expect(await callJson('query', { question: 'off-track', rev: 'HEAD~1' })).toEqual(await cliJson(['query', '.', 'off-track', '--json', '--rev', 'HEAD~1']));
+        expect(await callJson('query', { question: 'off-track', rev: 'HEAD~1' })).toEqual(
+            await cliJson(['query', '.', 'off-track', '--json', '--rev', 'HEAD~1']),
+        );
     }, 120_000);
 
     it('reads an object with its links both ways, their metadata and where it is written', async () => {
         const bet = await callJson('read_object', { id: BET });
         expect(bet.location).toMatch(/^bets\/commerce\.pom:\d+:\d+$/);
         expect(bet.type).toBe('experiment');
-        expect(bet.links).toContainEqual(expect.objectContaining({ kind: 'targets', target: 'acme.strategy.checkout-completion', meta: expect.objectContaining({ expected: '+2pp' }) }));
+        expect(bet.links).toContainEqual(
+            expect.objectContaining({ kind: 'targets', target: 'acme.strategy.checkout-completion', meta: expect.objectContaining({ expected: '+2pp' }) }),
+        );
         expect(bet.backlinks).toContainEqual(expect.objectContaining({ kind: 'delivers', source: `${BET}.card-vault` }));
         const missing = await call('read_object', { id: 'acme.bets.one-click' });
         expect(missing.isError).toBe(true);
@@ -102,7 +118,7 @@ describe('pom mcp over stdio', () => {
         expect((std.contents[0] as { text: string }).text).toContain('query off-track');
     }, 60_000);
 
-    it('gives diagnostics, views, the diff and an object\'s history', async () => {
+    it("gives diagnostics, views, the diff and an object's history", async () => {
         const check = await pom(['check', '.', '--format', 'json'], repo);
         const diagnostics = await callJson('diagnostics');
         expect(diagnostics.map((d: { code: string }) => d.code)).toEqual(JSON.parse(check.stdout).map((d: { code: string }) => d.code));
@@ -120,7 +136,8 @@ describe('pom mcp over stdio', () => {
     it('proposes a change as a patch that applies and checks cleanly, and writes nothing', async () => {
         const original = readFileSync(join(repo, BET_FILE), 'utf8');
         // Unformatted on purpose: the patch carries the canonical layout.
-        const edited = original.replace('  health: at-risk\n  horizon: months', '  health:   off-track\n  horizon: months') +
+        const edited =
+            original.replace('  health: at-risk\n  horizon: months', '  health:   off-track\n  horizon: months') +
             'bet  gift-cards "Gift cards at checkout" { status: proposed\n owner -> checkout-team }\n';
         const result = await call('propose_change', { files: [{ path: BET_FILE, content: edited }] });
         expect(result.isError, result.content[0].text).toBeFalsy();
@@ -146,7 +163,7 @@ describe('pom mcp over stdio', () => {
         expect(outside.isError).toBe(true);
     }, 180_000);
 
-    it('gives its prompts with the model\'s answers in them', async () => {
+    it("gives its prompts with the model's answers in them", async () => {
         const why = await client.getPrompt({ name: 'why-am-i-working-on', arguments: { id: BET } });
         expect((why.messages[0].content as { text: string }).text).toContain('acme.strategy.checkout-completion');
         const since = await client.getPrompt({ name: 'what-changed-since', arguments: { rev: 'HEAD~1' } });
@@ -179,7 +196,7 @@ describe('pom mcp --http', () => {
             await client.connect(new StreamableHTTPClientTransport(new URL(url)));
             const { tools } = await client.listTools();
             expect(tools.length).toBe(12);
-            const answer = await client.callTool({ name: 'query', arguments: { question: 'team', } }) as ToolResult;
+            const answer = (await client.callTool({ name: 'query', arguments: { question: 'team' } })) as ToolResult;
             expect(JSON.parse(answer.content[0].text).map((o: { id: string }) => o.id)).toEqual(['myorg.org.platform-team', 'myorg.org.shop-team']);
             await client.close();
         } finally {

@@ -18,8 +18,10 @@ describe('pom check with metric data', () => {
         const dir = workspace({ ...files, 'data/completion.csv': 'date,value\n2026-10-01,75\n2026-10-08,seventy\n' });
         const result = await pom(['check', '.'], dir);
         expect(result.code).toBe(1);
-        expect(result.stdout).toContain("data/completion.csv:3:12: error: 'seventy' is not a number: write a plain number such as 71.4 or -3 " +
-            "(data of metric 'acme.completion', strategy/metrics.pom:2:8). [metric-bad-number]");
+        expect(result.stdout).toContain(
+            "data/completion.csv:3:12: error: 'seventy' is not a number: write a plain number such as 71.4 or -3 " +
+                "(data of metric 'acme.completion', strategy/metrics.pom:2:8). [metric-bad-number]",
+        );
         expect(result.stderr).not.toMatch(/at .*\.js:\d+/); // no stack trace
     });
 
@@ -27,7 +29,9 @@ describe('pom check with metric data', () => {
         const dir = workspace(files);
         const now = await pom(['check', '.'], dir);
         expect(now.code).toBe(0);
-        expect(now.stdout).toMatch(/^strategy\/metrics.pom:3:7: warning: 'acme.checkout' is marked on-track, but the data of 'acme.completion' says off-track since 2026-10-08 .*\[health-contradicted\]$/m);
+        expect(now.stdout).toMatch(
+            /^strategy\/metrics.pom:3:7: warning: 'acme.checkout' is marked on-track, but the data of 'acme.completion' says off-track since 2026-10-08 .*\[health-contradicted\]$/m,
+        );
         const then = await pom(['check', '.', '--as-of', '2026-10-01'], dir);
         expect(then.stdout).not.toContain('health-contradicted');
         const strict = await pom(['check', '.', '--strict'], dir);
@@ -38,10 +42,16 @@ describe('pom check with metric data', () => {
         const strictSetting = await pom(['check', '.'], workspace({ ...files, 'pom.config.pom': 'settings { severity health-contradicted: error }' }));
         expect(strictSetting.code).toBe(1);
         expect(strictSetting.stdout).toMatch(/error: 'acme.checkout' is marked on-track.*\[health-contradicted\]$/m);
-        const excused = await pom(['check', '.'], workspace({
-            ...files,
-            'strategy/metrics.pom': files['strategy/metrics.pom'].replace('  health: on-track', '  health: on-track\n  allow health-contradicted because "The October dip is a tracking outage"'),
-        }));
+        const excused = await pom(
+            ['check', '.'],
+            workspace({
+                ...files,
+                'strategy/metrics.pom': files['strategy/metrics.pom'].replace(
+                    '  health: on-track',
+                    '  health: on-track\n  allow health-contradicted because "The October dip is a tracking outage"',
+                ),
+            }),
+        );
         expect(excused.stdout).not.toContain('health-contradicted');
         expect(excused.stdout).not.toContain('unused-suppression');
     });
@@ -58,10 +68,16 @@ describe('pom check with metric data', () => {
         const lowered = await pom(['check', '.'], workspace({ ...badDate, 'pom.config.pom': 'settings { severity metric-bad-date: warning }' }));
         expect(lowered.code).toBe(0);
         expect(lowered.stdout).toMatch(/^data\/completion.csv:3:1: warning: .*\[metric-bad-date\]$/m);
-        const excused = await pom(['check', '.'], workspace({
-            ...badDate,
-            'strategy/metrics.pom': badDate['strategy/metrics.pom'].replace('data: "../data/completion.csv" }', 'data: "../data/completion.csv"\n  allow metric-bad-date because "The export is being fixed" }'),
-        }));
+        const excused = await pom(
+            ['check', '.'],
+            workspace({
+                ...badDate,
+                'strategy/metrics.pom': badDate['strategy/metrics.pom'].replace(
+                    'data: "../data/completion.csv" }',
+                    'data: "../data/completion.csv"\n  allow metric-bad-date because "The export is being fixed" }',
+                ),
+            }),
+        );
         expect(excused.code).toBe(0);
         expect(excused.stdout).not.toMatch(/metric-bad-date|unused-suppression/);
     });
@@ -79,7 +95,12 @@ describe('pom check with metric data', () => {
         const { readFileSync } = await import('node:fs');
         const graph = JSON.parse(readFileSync(`${dir}/site/graph.json`, 'utf8'));
         const checkout = graph.objects.find((o: { id: string }) => o.id === 'acme.checkout');
-        expect(checkout.metrics[0]).toMatchObject({ metric: 'acme.completion', current: { date: '2026-10-15', value: 73 }, trend: 'down', status: 'off-track' });
+        expect(checkout.metrics[0]).toMatchObject({
+            metric: 'acme.completion',
+            current: { date: '2026-10-15', value: 73 },
+            trend: 'down',
+            status: 'off-track',
+        });
         expect(graph.objects.find((o: { id: string }) => o.id === 'acme.completion').series).toHaveLength(3);
     });
 });

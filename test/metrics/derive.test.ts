@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { derive, trendOf } from '../../language/src/metrics/derive.js';
 
-const weekly = (start: string, values: number[]) => values.map((value, i) => {
-    const date = new Date(Date.parse(`${start}T00:00:00Z`) + i * 7 * 86_400_000).toISOString().slice(0, 10);
-    return { date, value };
-});
+const weekly = (start: string, values: number[]) =>
+    values.map((value, i) => {
+        const date = new Date(Date.parse(`${start}T00:00:00Z`) + i * 7 * 86_400_000).toISOString().slice(0, 10);
+        return { date, value };
+    });
 
 describe('trend', () => {
     it('follows the latest observations, not the first ones', () => {
@@ -25,7 +26,7 @@ describe('derived values against a plan', () => {
     it('is on track when at or ahead of the straight line from baseline to target', () => {
         const derived = derive(weekly('2026-10-01', [70, 71, 72, 73, 74, 75, 76]), plan);
         expect(derived).toMatchObject({ current: { date: '2026-11-12', value: 76 }, trend: 'up', status: 'on-track', baseline: 70, target: 80 });
-        expect(derived.expected).toBeCloseTo(70 + 10 * 42 / 91, 6);
+        expect(derived.expected).toBeCloseTo(70 + (10 * 42) / 91, 6);
     });
 
     it('is at risk when a little behind, off track when further behind, and says since when', () => {
@@ -40,7 +41,11 @@ describe('derived values against a plan', () => {
     it('reads a decrease the right way round, and a reached target is on track', () => {
         const down = { baseline: 2.1, target: 1.4, start: '2026-10-01', end: '2026-12-31' };
         expect(derive(weekly('2026-10-01', [2.1, 2.0, 1.9, 1.8, 1.7, 1.6, 1.5]), down)).toMatchObject({ direction: 'decrease', status: 'on-track' });
-        expect(derive(weekly('2026-10-01', [2.1, 2.2, 2.3, 2.3, 2.2, 2.3, 2.3]), down)).toMatchObject({ direction: 'decrease', status: 'off-track', since: '2026-10-08' });
+        expect(derive(weekly('2026-10-01', [2.1, 2.2, 2.3, 2.3, 2.2, 2.3, 2.3]), down)).toMatchObject({
+            direction: 'decrease',
+            status: 'off-track',
+            since: '2026-10-08',
+        });
         expect(derive(weekly('2026-10-01', [70, 81]), plan).status).toBe('on-track');
     });
 

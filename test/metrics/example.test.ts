@@ -8,9 +8,11 @@ describe('metrics of the example organisation', () => {
         expect(errors(result)).toEqual([]);
         const contradicted = result.diagnostics.filter(d => d.code === 'health-contradicted');
         expect(contradicted.map(d => d.object)).toEqual(['acme.strategy.activation-speed']);
-        expect(contradicted[0].message).toContain('is marked on-track, but the data of \'acme.strategy.days-to-first-payment\' says off-track since 2026-10-19');
+        expect(contradicted[0].message).toContain("is marked on-track, but the data of 'acme.strategy.days-to-first-payment' says off-track since 2026-10-19");
         expect(result.diagnostics.filter(d => d.severity === 'warning')).toHaveLength(3);
-        expect(object(result, 'acme.strategy.checkout-completion').metrics).toMatchObject([{ status: 'on-track', current: { date: '2026-11-16', value: 73.1 } }]);
+        expect(object(result, 'acme.strategy.checkout-completion').metrics).toMatchObject([
+            { status: 'on-track', current: { date: '2026-11-16', value: 73.1 } },
+        ]);
         expect(object(result, 'acme.strategy.card-authorisation').metrics).toMatchObject([{ status: 'at-risk', trend: 'up' }]);
         expect(object(result, 'acme.strategy.monthly-gpv').series).toHaveLength(6);
     });

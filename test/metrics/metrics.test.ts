@@ -29,10 +29,22 @@ describe('metrics in the graph', () => {
         const result = await compileWithData({ 'strategy/metrics.pom': model('at-risk'), 'strategy/data/completion.csv': falling });
         expect(errors(result)).toEqual([]);
         expect(object(result, 'acme.completion').series).toHaveLength(7);
-        expect(object(result, 'acme.checkout').metrics).toEqual([{
-            metric: 'acme.completion', unit: '%', current: { date: '2026-11-12', value: 72 }, trend: 'flat', direction: 'increase',
-            baseline: 70, target: 80, start: '2026-10-01', end: '2026-12-31', expected: expect.any(Number), status: 'off-track', since: '2026-11-05',
-        }]);
+        expect(object(result, 'acme.checkout').metrics).toEqual([
+            {
+                metric: 'acme.completion',
+                unit: '%',
+                current: { date: '2026-11-12', value: 72 },
+                trend: 'flat',
+                direction: 'increase',
+                baseline: 70,
+                target: 80,
+                start: '2026-10-01',
+                end: '2026-12-31',
+                expected: expect.any(Number),
+                status: 'off-track',
+                since: '2026-11-05',
+            },
+        ]);
         expect(withCode(result, 'health-contradicted')).toEqual([]);
     });
 
@@ -51,10 +63,19 @@ describe('metrics in the graph', () => {
 cycle q4 { start: 2026-10-01, end: 2026-12-31 }
 metric rate { data: "rate.json", target: 80, direction: increase }
 driver conversion { measured-by -> rate  in-cycle -> q4 }`,
-            'rate.json': JSON.stringify([{ date: '2026-10-01', value: 70 }, { date: '2026-12-01', value: 79 }]),
+            'rate.json': JSON.stringify([
+                { date: '2026-10-01', value: 70 },
+                { date: '2026-12-01', value: 79 },
+            ]),
         });
         expect(errors(result)).toEqual([]);
-        expect(object(result, 'acme.conversion').metrics![0]).toMatchObject({ start: '2026-10-01', end: '2026-12-31', target: 80, baseline: 70, status: 'on-track' });
+        expect(object(result, 'acme.conversion').metrics![0]).toMatchObject({
+            start: '2026-10-01',
+            end: '2026-12-31',
+            target: 80,
+            baseline: 70,
+            status: 'on-track',
+        });
     });
 
     it('--as-of ignores later observations', async () => {
@@ -67,13 +88,19 @@ driver conversion { measured-by -> rate  in-cycle -> q4 }`,
     it('reports a missing data file at the metric, with the path it looked for', async () => {
         const result = await compileWithData({ 'strategy/metrics.pom': model('on-track') });
         expect(dataDiagnostics(result).map(d => `${brief(d)} ${d.severity}`)).toEqual(['metric-data-missing@strategy/metrics.pom:3:8 error']);
-        expect(dataDiagnostics(result)[0].message).toContain("reads strategy/data/completion.csv, which does not exist");
+        expect(dataDiagnostics(result)[0].message).toContain('reads strategy/data/completion.csv, which does not exist');
         expect(object(result, 'acme.checkout').metrics).toBeUndefined();
     });
 
     it('reports data errors at the row of the data file, naming the metric and where it is declared', async () => {
-        const result = await compileWithData({ 'strategy/metrics.pom': model('on-track'), 'strategy/data/completion.csv': 'date,value\n2026-10-01,70\n2026-10-32,71\n2026-10-15,7l\n' });
-        expect(dataDiagnostics(result).map(brief)).toEqual(['metric-bad-date@strategy/data/completion.csv:3:1', 'metric-bad-number@strategy/data/completion.csv:4:12']);
+        const result = await compileWithData({
+            'strategy/metrics.pom': model('on-track'),
+            'strategy/data/completion.csv': 'date,value\n2026-10-01,70\n2026-10-32,71\n2026-10-15,7l\n',
+        });
+        expect(dataDiagnostics(result).map(brief)).toEqual([
+            'metric-bad-date@strategy/data/completion.csv:3:1',
+            'metric-bad-number@strategy/data/completion.csv:4:12',
+        ]);
         for (const d of dataDiagnostics(result)) {
             expect(d.severity).toBe('error');
             expect(d.message).toContain("(data of metric 'acme.completion', strategy/metrics.pom:3:8)");
@@ -92,7 +119,9 @@ driver conversion { measured-by -> rate  in-cycle -> q4 }`,
         const empty = await compileWithData({ 'a.pom': pom('m.json'), 'm.json': '' });
         expect(dataDiagnostics(empty).map(brief)).toEqual(['metric-data-empty@m.json:1:1']);
         const outside = await compileWithData({ 'a.pom': pom('../m.csv') });
-        expect(dataDiagnostics(outside).map(d => [d.code, d.message])).toEqual([['metric-data-missing', expect.stringContaining('points outside the workspace')]]);
+        expect(dataDiagnostics(outside).map(d => [d.code, d.message])).toEqual([
+            ['metric-data-missing', expect.stringContaining('points outside the workspace')],
+        ]);
         const xlsx = await compileWithData({ 'a.pom': pom('m.xlsx') });
         expect(dataDiagnostics(xlsx)[0].message).toContain('neither a .csv nor a .json file');
     });

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { sparklineSvg } from '../../language/src/metrics/sparkline.js';
 
-const points = (svg: string) => /points="([^"]*)"/.exec(svg)![1].split(' ').map(pair => pair.split(',').map(Number));
+const points = (svg: string) =>
+    /points="([^"]*)"/
+        .exec(svg)![1]
+        .split(' ')
+        .map(pair => pair.split(',').map(Number));
 
 describe('sparklineSvg', () => {
-    const series = [{ date: '2026-10-01', value: 10 }, { date: '2026-10-08', value: 20 }, { date: '2026-10-29', value: 15 }];
+    const series = [
+        { date: '2026-10-01', value: 10 },
+        { date: '2026-10-08', value: 20 },
+        { date: '2026-10-29', value: 15 },
+    ];
 
     it('draws one point per observation, spaced by date, highest value at the top, the latest marked', () => {
         const svg = sparklineSvg(series, { width: 100, height: 20, label: 'Checkout completion' });
@@ -28,7 +36,17 @@ describe('sparklineSvg', () => {
     it('is byte-identical for the same input, and handles one point, a flat series and no data', () => {
         expect(sparklineSvg(series)).toBe(sparklineSvg([...series]));
         expect(points(sparklineSvg([{ date: '2026-10-01', value: 3 }], { width: 50, height: 10 }))).toEqual([[25, 5]]);
-        expect(points(sparklineSvg([{ date: '2026-10-01', value: 3 }, { date: '2026-10-02', value: 3 }], { height: 10 })).map(p => p[1])).toEqual([5, 5]);
+        expect(
+            points(
+                sparklineSvg(
+                    [
+                        { date: '2026-10-01', value: 3 },
+                        { date: '2026-10-02', value: 3 },
+                    ],
+                    { height: 10 },
+                ),
+            ).map(p => p[1]),
+        ).toEqual([5, 5]);
         expect(sparklineSvg([], { label: 'a < b' })).toContain('aria-label="a &lt; b: no data"');
     });
 });

@@ -10,13 +10,22 @@ export async function compileWithData(files: Record<string, string>, asOf?: stri
     const sources = new Map<string, string>();
     const data = new Map<string, string>();
     for (const [path, text] of Object.entries(files)) {
-        if (path.endsWith('.pom')) sources.set(resolve(WORKSPACE, path), text); else data.set(path, text);
+        if (path.endsWith('.pom')) sources.set(resolve(WORKSPACE, path), text);
+        else data.set(path, text);
     }
     return compileSources(WORKSPACE, sources, { readData: path => data.get(path), asOf });
 }
 
-const DATA_CODES = new Set(['metric-data-missing', 'metric-data-syntax', 'metric-data-empty', 'metric-missing-column', 'metric-bad-date',
-    'metric-bad-number', 'metric-duplicate-date', 'health-contradicted']);
+const DATA_CODES = new Set([
+    'metric-data-missing',
+    'metric-data-syntax',
+    'metric-data-empty',
+    'metric-missing-column',
+    'metric-bad-date',
+    'metric-bad-number',
+    'metric-duplicate-date',
+    'health-contradicted',
+]);
 
 /** The diagnostics of the metrics step, leaving out the model's own (such as input-drives-nothing). */
 export function dataDiagnostics(result: CompileResult): CompileResult['diagnostics'] {

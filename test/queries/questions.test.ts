@@ -3,7 +3,6 @@ import { pom } from '../cli-run.js';
 import { ACME } from '../helpers.js';
 import { ask, type Answer } from '../../language/src/query.js';
 
-
 function ids(answer: Answer): string[] {
     if (answer.kind !== 'select') throw new Error('not a selection');
     return answer.objects.map(o => o.id);
@@ -13,9 +12,7 @@ function ids(answer: Answer): string[] {
 describe('the graph questions, asked of examples/acme', () => {
     it('6. which bets target this input? (checkout completion)', async () => {
         const { answer } = await ask(ACME, 'bet where targets -> acme.strategy.checkout-completion');
-        expect(ids(answer)).toEqual([
-            'acme.bets.express-wallets', 'acme.bets.frictionless-3ds', 'acme.bets.one-click-checkout', 'acme.bets.pay-later-pilot',
-        ]);
+        expect(ids(answer)).toEqual(['acme.bets.express-wallets', 'acme.bets.frictionless-3ds', 'acme.bets.one-click-checkout', 'acme.bets.pay-later-pilot']);
     });
 
     it('7. the lineage of a bet: insight → opportunity → option → bet ← work, release, impact; bet → input → driver → north star', async () => {
@@ -23,8 +20,13 @@ describe('the graph questions, asked of examples/acme', () => {
         if (answer.kind !== 'lineage') throw new Error('expected lineage');
         // What leads to it: the insight, the opportunity and the chosen option, and the work, release and impact that deliver and evidence it.
         expect(answer.upstream.map(o => o.id)).toEqual([
-            'acme.bets.checkout-4-2', 'acme.bets.one-click-checkout.ab-test', 'acme.bets.one-click-checkout.card-vault', 'acme.bets.one-click-early-read',
-            'acme.discovery.abandonment', 'acme.discovery.abandonment.one-click', 'acme.discovery.mobile-card-form',
+            'acme.bets.checkout-4-2',
+            'acme.bets.one-click-checkout.ab-test',
+            'acme.bets.one-click-checkout.card-vault',
+            'acme.bets.one-click-early-read',
+            'acme.discovery.abandonment',
+            'acme.discovery.abandonment.one-click',
+            'acme.discovery.mobile-card-form',
         ]);
         expect(answer.downstream.map(o => o.id)).toEqual(['acme.strategy.checkout-completion', 'acme.strategy.conversion', 'acme.strategy.successful-gpv']);
         // The other options weighed for the opportunity, the rejected one with its rationale.
@@ -36,15 +38,16 @@ describe('the graph questions, asked of examples/acme', () => {
         const { answer } = await ask(ACME, 'lineage(acme.bets.one-click-checkout.card-vault)');
         if (answer.kind !== 'lineage') throw new Error('expected lineage');
         expect(answer.downstream.map(o => o.id)).toEqual([
-            'acme.bets.one-click-checkout', 'acme.strategy.checkout-completion', 'acme.strategy.conversion', 'acme.strategy.successful-gpv',
+            'acme.bets.one-click-checkout',
+            'acme.strategy.checkout-completion',
+            'acme.strategy.conversion',
+            'acme.strategy.successful-gpv',
         ]);
     });
 
     it('8. what insights inform this driver? (reverse multi-hop)', async () => {
         const { answer } = await ask(ACME, 'insight ~> conversion');
-        expect(ids(answer)).toEqual([
-            'acme.discovery.good-customers-blocked', 'acme.discovery.mobile-card-form', 'acme.discovery.soft-decline-share',
-        ]);
+        expect(ids(answer)).toEqual(['acme.discovery.good-customers-blocked', 'acme.discovery.mobile-card-form', 'acme.discovery.soft-decline-share']);
     });
 
     it("2. what's off track? bets and inputs at risk or off track", async () => {
@@ -64,7 +67,9 @@ describe('the graph questions, asked of examples/acme', () => {
         const objects = (answer as { objects: Array<{ id: string; type: string; fields: Record<string, unknown> }> }).objects;
         expect(objects.filter(o => o.type === 'std.north-star').map(o => o.id)).toEqual(['acme.strategy.successful-gpv']);
         expect(objects.filter(o => o.type === 'std.driver').map(o => o.id)).toEqual([
-            'acme.strategy.activation', 'acme.strategy.conversion', 'acme.strategy.retention',
+            'acme.strategy.activation',
+            'acme.strategy.conversion',
+            'acme.strategy.retention',
         ]);
         const bets = objects.filter(o => o.id.startsWith('acme.bets.'));
         expect(bets.length).toBeGreaterThan(0);
@@ -118,7 +123,9 @@ describe('pom query', () => {
         expect(stdout).toMatch(/^Lineage of acme\.bets\.one-click-checkout/);
         expect(stdout).toMatch(/Upstream \(what leads to it[^)]*\): 7/);
         expect(stdout).toMatch(/Downstream \(what it serves, on to the north star\): 3/);
-        expect(stdout).toMatch(/Other options considered \(rejected ones with their rationale\): 4\n[\s\S]*form-redesign +option +Redesign the card form +rejected +The form is not the problem/);
+        expect(stdout).toMatch(
+            /Other options considered \(rejected ones with their rationale\): 4\n[\s\S]*form-redesign +option +Redesign the card form +rejected +The form is not the problem/,
+        );
         expect(stdout).toContain('acme.discovery.mobile-card-form');
     });
 

@@ -61,9 +61,7 @@ rule half { for bet }
 `,
         });
         expect(findings(result, 'demo.quiet')).toEqual([]);
-        expect(withCode(result, 'incomplete-rule').map(d => d.message)).toEqual([
-            "Rule 'half' needs 'require <condition>' (what they must meet).",
-        ]);
+        expect(withCode(result, 'incomplete-rule').map(d => d.message)).toEqual(["Rule 'half' needs 'require <condition>' (what they must meet)."]);
     });
 });
 
@@ -101,15 +99,21 @@ input lonely "Lonely" { metric: "y" }
 `,
         });
         expect(findings(result, 'input-drives-nothing')).toEqual(['warning demo.lonely']);
-        expect(result.graph.objects.find(o => o.id === 'demo.orphan')!.allow).toEqual([{
-            code: 'input-drives-nothing', reason: 'Tracked for the board; it drives nothing on purpose',
-            location: { file: 'w.pom', line: 4, column: 11, endLine: 4, endColumn: 31 },
-        }]);
+        expect(result.graph.objects.find(o => o.id === 'demo.orphan')!.allow).toEqual([
+            {
+                code: 'input-drives-nothing',
+                reason: 'Tracked for the board; it drives nothing on purpose',
+                location: { file: 'w.pom', line: 4, column: 11, endLine: 4, endColumn: 31 },
+            },
+        ]);
     });
 
     it('excuses a rule finding', async () => {
         const result = await compile({
-            'model.pom': model.replace('bet idea "Idea" { status: proposed }', 'bet idea "Idea" { status: proposed  allow demo.owned because "Owner chosen at the next review" }'),
+            'model.pom': model.replace(
+                'bet idea "Idea" { status: proposed }',
+                'bet idea "Idea" { status: proposed  allow demo.owned because "Owner chosen at the next review" }',
+            ),
             'rules.pom': 'package demo\nrule owned { for bet  require owner -> * }',
         });
         expect(findings(result, 'demo.owned')).toEqual([]);

@@ -109,7 +109,17 @@ describe('selectors', () => {
 
     it('~> follows lineage from insight to north star, through nesting and upstream links', async () => {
         expect(await select('insight ~> volume')).toEqual(['churn']);
-        expect(await select('* where ~> gpv')).toEqual(['abandonment', 'abandonment.one-click', 'churn', 'conversion', 'fast', 'infra', 'retention', 'trust', 'volume']);
+        expect(await select('* where ~> gpv')).toEqual([
+            'abandonment',
+            'abandonment.one-click',
+            'churn',
+            'conversion',
+            'fast',
+            'infra',
+            'retention',
+            'trust',
+            'volume',
+        ]);
     });
 
     it('<~ selects what a chain of lineage reaches from the target', async () => {
@@ -120,7 +130,16 @@ describe('selectors', () => {
     it('linked to X within a depth, optionally via some link kinds', async () => {
         expect(await select('* linked to conversion')).toEqual(['conversion', 'fast', 'volume']);
         // fast is chosen from one-click, owned by checkout and depends on infra; volume drives gpv and is driven by retention
-        expect(await select('* linked to conversion depth 2')).toEqual(['abandonment.one-click', 'checkout', 'conversion', 'fast', 'gpv', 'infra', 'retention', 'volume']);
+        expect(await select('* linked to conversion depth 2')).toEqual([
+            'abandonment.one-click',
+            'checkout',
+            'conversion',
+            'fast',
+            'gpv',
+            'infra',
+            'retention',
+            'volume',
+        ]);
         // either direction: volume (1), gpv and retention (2), trust (3)
         expect(await select('* linked to conversion via drives depth 3')).toEqual(['conversion', 'gpv', 'retention', 'trust', 'volume']);
         expect(await select('* linked to conversion via drives depth 1')).toEqual(['conversion', 'volume']);
@@ -191,7 +210,8 @@ view v {
     it('a near miss of a link kind in a condition is pointed at the link kind, written as a link', async () => {
         const result = await compile({ 'chain.pom': chain, 'v.pom': 'package demo\nview v { include bet where has ownerr }\n' });
         expect(withCode(result, 'unknown-field').map(d => d.message)).toEqual([
-            "Type 'bet' has no field 'ownerr'. Did you mean the link kind 'owner'? Write 'owner -> <target>'."]);
+            "Type 'bet' has no field 'ownerr'. Did you mean the link kind 'owner'? Write 'owner -> <target>'.",
+        ]);
     });
 
     it('report a view that extends itself, containment on a type, a bad depth and a view that selects nothing', async () => {
@@ -210,9 +230,14 @@ view e { include bet where status = paused }
     });
 
     it('select on the derived facts, as a query does, without a false empty-view warning', async () => {
-        const busy = 'bet rush "Rush" { status: active  horizon: months  owner -> checkout }\nbet more "More" { status: active  horizon: months  owner -> checkout }';
+        const busy =
+            'bet rush "Rush" { status: active  horizon: months  owner -> checkout }\nbet more "More" { status: active  horizon: months  owner -> checkout }';
         const views = 'view busy { include team where overloaded = true }\nview risky { include bet where has delivery-risks }';
-        const result = await compile({ 'chain.pom': chain, 'more.pom': `package demo\n${busy}\n`, 'views.pom': `package demo\n${views}\nquery risky-bets { include bet where has delivery-risks }\n` });
+        const result = await compile({
+            'chain.pom': chain,
+            'more.pom': `package demo\n${busy}\n`,
+            'views.pom': `package demo\n${views}\nquery risky-bets { include bet where has delivery-risks }\n`,
+        });
         expect(errors(result)).toEqual([]);
         expect(withCode(result, 'empty-view')).toEqual([]);
         const objects = (id: string) => result.graph.views.find(v => v.id === id)?.objects;
@@ -230,7 +255,8 @@ view e { include bet where status = paused }
     it('a ritual reviews what its views select on derived facts', async () => {
         const result = await compile({
             'chain.pom': chain,
-            'views.pom': 'package demo\nview blocked-bets { include bet where blocked = true }\nritual weekly "Weekly" { cadence: weekly  views: ["blocked-bets"] }\n',
+            'views.pom':
+                'package demo\nview blocked-bets { include bet where blocked = true }\nritual weekly "Weekly" { cadence: weekly  views: ["blocked-bets"] }\n',
         });
         expect(errors(result)).toEqual([]);
         const reviewed = result.graph.objects.filter(o => o.facts?.['review-rituals']).map(o => o.id);

@@ -20,7 +20,9 @@ const ARTIFACTS = resolve('test-artifacts/site');
 if (!available && process.env.CI) {
     // In CI the browser is part of the setup (.ci/run installs it): its absence is a failure, never a skip.
     describe('site in a browser', () => {
-        it('needs Chromium', () => { throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`); });
+        it('needs Chromium', () => {
+            throw new Error(`Chromium is missing at ${CHROMIUM}: apt-get install -y chromium`);
+        });
     });
 }
 
@@ -38,8 +40,12 @@ describe.skipIf(!available)('site in a browser', () => {
         // As pom build writes it: the real diagrams of the built-in views, with their nodes linking to object pages.
         // With changes since an earlier version (a bet fewer, an input healthier), so the crawl covers the changes page.
         const acme = await acmeGraph();
-        const earlier = { ...acme, objects: acme.objects.filter(o => o.id !== 'acme.bets.instant-payouts')
-            .map(o => o.id === 'acme.strategy.false-declines' ? { ...o, fields: { ...o.fields, health: 'at-risk' } } : o) };
+        const earlier = {
+            ...acme,
+            objects: acme.objects
+                .filter(o => o.id !== 'acme.bets.instant-payouts')
+                .map(o => (o.id === 'acme.strategy.false-declines' ? { ...o, fields: { ...o.fields, health: 'at-risk' } } : o)),
+        };
         await writeSite(acmeDir, await renderSite(acme, { changes: diffGraphs(earlier, acme, { from: 'v1', to: 'working tree' }) }));
         await writeSite(xssDir, await renderSite((await compileWorkspace(XSS_FIXTURE)).graph));
         mkdirSync(ARTIFACTS, { recursive: true });
@@ -47,8 +53,17 @@ describe.skipIf(!available)('site in a browser', () => {
         server = createServer((request, response) => {
             const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
             const file = join(root, path.endsWith('/') ? `${path}index.html` : path);
-            if (!file.startsWith(root) || !existsSync(file)) { response.writeHead(404); response.end('not found'); return; }
-            const types: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+            if (!file.startsWith(root) || !existsSync(file)) {
+                response.writeHead(404);
+                response.end('not found');
+                return;
+            }
+            const types: Record<string, string> = {
+                '.html': 'text/html; charset=utf-8',
+                '.js': 'text/javascript',
+                '.css': 'text/css',
+                '.svg': 'image/svg+xml',
+            };
             response.writeHead(200, { 'Content-Type': types[extname(file)] ?? 'application/octet-stream' });
             response.end(readFileSync(file));
         });
@@ -67,17 +82,24 @@ describe.skipIf(!available)('site in a browser', () => {
     async function open(options: { width?: number; dark?: boolean; injectScripts?: boolean } = {}) {
         // Injecting axe-core needs the page's Content-Security-Policy set aside; nothing else does.
         const context = await browser.newContext({
-            viewport: { width: options.width ?? 1280, height: 900 }, colorScheme: options.dark ? 'dark' : 'light', bypassCSP: options.injectScripts === true,
+            viewport: { width: options.width ?? 1280, height: 900 },
+            colorScheme: options.dark ? 'dark' : 'light',
+            bypassCSP: options.injectScripts === true,
         });
         const page = await context.newPage();
         const problems: string[] = [];
-        page.on('console', message => { if (message.type() === 'error') problems.push(`console: ${message.text()}`); });
+        page.on('console', message => {
+            if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+        });
         page.on('pageerror', error => problems.push(`script error: ${error.message}`));
         // A request aborted because the test navigated on (the favicon, mostly) is not a failure of the site.
         page.on('requestfailed', request => {
             if (request.failure()?.errorText !== 'net::ERR_ABORTED') problems.push(`failed: ${request.url()} ${request.failure()?.errorText}`);
         });
-        page.on('dialog', dialog => { problems.push(`dialog: ${dialog.message()}`); void dialog.dismiss(); });
+        page.on('dialog', dialog => {
+            problems.push(`dialog: ${dialog.message()}`);
+            void dialog.dismiss();
+        });
         return { page, problems, close: () => context.close() };
     }
 
@@ -92,11 +114,17 @@ describe.skipIf(!available)('site in a browser', () => {
             const { page, problems, close } = await open();
             await page.goto(home);
             expect(await page.locator('h1').textContent()).toBe('Strategy');
-            await page.getByRole('navigation', { name: 'Site' }).getByRole('link', { name: /^Views/ }).click();
+            await page
+                .getByRole('navigation', { name: 'Site' })
+                .getByRole('link', { name: /^Views/ })
+                .click();
             await page.locator('main').getByRole('link', { name: 'Team: Checkout', exact: true }).click();
             expect(await page.locator('h1').textContent()).toBe('Team: Checkout');
             // The diagram's own stylesheet applied (allowed by its CSP hash): nodes are filled, not default black.
-            const fill = await page.locator('g[data-id="acme.bets.express-wallets"] rect').first().evaluate(rect => getComputedStyle(rect).fill);
+            const fill = await page
+                .locator('g[data-id="acme.bets.express-wallets"] rect')
+                .first()
+                .evaluate(rect => getComputedStyle(rect).fill);
             expect(fill).not.toBe('rgb(0, 0, 0)');
             if (origin.name === 'http') await page.screenshot({ path: join(ARTIFACTS, 'view.png'), fullPage: true });
             // A compound node: its header (type and title) is the part not covered by the work nested in it.
@@ -124,23 +152,38 @@ describe.skipIf(!available)('site in a browser', () => {
             await page.goto(new URL('v/strategy.html', home).href);
             // The page inlines the diagram without a copy of the font: assets/fonts.js registers it, once for the site.
             expect(await page.content()).not.toContain('data:font/woff2');
-            expect(await page.evaluate(async () => {
-                await document.fonts.ready;
-                return [400, 600].map(weight => document.fonts.check(`${weight} 12px "IBM Plex Sans"`)
-                    && Array.from(document.fonts as unknown as Iterable<FontFace>).some(face => face.family.includes('IBM Plex Sans') && face.weight === String(weight) && face.status === 'loaded'));
-            })).toEqual([true, true]);
+            expect(
+                await page.evaluate(async () => {
+                    await document.fonts.ready;
+                    return [400, 600].map(
+                        weight =>
+                            document.fonts.check(`${weight} 12px "IBM Plex Sans"`) &&
+                            Array.from(document.fonts as unknown as Iterable<FontFace>).some(
+                                face => face.family.includes('IBM Plex Sans') && face.weight === String(weight) && face.status === 'loaded',
+                            ),
+                    );
+                }),
+            ).toEqual([true, true]);
             // An exported SVG carries the font (a file read anywhere else has no fonts.js).
             const downloading = page.waitForEvent('download');
             await page.getByRole('button', { name: 'Export SVG' }).click();
             const download = await downloading;
-            const exported = readFileSync((await download.path()), 'utf8');
+            const exported = readFileSync(await download.path(), 'utf8');
             expect(exported).toMatch(/@font-face\{font-family:'IBM Plex Sans';font-style:normal;font-weight:600;src:url\(data:font\/woff2;base64,/);
             // ...and the theme shown (dark here), wherever it is opened: a light reader sees the same colours.
             const node = 'g[data-id] rect';
-            const shown = await page.locator(node).first().evaluate(rect => getComputedStyle(rect).fill);
+            const shown = await page
+                .locator(node)
+                .first()
+                .evaluate(rect => getComputedStyle(rect).fill);
             const reader = await open();
             await reader.page.setContent(exported);
-            expect(await reader.page.locator(node).first().evaluate(rect => getComputedStyle(rect).fill)).toBe(shown);
+            expect(
+                await reader.page
+                    .locator(node)
+                    .first()
+                    .evaluate(rect => getComputedStyle(rect).fill),
+            ).toBe(shown);
             await reader.close();
             expect(problems).toEqual([]);
             await close();
@@ -156,25 +199,33 @@ describe.skipIf(!available)('site in a browser', () => {
             const broken: string[] = [];
             const overflowing: string[] = [];
             // Four tabs crawl at once: every page the site links to, each checked for load errors and console errors.
-            await Promise.all(tabs.map(async ({ page }) => {
-                for (let url = queue.shift(); url !== undefined || queue.length > 0; url = queue.shift()) {
-                    if (url === undefined) { await new Promise(r => setTimeout(r, 20)); continue; }
-                    const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: unknown) => { broken.push(`${url}: ${(error as Error).message}`); return null; });
-                    if (origin.name === 'http' && response && response.status() !== 200) broken.push(`${url}: ${response.status()}`);
-                    if (phone) {
-                        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-                        if (overflow > 0) overflowing.push(`${url.slice(home.length)}: ${overflow} px too wide`);
+            await Promise.all(
+                tabs.map(async ({ page }) => {
+                    for (let url = queue.shift(); url !== undefined || queue.length > 0; url = queue.shift()) {
+                        if (url === undefined) {
+                            await new Promise(r => setTimeout(r, 20));
+                            continue;
+                        }
+                        const response = await page.goto(url, { waitUntil: 'domcontentloaded' }).catch((error: unknown) => {
+                            broken.push(`${url}: ${(error as Error).message}`);
+                            return null;
+                        });
+                        if (origin.name === 'http' && response && response.status() !== 200) broken.push(`${url}: ${response.status()}`);
+                        if (phone) {
+                            const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+                            if (overflow > 0) overflowing.push(`${url.slice(home.length)}: ${overflow} px too wide`);
+                        }
+                        // Diagram nodes are SVG links: resolve their href attribute as the browser would.
+                        const hrefs = await page.$$eval('a[href]', anchors => anchors.map(a => new URL(a.getAttribute('href')!, document.baseURI).href));
+                        for (const href of hrefs) {
+                            const clean = href.split('#')[0].split('?')[0];
+                            if (!clean.startsWith(new URL('.', home).href) || seen.has(clean)) continue;
+                            seen.add(clean);
+                            queue.push(clean);
+                        }
                     }
-                    // Diagram nodes are SVG links: resolve their href attribute as the browser would.
-                    const hrefs = await page.$$eval('a[href]', anchors => anchors.map(a => new URL(a.getAttribute('href')!, document.baseURI).href));
-                    for (const href of hrefs) {
-                        const clean = href.split('#')[0].split('?')[0];
-                        if (!clean.startsWith(new URL('.', home).href) || seen.has(clean)) continue;
-                        seen.add(clean);
-                        queue.push(clean);
-                    }
-                }
-            }));
+                }),
+            );
             expect(broken).toEqual([]);
             expect(overflowing.sort()).toEqual([]);
             expect(tabs.flatMap(tab => tab.problems)).toEqual([]);
@@ -240,10 +291,26 @@ describe.skipIf(!available)('site in a browser', () => {
     it('every page type passes axe-core (WCAG 2.1 A and AA), in the light and the dark theme', async () => {
         // axe-core's own text, injected into each page (it runs in the page, not in Node).
         const axe = (await import('axe-core')).default.source;
-        const pages = [Paths.home, Paths.views, Paths.view('acme.views.strategy-map'), Paths.object('acme.bets.express-wallets'),
-            Paths.object('acme.org.payments-core'), Paths.object('acme.strategy.activation-speed'), Paths.object('acme.strategy.monthly-gpv'),
-            Paths.types, Paths.type('std.bet'), Paths.teams, Paths.horizons, Paths.horizon('quarters'), Paths.offTrack, Paths.deliveryRisk,
-            Paths.health, Paths.changes, Paths.query('std.investment'), `${Paths.search}?q=checkout`];
+        const pages = [
+            Paths.home,
+            Paths.views,
+            Paths.view('acme.views.strategy-map'),
+            Paths.object('acme.bets.express-wallets'),
+            Paths.object('acme.org.payments-core'),
+            Paths.object('acme.strategy.activation-speed'),
+            Paths.object('acme.strategy.monthly-gpv'),
+            Paths.types,
+            Paths.type('std.bet'),
+            Paths.teams,
+            Paths.horizons,
+            Paths.horizon('quarters'),
+            Paths.offTrack,
+            Paths.deliveryRisk,
+            Paths.health,
+            Paths.changes,
+            Paths.query('std.investment'),
+            `${Paths.search}?q=checkout`,
+        ];
         const violations: string[] = [];
         for (const dark of [false, true]) {
             const { page, problems, close } = await open({ dark, injectScripts: true });
@@ -251,8 +318,15 @@ describe.skipIf(!available)('site in a browser', () => {
                 await page.goto(`${base}/sub/${path}`);
                 if (path.startsWith(Paths.search)) await page.waitForSelector('#search-results li');
                 await page.evaluate(axe);
-                const found = await page.evaluate(() => (window as unknown as { axe: { run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } })
-                    .axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }));
+                const found = await page.evaluate(() =>
+                    (
+                        window as unknown as {
+                            axe: {
+                                run(context: Document, options: object): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }>;
+                            };
+                        }
+                    ).axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } }),
+                );
                 for (const violation of found.violations) {
                     violations.push(`${dark ? 'dark' : 'light'} ${path}: ${violation.id} at ${violation.nodes.map(node => node.target.join(' ')).join(', ')}`);
                 }
@@ -291,9 +365,22 @@ describe.skipIf(!available)('site in a browser', () => {
     it('a site built from a hostile model runs no script of the model, from file:// and http', async () => {
         for (const home of [pathToFileURL(join(xssDir, 'index.html')).href, `${base}/xss/`]) {
             const { page, problems, close } = await open();
-            const pages = [Paths.home, Paths.object('evil.star'), Paths.object('evil.red'), Paths.object('evil.attack'), Paths.object('evil.second'),
-                Paths.object('evil.area'), Paths.object('evil.drv'), Paths.object('evil.inp'), Paths.type('evil.trap'), Paths.offTrack, Paths.deliveryRisk,
-                Paths.health, Paths.teams, Paths.horizons];
+            const pages = [
+                Paths.home,
+                Paths.object('evil.star'),
+                Paths.object('evil.red'),
+                Paths.object('evil.attack'),
+                Paths.object('evil.second'),
+                Paths.object('evil.area'),
+                Paths.object('evil.drv'),
+                Paths.object('evil.inp'),
+                Paths.type('evil.trap'),
+                Paths.offTrack,
+                Paths.deliveryRisk,
+                Paths.health,
+                Paths.teams,
+                Paths.horizons,
+            ];
             for (const path of pages) {
                 await page.goto(new URL(path, home).href);
             }

@@ -26,7 +26,8 @@ bet one-click "One-click checkout" {
 }
 `;
 /** The second commit: the input goes off track, a bet is added. */
-const strategyThen = strategy.replace('health: on-track\n  owner', 'health: off-track\n  owner') +
+const strategyThen =
+    strategy.replace('health: on-track\n  owner', 'health: off-track\n  owner') +
     `bet instalments "Pay in instalments" {
   status: active
   targets -> completion { expected: "+2pp" }
@@ -75,7 +76,9 @@ describe('pom build --since <rev>', () => {
         // The new active bet brings new problems (chosen from no option), each linked to it.
         const problems = section(changes, 'Problems new and fixed');
         expect(problems.querySelectorAll('li').length).toBeGreaterThan(0);
-        expect(problems.querySelectorAll('li a').every(a => resolveHref(Paths.changes, a.getAttribute('href')!) === Paths.object('acme.instalments'))).toBe(true);
+        expect(problems.querySelectorAll('li a').every(a => resolveHref(Paths.changes, a.getAttribute('href')!) === Paths.object('acme.instalments'))).toBe(
+            true,
+        );
 
         // Every page links to it from the navigation.
         expect(navLabels(read(out, Paths.home))).toContain('Changes since HEAD~1');
@@ -86,7 +89,10 @@ describe('pom build --since <rev>', () => {
         expect(text(badge)).toBe('changed since HEAD~1');
         expect(resolveHref(Paths.object('acme.completion'), badge.getAttribute('href')!)).toBe(Paths.changes);
         const own = section(input, 'Changes since HEAD~1');
-        expect(own.querySelectorAll('ul.changes > li').map(li => text(li))).toEqual(['changed health: "on-track" → "off-track"', 'health: on track → off track']);
+        expect(own.querySelectorAll('ul.changes > li').map(li => text(li))).toEqual([
+            'changed health: "on-track" → "off-track"',
+            'health: on track → off track',
+        ]);
         expect(text(read(out, Paths.object('acme.instalments')).querySelector('.badges .changed'))).toBe('new since HEAD~1');
         // An unchanged object has neither.
         const bet = read(out, Paths.object('acme.one-click'));
@@ -160,11 +166,19 @@ bet one-click "One-click checkout" {
         expect(text(changed)).toContain('changed status: "active" → "paused"');
         expect(text(changed)).toContain('link changed targets → Checkout completion: { expected: "+1pp" } → { expected: "+2pp" }');
         // The removed active bet had no option and no target: those problems are fixed.
-        expect(section(root, 'Problems new and fixed').querySelectorAll('li').map(li => text(li)).some(line => line.startsWith('fixed warning'))).toBe(true);
-        const transitions = section(root, 'Health and status').querySelectorAll('tbody tr').map(row => row.querySelectorAll('td').map(td => text(td)));
+        expect(
+            section(root, 'Problems new and fixed')
+                .querySelectorAll('li')
+                .map(li => text(li))
+                .some(line => line.startsWith('fixed warning')),
+        ).toBe(true);
+        const transitions = section(root, 'Health and status')
+            .querySelectorAll('tbody tr')
+            .map(row => row.querySelectorAll('td').map(td => text(td)));
         expect(transitions).toContainEqual(['One-click checkout', 'status', 'active', 'paused']);
         // Every link on the page names a page of the site.
-        for (const a of root.querySelectorAll('a[href]')) expect(site.has(resolveHref(Paths.changes, a.getAttribute('href')!)), a.getAttribute('href')).toBe(true);
+        for (const a of root.querySelectorAll('a[href]'))
+            expect(site.has(resolveHref(Paths.changes, a.getAttribute('href')!)), a.getAttribute('href')).toBe(true);
         // Same diff, same bytes.
         expect(buildSite(after.graph, { changes }).get(Paths.changes)).toBe(site.get(Paths.changes));
     });

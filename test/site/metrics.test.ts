@@ -6,7 +6,9 @@ import { CONTENT_SECURITY_POLICY } from '../../language/src/emitters/site/layout
 import { acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 let site: Map<string, string>;
-beforeAll(async () => { site = await acmeSite(); });
+beforeAll(async () => {
+    site = await acmeSite();
+});
 
 /** The figures of a metric card, by their label. */
 function figures(card: ReturnType<typeof page>): Record<string, string> {
@@ -47,7 +49,8 @@ describe('metrics on object pages', () => {
         const card = section(input, 'Metrics').querySelector('.metric')!;
         expect(figures(card)).toMatchObject({ Current: '8.8 days (median) on 2026-11-16', 'Data says': 'data: off track since 2026-10-19' });
         expect(text(card.querySelector('.contradiction'))).toBe(
-            'Contradicted by the data: marked on track, but the data says off track since 2026-10-19. Update health, or check the plan.');
+            'Contradicted by the data: marked on track, but the data says off track since 2026-10-19. Update health, or check the plan.',
+        );
         // A declared at-risk is a judgement the data never contradicts, even when the data says at risk too.
         const authorisation = page(site, Paths.object('acme.strategy.card-authorisation'));
         expect(figures(section(authorisation, 'Metrics').querySelector('.metric')!)['Data says']).toBe('data: at risk since 2026-11-09');
@@ -59,8 +62,14 @@ describe('metrics on object pages', () => {
         const data = section(metric, 'Metric data');
         expect(data.querySelector('svg')!.getAttribute('aria-label')).toBe('Authorisation rate: from 89.6 on 2026-10-05 to 90.4 on 2026-11-16');
         expect(text(data.querySelector('p'))).toBe('7 observations: 89.6% on 2026-10-05, latest 90.4% on 2026-11-16.');
-        expect(data.querySelectorAll('tbody tr').map(row => row.querySelectorAll('td').map(td => text(td)).join(' '))).toEqual(
-            ['2026-10-05 89.6%', '2026-10-12 89.8%', '2026-10-19 89.9%', '2026-10-26 90.1%', '2026-11-02 90.2%', '2026-11-09 90.3%', '2026-11-16 90.4%']);
+        expect(
+            data.querySelectorAll('tbody tr').map(row =>
+                row
+                    .querySelectorAll('td')
+                    .map(td => text(td))
+                    .join(' '),
+            ),
+        ).toEqual(['2026-10-05 89.6%', '2026-10-12 89.8%', '2026-10-19 89.9%', '2026-10-26 90.1%', '2026-11-02 90.2%', '2026-11-09 90.3%', '2026-11-16 90.4%']);
         const bet = page(site, Paths.object('acme.bets.express-wallets'));
         expect(bet.querySelectorAll('section h2').map(h => text(h))).not.toContain('Metrics');
     });
@@ -74,7 +83,10 @@ describe('metrics on object pages', () => {
             expect(root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content'), path).toBe(CONTENT_SECURITY_POLICY);
             for (const svg of root.querySelectorAll('svg.pom-sparkline')) {
                 expect(svg.querySelectorAll('style'), path).toHaveLength(0);
-                expect([svg, ...svg.querySelectorAll('*')].filter(e => e.hasAttribute('style')), path).toHaveLength(0);
+                expect(
+                    [svg, ...svg.querySelectorAll('*')].filter(e => e.hasAttribute('style')),
+                    path,
+                ).toHaveLength(0);
                 expect(svg.getAttribute('role'), path).toBe('img');
             }
         }
@@ -99,13 +111,19 @@ describe("what's off track, with the data", () => {
         expect(activation.querySelector('svg.pom-sparkline')).not.toBeNull();
         expect(text(section(report, 'Driver: Merchant activation'))).toContain('Time to first payment');
         // Declared and measured alike: both shown.
-        expect(row('False declines').querySelectorAll('td').map(td => text(td))[3]).toBe('data: off track 2% on 2026-11-16');
+        expect(
+            row('False declines')
+                .querySelectorAll('td')
+                .map(td => text(td))[3],
+        ).toBe('data: off track 2% on 2026-11-16');
         expect(row('Card authorisation').querySelector('svg.pom-sparkline')).not.toBeNull();
         // Items without data say so.
         expect(text(row('Fraud model v3').querySelectorAll('td')[3])).toBe('no data');
         // On track by its health and by its data: not in the report.
         expect(text(report.querySelector('main'))).not.toContain('Checkout completion rate');
         expect(rows.some(r => text(r.querySelector('td')) === 'Checkout completion')).toBe(false);
-        expect(text(report.querySelector('.lede'))).toBe('9 items at risk or off track, 1 of them only by its metric data while the declared health says otherwise.');
+        expect(text(report.querySelector('.lede'))).toBe(
+            '9 items at risk or off track, 1 of them only by its metric data while the declared health says otherwise.',
+        );
     });
 });

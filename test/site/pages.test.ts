@@ -7,7 +7,9 @@ import { ACME } from '../helpers.js';
 import { acmeGraph, acmeSite, page, resolveHref, section, text } from './site-helpers.js';
 
 let site: Map<string, string>;
-beforeAll(async () => { site = await acmeSite(); });
+beforeAll(async () => {
+    site = await acmeSite();
+});
 
 describe('site of the example organisation: home', () => {
     it('summarises the strategy from the std queries: each driver with its health, active bets and what is off track', () => {
@@ -26,12 +28,18 @@ describe('site of the example organisation: home', () => {
         // The input off track only by its data shows off track on the home page too.
         expect(text(row('acme.strategy.activation').querySelectorAll('td')[3])).toContain('Time to first payment off track by data');
         // Every question, with the size of its answer.
-        expect(section(home, 'Questions').querySelectorAll('li').map(li => text(li.querySelector('a')))).toContain("What's off track: bets and inputs at risk or off track, by their health or their metric data");
+        expect(
+            section(home, 'Questions')
+                .querySelectorAll('li')
+                .map(li => text(li.querySelector('a'))),
+        ).toContain("What's off track: bets and inputs at risk or off track, by their health or their metric data");
     });
 
     it('shows the model counts and its warnings', () => {
         const home = page(site, 'index.html');
-        const stats = Object.fromEntries(home.querySelectorAll('.stat').map(s => [text(s.querySelector('.stat-label')), text(s.querySelector('.stat-figure'))]));
+        const stats = Object.fromEntries(
+            home.querySelectorAll('.stat').map(s => [text(s.querySelector('.stat-label')), text(s.querySelector('.stat-figure'))]),
+        );
         // two deliberate warnings (an overloaded team that blocks a bet) and one from metric data (docs/metrics.md)
         expect(stats).toMatchObject({ objects: '137', teams: '11', warnings: '3', errors: '0' });
         const health = section(home, 'Model health');
@@ -75,7 +83,12 @@ describe('object pages', () => {
 
     it('nested work shows its container, the owner it inherits and the bet it delivers', () => {
         const work = page(site, Paths.object('acme.bets.express-wallets.apple-pay-web'));
-        expect(work.querySelectorAll('.breadcrumbs li').map(li => text(li))).toEqual(['Home', 'Bet', 'Express Apple Pay and Google Pay', 'Apple Pay on the web']);
+        expect(work.querySelectorAll('.breadcrumbs li').map(li => text(li))).toEqual([
+            'Home',
+            'Bet',
+            'Express Apple Pay and Google Pay',
+            'Apple Pay on the web',
+        ]);
         expect(text(section(work, 'Inherited context'))).toContain('owned by Checkout from Express Apple Pay and Google Pay');
         expect(text(section(work, 'Lineage').querySelector('.current'))).toContain('Apple Pay on the web');
     });
@@ -132,7 +145,9 @@ describe('browse pages', () => {
         const columns = timeline.querySelectorAll('.horizon-column').map(c => text(c.querySelector('h2')));
         expect(columns).toHaveLength(6);
         expect(columns[0]).toMatch(/^1–3 days/);
-        const flows = section(timeline, 'Links across horizons').querySelectorAll('tbody tr').map(r => r.querySelectorAll('td').map(td => text(td)));
+        const flows = section(timeline, 'Links across horizons')
+            .querySelectorAll('tbody tr')
+            .map(r => r.querySelectorAll('td').map(td => text(td)));
         expect(flows).toContainEqual(['quarters', 'years', expect.stringMatching(/^\d+$/)]);
     });
 });
@@ -173,8 +188,11 @@ describe('reports', () => {
     it('model health lists every diagnostic with its place and a link to its object', () => {
         const report = page(site, Paths.health);
         const rows = section(report, 'Problems').querySelectorAll('tbody tr');
-        expect(rows.map(r => ['wip-limit-exceeded', 'blocked-by-overloaded-team', 'health-contradicted'].find(code => text(r).includes(code))).sort())
-            .toEqual(['blocked-by-overloaded-team', 'health-contradicted', 'wip-limit-exceeded']);
+        expect(rows.map(r => ['wip-limit-exceeded', 'blocked-by-overloaded-team', 'health-contradicted'].find(code => text(r).includes(code))).sort()).toEqual([
+            'blocked-by-overloaded-team',
+            'health-contradicted',
+            'wip-limit-exceeded',
+        ]);
         const wip = rows.find(r => text(r).includes('wip-limit-exceeded'))!;
         expect(text(wip)).toContain('org/teams.pom:137');
         const link = wip.querySelector('a')!;
@@ -189,7 +207,12 @@ describe('search index', () => {
         const rows = JSON.parse(script.slice('window.POM_SEARCH_INDEX = '.length).replace(/;\n$/, '')) as string[][];
         expect(rows).toHaveLength((await acmeGraph()).objects.length);
         const wallets = rows.find(r => r[2] === 'acme.bets.express-wallets')!;
-        expect(wallets.slice(0, 4)).toEqual([Paths.object('acme.bets.express-wallets'), 'Express Apple Pay and Google Pay', 'acme.bets.express-wallets', 'Bet']);
+        expect(wallets.slice(0, 4)).toEqual([
+            Paths.object('acme.bets.express-wallets'),
+            'Express Apple Pay and Google Pay',
+            'acme.bets.express-wallets',
+            'Bet',
+        ]);
         expect(wallets[4]).toContain('never see a card form');
         const search = page(site, Paths.search);
         expect(search.querySelectorAll('script').map(s => s.getAttribute('src'))).toEqual(['assets/site.js', 'assets/search-index.js', 'assets/search.js']);
@@ -198,15 +221,32 @@ describe('search index', () => {
 
 describe('view pages', () => {
     const view: ResolvedView = {
-        id: 'team:acme.org.checkout-team', title: 'Checkout team', kind: 'team', direction: 'right',
+        id: 'team:acme.org.checkout-team',
+        title: 'Checkout team',
+        kind: 'team',
+        direction: 'right',
         nodes: [{ id: 'acme.org.checkout-team' }, { id: 'acme.bets.express-wallets' }],
-        edges: [{ id: 'acme.bets.express-wallets|std.owner|acme.org.checkout-team', source: 'acme.bets.express-wallets', target: 'acme.org.checkout-team', kind: 'std.owner', label: 'owner' }],
+        edges: [
+            {
+                id: 'acme.bets.express-wallets|std.owner|acme.org.checkout-team',
+                source: 'acme.bets.express-wallets',
+                target: 'acme.org.checkout-team',
+                kind: 'std.owner',
+                label: 'owner',
+            },
+        ],
     };
-    const diagrams = (link: (id: string) => string): SiteDiagram[] => [{
-        view,
-        svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">${view.nodes.map((n, i) =>
-            `<a href="${link(n.id)}"><g data-id="${n.id}"><rect x="${i * 100}" y="0" width="90" height="40"/><text x="${i * 100 + 5}" y="20">${n.id}</text></g></a>`).join('')}</svg>`,
-    }];
+    const diagrams = (link: (id: string) => string): SiteDiagram[] => [
+        {
+            view,
+            svg: `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 100">${view.nodes
+                .map(
+                    (n, i) =>
+                        `<a href="${link(n.id)}"><g data-id="${n.id}"><rect x="${i * 100}" y="0" width="90" height="40"/><text x="${i * 100 + 5}" y="20">${n.id}</text></g></a>`,
+                )
+                .join('')}</svg>`,
+        },
+    ];
 
     it('show the diagram with nodes linking to object pages, and list its objects', async () => {
         const withDiagrams = await acmeSite({ diagrams });
@@ -272,7 +312,10 @@ describe('the whole site', () => {
             const root = page(site, path);
             const csp = root.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
             expect(csp, path).toContain("script-src 'self'");
-            expect(root.querySelectorAll('script').every(s => s.getAttribute('src') && s.textContent.trim() === ''), path).toBe(true);
+            expect(
+                root.querySelectorAll('script').every(s => s.getAttribute('src') && s.textContent.trim() === ''),
+                path,
+            ).toBe(true);
             expect(root.querySelectorAll('[style]'), path).toHaveLength(0);
             expect(root.querySelector('main#main'), path).not.toBeNull();
             expect(root.querySelector('nav[aria-label="Site"]'), path).not.toBeNull();
@@ -289,12 +332,21 @@ describe('the whole site', () => {
 
     it('lets an extension add a section to object pages (the hook for metric charts)', async () => {
         const { html } = await import('../../language/src/emitters/site/html.js');
-        const extended = await acmeSite({ extensions: [{
-            objectSections: object => object.type === 'std.input' ? [{ title: 'Trend', body: html`<p class="trend">${object.id} <b>series</b></p>` }] : [],
-        }] });
+        const extended = await acmeSite({
+            extensions: [
+                {
+                    objectSections: object =>
+                        object.type === 'std.input' ? [{ title: 'Trend', body: html`<p class="trend">${object.id} <b>series</b></p>` }] : [],
+                },
+            ],
+        });
         const input = page(extended, Paths.object('acme.strategy.checkout-completion'));
         expect(text(section(input, 'Trend').querySelector('.trend'))).toBe('acme.strategy.checkout-completion series');
-        expect(page(extended, Paths.object('acme.bets.express-wallets')).querySelectorAll('section h2').map(h => text(h))).not.toContain('Trend');
+        expect(
+            page(extended, Paths.object('acme.bets.express-wallets'))
+                .querySelectorAll('section h2')
+                .map(h => text(h)),
+        ).not.toContain('Trend');
     });
 
     it('has a page for every object, and the live-reload script only when asked', async () => {
@@ -303,6 +355,10 @@ describe('the whole site', () => {
         expect(site.has('assets/live-reload.js')).toBe(false);
         expect(site.get('index.html')).not.toContain('live-reload');
         const served = await acmeSite({ liveReload: true });
-        expect(page(served, 'index.html').querySelectorAll('script').map(s => s.getAttribute('src'))).toContain('assets/live-reload.js');
+        expect(
+            page(served, 'index.html')
+                .querySelectorAll('script')
+                .map(s => s.getAttribute('src')),
+        ).toContain('assets/live-reload.js');
     });
 });

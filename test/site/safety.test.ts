@@ -6,7 +6,9 @@ import { isSafeUrl, renderMarkdown } from '../../language/src/emitters/site/mark
 import { page, section, text, XSS_FIXTURE } from './site-helpers.js';
 
 let site: Map<string, string>;
-beforeAll(async () => { site = buildSite((await compileWorkspace(XSS_FIXTURE)).graph); });
+beforeAll(async () => {
+    site = buildSite((await compileWorkspace(XSS_FIXTURE)).graph);
+});
 
 const SCHEME_OF = (url: string) => url.replace(/[\u0000-\u0020\u007f-\u009f]/g, '').toLowerCase();
 
@@ -19,7 +21,8 @@ describe('a model written to attack the site', () => {
             for (const element of root.querySelectorAll('*')) {
                 const tag = element.tagName.toLowerCase();
                 if (['iframe', 'object', 'embed', 'style', 'img', 'svg', 'base'].includes(tag)) problems.push(`${path}: <${tag}>`);
-                if (tag === 'script' && !/^(\.\.\/)?assets\/[a-z-]+\.js$/.test(element.getAttribute('src') ?? '')) problems.push(`${path}: script ${element.toString().slice(0, 80)}`);
+                if (tag === 'script' && !/^(\.\.\/)?assets\/[a-z-]+\.js$/.test(element.getAttribute('src') ?? ''))
+                    problems.push(`${path}: script ${element.toString().slice(0, 80)}`);
                 for (const [name, value] of Object.entries(element.attributes)) {
                     if (/^on/i.test(name)) problems.push(`${path}: ${tag}[${name}]`);
                     if (['href', 'src', 'action', 'formaction'].includes(name.toLowerCase()) && /^(javascript|data|vbscript):/.test(SCHEME_OF(value))) {
@@ -59,16 +62,25 @@ describe('a model written to attack the site', () => {
 describe('escaping and link validation', () => {
     it('html`` escapes every interpolated string, attribute quotes included', () => {
         const value = `"><script>alert('x')</script>&`;
-        expect(html`<a title="${value}">${value}</a>`.value)
-            .toBe('<a title="&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>');
+        expect(html`<a title="${value}">${value}</a>`.value).toBe(
+            '<a title="&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;">&quot;&gt;&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;&amp;</a>',
+        );
     });
 
     it('allows http(s), mailto and relative links; rejects other schemes however they are disguised', () => {
         for (const url of ['https://example.com', 'http://a.b/c?d#e', 'mailto:a@b.c', 'other-page.html', '#section', '../o/x.html']) {
             expect(isSafeUrl(url), url).toBe(true);
         }
-        for (const url of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', ' javascript:alert(1)', 'java\tscript:alert(1)', 'java\nscript:x',
-            'data:text/html,<script>', 'vbscript:msgbox', 'file:///etc/passwd']) {
+        for (const url of [
+            'javascript:alert(1)',
+            'JAVASCRIPT:alert(1)',
+            ' javascript:alert(1)',
+            'java\tscript:alert(1)',
+            'java\nscript:x',
+            'data:text/html,<script>',
+            'vbscript:msgbox',
+            'file:///etc/passwd',
+        ]) {
             expect(isSafeUrl(url), JSON.stringify(url)).toBe(false);
         }
     });

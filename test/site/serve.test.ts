@@ -8,7 +8,10 @@ import { ACME } from '../helpers.js';
 
 let server: ChildProcess | undefined;
 
-afterEach(() => { server?.kill('SIGTERM'); server = undefined; });
+afterEach(() => {
+    server?.kill('SIGTERM');
+    server = undefined;
+});
 
 /** Starts `pom serve` on a free port and resolves with its URL once it listens. */
 function serve(dir: string): Promise<string> {
@@ -28,9 +31,15 @@ async function nextReload(url: string, onOpen: () => void): Promise<string> {
         const { value, done } = await reader.read();
         if (done) throw new Error(`event stream ended: ${buffer}`);
         buffer += new TextDecoder().decode(value);
-        if (!opened) { opened = true; onOpen(); }
+        if (!opened) {
+            opened = true;
+            onOpen();
+        }
         const event = /event: reload\ndata: (\d+)/.exec(buffer);
-        if (event) { await reader.cancel(); return event[1]; }
+        if (event) {
+            await reader.cancel();
+            return event[1];
+        }
     }
 }
 
@@ -61,7 +70,9 @@ describe('pom serve', () => {
     it('rejects a port that is not a number', async () => {
         const child = spawn(process.execPath, [POM, 'serve', ACME, '--port', 'http'], { stdio: ['ignore', 'ignore', 'pipe'] });
         let stderr = '';
-        child.stderr.on('data', chunk => { stderr += String(chunk); });
+        child.stderr.on('data', chunk => {
+            stderr += String(chunk);
+        });
         const code = await new Promise(r => child.on('exit', r));
         expect(code).toBe(2);
         expect(stderr).toContain('a port is a number from 0 to 65535');

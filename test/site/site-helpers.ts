@@ -35,7 +35,13 @@ export function text(element: HTMLElement | null | undefined): string {
 /** The card section with this heading. */
 export function section(root: HTMLElement, heading: string): HTMLElement {
     const found = root.querySelectorAll('section').find(s => text(s.querySelector('h2')) === heading);
-    if (!found) throw new Error(`no section '${heading}'; sections: ${root.querySelectorAll('section h2').map(h => text(h)).join(', ')}`);
+    if (!found)
+        throw new Error(
+            `no section '${heading}'; sections: ${root
+                .querySelectorAll('section h2')
+                .map(h => text(h))
+                .join(', ')}`,
+        );
     return found;
 }
 

@@ -17,7 +17,14 @@ function folder(): string {
 describe('writing the site', () => {
     it('writes every file, then rewrites only the files whose content changed', async () => {
         const out = join(folder(), 'site');
-        const first = await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a'], ['o/b.html', 'b']]));
+        const first = await writeSite(
+            out,
+            new Map([
+                ['index.html', 'home'],
+                ['o/a.html', 'a'],
+                ['o/b.html', 'b'],
+            ]),
+        );
         expect(first).toEqual({ files: 3, written: 3, removed: 0, owned: true });
         // Into a new folder: every file in place, nested folders created, no temporary file left behind.
         expect(readFileSync(join(out, 'o/a.html'), 'utf8')).toBe('a');
@@ -25,7 +32,14 @@ describe('writing the site', () => {
         expect(readdirSync(out).filter(name => name.endsWith('.tmp'))).toEqual([]);
         const before = statSync(join(out, 'o/a.html')).mtimeMs;
         await new Promise(r => setTimeout(r, 20));
-        const second = await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a'], ['o/b.html', 'b2']]));
+        const second = await writeSite(
+            out,
+            new Map([
+                ['index.html', 'home'],
+                ['o/a.html', 'a'],
+                ['o/b.html', 'b2'],
+            ]),
+        );
         expect(second.written).toBe(1);
         expect(statSync(join(out, 'o/a.html')).mtimeMs).toBe(before);
         expect(readFileSync(join(out, 'o/b.html'), 'utf8')).toBe('b2');
@@ -33,9 +47,23 @@ describe('writing the site', () => {
 
     it('removes stale pages from a folder pom created, and only the files pom wrote', async () => {
         const out = join(folder(), 'site');
-        await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a'], ['o/gone.html', 'x'], ['t/only.html', 't']]));
+        await writeSite(
+            out,
+            new Map([
+                ['index.html', 'home'],
+                ['o/a.html', 'a'],
+                ['o/gone.html', 'x'],
+                ['t/only.html', 't'],
+            ]),
+        );
         writeFileSync(join(out, 'o', 'notes.txt'), 'mine');
-        const result = await writeSite(out, new Map([['index.html', 'home'], ['o/a.html', 'a']]));
+        const result = await writeSite(
+            out,
+            new Map([
+                ['index.html', 'home'],
+                ['o/a.html', 'a'],
+            ]),
+        );
         expect(result.removed).toBe(2);
         expect(existsSync(join(out, 'o/gone.html'))).toBe(false);
         expect(existsSync(join(out, 't'))).toBe(false); // emptied folders go too

@@ -4,7 +4,9 @@ import { readFileSync } from 'node:fs';
 
 /** GitHub's heading slug: lower case, punctuation dropped (but `-` and `_`), each space a hyphen. */
 export function githubSlug(heading: string): string {
-    return heading.trim().toLowerCase()
+    return heading
+        .trim()
+        .toLowerCase()
         .replace(/<[^>]*>/g, '')
         .replace(/[^\p{L}\p{N}\s_-]/gu, '')
         .replace(/\s/g, '-');

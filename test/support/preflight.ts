@@ -16,7 +16,11 @@ function* files(dir: string): Generator<string> {
 }
 
 function mtime(path: string): number | undefined {
-    try { return statSync(path).mtimeMs; } catch { return undefined; }
+    try {
+        return statSync(path).mtimeMs;
+    } catch {
+        return undefined;
+    }
 }
 
 /** The first source whose compiled output is missing or older than it, if any. */
@@ -56,8 +60,10 @@ export function staleGenerated(): { source: string; output: string } | undefined
 export function checkNode(): void {
     const major = Number(process.versions.node.split('.')[0]);
     if (major !== REQUIRED_NODE_MAJOR) {
-        throw new Error(`The tests need Node ${REQUIRED_NODE_MAJOR} (the project's \`node\` devDependency), not ${process.version}: ` +
-            'run them through npm (`npm test`, `npm run test:unit`) or `npx vitest`, which put it on the PATH.');
+        throw new Error(
+            `The tests need Node ${REQUIRED_NODE_MAJOR} (the project's \`node\` devDependency), not ${process.version}: ` +
+                'run them through npm (`npm test`, `npm run test:unit`) or `npx vitest`, which put it on the PATH.',
+        );
     }
 }
 
@@ -65,7 +71,8 @@ export default function preflight(): void {
     checkNode();
     const stale = staleSource();
     if (stale) {
-        throw new Error(`out/ is stale: ${stale.output} is missing or older than ${stale.source}. Run \`npm run build\` first ` +
-            '(`npm test` does it for you).');
+        throw new Error(
+            `out/ is stale: ${stale.output} is missing or older than ${stale.source}. Run \`npm run build\` first ` + '(`npm test` does it for you).',
+        );
     }
 }

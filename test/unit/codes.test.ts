@@ -30,8 +30,9 @@ function severityCell(code: string): string {
 function* sourceFiles(dir: string): Generator<string> {
     for (const entry of readdirSync(dir, { withFileTypes: true })) {
         const path = join(dir, entry.name);
-        if (entry.isDirectory()) { if (entry.name !== 'generated') yield* sourceFiles(path); }
-        else if (path.endsWith('.ts')) yield path;
+        if (entry.isDirectory()) {
+            if (entry.name !== 'generated') yield* sourceFiles(path);
+        } else if (path.endsWith('.ts')) yield path;
     }
 }
 
@@ -82,7 +83,8 @@ describe('the registry of diagnostic codes', () => {
         const mismatches: string[] = [];
         // accept('warning', …, { code: IssueCodes.X }), report('warning', IssueCodes.X, …), diagnostic('error', IssueCodes.X, …),
         // { severity: 'warning', code: IssueCodes.X }: the literal severity and the first constant after it.
-        const written = /\b(?:accept|report|diagnostic)\(\s*'(error|warning|info)',[^;]*?IssueCodes\.(\w+)|severity: '(error|warning|info)',\s*code: IssueCodes\.(\w+)/g;
+        const written =
+            /\b(?:accept|report|diagnostic)\(\s*'(error|warning|info)',[^;]*?IssueCodes\.(\w+)|severity: '(error|warning|info)',\s*code: IssueCodes\.(\w+)/g;
         let checked = 0;
         for (const dir of ['language/src', 'cli/src']) {
             for (const file of sourceFiles(dir)) {

@@ -8,7 +8,10 @@ import type { GraphDiagnostic, PomGraph } from '../../language/src/graph/model.j
 import { createPomServices, type PomServices } from '../../language/src/pom-module.js';
 import { stdlibDocument } from '../../language/src/workspace/stdlib.js';
 
-interface Container { pom: PomServices; validate: ReturnType<typeof validationHelper> }
+interface Container {
+    pom: PomServices;
+    validate: ReturnType<typeof validationHelper>;
+}
 
 let container: Promise<Container> | undefined;
 
@@ -52,8 +55,8 @@ export async function check(files: string | Record<string, string>): Promise<Sni
         for (const document of documents) all.addDocument(document);
         await builder.build(documents, { validation: true });
     }
-    const diagnostics = documents.flatMap(document => (document.diagnostics ?? [])
-        .map(diagnostic => toGraphDiagnostic(pom.workspace.Paths.display(document.uri), diagnostic)))
+    const diagnostics = documents
+        .flatMap(document => (document.diagnostics ?? []).map(diagnostic => toGraphDiagnostic(pom.workspace.Paths.display(document.uri), diagnostic)))
         .sort(compareDiagnostics);
     const graph = pom.model.WorkspaceModel.model.graph;
     await clearDocuments(pom, documents);

@@ -120,7 +120,7 @@ query active-bets "Active bets by health" {
         expect(answer.grouped?.total).toEqual({ count: 2, sums: { 'person-weeks': 17 } });
     });
 
-    it('the std query unowned-bets finds bets without an owner of their own or their container\'s', async () => {
+    it("the std query unowned-bets finds bets without an owner of their own or their container's", async () => {
         const { graph } = await check(`${model}bet stray "Stray" { status: proposed }\n`);
         const answer = answerFromGraph(graph, 'unowned-bets') as QueryAnswer;
         expect(answer.objects.map(o => o.id)).toEqual(['demo.stray']);

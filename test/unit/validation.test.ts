@@ -6,13 +6,18 @@ import { check, codesOf, found } from './harness.js';
 const only = async (source: string | Record<string, string>, code: string) => {
     const snippet = await check(source);
     const matching = snippet.diagnostics.filter(d => d.code === code);
-    expect(matching.map(d => d.code), `diagnostics: ${found(snippet).join(', ')}`).toEqual([code]);
+    expect(
+        matching.map(d => d.code),
+        `diagnostics: ${found(snippet).join(', ')}`,
+    ).toEqual([code]);
     return matching[0];
 };
 
 describe('syntax and names', () => {
     it('a clean snippet reports nothing', async () => {
-        const snippet = await check('package demo\nteam checkout "Checkout" { topology: stream-aligned  owns -> payments }\nscope payments "Payments" { kind: capability }\n');
+        const snippet = await check(
+            'package demo\nteam checkout "Checkout" { topology: stream-aligned  owns -> payments }\nscope payments "Payments" { kind: capability }\n',
+        );
         expect(found(snippet)).toEqual([]);
     });
 
@@ -70,7 +75,7 @@ describe('declarations and values', () => {
         expect(codesOf(snippet).filter(code => code === 'type-cycle').length).toBeGreaterThan(0);
     });
 
-    it('a subtype may not change an inherited field\'s type', async () => {
+    it("a subtype may not change an inherited field's type", async () => {
         await only('package demo\ntype squad extends team { wip-limit: text }\n', 'field-redeclared');
     });
 
@@ -103,7 +108,7 @@ describe('links', () => {
 
     it('required metadata, with how to write it', async () => {
         const d = await only('package t\ngoal g\nbet b { targets -> g }\n', 'missing-metadata');
-        expect(d.message).toContain("write targets -> g { expected: … }");
+        expect(d.message).toContain('write targets -> g { expected: … }');
     });
 
     it('a link to itself is a warning; of an acyclic kind it is a cycle instead, reported once', async () => {
@@ -168,7 +173,9 @@ describe('views, rules and queries', () => {
     });
 
     it('a rule reports each selected object that fails it, with the rule id as code', async () => {
-        const snippet = await check('package demo\nteam t { topology: platform }\nbet owned { owner -> t }\nbet stray\nrule has-owner { for bet  require owner -> * }\n');
+        const snippet = await check(
+            'package demo\nteam t { topology: platform }\nbet owned { owner -> t }\nbet stray\nrule has-owner { for bet  require owner -> * }\n',
+        );
         const findings = snippet.diagnostics.filter(d => d.code === 'demo.has-owner');
         expect(findings.map(d => `${d.object} ${d.severity}`)).toEqual(['demo.stray warning']);
     });

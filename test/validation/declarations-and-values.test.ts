@@ -40,7 +40,7 @@ a x
 });
 
 describe('field-redeclared', () => {
-    it('fires when a subtype changes an inherited field\'s type, naming the original', async () => {
+    it("fires when a subtype changes an inherited field's type, naming the original", async () => {
         const result = await compile(`package t
 type e extends team { size: text }
 `);

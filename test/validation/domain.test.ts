@@ -165,10 +165,7 @@ describe('driver-without-inputs', () => {
 driver d { metric: "m" }
 north-star n
 `);
-        expect(at(result, 'driver-without-inputs')).toEqual([
-            'driver-without-inputs@main.pom:2:8',
-            'driver-without-inputs@main.pom:3:12',
-        ]);
+        expect(at(result, 'driver-without-inputs')).toEqual(['driver-without-inputs@main.pom:2:8', 'driver-without-inputs@main.pom:3:12']);
         const d = withCode(result, 'driver-without-inputs')[0];
         expect(d.severity).toBe('warning');
         expect(d.message).toContain(`'t.d' has no inputs driving it: add 'driven-by -> <input>' or 'drives -> d' on an input.`);
@@ -559,13 +556,13 @@ bet b1 { status: active kind: ongoing owner -> busy }
 `;
 
     it('fires on a blocking dependency on an overloaded team, or on its bet', async () => {
-        const result = await compile(busy + `team t2 { depends-on -> busy }
+        const result = await compile(
+            busy +
+                `team t2 { depends-on -> busy }
 bet other { depends-on -> b1 }
-`);
-        expect(at(result, 'blocked-by-overloaded-team')).toEqual([
-            'blocked-by-overloaded-team@main.pom:4:25',
-            'blocked-by-overloaded-team@main.pom:5:27',
-        ]);
+`,
+        );
+        expect(at(result, 'blocked-by-overloaded-team')).toEqual(['blocked-by-overloaded-team@main.pom:4:25', 'blocked-by-overloaded-team@main.pom:5:27']);
         const [team, bet] = withCode(result, 'blocked-by-overloaded-team');
         expect(team.severity).toBe('warning');
         expect(team.message).toBe(`'t.t2' is blocked by 't.busy', and t.busy is over its WIP limit: delivery risk.`);
@@ -573,10 +570,13 @@ bet other { depends-on -> b1 }
     });
 
     it('does not fire on a non-blocking dependency, or on a team within its limit', async () => {
-        const result = await compile(busy + `work w { depends-on -> b1 { kind: ok } }
+        const result = await compile(
+            busy +
+                `work w { depends-on -> b1 { kind: ok } }
 team calm
 team t3 { depends-on -> calm }
-`);
+`,
+        );
         expect(codes(result)).not.toContain('blocked-by-overloaded-team');
         expect(errors(result)).toEqual([]);
     });
@@ -593,7 +593,9 @@ bet y { status: active kind: ongoing }
         expect(at(result, 'unfunded')).toEqual(['unfunded@main.pom:4:6', 'unfunded@main.pom:5:5']);
         const [team, bet] = withCode(result, 'unfunded');
         expect(team.severity).toBe('warning');
-        expect(team.message).toBe(`Team 't.c' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`);
+        expect(team.message).toBe(
+            `Team 't.c' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`,
+        );
         expect(bet.message).toContain(`Active bet 't.y' is not reached by any funding unit, directly or through its team or scope.`);
     });
 
@@ -627,7 +629,8 @@ bet z { status: active kind: ongoing funded-by -> f }
     });
 
     it('a bet nested in a bet funded only through its owner: the same answer whichever of the two ids sorts first', async () => {
-        const nested = (outer: string, inner: string) => compile(`package t
+        const nested = (outer: string, inner: string) =>
+            compile(`package t
 funding f { funds -> a }
 team a
 team u
@@ -635,11 +638,18 @@ bet ${outer} { status: active kind: ongoing owner -> a }
 bet ${inner} { status: active kind: ongoing owner -> u nested-in -> ${outer} }
 `);
         // The outer bet's owner funds the outer bet, not the bets nested in it (their own owner and scope do).
-        for (const [outer, inner] of [['outer', 'inner'], ['first', 'second']]) {
+        for (const [outer, inner] of [
+            ['outer', 'inner'],
+            ['first', 'second'],
+        ]) {
             const result = await nested(outer, inner);
             expect(object(result, `t.${outer}`).facts, outer).toMatchObject({ funded: true });
             expect(object(result, `t.${inner}`).facts?.funded, inner).toBeUndefined();
-            expect(withCode(result, 'unfunded').map(d => d.object).sort()).toEqual([`t.${inner}`, 't.u']);
+            expect(
+                withCode(result, 'unfunded')
+                    .map(d => d.object)
+                    .sort(),
+            ).toEqual([`t.${inner}`, 't.u']);
         }
     });
 

@@ -30,11 +30,7 @@ bet b
 scope s2 { owned-by -> b }
 team x { owned-by -> s2 }
 `);
-        expect(at(result, 'link-not-allowed')).toEqual([
-            'link-not-allowed@main.pom:3:24',
-            'link-not-allowed@main.pom:4:10',
-            'link-not-allowed@main.pom:4:22',
-        ]);
+        expect(at(result, 'link-not-allowed')).toEqual(['link-not-allowed@main.pom:3:24', 'link-not-allowed@main.pom:4:10', 'link-not-allowed@main.pom:4:22']);
         const [source, here, there] = withCode(result, 'link-not-allowed');
         // scope s2 owned-by b means b owns s2: b is the source and must be a team or group.
         expect(source.message).toBe(`'owned-by' links from team or group; 'b' is a bet.`);

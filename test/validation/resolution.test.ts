@@ -4,7 +4,9 @@ import { only } from './util.js';
 
 /** The targets of an object's own links of one kind (`std.` prefixed). */
 function targets(result: Awaited<ReturnType<typeof compile>>, id: string, kind: string): string[] {
-    return object(result, id).links.filter(l => l.kind === `std.${kind}`).map(l => l.target);
+    return object(result, id)
+        .links.filter(l => l.kind === `std.${kind}`)
+        .map(l => l.target);
 }
 
 describe('linking across files and packages', () => {
@@ -42,7 +44,7 @@ bet b2 { owner -> acme.payments-team in-scope -> acme.commerce.payments }
         expect(targets(result, 'other.b2', 'in-scope')).toEqual(['acme.commerce.payments']);
     });
 
-    it('import pkg makes the package\'s objects visible by their names and paths', async () => {
+    it("import pkg makes the package's objects visible by their names and paths", async () => {
         const result = await compile({
             'org.pom': `package acme
 team payments-team
@@ -121,7 +123,7 @@ bet y { owner -> ana }
         expect(targets(result, 't.y', 'owner')).toEqual(['t.ana']);
     });
 
-    it('the file\'s own package shadows an imported package', async () => {
+    it("the file's own package shadows an imported package", async () => {
         const result = await compile({
             'lib.pom': `package lib
 team x
@@ -266,7 +268,7 @@ bet d { owner -> a
   bet e
 }
 `);
-        expect(errors(result)).toEqual(['unknown-type@main.pom:3:1 Unknown type \'nope\'.']);
+        expect(errors(result)).toEqual(["unknown-type@main.pom:3:1 Unknown type 'nope'."]);
         const ids = result.graph.objects.map(o => o.id);
         expect(ids).toEqual(['t.a', 't.c', 't.d', 't.d.e']);
         expect(targets(result, 't.c', 'owner')).toEqual(['t.a']);

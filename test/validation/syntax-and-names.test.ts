@@ -137,11 +137,7 @@ tem a
 type x extends teem { f: colour }
 link l from team to thingy
 `);
-        expect(at(result, 'unknown-type')).toEqual([
-            'unknown-type@main.pom:2:16',
-            'unknown-type@main.pom:2:26',
-            'unknown-type@main.pom:3:21',
-        ]);
+        expect(at(result, 'unknown-type')).toEqual(['unknown-type@main.pom:2:16', 'unknown-type@main.pom:2:26', 'unknown-type@main.pom:3:21']);
         const [extend, field, end] = withCode(result, 'unknown-type');
         expect(extend.message).toContain(`Did you mean 'team'?`);
         expect(field.message).toContain(`Unknown enum 'colour'`);
@@ -263,10 +259,7 @@ x a { cs: [red, blu] }
 team b
 team c { interacts -> b { mode: colaboration } }
 `);
-        expect(at(result, 'unknown-enum-member')).toEqual([
-            'unknown-enum-member@main.pom:4:17',
-            'unknown-enum-member@main.pom:6:33',
-        ]);
+        expect(at(result, 'unknown-enum-member')).toEqual(['unknown-enum-member@main.pom:4:17', 'unknown-enum-member@main.pom:6:33']);
         expect(withCode(result, 'unknown-enum-member')[1].message).toContain(`Did you mean 'collaboration'?`);
     });
 

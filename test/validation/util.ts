@@ -6,7 +6,10 @@ import { brief, withCode } from '../helpers.js';
 /** The one diagnostic with `code`; fails, listing what was found, if there is not exactly one. */
 export function only(result: CompileResult, code: string): GraphDiagnostic {
     const found = withCode(result, code);
-    expect(found.map(d => `${brief(d)} ${d.message}`), `expected exactly one '${code}'`).toHaveLength(1);
+    expect(
+        found.map(d => `${brief(d)} ${d.message}`),
+        `expected exactly one '${code}'`,
+    ).toHaveLength(1);
     return found[0];
 }
 

@@ -59,6 +59,14 @@ const started = Date.now();
 await Promise.all([
     build({ ...common, entryPoints: [join(extension, 'src/extension.ts')], outfile: join(dist, 'extension.cjs'), format: 'cjs', external: ['vscode'] }),
     build({ ...common, entryPoints: [join(root, 'language/src/lsp/main.ts')], outfile: join(dist, 'server.mjs'), format: 'esm', banner: esmBanner }),
-    build({ ...common, entryPoints: [join(extension, 'src/pom-cli.mts')], outfile: join(dist, 'pom.mjs'), format: 'esm', banner: esmBanner, plugins: [packageInfo], external: nativeOnly }),
+    build({
+        ...common,
+        entryPoints: [join(extension, 'src/pom-cli.mts')],
+        outfile: join(dist, 'pom.mjs'),
+        format: 'esm',
+        banner: esmBanner,
+        plugins: [packageInfo],
+        external: nativeOnly,
+    }),
 ]);
 console.log(`pom extension bundled in ${Date.now() - started} ms: ${dist}`);

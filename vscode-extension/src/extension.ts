@@ -18,19 +18,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const run = { module: server, transport: TransportKind.stdio };
     const serverOptions: ServerOptions = { run, debug: { ...run, options: { execArgv: ['--inspect=6009'] } } };
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ scheme: 'file', language: 'pom' }, { scheme: 'untitled', language: 'pom' }],
+        documentSelector: [
+            { scheme: 'file', language: 'pom' },
+            { scheme: 'untitled', language: 'pom' },
+        ],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.pom') },
         outputChannel: output,
     };
     client = new LanguageClient('pom', 'pom language server', serverOptions, clientOptions);
     context.subscriptions.push(
         vscode.commands.registerCommand('pom.showDiagram', () => showDiagram()),
-        vscode.commands.registerCommand('pom.previewView', (view?: string) => view ? previewView(view) : showDiagram()),
+        vscode.commands.registerCommand('pom.previewView', (view?: string) => (view ? previewView(view) : showDiagram())),
         vscode.commands.registerCommand('pom.buildSite', () => buildSite(context)),
-        vscode.commands.registerCommand('pom.restartServer', async () => { await client?.restart(); }),
+        vscode.commands.registerCommand('pom.restartServer', async () => {
+            await client?.restart();
+        }),
         // Previews follow every edit, saved or not, once typing pauses.
-        vscode.workspace.onDidChangeTextDocument(event => { if (event.document.languageId === 'pom') refreshPreviewsSoon(); }),
-        vscode.window.onDidChangeActiveColorTheme(() => { for (const preview of previews.values()) void preview.refresh(); }),
+        vscode.workspace.onDidChangeTextDocument(event => {
+            if (event.document.languageId === 'pom') refreshPreviewsSoon();
+        }),
+        vscode.window.onDidChangeActiveColorTheme(() => {
+            for (const preview of previews.values()) void preview.refresh();
+        }),
     );
     await client.start();
 }
@@ -39,14 +48,22 @@ export async function deactivate(): Promise<void> {
     await client?.stop();
 }
 
-interface CliResult { code: number; stdout: string; stderr: string }
+interface CliResult {
+    code: number;
+    stdout: string;
+    stderr: string;
+}
 
 /** Runs the bundled pom CLI with VS Code's Node. */
 function pom(context: vscode.ExtensionContext, args: string[], cwd: string): Promise<CliResult> {
     const cli = context.asAbsolutePath(join('dist', 'pom.mjs'));
     return new Promise(resolve => {
-        execFile(process.execPath, [cli, ...args], { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
-            (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr }));
+        execFile(
+            process.execPath,
+            [cli, ...args],
+            { cwd, env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' }, maxBuffer: 64 * 1024 * 1024 },
+            (error, stdout, stderr) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 2) : 0, stdout, stderr }),
+        );
     });
 }
 
@@ -81,30 +98,38 @@ let refreshTimer: NodeJS.Timeout | undefined;
 
 function refreshPreviewsSoon(): void {
     clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => { for (const preview of previews.values()) void preview.refresh(); }, 300);
+    refreshTimer = setTimeout(() => {
+        for (const preview of previews.values()) void preview.refresh();
+    }, 300);
 }
 
 /** Offers the views of the object or view under the cursor first, then the declared views and the strategy. */
 async function showDiagram(): Promise<void> {
     if (!client) return;
     const editor = vscode.window.activeTextEditor;
-    const params: ViewsParams = editor?.document.languageId === 'pom'
-        ? { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active }
-        : { textDocument: { uri: '' } };
+    const params: ViewsParams =
+        editor?.document.languageId === 'pom'
+            ? { textDocument: { uri: editor.document.uri.toString() }, position: editor.selection.active }
+            : { textDocument: { uri: '' } };
     const answer = await client.sendRequest<ViewsAnswer>('pom/views', params);
     const other = { label: 'Another view…', description: 'a view id: a declared view, strategy, team:<id> or lineage:<id>', id: '' };
     const seen = new Set<string>();
-    const items = [...answer.atCursor, ...answer.views].filter(view => !seen.has(view.id) && seen.add(view.id))
+    const items = [...answer.atCursor, ...answer.views]
+        .filter(view => !seen.has(view.id) && seen.add(view.id))
         .map(view => ({ label: view.title, description: view.id, id: view.id }));
     const picked = await vscode.window.showQuickPick([...items, other], { placeHolder: 'The view to draw', matchOnDescription: true });
     if (!picked) return;
-    const view = picked === other ? await vscode.window.showInputBox({ prompt: 'A declared view id, strategy, team:<team id> or lineage:<object id>' }) : picked.id;
+    const view =
+        picked === other ? await vscode.window.showInputBox({ prompt: 'A declared view id, strategy, team:<team id> or lineage:<object id>' }) : picked.id;
     if (view) await previewView(view);
 }
 
 async function previewView(view: string): Promise<void> {
     const open = previews.get(view);
-    if (open) { open.panel.reveal(); return; }
+    if (open) {
+        open.panel.reveal();
+        return;
+    }
     const preview = new Preview(view);
     previews.set(view, preview);
     await preview.refresh();
@@ -117,7 +142,12 @@ class Preview {
     protected generation = 0;
 
     constructor(readonly view: string) {
-        this.panel = vscode.window.createWebviewPanel('pom.diagram', `pom: ${view}`, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, { enableScripts: true });
+        this.panel = vscode.window.createWebviewPanel(
+            'pom.diagram',
+            `pom: ${view}`,
+            { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+            { enableScripts: true },
+        );
         this.panel.onDidDispose(() => previews.delete(view));
         this.panel.webview.onDidReceiveMessage(async (message: { type: string; id: string }) => {
             if (message.type === 'open') await this.reveal(message.id);

@@ -28,8 +28,10 @@ export interface BuildOptions extends CheckOptions, DiagramsOutputOptions {
 export async function checkOutputFolder(workspace: string, out: string, force: boolean): Promise<void> {
     const [realWorkspace, realOut] = await Promise.all([realOrSelf(workspace), realOrSelf(out)]);
     if (realOut === realWorkspace || isInside(realOut, realWorkspace)) {
-        throw new WorkspaceError(`--out ${out} contains the workspace ${workspace}: pom would write its output over the sources. ` +
-            'Choose a folder of its own, such as --out site.');
+        throw new WorkspaceError(
+            `--out ${out} contains the workspace ${workspace}: pom would write its output over the sources. ` +
+                'Choose a folder of its own, such as --out site.',
+        );
     }
     if (force) return;
     const entries = await fs.readdir(out).catch((caught: unknown) => {
@@ -41,12 +43,32 @@ export async function checkOutputFolder(workspace: string, out: string, force: b
     if (entries.length === 0 || entries.includes(SITE_MARKER) || entries.includes(BUILD_MARKER)) return;
     // Built before pom marked its folders: only pom's own outputs are there.
     if (entries.includes('graph.schema.json') && entries.every(name => PREVIOUS_OUTPUTS.has(name))) return;
-    throw new WorkspaceError(`--out ${out} is not empty and pom did not create it: pom would overwrite files there ` +
-        '(index.html, assets/, graph.json…). Choose a new or empty folder, or pass --force to write there anyway.');
+    throw new WorkspaceError(
+        `--out ${out} is not empty and pom did not create it: pom would overwrite files there ` +
+            '(index.html, assets/, graph.json…). Choose a new or empty folder, or pass --force to write there anyway.',
+    );
 }
 
-const PREVIOUS_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', 'index.html', 'assets',
-    'o', 't', 'v', 'h', 'reports', 'search.html', 'types.html', 'teams.html', 'views.html', 'horizons.html', 'search-index.js']);
+const PREVIOUS_OUTPUTS = new Set([
+    'graph.json',
+    'graph.schema.json',
+    'changes.json',
+    'diagrams',
+    '.pom-cache',
+    'index.html',
+    'assets',
+    'o',
+    't',
+    'v',
+    'h',
+    'reports',
+    'search.html',
+    'types.html',
+    'teams.html',
+    'views.html',
+    'horizons.html',
+    'search-index.js',
+]);
 
 async function realOrSelf(path: string): Promise<string> {
     // The folder may not exist yet: resolve its nearest existing parent.
@@ -85,7 +107,7 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const written = [
         await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
         await writeFileAtomic(join(out, 'graph.schema.json'), schema),
-        changes && await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
+        changes && (await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes))),
     ].filter(Boolean).length;
     // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
     if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });
@@ -95,9 +117,15 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     // The site's lineage diagrams are laid out alongside the views, keeping both workers busy to the end.
     const pool = new ElkPool();
     try {
-        const lineages = options.site !== false
-            ? renderLineageDiagrams(result.graph, { diagramLimit: options.diagramLimit, layoutTimeout: options.layoutTimeout, layoutCache: siteLayoutCache(out), pool })
-            : undefined;
+        const lineages =
+            options.site !== false
+                ? renderLineageDiagrams(result.graph, {
+                      diagramLimit: options.diagramLimit,
+                      layoutTimeout: options.layoutTimeout,
+                      layoutCache: siteLayoutCache(out),
+                      pool,
+                  })
+                : undefined;
         // Awaited after the views; a failure meanwhile (a layout past its deadline) is reported there, not as unhandled.
         lineages?.catch(() => undefined);
         const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false, pool });

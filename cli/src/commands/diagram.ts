@@ -7,7 +7,7 @@ import { compileAt } from '../revision.js';
 import { svgToPng } from '../export/png.js';
 
 import { DIAGRAM_FORMATS } from '../formats.js';
-type DiagramFormat = typeof DIAGRAM_FORMATS[number];
+type DiagramFormat = (typeof DIAGRAM_FORMATS)[number];
 
 export interface DiagramCommandOptions {
     /** SVG (the default), PNG, a Mermaid flowchart or a draw.io file. */

@@ -1,6 +1,15 @@
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { boundedFileName, canonicalJson, diffViews, formatViewDiff, type PomGraph, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
+import {
+    boundedFileName,
+    canonicalJson,
+    diffViews,
+    formatViewDiff,
+    type PomGraph,
+    type ResolvedView,
+    resolveViews,
+    writeFileAtomic,
+} from '../../../language/src/index.js';
 import { type DiagramResult, type ElkPool, objectLinkFromViewPage, renderDiagrams, viewLinkFromViewPage } from '../../../language/src/render.js';
 
 export interface DiagramsOutputOptions {
@@ -57,10 +66,20 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
         const viewText = canonicalJson(result.view);
         // An unchanged view has no diff file (a rebuild of an unchanged model rewrites nothing); a changed one says how.
         if (previousText === viewText) {
-            if (await fs.rm(`${base}.diff.txt`).then(() => true, () => false)) written++;
+            if (
+                await fs.rm(`${base}.diff.txt`).then(
+                    () => true,
+                    () => false,
+                )
+            )
+                written++;
         } else if (previousText !== undefined) {
             let previous: ResolvedView | undefined;
-            try { previous = JSON.parse(previousText) as ResolvedView; } catch { previous = undefined; }
+            try {
+                previous = JSON.parse(previousText) as ResolvedView;
+            } catch {
+                previous = undefined;
+            }
             if (previous?.nodes && previous.edges) {
                 if (await writeFileAtomic(`${base}.diff.txt`, formatViewDiff(result.view.id, diffViews(previous, result.view)))) written++;
             }
@@ -77,6 +96,8 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
             process.stderr.write(`pom: warning: diagram not drawn: ${result.tooLarge.message}\n`);
         }
     }
-    process.stderr.write(`pom: wrote ${views.length} diagram${views.length === 1 ? '' : 's'} to ${join(out, 'diagrams')} (${written} file${written === 1 ? '' : 's'} changed)\n`);
+    process.stderr.write(
+        `pom: wrote ${views.length} diagram${views.length === 1 ? '' : 's'} to ${join(out, 'diagrams')} (${written} file${written === 1 ? '' : 's'} changed)\n`,
+    );
     return { views: views.length, written, notDrawn, results };
 }

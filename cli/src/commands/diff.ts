@@ -1,9 +1,18 @@
 import { promises as fs } from 'node:fs';
-import { canonicalJson, diffGraphs, formatDiffMarkdown, formatDiffText, GRAPH_FORMAT, type GraphDiff, type PomGraph, WorkspaceError as UsageError } from '../../../language/src/index.js';
+import {
+    canonicalJson,
+    diffGraphs,
+    formatDiffMarkdown,
+    formatDiffText,
+    GRAPH_FORMAT,
+    type GraphDiff,
+    type PomGraph,
+    WorkspaceError as UsageError,
+} from '../../../language/src/index.js';
 import { compileAt } from '../revision.js';
 
 import { DIFF_FORMATS } from '../formats.js';
-type DiffFormat = typeof DIFF_FORMATS[number];
+type DiffFormat = (typeof DIFF_FORMATS)[number];
 
 export interface DiffOptions {
     /** The workspace folder: what is compiled at each git revision, and the working tree. */
@@ -35,7 +44,8 @@ export async function loadModel(spec: string, dir: string, asOf?: string): Promi
     const stat = await fs.stat(spec).catch(() => undefined);
     if (stat?.isDirectory()) return (await compileAt(spec, undefined, { asOf })).graph;
     if (stat?.isFile()) {
-        if (!spec.endsWith('.json')) throw new UsageError(`${spec} is a file, but not a graph JSON file: give a folder, a graph.json written by pom build, or a git revision`);
+        if (!spec.endsWith('.json'))
+            throw new UsageError(`${spec} is a file, but not a graph JSON file: give a folder, a graph.json written by pom build, or a git revision`);
         return readGraph(spec);
     }
     return (await compileAt(dir, spec, { asOf }, ', a folder, or a graph JSON file')).graph;
@@ -53,4 +63,3 @@ async function readGraph(path: string): Promise<PomGraph> {
     }
     return graph;
 }
-

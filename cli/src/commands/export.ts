@@ -6,7 +6,7 @@ import { compileAt } from '../revision.js';
 import { EXPORT_FORMATS } from '../formats.js';
 
 export interface ExportOptions {
-    format: typeof EXPORT_FORMATS[number];
+    format: (typeof EXPORT_FORMATS)[number];
     /** CSV only: the objects (default) or the links table. */
     table: 'objects' | 'links';
     output?: string;

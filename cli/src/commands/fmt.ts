@@ -2,7 +2,17 @@ import { URI } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
-import { compareDiagnostics, createPomServices, escapeControls, findPomFiles, formatDocument, type GraphDiagnostic, IssueCodes, toGraphDiagnostic, WorkspaceError } from '../../../language/src/index.js';
+import {
+    compareDiagnostics,
+    createPomServices,
+    escapeControls,
+    findPomFiles,
+    formatDocument,
+    type GraphDiagnostic,
+    IssueCodes,
+    toGraphDiagnostic,
+    WorkspaceError,
+} from '../../../language/src/index.js';
 import { readSourceFile, rewriteSourceFile } from '../write-source.js';
 import { formatDiagnostics, type DiagnosticFormat } from '../format-diagnostics.js';
 
@@ -64,7 +74,8 @@ export async function fmtCommand(paths: string[], options: FmtOptions): Promise<
     }
     const brokenFiles = new Set(broken.map(d => d.location.file)).size;
     const notes = [
-        options.check ? `${unformatted.length} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted`
+        options.check
+            ? `${unformatted.length} of ${files.length} file${files.length === 1 ? '' : 's'} not formatted`
             : `formatted ${rewritten} of ${files.length} file${files.length === 1 ? '' : 's'}`,
         brokenFiles > 0 ? `${brokenFiles} with syntax errors left unchanged` : '',
         failed.length > 0 ? `${failed.length} could not be formatted` : '',

@@ -1,4 +1,17 @@
-import { canonicalJson, compileWorkspace, diffGraphs, didYouMean, effectiveHealth, formatHistoryText, type GraphDiff, type ObjectHistory, objectHistory, type PomGraph, type RevisionInfo, WorkspaceError } from '../../../language/src/index.js';
+import {
+    canonicalJson,
+    compileWorkspace,
+    diffGraphs,
+    didYouMean,
+    effectiveHealth,
+    formatHistoryText,
+    type GraphDiff,
+    type ObjectHistory,
+    objectHistory,
+    type PomGraph,
+    type RevisionInfo,
+    WorkspaceError,
+} from '../../../language/src/index.js';
 import type { ModelHistory } from '../../../language/src/render.js';
 import { atCommit, workspaceCommits } from '../revision.js';
 
@@ -8,7 +21,10 @@ export interface HistoryOptions {
 }
 
 /** The graph at each commit that changed the workspace (oldest first), with the graph before the first of them. */
-export async function graphsOverHistory(dir: string, since?: string): Promise<{ base: PomGraph; revisions: Array<{ revision: RevisionInfo; graph: PomGraph }> }> {
+export async function graphsOverHistory(
+    dir: string,
+    since?: string,
+): Promise<{ base: PomGraph; revisions: Array<{ revision: RevisionInfo; graph: PomGraph }> }> {
     const { place, base, commits } = await workspaceCommits(dir, since);
     const compileAt = (commit: string) => atCommit(place, commit, async folder => (await compileWorkspace(folder)).graph);
     const empty = base ? await compileAt(base) : undefined;
@@ -19,13 +35,14 @@ export async function graphsOverHistory(dir: string, since?: string): Promise<{ 
 }
 
 function emptyGraph(like: PomGraph | undefined): PomGraph {
-    return { ...(like ?? {} as PomGraph), objects: [], diagnostics: [] };
+    return { ...(like ?? ({} as PomGraph)), objects: [], diagnostics: [] };
 }
 
 /** Each revision with its diff from the one before (the first from the base): what objectHistory reads. */
 function historySteps(base: PomGraph, revisions: Array<{ revision: RevisionInfo; graph: PomGraph }>): Array<{ revision: RevisionInfo; diff: GraphDiff }> {
     return revisions.map(({ revision, graph }, i) => ({
-        revision, diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph, { from: i === 0 ? 'base' : revisions[i - 1].revision.short, to: revision.short }),
+        revision,
+        diff: diffGraphs(i === 0 ? base : revisions[i - 1].graph, graph, { from: i === 0 ? 'base' : revisions[i - 1].revision.short, to: revision.short }),
     }));
 }
 
@@ -34,8 +51,10 @@ export async function historyOf(id: string, dir: string, since?: string): Promis
     const { base, revisions } = await graphsOverHistory(dir, since);
     const known = new Set([...revisions.flatMap(r => r.graph.objects.map(o => o.id)), ...base.objects.map(o => o.id)]);
     if (!known.has(id)) {
-        throw new WorkspaceError(`no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${didYouMean(id, [...known])} ` +
-            `Give the full id, as pom query --ids prints it.`);
+        throw new WorkspaceError(
+            `no object '${id}' in any revision read${since ? ` since ${since}` : ''}.${didYouMean(id, [...known])} ` +
+                `Give the full id, as pom query --ids prints it.`,
+        );
     }
     return objectHistory(id, historySteps(base, revisions));
 }

@@ -20,10 +20,14 @@ export async function mcpCommand(dir: string, options: McpOptions): Promise<numb
     source.watch();
     if (options.http === undefined) {
         const server = createMcpServer(source);
-        source.onChange = () => { if (server.isConnected()) server.sendResourceListChanged(); };
+        source.onChange = () => {
+            if (server.isConnected()) server.sendResourceListChanged();
+        };
         await server.connect(new StdioServerTransport());
         // Runs until the client closes standard input.
-        await new Promise<void>(resolveClosed => { server.server.onclose = () => resolveClosed(); });
+        await new Promise<void>(resolveClosed => {
+            server.server.onclose = () => resolveClosed();
+        });
         source.close();
         return 0;
     }
@@ -32,14 +36,23 @@ export async function mcpCommand(dir: string, options: McpOptions): Promise<numb
         const server = createMcpServer(source);
         const host = `127.0.0.1:${(http.address() as AddressInfo).port}`;
         const transport = new StreamableHTTPServerTransport({
-            sessionIdGenerator: undefined, enableJsonResponse: true,
-            // eslint-disable-next-line @typescript-eslint/no-deprecated -- the SDK's own host check; pom serves no other middleware
-            enableDnsRebindingProtection: true, allowedHosts: [host, host.replace('127.0.0.1', 'localhost')],
+            sessionIdGenerator: undefined,
+            enableJsonResponse: true,
+            /* eslint-disable @typescript-eslint/no-deprecated -- the SDK's own host check; pom serves no other middleware */
+            enableDnsRebindingProtection: true,
+            allowedHosts: [host, host.replace('127.0.0.1', 'localhost')],
+            /* eslint-enable @typescript-eslint/no-deprecated */
         });
-        response.on('close', () => { void transport.close(); void server.close(); });
-        server.connect(transport).then(() => transport.handleRequest(request, response)).catch((error: unknown) => {
-            if (!response.headersSent) response.writeHead(500).end(String(error));
+        response.on('close', () => {
+            void transport.close();
+            void server.close();
         });
+        server
+            .connect(transport)
+            .then(() => transport.handleRequest(request, response))
+            .catch((error: unknown) => {
+                if (!response.headersSent) response.writeHead(500).end(String(error));
+            });
     });
     await new Promise<void>((resolveListening, reject) => {
         http.once('error', reject);
@@ -47,7 +60,11 @@ export async function mcpCommand(dir: string, options: McpOptions): Promise<numb
     });
     process.stderr.write(`pom: MCP server for ${dir} at http://127.0.0.1:${(http.address() as AddressInfo).port}/mcp (Ctrl-C stops it)\n`);
     await new Promise<void>(resolveStopped => {
-        const stop = () => { http.close(); source.close(); resolveStopped(); };
+        const stop = () => {
+            http.close();
+            source.close();
+            resolveStopped();
+        };
         process.once('SIGINT', stop);
         process.once('SIGTERM', stop);
     });

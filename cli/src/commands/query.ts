@@ -18,8 +18,10 @@ export interface QueryOptions {
 export async function queryCommand(args: string[], options: QueryOptions): Promise<number> {
     if (options.list) return listQueries(args[0] ?? '.', options);
     if (args.length === 0) {
-        process.stderr.write(`pom: error: give a question: a selector such as 'bet where status = active', a query name, or lineage(<id>). ` +
-            `'pom query --list' shows the declared queries.\n`);
+        process.stderr.write(
+            `pom: error: give a question: a selector such as 'bet where status = active', a query name, or lineage(<id>). ` +
+                `'pom query --list' shows the declared queries.\n`,
+        );
         return 2;
     }
     if (args.length > 2) {
@@ -29,9 +31,16 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
     const [dir, question] = args.length === 2 ? args : ['.', args[0]];
     let result;
     try {
-        result = await atRevision(dir, options.rev, folder => ask(folder, question, {
-            asOf: options.asOf, groupBy: options.groupBy, sums: options.sum?.split(',').map(field => field.trim()).filter(Boolean),
-        }));
+        result = await atRevision(dir, options.rev, folder =>
+            ask(folder, question, {
+                asOf: options.asOf,
+                groupBy: options.groupBy,
+                sums: options.sum
+                    ?.split(',')
+                    .map(field => field.trim())
+                    .filter(Boolean),
+            }),
+        );
     } catch (error) {
         if (error instanceof QuestionError) {
             for (const d of error.diagnostics) {
@@ -43,7 +52,12 @@ export async function queryCommand(args: string[], options: QueryOptions): Promi
         throw error;
     }
     warnModelErrors(result.modelErrors, 'the answer may be incomplete');
-    const columns = options.columns ? options.columns.split(',').map(c => c.trim()).filter(Boolean) : undefined;
+    const columns = options.columns
+        ? options.columns
+              .split(',')
+              .map(c => c.trim())
+              .filter(Boolean)
+        : undefined;
     process.stdout.write(render(result.answer, result.graph, options, columns));
     return 0;
 }
@@ -55,12 +69,14 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
         if (options.ids) return [...answer.upstream, answer.subject, ...answer.downstream, ...answer.alternatives].map(o => o.id + '\n').join('');
         if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
         const columns = columnsOption ?? ['effective-health', 'status'];
-        return `Lineage of ${answer.subject.id} (${types.get(answer.subject.type)}${answer.subject.title ? `: ${answer.subject.title}` : ''})\n\n` +
+        return (
+            `Lineage of ${answer.subject.id} (${types.get(answer.subject.type)}${answer.subject.title ? `: ${answer.subject.title}` : ''})\n\n` +
             `Upstream (what leads to it: insights, the opportunity and option it came from, the work that delivers it): ${answer.upstream.length}\n${table(index, answer.upstream, columns, types)}\n` +
             `Downstream (what it serves, on to the north star): ${answer.downstream.length}\n${table(index, answer.downstream, columns, types)}` +
             (answer.alternatives.length > 0
                 ? `\nOther options considered (rejected ones with their rationale): ${answer.alternatives.length}\n${table(index, answer.alternatives, columnsOption ?? ['status', 'rationale'], types)}`
-                : '');
+                : '')
+        );
     }
     const columns = columnsOption ?? (answer.columns.length > 0 ? answer.columns : defaultColumns(answer.objects));
     if (options.ids) return answer.objects.map(o => o.id + '\n').join('');
@@ -68,15 +84,38 @@ function render(answer: Answer, graph: PomGraph, options: QueryOptions, columnsO
     if (options.json) return JSON.stringify(answerJson(answer, graph, columnsOption), null, 2) + '\n';
     const heading = answer.query ? `${answer.query.title ?? answer.query.name}\n\n` : '';
     const count = (n: number) => `${n} object${n === 1 ? '' : 's'}`;
-    const sums = (totals: Record<string, number>) => Object.entries(totals).map(([field, sum]) => `, ${field} ${Number(sum.toPrecision(12))}`).join('');
+    const sums = (totals: Record<string, number>) =>
+        Object.entries(totals)
+            .map(([field, sum]) => `, ${field} ${Number(sum.toPrecision(12))}`)
+            .join('');
     if (!grouped || !grouped.by) {
         return heading + table(index, answer.objects, columns, types) + `${count(answer.objects.length)}${grouped ? sums(grouped.total.sums) : ''}\n`;
     }
     const byId = new Map(answer.objects.map(o => [o.id, o]));
-    return heading + grouped.groups.map(group => {
-        const label = group.key === '' ? `(no ${grouped.by})` : group.object ? `${group.key}${index.get(group.key)?.title ? ` (${index.get(group.key)!.title})` : ''}` : group.key;
-        return `${grouped.by}: ${label}: ${count(group.ids.length)}${sums(group.sums)}\n` + table(index, group.ids.map(id => byId.get(id)!), columns, types) + '\n';
-    }).join('') + `Total: ${count(grouped.total.count)}${sums(grouped.total.sums)}\n`;
+    return (
+        heading +
+        grouped.groups
+            .map(group => {
+                const label =
+                    group.key === ''
+                        ? `(no ${grouped.by})`
+                        : group.object
+                          ? `${group.key}${index.get(group.key)?.title ? ` (${index.get(group.key)!.title})` : ''}`
+                          : group.key;
+                return (
+                    `${grouped.by}: ${label}: ${count(group.ids.length)}${sums(group.sums)}\n` +
+                    table(
+                        index,
+                        group.ids.map(id => byId.get(id)!),
+                        columns,
+                        types,
+                    ) +
+                    '\n'
+                );
+            })
+            .join('') +
+        `Total: ${count(grouped.total.count)}${sums(grouped.total.sums)}\n`
+    );
 }
 
 /**
@@ -89,7 +128,9 @@ export function answerJson(answer: Answer, graph: PomGraph, columnsOption?: stri
     if (answer.kind === 'lineage') {
         const brief = (o: GraphObject) => describe(index, o, types, ['effective-health', 'status', 'rationale']);
         return {
-            subject: brief(answer.subject), upstream: answer.upstream.map(brief), downstream: answer.downstream.map(brief),
+            subject: brief(answer.subject),
+            upstream: answer.upstream.map(brief),
+            downstream: answer.downstream.map(brief),
             alternatives: answer.alternatives.map(brief),
         };
     }
@@ -130,7 +171,11 @@ function table(index: GraphIndex, objects: GraphObject[], columns: string[], typ
     const header = ['id', 'type', 'title', ...columns];
     const rows = objects.map(o => [o.id, types.get(o.type) ?? o.type, o.title ?? '', ...columns.map(c => cell(index, o, c))]);
     const widths = header.map((h, i) => Math.min(60, Math.max(h.length, ...rows.map(r => r[i].length))));
-    const line = (cells: string[]) => cells.map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c).padEnd(widths[i])).join('  ').trimEnd() + '\n';
+    const line = (cells: string[]) =>
+        cells
+            .map((c, i) => (c.length > widths[i] ? c.slice(0, widths[i] - 1) + '…' : c).padEnd(widths[i]))
+            .join('  ')
+            .trimEnd() + '\n';
     return line(header) + line(widths.map(w => '-'.repeat(w))) + rows.map(line).join('');
 }
 

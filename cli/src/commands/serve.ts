@@ -20,8 +20,11 @@ const DEBOUNCE_MS = 120;
 const POLL_MS = 1000;
 
 const CONTENT_TYPES: Record<string, string> = {
-    '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8', '.js': 'text/javascript; charset=utf-8',
-    '.svg': 'image/svg+xml', '.json': 'application/json',
+    '.html': 'text/html; charset=utf-8',
+    '.css': 'text/css; charset=utf-8',
+    '.js': 'text/javascript; charset=utf-8',
+    '.svg': 'image/svg+xml',
+    '.json': 'application/json',
 };
 
 /**
@@ -46,7 +49,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
     const policies = new Map<string, string>();
     const policyFor = (path: string, content: string): string => {
         let policy = policies.get(path);
-        if (policy === undefined) policies.set(path, policy = policyOf(path, content));
+        if (policy === undefined) policies.set(path, (policy = policyOf(path, content)));
         return policy;
     };
     let generation = 0;
@@ -89,8 +92,12 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
         }
         if (path === '' || path.endsWith('/')) path += 'index.html';
         const content = files.get(path);
-        const headers = { 'Cache-Control': 'no-store', 'Content-Security-Policy': content === undefined ? CONTENT_SECURITY_POLICY : policyFor(path, content), 'X-Content-Type-Options': 'nosniff' };
-        if (content === undefined || request.method !== 'GET' && request.method !== 'HEAD') {
+        const headers = {
+            'Cache-Control': 'no-store',
+            'Content-Security-Policy': content === undefined ? CONTENT_SECURITY_POLICY : policyFor(path, content),
+            'X-Content-Type-Options': 'nosniff',
+        };
+        if (content === undefined || (request.method !== 'GET' && request.method !== 'HEAD')) {
             response.writeHead(content === undefined ? 404 : 405, { ...headers, 'Content-Type': 'text/plain; charset=utf-8' });
             response.end(content === undefined ? `Not found: /${encodeURI(path)}\n` : 'Only GET and HEAD\n');
             return;
@@ -101,7 +108,7 @@ export async function serveCommand(dir: string, options: ServeOptions): Promise<
 
     let timer: NodeJS.Timeout | undefined;
     let building = Promise.resolve();
-    let fingerprint = poms + await dataFingerprint(root, dataFiles);
+    let fingerprint = poms + (await dataFingerprint(root, dataFiles));
     // Rebuilds only when a .pom file or a metric data file really changed: their paths, sizes and change times.
     const rebuildIfChanged = () => {
         building = building.then(async () => {
@@ -185,7 +192,11 @@ export function isAllowedHost(header: string | undefined, listenHost: string): b
 function policyOf(path: string, content: string): string {
     if (path.endsWith('.html')) {
         const meta = /<meta http-equiv="Content-Security-Policy" content="([^"]*)">/.exec(content)?.[1];
-        if (meta) return meta.replace(/&#39;|&apos;/g, "'").replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+        if (meta)
+            return meta
+                .replace(/&#39;|&apos;/g, "'")
+                .replace(/&quot;/g, '"')
+                .replace(/&amp;/g, '&');
     }
     if (path.endsWith('.svg')) return contentSecurityPolicy(styleHashes(content));
     return CONTENT_SECURITY_POLICY;
@@ -202,9 +213,11 @@ async function dataFingerprint(root: string, dataFiles: ReadonlySet<string>): Pr
 
 /** Each file's path with its size, change times and inode, one per line. */
 async function stamps(files: readonly string[]): Promise<string> {
-    const parts = await Promise.all(files.map(async file => {
-        const stat = await fs.stat(file).catch(() => undefined);
-        return `${file}\u0000${stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : '-'}\n`;
-    }));
+    const parts = await Promise.all(
+        files.map(async file => {
+            const stat = await fs.stat(file).catch(() => undefined);
+            return `${file}\u0000${stat ? `${stat.size}:${stat.mtimeMs}:${stat.ctimeMs}:${stat.ino}` : '-'}\n`;
+        }),
+    );
     return parts.join('');
 }

@@ -15,7 +15,9 @@ async function loadRasteriser(): Promise<{ Resvg: typeof import('@resvg/resvg-js
         const [{ Resvg }, wawoff2] = await Promise.all([import('@resvg/resvg-js'), import('wawoff2')]);
         return { Resvg, decompress: woff2 => wawoff2.default.decompress(woff2) };
     } catch {
-        throw new WorkspaceError('PNG export needs the packages @resvg/resvg-js and wawoff2, which this copy of pom does not have: install pom from npm (npm install pom-lang), or export --format svg');
+        throw new WorkspaceError(
+            'PNG export needs the packages @resvg/resvg-js and wawoff2, which this copy of pom does not have: install pom from npm (npm install pom-lang), or export --format svg',
+        );
     }
 }
 

@@ -40,7 +40,9 @@ export function readBackstage(files: Map<string, string>): ImportedObject[] {
             if (!entity || typeof entity !== 'object') continue;
             const line = document.contents?.range ? text.slice(0, document.contents.range[0]).split('\n').length : 1;
             if (!entity.kind || !entity.metadata?.name) {
-                throw new WorkspaceError(`${path}:${line}: a catalog entity needs kind and metadata.name (see backstage.io/docs/features/software-catalog/descriptor-format)`);
+                throw new WorkspaceError(
+                    `${path}:${line}: a catalog entity needs kind and metadata.name (see backstage.io/docs/features/software-catalog/descriptor-format)`,
+                );
             }
             entities.push({ entity, source: `${path}:${line} (${entity.kind} ${entity.metadata.name})` });
         }
@@ -59,7 +61,14 @@ export function readBackstage(files: Map<string, string>): ImportedObject[] {
         const title = profile.displayName ?? entity.metadata?.title;
         if (kind === 'group') {
             const team = TEAM_TYPES.has((typeof spec.type === 'string' ? spec.type : '').toLowerCase());
-            objects.push({ type: team ? 'team' : 'group', name, title, fields, source, links: refs(spec.parent).map(target => ({ kind: 'member-of', target })) });
+            objects.push({
+                type: team ? 'team' : 'group',
+                name,
+                title,
+                fields,
+                source,
+                links: refs(spec.parent).map(target => ({ kind: 'member-of', target })),
+            });
         } else if (kind === 'user') {
             if (profile.email) fields.email = quote(profile.email);
             objects.push({ type: 'person', name, title, fields, source, links: refs(spec.memberOf).map(target => ({ kind: 'member-of', target })) });

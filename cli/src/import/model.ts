@@ -23,7 +23,10 @@ export interface ImportedObject {
 
 /** A name pom accepts, from any catalog name: lower case, runs of other characters as one dash. */
 export function pomName(name: string): string {
-    const cleaned = name.toLowerCase().replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '');
+    const cleaned = name
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '-')
+        .replace(/^-+|-+$/g, '');
     return /^[a-z_]/.test(cleaned) ? cleaned : `n-${cleaned || 'unnamed'}`;
 }
 
@@ -42,7 +45,10 @@ export function writePackage(packageName: string, header: string, objects: Impor
     const byName = new Map<string, ImportedObject>();
     for (const object of objects) {
         const existing = byName.get(object.name);
-        if (!existing) { byName.set(object.name, object); continue; }
+        if (!existing) {
+            byName.set(object.name, object);
+            continue;
+        }
         // The same name twice (a team in two files, say): one object, its fields and links merged.
         Object.assign(existing.fields, object.fields);
         existing.links.push(...object.links);
@@ -59,7 +65,9 @@ export function writePackage(packageName: string, header: string, objects: Impor
         lines.push(`${object.type} ${object.name}${object.title ? ` ${quote(object.title)}` : ''} {`);
         for (const [field, value] of Object.entries(object.fields).sort(([a], [b]) => compareIds(a, b))) lines.push(`  ${field}: ${value}`);
         for (const link of [...links.values()].sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.target, b.target))) {
-            const meta = Object.entries(link.meta ?? {}).sort(([a], [b]) => compareIds(a, b)).map(([k, v]) => `${k}: ${v}`);
+            const meta = Object.entries(link.meta ?? {})
+                .sort(([a], [b]) => compareIds(a, b))
+                .map(([k, v]) => `${k}: ${v}`);
             lines.push(`  ${link.kind} -> ${link.target}${meta.length > 0 ? ` { ${meta.join(', ')} }` : ''}`);
         }
         lines.push('}', '');

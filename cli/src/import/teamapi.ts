@@ -11,10 +11,17 @@ const TOPOLOGIES = new Set(['stream-aligned', 'platform', 'enabling', 'complicat
 const MODES = new Set(['collaboration', 'x-as-a-service', 'facilitating']);
 
 interface TeamApiTeam {
-    name?: string; id?: string; type?: string; focus?: string; mission?: string; size?: number; 'wip-limit'?: number;
+    name?: string;
+    id?: string;
+    type?: string;
+    focus?: string;
+    mission?: string;
+    size?: number;
+    'wip-limit'?: number;
     channels?: string[] | Record<string, string>;
     members?: Array<{ name?: string; id?: string; email?: string; role?: string } | string>;
-    'part-of'?: string; owns?: string[];
+    'part-of'?: string;
+    owns?: string[];
     interactions?: Array<{ team?: string; mode?: string; purpose?: string; until?: string }>;
 }
 
@@ -32,7 +39,9 @@ export function readTeamApi(files: Map<string, string>): ImportedObject[] {
             const e = error as { linePos?: Array<{ line: number; col: number }>; message: string };
             throw new WorkspaceError(`${path}:${e.linePos?.[0]?.line ?? 1}:${e.linePos?.[0]?.col ?? 1}: not valid YAML: ${e.message.split('\n')[0]}`);
         }
-        const teams = (data && typeof data === 'object' && Array.isArray((data as { teams?: unknown }).teams) ? (data as { teams: unknown[] }).teams : [data]) as TeamApiTeam[];
+        const teams = (
+            data && typeof data === 'object' && Array.isArray((data as { teams?: unknown }).teams) ? (data as { teams: unknown[] }).teams : [data]
+        ) as TeamApiTeam[];
         for (const [index, team] of teams.entries()) {
             const where = `${path}${teams.length > 1 ? ` (team ${index + 1})` : ''}`;
             if (!team || typeof team !== 'object' || !team.name) throw new WorkspaceError(`${where}: a Team API entry needs a name`);
@@ -40,14 +49,18 @@ export function readTeamApi(files: Map<string, string>): ImportedObject[] {
             const fields: Record<string, string> = {};
             const topology = normalised(team.type);
             if (team.type && !TOPOLOGIES.has(topology)) {
-                throw new WorkspaceError(`${where}: type '${team.type}' is not a team topology: use stream-aligned, platform, enabling or complicated-subsystem`);
+                throw new WorkspaceError(
+                    `${where}: type '${team.type}' is not a team topology: use stream-aligned, platform, enabling or complicated-subsystem`,
+                );
             }
             if (team.type) fields.topology = topology;
             const focus = team.focus ?? team.mission;
             if (focus) fields.focus = quote(focus);
             if (typeof team.size === 'number') fields.size = String(team.size);
             if (typeof team['wip-limit'] === 'number') fields['wip-limit'] = String(team['wip-limit']);
-            const channels = Array.isArray(team.channels) ? team.channels : Object.entries(team.channels ?? {}).map(([medium, address]) => `${medium}: ${address}`);
+            const channels = Array.isArray(team.channels)
+                ? team.channels
+                : Object.entries(team.channels ?? {}).map(([medium, address]) => `${medium}: ${address}`);
             if (channels.length > 0) fields.channels = textList(channels.map(String));
             const links: ImportedObject['links'] = [];
             if (team['part-of']) {
@@ -63,13 +76,16 @@ export function readTeamApi(files: Map<string, string>): ImportedObject[] {
                 if (!interaction.team) continue;
                 const mode = normalised(interaction.mode);
                 if (!MODES.has(mode)) {
-                    throw new WorkspaceError(`${where}: interaction with '${interaction.team}' has mode '${interaction.mode ?? ''}': use collaboration, x-as-a-service or facilitating`);
+                    throw new WorkspaceError(
+                        `${where}: interaction with '${interaction.team}' has mode '${interaction.mode ?? ''}': use collaboration, x-as-a-service or facilitating`,
+                    );
                 }
                 const meta: Record<string, string> = { mode };
                 if (interaction.purpose) meta.purpose = quote(interaction.purpose);
                 if (interaction.until) {
                     const until = interaction.until;
-                    if (!/^\d{4}-\d\d-\d\d$/.test(until)) throw new WorkspaceError(`${where}: interaction with '${interaction.team}' has until '${until}': write a date as YYYY-MM-DD`);
+                    if (!/^\d{4}-\d\d-\d\d$/.test(until))
+                        throw new WorkspaceError(`${where}: interaction with '${interaction.team}' has until '${until}': write a date as YYYY-MM-DD`);
                     meta.until = until;
                 }
                 links.push({ kind: 'interacts', target: pomName(interaction.team), meta });
@@ -81,7 +97,14 @@ export function readTeamApi(files: Map<string, string>): ImportedObject[] {
                 const personFields: Record<string, string> = {};
                 if (person.email) personFields.email = quote(person.email);
                 if (person.role) personFields.roles = textList([person.role]);
-                objects.push({ type: 'person', name: pomName(person.id ?? person.name!), title: person.name, fields: personFields, links: [{ kind: 'member-of', target: name }], source: where });
+                objects.push({
+                    type: 'person',
+                    name: pomName(person.id ?? person.name!),
+                    title: person.name,
+                    fields: personFields,
+                    links: [{ kind: 'member-of', target: name }],
+                    source: where,
+                });
             }
         }
     }

@@ -25,7 +25,9 @@ export class ModelSource {
                 this.current = undefined;
                 this.onChange?.();
             });
-            this.watcher.on('error', () => { this.current = undefined; });
+            this.watcher.on('error', () => {
+                this.current = undefined;
+            });
         } catch {
             // No recursive watching on this platform: answers are recompiled each time instead.
             this.watcher = undefined;
@@ -41,7 +43,7 @@ export class ModelSource {
     async model(rev?: string): Promise<CompileResult> {
         if (rev) return compileAt(this.root, rev);
         if (!this.watcher) return compileWorkspace(this.root);
-        const compiling = this.current ??= compileWorkspace(this.root);
+        const compiling = (this.current ??= compileWorkspace(this.root));
         try {
             return await compiling;
         } catch (error) {

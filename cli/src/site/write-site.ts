@@ -1,7 +1,17 @@
 import { promises as fs } from 'node:fs';
 import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { type GraphDiff, type PomGraph, replaceFile, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
-import { betLineageViews, buildSite, type DiagramResult, type ElkPool, type ModelHistory, objectLinkFromViewPage, renderDiagrams, type SiteDiagram, viewLinkFromViewPage } from '../../../language/src/render.js';
+import {
+    betLineageViews,
+    buildSite,
+    type DiagramResult,
+    type ElkPool,
+    type ModelHistory,
+    objectLinkFromViewPage,
+    renderDiagrams,
+    type SiteDiagram,
+    viewLinkFromViewPage,
+} from '../../../language/src/render.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
 
 /** Lists the files pom wrote into a site folder; its presence means pom created the folder and may clean it. */
@@ -64,8 +74,11 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
     const lineageResults = options.renderedLineages ?? drawn.slice(views.length);
     const siteDiagram = (result: DiagramResult): SiteDiagram => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined });
     return buildSite(graph, {
-        liveReload: options.liveReload, diagrams: () => results.map(siteDiagram), lineageDiagrams: lineageResults.map(siteDiagram),
-        changes: options.changes, history: options.history,
+        liveReload: options.liveReload,
+        diagrams: () => results.map(siteDiagram),
+        lineageDiagrams: lineageResults.map(siteDiagram),
+        changes: options.changes,
+        history: options.history,
     });
 }
 
@@ -75,8 +88,11 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
  */
 export async function writeSite(out: string, files: Map<string, string>): Promise<SiteWriteResult> {
     const markerPath = join(out, SITE_MARKER);
-    const previous = await fs.readFile(markerPath, 'utf8').then(text => text.split('\n').filter(Boolean), () => undefined);
-    const owned = previous !== undefined || await isEmptyOrMissing(out);
+    const previous = await fs.readFile(markerPath, 'utf8').then(
+        text => text.split('\n').filter(Boolean),
+        () => undefined,
+    );
+    const owned = previous !== undefined || (await isEmptyOrMissing(out));
     const paths = [...files.keys()].sort();
     if (owned) {
         // Record what is about to be written first, so an interrupted build can still be cleaned next time.
@@ -131,7 +147,10 @@ function isSitePath(path: string): boolean {
 
 async function removeEmptyFolders(out: string, folder: string): Promise<void> {
     for (let current = folder; current !== '.' && current !== ''; current = dirname(current)) {
-        const removed = await fs.rmdir(join(out, current)).then(() => true, () => false);
+        const removed = await fs.rmdir(join(out, current)).then(
+            () => true,
+            () => false,
+        );
         if (!removed) return;
     }
 }
@@ -142,14 +161,22 @@ export function siteLayoutCache(out: string): string {
 }
 
 /** `pom build`'s site step: renders and writes the site, then says what changed. */
-export async function buildSiteCommand(out: string, shownOut: string, graph: PomGraph,
+export async function buildSiteCommand(
+    out: string,
+    shownOut: string,
+    graph: PomGraph,
     options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory; pool?: ElkPool; renderedLineages?: DiagramResult[] } = {},
-    rendered?: DiagramResult[]): Promise<void> {
+    rendered?: DiagramResult[],
+): Promise<void> {
     const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: siteLayoutCache(out), rendered }));
-    process.stderr.write(`pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
-        `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`);
+    process.stderr.write(
+        `pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
+            `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`,
+    );
     if (!result.owned) {
-        process.stderr.write(`pom: note: ${shownOut} held other files before pom wrote there, so stale pages are never removed from it; ` +
-            `build into a new or empty folder to let pom keep it clean\n`);
+        process.stderr.write(
+            `pom: note: ${shownOut} held other files before pom wrote there, so stale pages are never removed from it; ` +
+                `build into a new or empty folder to let pom keep it clean\n`,
+        );
     }
 }

@@ -21,25 +21,70 @@ const REGISTRY = {
     // Syntax and names
     SyntaxError: { code: 'syntax-error', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'Text the grammar cannot read.' },
     UnknownObject: { code: 'unknown-object', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A link target that names no object visible from there.' },
-    UnknownType: { code: 'unknown-type', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A type name (of an object, an extends, a link kind, a field) that names no type or enum.' },
-    UnknownLink: { code: 'unknown-link', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A link statement whose name is neither a link kind nor an inverse name.' },
-    UnknownField: { code: 'unknown-field', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A field the object\'s type does not declare, or a metadata key the link kind does not declare.' },
-    UnknownEnumMember: { code: 'unknown-enum-member', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A value that is not a member of the field\'s enum.' },
+    UnknownType: {
+        code: 'unknown-type',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A type name (of an object, an extends, a link kind, a field) that names no type or enum.',
+    },
+    UnknownLink: {
+        code: 'unknown-link',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A link statement whose name is neither a link kind nor an inverse name.',
+    },
+    UnknownField: {
+        code: 'unknown-field',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: "A field the object's type does not declare, or a metadata key the link kind does not declare.",
+    },
+    UnknownEnumMember: { code: 'unknown-enum-member', severity: 'error', fixed: MODEL_IS_WRONG, summary: "A value that is not a member of the field's enum." },
     UnknownImport: { code: 'unknown-import', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'An import of something that is neither a package nor an id.' },
-    AmbiguousReference: { code: 'ambiguous-reference', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A short name that matches more than one candidate.' },
+    AmbiguousReference: {
+        code: 'ambiguous-reference',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A short name that matches more than one candidate.',
+    },
     DuplicateId: { code: 'duplicate-id', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'Two objects or declarations with the same id.' },
-    DuplicateDeclaration: { code: 'duplicate-declaration', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A field, enum member, metadata field or inverse declared twice.' },
-    ReservedPackage: { code: 'reserved-package', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A file declaring the standard library\'s package std or a package under it.' },
+    DuplicateDeclaration: {
+        code: 'duplicate-declaration',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A field, enum member, metadata field or inverse declared twice.',
+    },
+    ReservedPackage: {
+        code: 'reserved-package',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: "A file declaring the standard library's package std or a package under it.",
+    },
     // Declarations
     TypeCycle: { code: 'type-cycle', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A type that extends itself, directly or through other types.' },
-    FieldRedeclared: { code: 'field-redeclared', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A subtype redeclaring an inherited field with a different type.' },
+    FieldRedeclared: {
+        code: 'field-redeclared',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A subtype redeclaring an inherited field with a different type.',
+    },
     // Values
-    WrongValueType: { code: 'wrong-value-type', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A value that does not match the field\'s type.' },
+    WrongValueType: { code: 'wrong-value-type', severity: 'error', fixed: MODEL_IS_WRONG, summary: "A value that does not match the field's type." },
     InvalidDate: { code: 'invalid-date', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A date that is not on the calendar.' },
     MissingField: { code: 'missing-field', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'An object that does not set a required field.' },
-    DuplicateField: { code: 'duplicate-field', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A field set twice on one object, or a metadata key given twice on one link target.' },
+    DuplicateField: {
+        code: 'duplicate-field',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A field set twice on one object, or a metadata key given twice on one link target.',
+    },
     // Links
-    LinkNotAllowed: { code: 'link-not-allowed', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A link whose source or target type the link kind does not allow.' },
+    LinkNotAllowed: {
+        code: 'link-not-allowed',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A link whose source or target type the link kind does not allow.',
+    },
     MissingMetadata: { code: 'missing-metadata', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A link without metadata its kind requires.' },
     DuplicateLink: { code: 'duplicate-link', severity: 'warning', summary: 'The same link written twice.' },
     SelfLink: { code: 'self-link', severity: 'warning', summary: 'An object linking to itself.' },
@@ -65,7 +110,11 @@ const REGISTRY = {
     TeamWithoutScope: { code: 'team-without-scope', severity: 'warning', summary: 'A stream-aligned team that owns no scope.' },
     ScopeWithoutOwner: { code: 'scope-without-owner', severity: 'warning', summary: 'A leaf scope that no team or group owns.' },
     PlatformWithoutConsumers: { code: 'platform-without-consumers', severity: 'warning', summary: 'A platform team that no team uses.' },
-    OpenEndedCollaboration: { code: 'open-ended-collaboration', severity: 'warning', summary: 'A collaboration between teams without an end, or longer than a quarter.' },
+    OpenEndedCollaboration: {
+        code: 'open-ended-collaboration',
+        severity: 'warning',
+        summary: 'A collaboration between teams without an end, or longer than a quarter.',
+    },
     TooManyScopes: { code: 'too-many-scopes', severity: 'warning', summary: 'A team that owns more than 5 scopes.' },
     OverAllocated: { code: 'over-allocated', severity: 'warning', summary: 'A person allocated to teams for more than 100%.' },
     OwnerOutsideScope: { code: 'owner-outside-scope', severity: 'info', summary: 'A bet owned by a team that does not own or steward its scope.' },
@@ -80,14 +129,29 @@ const REGISTRY = {
     IncompleteRule: { code: 'incomplete-rule', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A rule without for or without require.' },
     UnknownCode: { code: 'unknown-code', severity: 'warning', summary: 'A setting or an allow naming a code that does not exist.' },
     ConflictingSetting: { code: 'conflicting-setting', severity: 'warning', summary: 'The same code given two different severities.' },
-    CannotSuppress: { code: 'cannot-suppress', severity: 'error', fixed: MODEL_IS_WRONG, summary: 'A setting or an allow for a code that cannot be configured.' },
+    CannotSuppress: {
+        code: 'cannot-suppress',
+        severity: 'error',
+        fixed: MODEL_IS_WRONG,
+        summary: 'A setting or an allow for a code that cannot be configured.',
+    },
     UnusedSuppression: { code: 'unused-suppression', severity: 'warning', summary: 'An allow that no longer excuses any finding.' },
     // The compiler itself
-    InternalError: { code: 'internal-error', severity: 'error', fixed: 'it is a bug in pom, not a finding about the model: report it', summary: 'A bug in pom: a check failed unexpectedly.' },
+    InternalError: {
+        code: 'internal-error',
+        severity: 'error',
+        fixed: 'it is a bug in pom, not a finding about the model: report it',
+        summary: 'A bug in pom: a check failed unexpectedly.',
+    },
     FileNotRead: { code: 'file-not-read', severity: 'warning', summary: 'A .pom file found but not read.' },
-    Unformatted: { code: 'unformatted', severity: 'error', fixed: 'pom fmt --check reports it, and settings do not apply there', summary: 'A file not in the canonical layout (pom fmt --check).' },
+    Unformatted: {
+        code: 'unformatted',
+        severity: 'error',
+        fixed: 'pom fmt --check reports it, and settings do not apply there',
+        summary: 'A file not in the canonical layout (pom fmt --check).',
+    },
     // Metric data (docs/metrics.md): the data, not the model, is wrong, so a team may lower these while an export is fixed.
-    MetricDataMissing: { code: 'metric-data-missing', severity: 'error', summary: 'A metric\'s data file that does not exist or cannot be read.' },
+    MetricDataMissing: { code: 'metric-data-missing', severity: 'error', summary: "A metric's data file that does not exist or cannot be read." },
     MetricDataSyntax: { code: 'metric-data-syntax', severity: 'error', summary: 'A metric data file that is not valid CSV or JSON.' },
     MetricDataEmpty: { code: 'metric-data-empty', severity: 'error', summary: 'A metric data file with no observations.' },
     MetricMissingColumn: { code: 'metric-missing-column', severity: 'error', summary: 'A metric data file without its date or value column.' },
@@ -104,8 +168,9 @@ type Registry = typeof REGISTRY;
  * Every diagnostic code pom reports, by constant name. Codes are stable: CI configurations, suppressions and
  * quick fixes refer to them. docs/language.md documents each one at an anchor named as the code.
  */
-export const IssueCodes = Object.fromEntries(Object.entries(REGISTRY).map(([name, entry]) => [name, entry.code])) as
-    { readonly [Name in keyof Registry]: Registry[Name]['code'] };
+export const IssueCodes = Object.fromEntries(Object.entries(REGISTRY).map(([name, entry]) => [name, entry.code])) as {
+    readonly [Name in keyof Registry]: Registry[Name]['code'];
+};
 
 export type IssueCode = Registry[keyof Registry]['code'];
 

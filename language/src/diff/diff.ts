@@ -123,14 +123,15 @@ function findRenames(removed: GraphObject[], added: GraphObject[]): Map<string, 
             taken.add(targets[0].id);
         }
     };
-    pair(object => object.title ? json([object.type, object.location.file, object.title]) : undefined, 'same-file-and-title');
+    pair(object => (object.title ? json([object.type, object.location.file, object.title]) : undefined), 'same-file-and-title');
     const none = new Map<string, string>();
-    pair(object => Object.keys(ownFields(object)).length + object.links.length > 0 ? contentKey(object, none) : undefined, 'same-content');
+    pair(object => (Object.keys(ownFields(object)).length + object.links.length > 0 ? contentKey(object, none) : undefined), 'same-content');
     return renames;
 }
 
 function fieldChanges(before: GraphObject, after: GraphObject): FieldChange[] {
-    const a = ownFields(before), b = ownFields(after);
+    const a = ownFields(before),
+        b = ownFields(after);
     const changes: FieldChange[] = [];
     for (const field of [...new Set([...Object.keys(a), ...Object.keys(b)])].sort()) {
         if (json(a[field]) === json(b[field])) continue;
@@ -143,12 +144,15 @@ function fieldChanges(before: GraphObject, after: GraphObject): FieldChange[] {
 }
 
 function linkChanges(before: GraphObject, after: GraphObject, renames: Map<string, string>): LinkChange[] {
-    const a = linkMap(before, renames), b = linkMap(after, renames);
+    const a = linkMap(before, renames),
+        b = linkMap(after, renames);
     const changes: LinkChange[] = [];
     for (const key of [...new Set([...a.keys(), ...b.keys()])].sort()) {
-        const x = a.get(key), y = b.get(key);
+        const x = a.get(key),
+            y = b.get(key);
         if (x && y) {
-            if (json(sortedMeta(x.meta)) !== json(sortedMeta(y.meta))) changes.push({ kind: x.kind, target: x.target, change: 'changed', before: x.meta, after: y.meta });
+            if (json(sortedMeta(x.meta)) !== json(sortedMeta(y.meta)))
+                changes.push({ kind: x.kind, target: x.target, change: 'changed', before: x.meta, after: y.meta });
         } else if (y) {
             changes.push({ kind: y.kind, target: y.target, change: 'added', after: y.meta });
         } else if (x) {
@@ -169,14 +173,16 @@ function dataStatuses(object: GraphObject | undefined): Map<string, string | und
 function transitions(id: string, before: GraphObject | undefined, after: GraphObject | undefined): Transition[] {
     const result: Transition[] = [];
     for (const field of TRANSITION_FIELDS) {
-        const x = before?.fields[field], y = after?.fields[field];
+        const x = before?.fields[field],
+            y = after?.fields[field];
         if (x === y || (typeof x !== 'string' && x !== undefined) || (typeof y !== 'string' && y !== undefined)) continue;
         const transition: Transition = { id, field };
         if (x !== undefined) transition.before = x;
         if (y !== undefined) transition.after = y;
         result.push(transition);
     }
-    const x = dataStatuses(before), y = dataStatuses(after);
+    const x = dataStatuses(before),
+        y = dataStatuses(after);
     for (const metric of [...new Set([...x.keys(), ...y.keys()])].sort()) {
         if (x.get(metric) === y.get(metric)) continue;
         const transition: Transition = { id, field: 'data', metric };
@@ -203,11 +209,16 @@ function diagnosticChanges(before: GraphDiagnostic[], after: GraphDiagnostic[], 
         for (const d of list) counts.set(diagnosticKey(d, renames), (counts.get(diagnosticKey(d, renames)) ?? 0) + 1);
         return counts;
     };
-    const unmatched = (list: GraphDiagnostic[], other: Map<string, number>) => list.filter(d => {
-        const key = diagnosticKey(d, renames), left = other.get(key) ?? 0;
-        if (left > 0) { other.set(key, left - 1); return false; }
-        return true;
-    });
+    const unmatched = (list: GraphDiagnostic[], other: Map<string, number>) =>
+        list.filter(d => {
+            const key = diagnosticKey(d, renames),
+                left = other.get(key) ?? 0;
+            if (left > 0) {
+                other.set(key, left - 1);
+                return false;
+            }
+            return true;
+        });
     return { new: unmatched(after, count(before)), fixed: unmatched(before, count(after)) };
 }
 
@@ -248,6 +259,13 @@ export function diffGraphs(a: PomGraph, b: PomGraph, labels: { from?: string; to
 
 /** True when the two sides show no difference at all. */
 export function isEmptyDiff(diff: GraphDiff): boolean {
-    return diff.added.length + diff.removed.length + diff.changed.length + diff.transitions.length
-        + diff.diagnostics.new.length + diff.diagnostics.fixed.length === 0;
+    return (
+        diff.added.length +
+            diff.removed.length +
+            diff.changed.length +
+            diff.transitions.length +
+            diff.diagnostics.new.length +
+            diff.diagnostics.fixed.length ===
+        0
+    );
 }

@@ -10,14 +10,13 @@ const MAX_VALUE = 60;
 /** A value as written in a .pom file, cut short when long (documentation, say). */
 export function showValue(value: FieldValue | undefined): string {
     if (value === undefined) return '(unset)';
-    const text = Array.isArray(value) ? `[${value.map(v => showValue(v)).join(', ')}]`
-        : typeof value === 'string' ? JSON.stringify(value) : String(value);
+    const text = Array.isArray(value) ? `[${value.map(v => showValue(v)).join(', ')}]` : typeof value === 'string' ? JSON.stringify(value) : String(value);
     const oneLine = text.replace(/\\n/g, ' ');
     return oneLine.length > MAX_VALUE ? `${oneLine.slice(0, MAX_VALUE - 1)}…${oneLine.startsWith('"') ? '"' : ''}` : oneLine;
 }
 
 /** Link kind ids without the std. prefix, as they are written in .pom files. */
-const kindName = (kind: string) => kind.startsWith('std.') ? kind.slice(4) : kind;
+const kindName = (kind: string) => (kind.startsWith('std.') ? kind.slice(4) : kind);
 const typeName = kindName;
 
 function meta(values: Record<string, FieldValue> | undefined): string {
@@ -32,11 +31,11 @@ function plural(count: number, word: string): string {
 export function diffSummary(diff: GraphDiff): string {
     if (isEmptyDiff(diff)) return 'no changes';
     const renamed = diff.changed.filter(c => c.renamedFrom).length;
-    const parts = [
-        `${diff.added.length} added`, `${diff.removed.length} removed`, `${renamed} renamed`, `${diff.changed.length - renamed} changed`,
-    ];
-    return `${parts.join(', ')}; ${plural(diff.transitions.length, 'transition')}; ` +
-        `${plural(diff.diagnostics.new.length, 'new diagnostic')}, ${diff.diagnostics.fixed.length} fixed`;
+    const parts = [`${diff.added.length} added`, `${diff.removed.length} removed`, `${renamed} renamed`, `${diff.changed.length - renamed} changed`];
+    return (
+        `${parts.join(', ')}; ${plural(diff.transitions.length, 'transition')}; ` +
+        `${plural(diff.diagnostics.new.length, 'new diagnostic')}, ${diff.diagnostics.fixed.length} fixed`
+    );
 }
 
 function titled(object: ObjectSummary): string {

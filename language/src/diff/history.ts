@@ -49,7 +49,13 @@ export function objectHistory(id: string, steps: Array<{ revision: RevisionInfo;
     for (const { revision, diff } of [...steps].reverse()) {
         const about = (d: GraphDiagnostic) => d.object === current;
         const entry: HistoryEntry = {
-            revision, id: current, event: 'changed', fields: [], links: [], backlinks: [], transitions: [],
+            revision,
+            id: current,
+            event: 'changed',
+            fields: [],
+            links: [],
+            backlinks: [],
+            transitions: [],
             diagnostics: { new: diff.diagnostics.new.filter(about), fixed: diff.diagnostics.fixed.filter(about) },
         };
         let older = current;
@@ -67,8 +73,17 @@ export function objectHistory(id: string, steps: Array<{ revision: RevisionInfo;
             if (other.id === current) continue;
             for (const link of other.links) if (link.target === current) entry.backlinks.push({ ...link, source: other.id });
         }
-        const touched = entry.event !== 'changed' || entry.renamedFrom || entry.movedFrom || entry.fields.length + entry.links.length
-            + entry.backlinks.length + entry.transitions.length + entry.diagnostics.new.length + entry.diagnostics.fixed.length > 0;
+        const touched =
+            entry.event !== 'changed' ||
+            entry.renamedFrom ||
+            entry.movedFrom ||
+            entry.fields.length +
+                entry.links.length +
+                entry.backlinks.length +
+                entry.transitions.length +
+                entry.diagnostics.new.length +
+                entry.diagnostics.fixed.length >
+                0;
         if (touched) entries.push(entry);
         // Before it was added, the object did not exist under any id: nothing older is about it.
         if (entry.event === 'added') break;

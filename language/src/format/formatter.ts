@@ -1,12 +1,33 @@
 import {
-    EmptyFileSystem, GrammarUtils, isCompositeCstNode,
-    type AstNode, type CstNode, type LangiumDocument, type LeafCstNode, type ParseResult
+    EmptyFileSystem,
+    GrammarUtils,
+    isCompositeCstNode,
+    type AstNode,
+    type CstNode,
+    type LangiumDocument,
+    type LeafCstNode,
+    type ParseResult,
 } from 'langium';
 import { createPomServices, type PomServices } from '../pom-module.js';
 import {
-    isEnumDecl, isField, isLinkDecl, isLinkStatement, isLinkTarget, isListValue, isPomObject, isQueryDecl, isRuleDecl,
-    isRuleMessage, isRuleSeverity, isSettingsDecl, isSeveritySetting, isTypeDecl, isViewAudience, isViewDecl, isViewLayout,
-    type PomFile
+    isEnumDecl,
+    isField,
+    isLinkDecl,
+    isLinkStatement,
+    isLinkTarget,
+    isListValue,
+    isPomObject,
+    isQueryDecl,
+    isRuleDecl,
+    isRuleMessage,
+    isRuleSeverity,
+    isSettingsDecl,
+    isSeveritySetting,
+    isTypeDecl,
+    isViewAudience,
+    isViewDecl,
+    isViewLayout,
+    type PomFile,
 } from '../generated/langium/ast.js';
 
 /**
@@ -32,7 +53,7 @@ let sharedServices: PomServices | undefined;
 
 /** A parser for text given without a document; created once, on first use. */
 function services(): PomServices {
-    return sharedServices ??= createPomServices(EmptyFileSystem, { indexReferences: false }).pom;
+    return (sharedServices ??= createPomServices(EmptyFileSystem, { indexReferences: false }).pom);
 }
 
 /**
@@ -48,7 +69,7 @@ export function formatDocument(input: LangiumDocument | string, pom: PomServices
         const formatted = formatDocument(text.replace(/\r\n?/g, '\n'), pom);
         return eol === '\n' ? formatted : formatted.replace(/\n/g, eol);
     }
-    const parseResult = typeof input === 'string' ? pom.parser.LangiumParser.parse<PomFile>(text) : input.parseResult as ParseResult<PomFile>;
+    const parseResult = typeof input === 'string' ? pom.parser.LangiumParser.parse<PomFile>(text) : (input.parseResult as ParseResult<PomFile>);
     const errors = syntaxErrors(parseResult);
     if (errors.length > 0) throw new PomFormatError(errors);
     const formatted = layout(text, parseResult.value);
@@ -59,15 +80,19 @@ export function formatDocument(input: LangiumDocument | string, pom: PomServices
 function syntaxErrors(parseResult: ParseResult): Array<{ line: number; column: number; message: string }> {
     const lexer = parseResult.lexerErrors.map(e => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message }));
     const parser = parseResult.parserErrors.map(e => ({
-        line: Number.isNaN(e.token.startLine) ? 1 : e.token.startLine ?? 1,
-        column: Number.isNaN(e.token.startColumn) ? 1 : e.token.startColumn ?? 1,
+        line: Number.isNaN(e.token.startLine) ? 1 : (e.token.startLine ?? 1),
+        column: Number.isNaN(e.token.startColumn) ? 1 : (e.token.startColumn ?? 1),
         message: e.message,
     }));
     return [...lexer, ...parser];
 }
 
 /** How a token starts: on the same line as the one before, on a new line, or after a blank line. */
-const enum Break { None = 0, Line = 1, Blank = 2 }
+const enum Break {
+    None = 0,
+    Line = 1,
+    Blank = 2,
+}
 
 const maxBreak = (a: Break, b: Break): Break => (a > b ? a : b);
 
@@ -195,8 +220,13 @@ function isAstNodeLike(value: unknown): value is AstNode {
 
 function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
     const structure: Structure = {
-        breaks: new Map(), blocks: new Map(), blockEnds: new Set(), dropped: new Set(), commaAfter: new Set(),
-        listStarts: new Set(), wraps: new Set(),
+        breaks: new Map(),
+        blocks: new Map(),
+        blockEnds: new Set(),
+        dropped: new Set(),
+        commaAfter: new Set(),
+        listStarts: new Set(),
+        wraps: new Set(),
     };
     const lineStart = (node: CstNode | undefined, kind: Break) => {
         const first = node && tokens.first(node);
@@ -240,23 +270,56 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
     walk(file, node => {
         let oneLine: boolean | undefined;
         if (isPomObject(node)) {
-            oneLine = body(node, node.members.map(m => m.$cstNode!), node.members.every(isField), ',');
+            oneLine = body(
+                node,
+                node.members.map(m => m.$cstNode!),
+                node.members.every(isField),
+                ',',
+            );
         } else if (isTypeDecl(node)) {
-            oneLine = body(node, node.fields.map(f => f.$cstNode!), true, ',');
+            oneLine = body(
+                node,
+                node.fields.map(f => f.$cstNode!),
+                true,
+                ',',
+            );
         } else if (isEnumDecl(node)) {
-            oneLine = body(node, node.members.map(m => m.$cstNode!), true, ' ');
+            oneLine = body(
+                node,
+                node.members.map(m => m.$cstNode!),
+                true,
+                ' ',
+            );
         } else if (isLinkDecl(node)) {
-            const members = [...node.inverses.map(i => i.$cstNode!), ...node.metadata.map(m => m.$cstNode!),
-                ...GrammarUtils.findNodesForProperty(node.$cstNode, 'flags')].sort((a, b) => a.offset - b.offset);
+            const members = [
+                ...node.inverses.map(i => i.$cstNode!),
+                ...node.metadata.map(m => m.$cstNode!),
+                ...GrammarUtils.findNodesForProperty(node.$cstNode, 'flags'),
+            ].sort((a, b) => a.offset - b.offset);
             oneLine = body(node, members, true, ',');
         } else if (isViewDecl(node) || isRuleDecl(node) || isQueryDecl(node)) {
             // Members that end in a list (`include a, b`) cannot share a line with the next: only `key: value` ones can.
             const members: AstNode[] = node.members;
-            oneLine = body(node, members.map(m => m.$cstNode!), members.every(endsWithOwnComma), ',');
+            oneLine = body(
+                node,
+                members.map(m => m.$cstNode!),
+                members.every(endsWithOwnComma),
+                ',',
+            );
         } else if (isSettingsDecl(node)) {
-            oneLine = body(node, node.entries.map(e => e.$cstNode!), true, ',');
+            oneLine = body(
+                node,
+                node.entries.map(e => e.$cstNode!),
+                true,
+                ',',
+            );
         } else if (isLinkTarget(node)) {
-            body(node, node.entries.map(e => e.$cstNode!), true, ',');
+            body(
+                node,
+                node.entries.map(e => e.$cstNode!),
+                true,
+                ',',
+            );
         } else if (isLinkStatement(node)) {
             const [first, ...rest] = node.targets;
             const firstLeaf = first?.$cstNode && tokens.first(first.$cstNode);
@@ -280,8 +343,10 @@ function analyse(file: PomFile, text: string, tokens: Tokens): Structure {
             const range = node.$cstNode.range;
             const thisOneLine = oneLine && range.start.line === range.end.line;
             const previousLeaf = tokens.previous(tokens.first(node.$cstNode)!, true);
-            const adjacent = previousLeaf !== undefined && previousLeaf.range.end.line === range.start.line - 1
-                && !text.slice(previousLeaf.end, node.$cstNode.offset).includes('\n\n');
+            const adjacent =
+                previousLeaf !== undefined &&
+                previousLeaf.range.end.line === range.start.line - 1 &&
+                !text.slice(previousLeaf.end, node.$cstNode.offset).includes('\n\n');
             lineStart(node.$cstNode, previousOneLine && thisOneLine && adjacent && !previousLeaf.hidden ? Break.Line : Break.Blank);
             previousOneLine = thisOneLine;
         }
@@ -308,9 +373,9 @@ function layout(text: string, file: PomFile): string {
     const leaves = tokens.all;
     const out = new Output();
     let depth = 0;
-    let previous: LeafCstNode | undefined;        // the last token written
-    let previousSource: LeafCstNode | undefined;  // the last token of the source, written or dropped
-    let listColumn = -1;                          // where the first target of the current link statement starts
+    let previous: LeafCstNode | undefined; // the last token written
+    let previousSource: LeafCstNode | undefined; // the last token of the source, written or dropped
+    let listColumn = -1; // where the first target of the current link statement starts
     const owed = owedBreaks(leaves, structure);
     const levels = (count: number) => INDENT.repeat(Math.max(0, count));
 
@@ -324,7 +389,7 @@ function layout(text: string, file: PomFile): string {
         const closesBlock = structure.blockEnds.has(leaf.offset);
         const afterOpen = previous !== undefined && structure.blocks.has(previous.offset);
         // Inside a construct, a new line continues it: wrapped link targets line up under the first one.
-        const continuation = () => structure.wraps.has(leaf.offset) && listColumn >= 0 ? ' '.repeat(listColumn) : levels(depth + 1);
+        const continuation = () => (structure.wraps.has(leaf.offset) && listColumn >= 0 ? ' '.repeat(listColumn) : levels(depth + 1));
 
         if (!previous) {
             // The first token of the file: no leading blank lines.
@@ -353,9 +418,13 @@ function layout(text: string, file: PomFile): string {
                 out.newline(wanted, levels(depth));
             } else if ((isComment(previous) && sourceBreak !== Break.None) || previous.text.startsWith('//') || structure.wraps.has(leaf.offset)) {
                 out.newline(Break.Line, continuation());
-            } else if (!(TIGHT_BEFORE.has(leaf.text) || (leaf.text === '[' && leaf.astNode.$type === 'FieldType')
-                || (leaf.text === '(' && previous.text === 'count' && leaf.astNode.$type === 'CountCondition')
-                || TIGHT_AFTER.has(previous.text) || (previous.text === '{' && leaf.text === '}'))) {
+            } else if (!(
+                TIGHT_BEFORE.has(leaf.text) ||
+                (leaf.text === '[' && leaf.astNode.$type === 'FieldType') ||
+                (leaf.text === '(' && previous.text === 'count' && leaf.astNode.$type === 'CountCondition') ||
+                TIGHT_AFTER.has(previous.text) ||
+                (previous.text === '{' && leaf.text === '}')
+            )) {
                 out.write(' ');
             }
         }
@@ -422,8 +491,13 @@ function owedBreaks(leaves: LeafCstNode[], structure: Structure): Map<number, Br
         if (isComment(leaf) || kind === undefined) continue;
         let first = index;
         // The comments right above the element, without a blank line between them.
-        while (first > 0 && isComment(leaves[first - 1]) && (first - 1 === 0 || onOwnLine(leaves, first - 1))
-            && leaves[first].range.start.line - leaves[first - 1].range.end.line < 2) first--;
+        while (
+            first > 0 &&
+            isComment(leaves[first - 1]) &&
+            (first - 1 === 0 || onOwnLine(leaves, first - 1)) &&
+            leaves[first].range.start.line - leaves[first - 1].range.end.line < 2
+        )
+            first--;
         if (first < index) {
             owed.set(leaves[first].offset, kind);
             owed.set(leaf.offset, kind);
@@ -450,7 +524,7 @@ function assertSameTokens(pom: PomServices, before: string, after: string): void
     const signature = (text: string) => {
         const result = pom.parser.Lexer.tokenize(text);
         const tokens = result.tokens.filter(token => token.image !== ',').map(token => token.image);
-        const comments = (result.hidden ?? []).map(token => token.image.startsWith('//') ? token.image.trimEnd() : token.image);
+        const comments = (result.hidden ?? []).map(token => (token.image.startsWith('//') ? token.image.trimEnd() : token.image));
         return JSON.stringify([tokens, comments]);
     };
     if (signature(before) !== signature(after)) {

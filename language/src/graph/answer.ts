@@ -76,7 +76,7 @@ export function groupAnswer(index: GraphIndex, ids: readonly string[], by: strin
         const keys = keysOf(object);
         for (const { key, object: isObject } of keys.length > 0 ? keys : [{ key: '', object: false }]) {
             let group = groups.get(key);
-            if (!group) groups.set(key, group = { key, object: isObject, ids: [], sums: Object.fromEntries(sums.map(s => [s, 0])) });
+            if (!group) groups.set(key, (group = { key, object: isObject, ids: [], sums: Object.fromEntries(sums.map(s => [s, 0])) }));
             if (group.ids.includes(id)) continue;
             group.ids.push(id);
             for (const field of sums) group.sums[field] += numberOf(index, object, field);
@@ -101,9 +101,11 @@ export function nearestOfType(index: GraphIndex, object: GraphObject, typeId: st
         const other = index.get(id);
         const step = lineage.steps.get(id)!;
         if (!other || !other.types.includes(typeId) || step > nearest) continue;
-        if (step < nearest) { nearest = step; found = []; }
+        if (step < nearest) {
+            nearest = step;
+            found = [];
+        }
         found.push(id);
     }
     return found;
 }
-

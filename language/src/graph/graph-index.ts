@@ -26,7 +26,7 @@ export class GraphIndex {
      */
     static of(graph: PomGraph): GraphIndex {
         let index = indexes.get(graph);
-        if (!index) indexes.set(graph, index = new GraphIndex(graph));
+        if (!index) indexes.set(graph, (index = new GraphIndex(graph)));
         return index;
     }
 
@@ -44,7 +44,8 @@ export class GraphIndex {
         const baseObjects = from.objects;
         if (objects.length !== baseObjects.length) return;
         for (let i = 0; i < objects.length; i++) {
-            const object = objects[i], baseObject = baseObjects[i];
+            const object = objects[i],
+                baseObject = baseObjects[i];
             if (object !== baseObject && (object.id !== baseObject.id || !sameItems(object.types, baseObject.types))) return;
         }
         indexes.set(graph, new GraphIndex(graph, base.layout));
@@ -66,7 +67,10 @@ export class GraphIndex {
     /** ofType's answers, mapped from the layout's positions on first use. */
     protected readonly typeLists = new Map<string, GraphObject[]>();
 
-    constructor(readonly graph: PomGraph, layout?: Layout) {
+    constructor(
+        readonly graph: PomGraph,
+        layout?: Layout,
+    ) {
         this.layout = layout ?? GraphIndex.layoutOf(graph);
         this.types = this.layout.types;
         this.enums = this.layout.enums;
@@ -82,7 +86,8 @@ export class GraphIndex {
             positions.set(object.id, i);
             for (const type of object.types) {
                 const list = byType.get(type);
-                if (list) list.push(i); else byType.set(type, [i]);
+                if (list) list.push(i);
+                else byType.set(type, [i]);
             }
         }
         const types = new Map<string, TypeInfo>();
@@ -195,7 +200,9 @@ function linksOfKind<T extends { kind: string }>(links: readonly T[], kind: stri
     let first = -1;
     let count = 0;
     for (let i = 0; i < links.length; i++) {
-        if (links[i].kind === kind) { if (count++ === 0) first = i; }
+        if (links[i].kind === kind) {
+            if (count++ === 0) first = i;
+        }
     }
     if (count === 0) return EMPTY;
     if (count === 1) return [links[first]];

@@ -46,7 +46,7 @@ export type Condition =
 
 /** Evaluates selectors over one graph; caches what several selectors share (lineage edges). */
 export class SelectorEngine {
-    constructor(readonly index: GraphIndex) { }
+    constructor(readonly index: GraphIndex) {}
 
     /** The ids of the objects any of the selectors picks, sorted. */
     selectAll(selectors: readonly Selector[]): string[] {
@@ -79,7 +79,8 @@ export class SelectorEngine {
         for (const clause of clauses) {
             for (const selector of clause.selectors) {
                 for (const object of this.select(selector)) {
-                    if (clause.mode === 'include') ids.add(object.id); else ids.delete(object.id);
+                    if (clause.mode === 'include') ids.add(object.id);
+                    else ids.delete(object.id);
                 }
             }
         }
@@ -88,16 +89,23 @@ export class SelectorEngine {
 
     test(object: GraphObject, condition: Condition): boolean {
         switch (condition.kind) {
-            case 'and': return condition.operands.every(operand => this.test(object, operand));
-            case 'or': return condition.operands.some(operand => this.test(object, operand));
-            case 'not': return !this.test(object, condition.operand);
+            case 'and':
+                return condition.operands.every(operand => this.test(object, operand));
+            case 'or':
+                return condition.operands.some(operand => this.test(object, operand));
+            case 'not':
+                return !this.test(object, condition.operand);
             // `has` asks whether the value is there: a boolean fact that does not hold is absent, not false.
-            case 'has': return hasValue(object.fields[condition.field] ?? object.facts?.[condition.field]);
-            case 'compare': return this.compareField(object, condition.field, condition.operator, condition.value);
-            case 'link': return condition.transitive
-                ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))
-                : this.linked(object, condition.link, condition.inverse).some(id => this.matches(id, condition.target));
-            case 'reaches': return (condition.from ? this.reachedFrom(condition.target) : this.reaching(condition.target)).has(object.id);
+            case 'has':
+                return hasValue(object.fields[condition.field] ?? object.facts?.[condition.field]);
+            case 'compare':
+                return this.compareField(object, condition.field, condition.operator, condition.value);
+            case 'link':
+                return condition.transitive
+                    ? [...this.spread([object.id], id => this.linkedIds(id, condition.link, condition.inverse))].some(id => this.matches(id, condition.target))
+                    : this.linked(object, condition.link, condition.inverse).some(id => this.matches(id, condition.target));
+            case 'reaches':
+                return (condition.from ? this.reachedFrom(condition.target) : this.reaching(condition.target)).has(object.id);
             case 'count': {
                 const target = condition.target;
                 const count = this.linked(object, condition.link, condition.inverse).filter(id => !target || this.matches(id, target)).length;
@@ -124,7 +132,7 @@ export class SelectorEngine {
         if (target.kind === 'object') return id === target.object;
         if (target.kind === 'selector') {
             let ids = this.nested.get(target.selector);
-            if (!ids) this.nested.set(target.selector, ids = new Set(this.select(target.selector).map(o => o.id)));
+            if (!ids) this.nested.set(target.selector, (ids = new Set(this.select(target.selector).map(o => o.id))));
             return ids.has(id);
         }
         const object = this.index.get(id);
@@ -162,9 +170,7 @@ export class SelectorEngine {
      * inherits from its container (owner, in-scope), as the rest of pom does.
      */
     protected linked(object: GraphObject, link: string, inverse: boolean): readonly string[] {
-        return inverse
-            ? object.backlinks.filter(l => l.kind === link).map(l => l.source)
-            : this.index.effectiveTargets(object, link);
+        return inverse ? object.backlinks.filter(l => l.kind === link).map(l => l.source) : this.index.effectiveTargets(object, link);
     }
 
     protected linkedIds(id: string, link: string, inverse: boolean): readonly string[] {
@@ -185,7 +191,10 @@ export class SelectorEngine {
                     ...object.backlinks.filter(l => !via || via.includes(l.kind)).map(l => l.source),
                 ];
                 for (const neighbour of neighbours) {
-                    if (!near.has(neighbour)) { near.add(neighbour); next.push(neighbour); }
+                    if (!near.has(neighbour)) {
+                        near.add(neighbour);
+                        next.push(neighbour);
+                    }
                 }
             }
             frontier = next;
@@ -196,14 +205,14 @@ export class SelectorEngine {
     /** Every object from which a chain of one or more lineage links leads to something the target matches. */
     protected reaching(target: Target): Set<string> {
         let result = this.reachingCache.get(target);
-        if (!result) this.reachingCache.set(target, result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().reverse)));
+        if (!result) this.reachingCache.set(target, (result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().reverse))));
         return result;
     }
 
     /** Every object a chain of one or more lineage links leads to from something the target matches. */
     protected reachedFrom(target: Target): Set<string> {
         let result = this.reachedFromCache.get(target);
-        if (!result) this.reachedFromCache.set(target, result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().forward)));
+        if (!result) this.reachedFromCache.set(target, (result = this.spread(this.targetIds(target), edgesOf(this.lineageEdges().forward))));
         return result;
     }
 
@@ -276,12 +285,17 @@ function hasValue(value: FieldValue | undefined): boolean {
 
 function compareNumbers(a: number, operator: Exclude<ComparisonOperator, 'in'>, b: number): boolean {
     switch (operator) {
-        case '=': return a === b;
-        case '!=': return a !== b;
-        case '<': return a < b;
-        case '<=': return a <= b;
-        case '>': return a > b;
-        case '>=': return a >= b;
+        case '=':
+            return a === b;
+        case '!=':
+            return a !== b;
+        case '<':
+            return a < b;
+        case '<=':
+            return a <= b;
+        case '>':
+            return a > b;
+        case '>=':
+            return a >= b;
     }
 }
-

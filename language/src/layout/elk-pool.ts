@@ -35,10 +35,7 @@ parentPort.on('message', (job) => {
 });
 `;
 
-export type LayoutOutcome =
-    | { status: 'done'; graph: ElkNode }
-    | { status: 'timeout' }
-    | { status: 'failed'; message: string };
+export type LayoutOutcome = { status: 'done'; graph: ElkNode } | { status: 'timeout' } | { status: 'failed'; message: string };
 
 interface Job {
     id: number;
@@ -62,7 +59,7 @@ export class ElkPool {
     /** How many layouts ELK has been asked for: lets callers and tests see cache hits. */
     layouts = 0;
 
-    constructor(protected readonly size = Math.max(1, availableParallelism())) { }
+    constructor(protected readonly size = Math.max(1, availableParallelism())) {}
 
     layout(graph: ElkNode, deadlineMs: number): Promise<LayoutOutcome> {
         if (this.closed) return Promise.reject(new Error('the layout pool is closed'));

@@ -41,8 +41,16 @@ export interface LayoutOptions {
     cacheDir?: string;
 }
 
-export interface Point { x: number; y: number }
-export interface Box { x: number; y: number; width: number; height: number }
+export interface Point {
+    x: number;
+    y: number;
+}
+export interface Box {
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+}
 
 export interface LaidOutNode extends Box {
     id: string;
@@ -165,7 +173,10 @@ export function thoroughnessFor(nodes: number, kind?: ViewKind): number {
 }
 
 const PORT_SIDES: Record<ViewDirection, { in: string; out: string }> = {
-    right: { in: 'WEST', out: 'EAST' }, left: { in: 'EAST', out: 'WEST' }, down: { in: 'NORTH', out: 'SOUTH' }, up: { in: 'SOUTH', out: 'NORTH' },
+    right: { in: 'WEST', out: 'EAST' },
+    left: { in: 'EAST', out: 'WEST' },
+    down: { in: 'NORTH', out: 'SOUTH' },
+    up: { in: 'SOUTH', out: 'NORTH' },
 };
 
 /** The ELK graph of a view: measured node sizes, compound nodes for nested objects, each edge in its lowest common container. */
@@ -173,7 +184,7 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
     const objects = new Map(graph.objects.map(object => [object.id, object]));
     const typeTitles = new Map(graph.types.map(type => [type.id, type.title ?? type.name]));
     const parentOf = new Map(view.nodes.map(node => [node.id, node.parent]));
-    const compounds = new Set(view.nodes.flatMap(node => node.parent === undefined ? [] : [node.parent]));
+    const compounds = new Set(view.nodes.flatMap(node => (node.parent === undefined ? [] : [node.parent])));
     const labels = new Map<string, NodeLabel>();
     const elkNodes = new Map<string, ElkNode>();
     const options = levelOptions(view.direction, thoroughnessFor(view.nodes.length, view.kind), view.nodes.length);
@@ -214,7 +225,7 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
         (node.ports ??= []).push({ id: portId, width: 0, height: 0, layoutOptions: { 'elk.port.side': side } });
         return portId;
     };
-    const graphOf = (container: string | undefined): ElkNode => container === undefined ? root : elkNodes.get(container)!;
+    const graphOf = (container: string | undefined): ElkNode => (container === undefined ? root : elkNodes.get(container)!);
     const segments = new Map<string, string[]>();
     const labelled = view.edges.length <= MAX_LABELLED_EDGES;
     const nested = new Set<string>();
@@ -293,8 +304,14 @@ export async function layoutView(sourceGraph: PomGraph, sourceView: ResolvedView
 async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool, options: LayoutOptions): Promise<LayoutResult> {
     const maxNodes = options.maxNodes ?? DEFAULT_MAX_NODES;
     if (view.nodes.length > maxNodes) {
-        return { cached: false, tooLarge: { reason: 'nodes', nodes: view.nodes.length, message:
-            `view '${view.id}' has ${view.nodes.length} objects, over the diagram limit of ${maxNodes}: narrow its selection (fewer types, a where clause) or raise the limit` } };
+        return {
+            cached: false,
+            tooLarge: {
+                reason: 'nodes',
+                nodes: view.nodes.length,
+                message: `view '${view.id}' has ${view.nodes.length} objects, over the diagram limit of ${maxNodes}: narrow its selection (fewer types, a where clause) or raise the limit`,
+            },
+        };
     }
     const prepared = elkInput(graph, view);
     const key = layoutKey(prepared.input);
@@ -321,8 +338,14 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
         for (const outcome of outcomes) {
             if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
             if (outcome.status === 'failed') {
-                return { cached: false, tooLarge: { reason: 'failed', nodes: view.nodes.length, message:
-                    `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection` } };
+                return {
+                    cached: false,
+                    tooLarge: {
+                        reason: 'failed',
+                        nodes: view.nodes.length,
+                        message: `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection`,
+                    },
+                };
             }
             const candidate = stripInternal(outcome.graph) as ElkNode;
             const layout = readLayout(candidate, view, prepared);
@@ -341,9 +364,14 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
  * guards against a hang; it fails the command rather than drawing something that depends on the machine's speed.
  */
 export class LayoutTimeoutError extends Error {
-    constructor(readonly view: ResolvedView, readonly timeoutMs: number) {
-        super(`view '${view.id}' (${view.nodes.length} objects) was still being laid out after ${formatSeconds(timeoutMs)}: ` +
-            'the machine is very busy or the layout is stuck; run again with a longer timeout (pom build --layout-timeout, pom diagram --timeout)');
+    constructor(
+        readonly view: ResolvedView,
+        readonly timeoutMs: number,
+    ) {
+        super(
+            `view '${view.id}' (${view.nodes.length} objects) was still being laid out after ${formatSeconds(timeoutMs)}: ` +
+                'the machine is very busy or the layout is stuck; run again with a longer timeout (pom build --layout-timeout, pom diagram --timeout)',
+        );
     }
 }
 
@@ -401,8 +429,14 @@ function readLayout(elk: ElkNode, view: ResolvedView, prepared: Prepared): LaidO
 
     const nodes: LaidOutNode[] = view.nodes.map(node => {
         const object = prepared.objects.get(node.id)!;
-        const laid: LaidOutNode = { id: node.id, ...boxes.get(node.id)!, type: object.type, types: object.types,
-            compound: prepared.compounds.has(node.id), label: prepared.labels.get(node.id)! };
+        const laid: LaidOutNode = {
+            id: node.id,
+            ...boxes.get(node.id)!,
+            type: object.type,
+            types: object.types,
+            compound: prepared.compounds.has(node.id),
+            label: prepared.labels.get(node.id)!,
+        };
         if (node.parent !== undefined) laid.parent = node.parent;
         return laid;
     });
@@ -426,7 +460,8 @@ function readLayout(elk: ElkNode, view: ResolvedView, prepared: Prepared): LaidO
                 labelBox = { x: offset.x + label.x, y: offset.y + label.y, width: label.width ?? 0, height: label.height ?? 0 };
             }
         }
-        if (prepared.nested.has(edge.id)) return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points: [], nested: true };
+        if (prepared.nested.has(edge.id))
+            return { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points: [], nested: true };
         if (edge.reversed) points.reverse();
         const laid: LaidOutEdge = { id: edge.id, source: edge.source, target: edge.target, kind: edge.kind, label: edge.label, points: dropCollinear(points) };
         if (labelBox) laid.labelBox = labelBox;

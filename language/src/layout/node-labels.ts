@@ -112,7 +112,16 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
         for (const line of wrapText(text, MAX_TEXT_WIDTH - indent - trailing, style)) {
             const lineHeight = style.size * LINE_HEIGHT;
             // The baseline sits at the ascent of the line box; Plex's ascent is ~1.025 em, centred in the line height.
-            lines.push({ role, text: line, style, baseline: y + lineHeight / 2 + style.size * 0.36, width: measureText(line, style.size, style.weight), indent, top: y, trailing });
+            lines.push({
+                role,
+                text: line,
+                style,
+                baseline: y + lineHeight / 2 + style.size * 0.36,
+                width: measureText(line, style.size, style.weight),
+                indent,
+                top: y,
+                trailing,
+            });
             y += lineHeight;
         }
     };
@@ -126,7 +135,8 @@ export function nodeLabel(object: GraphObject, typeTitle: string): NodeLabel {
         y += 3;
     }
     if (state.contradicted) add(`Data says ${healthText(state.dataStatus!).toLowerCase()}: contradicts health`, FIELD_STYLE, 'alert');
-    else if (state.dataStatus !== undefined && object.fields.health !== undefined) add(`data: ${healthText(state.dataStatus).toLowerCase()}`, FIELD_STYLE, 'field');
+    else if (state.dataStatus !== undefined && object.fields.health !== undefined)
+        add(`data: ${healthText(state.dataStatus).toLowerCase()}`, FIELD_STYLE, 'field');
     let shown = 0;
     for (const field of KEY_FIELDS) {
         if (shown >= MAX_FIELDS) break;

@@ -1,7 +1,10 @@
 // How good a drawing is, measured the same way for our layout and for another tool's (Graphviz dot in the bench
 // and tests): edge crossings, bends, area and longest side. Edges are polylines; curves are sampled first.
 
-export interface Point { x: number; y: number }
+export interface Point {
+    x: number;
+    y: number;
+}
 
 export interface DrawnEdge {
     source: string;
@@ -20,7 +23,10 @@ export interface LayoutQuality {
 const END_TOLERANCE = 2;
 
 function properIntersection(a: Point, b: Point, c: Point, d: Point): Point | undefined {
-    const rx = b.x - a.x, ry = b.y - a.y, sx = d.x - c.x, sy = d.y - c.y;
+    const rx = b.x - a.x,
+        ry = b.y - a.y,
+        sx = d.x - c.x,
+        sy = d.y - c.y;
     const denominator = rx * sy - ry * sx;
     if (Math.abs(denominator) < 1e-9) return undefined; // Parallel or collinear: overlapping, not crossing.
     const t = ((c.x - a.x) * sy - (c.y - a.y) * sx) / denominator;
@@ -31,14 +37,23 @@ function properIntersection(a: Point, b: Point, c: Point, d: Point): Point | und
 
 const near = (p: Point, q: Point): boolean => Math.abs(p.x - q.x) <= END_TOLERANCE && Math.abs(p.y - q.y) <= END_TOLERANCE;
 
-interface Segment { a: Point; b: Point; edge: number; minX: number; maxX: number; minY: number; maxY: number }
+interface Segment {
+    a: Point;
+    b: Point;
+    edge: number;
+    minX: number;
+    maxX: number;
+    minY: number;
+    maxY: number;
+}
 
 /** How many times two different edges cross (each point where one passes over another counts once). */
 export function countCrossings(edges: DrawnEdge[]): number {
     const segments: Segment[] = [];
     edges.forEach((edge, index) => {
         for (let i = 1; i < edge.points.length; i++) {
-            const a = edge.points[i - 1], b = edge.points[i];
+            const a = edge.points[i - 1],
+                b = edge.points[i];
             segments.push({ a, b, edge: index, minX: Math.min(a.x, b.x), maxX: Math.max(a.x, b.x), minY: Math.min(a.y, b.y), maxY: Math.max(a.y, b.y) });
         }
     });
@@ -52,7 +67,8 @@ export function countCrossings(edges: DrawnEdge[]): number {
             if (other.edge === segment.edge || other.maxY < segment.minY || segment.maxY < other.minY) continue;
             const at = properIntersection(segment.a, segment.b, other.a, other.b);
             if (!at) continue;
-            const e1 = edges[segment.edge].points, e2 = edges[other.edge].points;
+            const e1 = edges[segment.edge].points,
+                e2 = edges[other.edge].points;
             if (near(at, e1[0]) || near(at, e1[e1.length - 1]) || near(at, e2[0]) || near(at, e2[e2.length - 1])) continue;
             crossings++;
         }
@@ -91,7 +107,8 @@ export function sampleBezier(controls: Point[], steps = 8): Point[] {
     for (let i = 0; i + 3 < controls.length; i += 3) {
         const [p0, p1, p2, p3] = controls.slice(i, i + 4);
         for (let s = 1; s <= steps; s++) {
-            const t = s / steps, u = 1 - t;
+            const t = s / steps,
+                u = 1 - t;
             out.push({
                 x: u * u * u * p0.x + 3 * u * u * t * p1.x + 3 * u * t * t * p2.x + t * t * t * p3.x,
                 y: u * u * u * p0.y + 3 * u * u * t * p1.y + 3 * u * t * t * p2.y + t * t * t * p3.y,

@@ -24,8 +24,11 @@ export interface DiagramFontFiles {
 function fontDirectory(): string {
     const here = dirname(fileURLToPath(import.meta.url));
     // language/src/layout, out/language/src/layout, or a bundle with language/assets beside it
-    const candidates = [join(here, '..', '..', 'assets', 'fonts'), join(here, '..', '..', '..', '..', 'language', 'assets', 'fonts'),
-        join(here, 'language', 'assets', 'fonts')];
+    const candidates = [
+        join(here, '..', '..', 'assets', 'fonts'),
+        join(here, '..', '..', '..', '..', 'language', 'assets', 'fonts'),
+        join(here, 'language', 'assets', 'fonts'),
+    ];
     const found = candidates.find(dir => existsSync(join(dir, 'OFL.txt')));
     if (!found) throw new Error(`the diagram font is missing: looked in ${candidates.join(' and ')}`);
     return found;
@@ -66,16 +69,27 @@ const FALLBACK_WIDE_EM = 1.05;
 const FALLBACK_EM = 0.72;
 
 function isWide(codePoint: number): boolean {
-    return (codePoint >= 0x1100 && codePoint <= 0x115f) || (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
-        (codePoint >= 0xac00 && codePoint <= 0xd7a3) || (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
-        (codePoint >= 0xfe30 && codePoint <= 0xfe4f) || (codePoint >= 0xff00 && codePoint <= 0xff60) ||
-        (codePoint >= 0xffe0 && codePoint <= 0xffe6) || (codePoint >= 0x1f300 && codePoint <= 0x1faff) ||
-        (codePoint >= 0x20000 && codePoint <= 0x3fffd);
+    return (
+        (codePoint >= 0x1100 && codePoint <= 0x115f) ||
+        (codePoint >= 0x2e80 && codePoint <= 0xa4cf) ||
+        (codePoint >= 0xac00 && codePoint <= 0xd7a3) ||
+        (codePoint >= 0xf900 && codePoint <= 0xfaff) ||
+        (codePoint >= 0xfe30 && codePoint <= 0xfe4f) ||
+        (codePoint >= 0xff00 && codePoint <= 0xff60) ||
+        (codePoint >= 0xffe0 && codePoint <= 0xffe6) ||
+        (codePoint >= 0x1f300 && codePoint <= 0x1faff) ||
+        (codePoint >= 0x20000 && codePoint <= 0x3fffd)
+    );
 }
 
 function isZeroWidth(codePoint: number): boolean {
-    return (codePoint >= 0x300 && codePoint <= 0x36f) || (codePoint >= 0x200b && codePoint <= 0x200f) ||
-        (codePoint >= 0x202a && codePoint <= 0x202e) || (codePoint >= 0x2066 && codePoint <= 0x2069) || codePoint === 0xfeff;
+    return (
+        (codePoint >= 0x300 && codePoint <= 0x36f) ||
+        (codePoint >= 0x200b && codePoint <= 0x200f) ||
+        (codePoint >= 0x202a && codePoint <= 0x202e) ||
+        (codePoint >= 0x2066 && codePoint <= 0x2069) ||
+        codePoint === 0xfeff
+    );
 }
 
 /** Width in font units of a run of text: runs the font covers are shaped (kerning), the rest estimated. */

@@ -3,7 +3,15 @@ import type { CodeActionProvider } from 'langium/lsp';
 import type { CodeActionParams } from 'vscode-languageserver';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import {
-    isLinkDecl, isLinkStatement, isLinkTarget, isPomObject, isSuppression, type FieldDecl, type PomFile, type PomObject, type TypeDecl
+    isLinkDecl,
+    isLinkStatement,
+    isLinkTarget,
+    isPomObject,
+    isSuppression,
+    type FieldDecl,
+    type PomFile,
+    type PomObject,
+    type TypeDecl,
 } from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
@@ -94,12 +102,14 @@ export class PomCodeActionProvider implements CodeActionProvider {
     protected didYouMean(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const suggestion = /Did you mean '([^']+)'\?/.exec(messageOf(diagnostic))?.[1];
         if (!suggestion || document.textDocument.getText(diagnostic.range) === suggestion) return [];
-        return [{
-            title: `Change to '${suggestion}'`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } },
-        }];
+        return [
+            {
+                title: `Change to '${suggestion}'`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: suggestion }] } },
+            },
+        ];
     }
 
     /** A warning about an object (or a rule's finding) may be excused there: `allow <code> because "…"`. */
@@ -111,12 +121,14 @@ export class PomCodeActionProvider implements CodeActionProvider {
         if (!object || !isPomObject(object) || !object.$cstNode) return [];
         if (object.members.some(m => isSuppression(m) && m.code === code)) return [];
         const uri = AstUtils.getDocument(object).uri.toString();
-        return [{
-            title: `Allow '${code}' for ${object.name}, with a reason`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [uri]: [this.insertMember(object, `allow ${code} because "Why this is fine here"`)] } },
-        }];
+        return [
+            {
+                title: `Allow '${code}' for ${object.name}, with a reason`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit: { changes: { [uri]: [this.insertMember(object, `allow ${code} because "Why this is fine here"`)] } },
+            },
+        ];
     }
 
     /** Where the right value is clear from what was written: quote it, unquote it, wrap it in a list, unwrap it. */
@@ -124,24 +136,36 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const data = diagnostic.data as WrongValueData | undefined;
         if (!data) return [];
         const written = document.textDocument.getText(diagnostic.range);
-        const fix = (title: string, newText: string): CodeAction[] => [{
-            title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: true,
-            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText }] } },
-        }];
+        const fix = (title: string, newText: string): CodeAction[] => [
+            {
+                title,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText }] } },
+            },
+        ];
         const quoted = /^"((?:[^"\\]|\\.)*)"$/.exec(written);
         const unquoted = quoted?.[1].trim();
         switch (data.expected) {
-            case 'text': return quoted ? [] : fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
-            case 'list': return fix(`Make it a list: [${written}]`, `[${written}]`);
+            case 'text':
+                return quoted ? [] : fix(`Quote it: "${written}"`, `"${written.replace(/["\\]/g, '\\$&')}"`);
+            case 'list':
+                return fix(`Make it a list: [${written}]`, `[${written}]`);
             case 'single': {
                 const single = /^\[\s*([^,[\]]+?)\s*,?\s*\]$/.exec(written);
                 return single ? fix(`Write the single value ${single[1]}`, single[1]) : [];
             }
-            case 'enum': return quoted && data.members?.includes(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
-            case 'boolean': return quoted && /^(true|false)$/.test(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
-            case 'number': return unquoted !== undefined && /^-?\d+(\.\d+)?$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
-            case 'date': return unquoted !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
-            case 'scalar-items': return [];
+            case 'enum':
+                return quoted && data.members?.includes(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
+            case 'boolean':
+                return quoted && /^(true|false)$/.test(quoted[1]) ? fix(`Remove the quotes: ${quoted[1]}`, quoted[1]) : [];
+            case 'number':
+                return unquoted !== undefined && /^-?\d+(\.\d+)?$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
+            case 'date':
+                return unquoted !== undefined && /^\d{4}-\d{2}-\d{2}$/.test(unquoted) ? fix(`Remove the quotes: ${unquoted}`, unquoted) : [];
+            case 'scalar-items':
+                return [];
         }
     }
 
@@ -159,13 +183,18 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const edit: TextEdit = brace
             ? { range: { start: brace.range.end, end: brace.range.end }, newText: ` ${entries}${target.entries.length > 0 ? ',' : ''}` }
             : { range: { start: target.$cstNode.range.end, end: target.$cstNode.range.end }, newText: ` { ${entries} }` };
-        return [{
-            title: `Add ${listWords(fields.map(f => `'${f.name}'`), 'and')}`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.uri.toString()]: [edit] } },
-        }];
+        return [
+            {
+                title: `Add ${listWords(
+                    fields.map(f => `'${f.name}'`),
+                    'and',
+                )}`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: { changes: { [document.uri.toString()]: [edit] } },
+            },
+        ];
     }
 
     protected createObject(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
@@ -179,7 +208,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
         let name = target.target.$refText.trim();
         if (pkg && name.startsWith(pkg + '.')) name = name.slice(pkg.length + 1);
         if (name.includes('.')) return [];
-        const accepted = (isLinkDecl(kind) ? decl.targets : decl.sources).flatMap(ref => ref.ref ? [ref.ref] : []);
+        const accepted = (isLinkDecl(kind) ? decl.targets : decl.sources).flatMap(ref => (ref.ref ? [ref.ref] : []));
         const text = document.textDocument.getText();
         const end = document.textDocument.positionAt(text.length);
         const separator = text.endsWith('\n') ? '\n' : '\n\n';
@@ -188,7 +217,13 @@ export class PomCodeActionProvider implements CodeActionProvider {
             kind: CodeActionKind.QuickFix,
             diagnostics: [diagnostic],
             isPreferred: i === 0,
-            edit: { changes: { [document.uri.toString()]: [{ range: { start: end, end }, newText: `${separator}${this.typeName(type, target)} ${name} "${title(name)}"\n` }] } },
+            edit: {
+                changes: {
+                    [document.uri.toString()]: [
+                        { range: { start: end, end }, newText: `${separator}${this.typeName(type, target)} ${name} "${title(name)}"\n` },
+                    ],
+                },
+            },
         }));
     }
 
@@ -227,13 +262,15 @@ export class PomCodeActionProvider implements CodeActionProvider {
         const field = type && fieldName ? this.types.fields(type).get(fieldName) : undefined;
         if (!object || !field || !object.$cstNode) return [];
         const line = `${fieldName}: ${this.placeholder(field)}`;
-        return [{
-            title: `Add required field '${fieldName}'`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            isPreferred: true,
-            edit: { changes: { [document.uri.toString()]: [this.insertMember(object, line)] } },
-        }];
+        return [
+            {
+                title: `Add required field '${fieldName}'`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                isPreferred: true,
+                edit: { changes: { [document.uri.toString()]: [this.insertMember(object, line)] } },
+            },
+        ];
     }
 
     /** An edit adding a member line as the object's first member, opening a body if it has none. */
@@ -253,10 +290,15 @@ export class PomCodeActionProvider implements CodeActionProvider {
     /** A value of the field's type for the user to replace. */
     protected placeholder(field: FieldDecl): string {
         const enumDecl = this.types.enumOf(field);
-        const one = enumDecl ? (enumDecl.members[0]?.name ?? '') :
-            field.type?.primitive === 'number' ? '0' :
-                field.type?.primitive === 'boolean' ? 'false' :
-                    field.type?.primitive === 'date' ? '2000-01-01' : '""';
+        const one = enumDecl
+            ? (enumDecl.members[0]?.name ?? '')
+            : field.type?.primitive === 'number'
+              ? '0'
+              : field.type?.primitive === 'boolean'
+                ? 'false'
+                : field.type?.primitive === 'date'
+                  ? '2000-01-01'
+                  : '""';
         return field.type?.list ? `[${one}]` : one;
     }
 
@@ -266,16 +308,18 @@ export class PomCodeActionProvider implements CodeActionProvider {
         if (!node) return [];
         const ids = this.indexProvider.index.ids;
         const id = isPomObject(node) ? qualifiedName(node) : undefined;
-        const prefix = id ? id.slice(0, id.length - name.length) : (packageOf(node) ? packageOf(node) + '.' : '');
+        const prefix = id ? id.slice(0, id.length - name.length) : packageOf(node) ? packageOf(node) + '.' : '';
         let n = 2;
         while ([ids.object, ids.type, ids.enum, ids.link].some(map => map.has(`${prefix}${name}-${n}`))) n++;
         const newName = `${name}-${n}`;
-        return [{
-            title: `Rename this duplicate to '${newName}'`,
-            kind: CodeActionKind.QuickFix,
-            diagnostics: [diagnostic],
-            edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: newName }] } },
-        }];
+        return [
+            {
+                title: `Rename this duplicate to '${newName}'`,
+                kind: CodeActionKind.QuickFix,
+                diagnostics: [diagnostic],
+                edit: { changes: { [document.uri.toString()]: [{ range: diagnostic.range, newText: newName }] } },
+            },
+        ];
     }
 
     /** The innermost node of a kind at the start of the diagnostic's range. */

@@ -79,7 +79,10 @@ export function tokenize(text: string): Token[] | undefined {
     };
     while (i < text.length) {
         const c = text[i];
-        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') { i++; continue; }
+        if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+            i++;
+            continue;
+        }
         if (c === '/' && text[i + 1] === '/') {
             const end = text.indexOf('\n', i);
             if (end < 0) return undefined;
@@ -106,12 +109,21 @@ export function tokenize(text: string): Token[] | undefined {
             continue;
         }
         const word = match(WORD);
-        if (word) { push('word', i + word.length); continue; }
+        if (word) {
+            push('word', i + word.length);
+            continue;
+        }
         const date = match(DATE);
-        if (date) { push('date', i + date.length); continue; }
+        if (date) {
+            push('date', i + date.length);
+            continue;
+        }
         if (!(c === '-' && text[i + 1] === '>')) {
             const number = match(NUMBER);
-            if (number) { push('number', i + number.length); continue; }
+            if (number) {
+                push('number', i + number.length);
+                continue;
+            }
         }
         const punct = match(PUNCT);
         push('punct', i + (punct ? punct.length : 1));
@@ -133,7 +145,7 @@ export function completionContext(text: string, offset: number): CompletionConte
 
 /** Thrown when the reader reaches the cursor: what it expected there. */
 class AtCursor {
-    constructor(readonly site: Site) { }
+    constructor(readonly site: Site) {}
 }
 
 const all = (...sites: Site[]): Site => ({ kind: 'all', sites });
@@ -142,7 +154,7 @@ const keywords = (...words: string[]): Site => ({ kind: 'keywords', words });
 class SiteReader {
     protected i = 0;
 
-    constructor(protected readonly tokens: Token[]) { }
+    constructor(protected readonly tokens: Token[]) {}
 
     read(): Site {
         try {
@@ -182,20 +194,24 @@ class SiteReader {
     /** The token that starts a body's next member; undefined where the body ends, at its `}` (consumed) or at a top-level declaration. */
     protected memberAt(site: Site): Token | undefined {
         const token = this.at(site);
-        if (token.text === '}') { this.i++; return undefined; }
+        if (token.text === '}') {
+            this.i++;
+            return undefined;
+        }
         return this.startsTopLevel(token) ? undefined : token;
     }
 
     /** A top-level keyword at the start of a line: an unclosed body above has ended, as far as completion cares. */
     protected startsTopLevel(token: Token): boolean {
-        return token.lineStart && TOP_KEYWORDS.has(token.text) && token.text !== 'type' ? true
+        return token.lineStart && TOP_KEYWORDS.has(token.text) && token.text !== 'type'
+            ? true
             : token.lineStart && token.text === 'type' && this.peek(1)?.kind === 'word' && this.peek(2)?.text !== ':' && this.peek(2)?.text !== '->';
     }
 
     protected file(): void {
         let sawPackage = false;
         let sawElement = false;
-        for (; ;) {
+        for (;;) {
             const token = this.at({ kind: 'top', package: !sawPackage && !sawElement, import: !sawElement });
             if (token.text === 'package' && !sawElement) {
                 this.i++;
@@ -214,13 +230,20 @@ class SiteReader {
     protected topElement(): void {
         const token = this.take(NONE);
         switch (token.text) {
-            case 'type': return this.typeDecl();
-            case 'enum': return this.enumDecl();
-            case 'link': return this.linkDecl();
-            case 'view': return this.viewDecl();
-            case 'rule': return this.ruleDecl();
-            case 'query': return this.queryDecl();
-            case 'settings': return this.settingsDecl();
+            case 'type':
+                return this.typeDecl();
+            case 'enum':
+                return this.enumDecl();
+            case 'link':
+                return this.linkDecl();
+            case 'view':
+                return this.viewDecl();
+            case 'rule':
+                return this.ruleDecl();
+            case 'query':
+                return this.queryDecl();
+            case 'settings':
+                return this.settingsDecl();
         }
         if (token.kind === 'word') this.object(token, []);
         else if (token.text === '{') this.skipBlock();
@@ -248,10 +271,13 @@ class SiteReader {
         if (this.accept('extends', after)) this.take({ kind: 'types' });
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(keywords('inherited'));
             if (!token) return;
-            if (token.text === 'inherited') { this.i++; continue; }
+            if (token.text === 'inherited') {
+                this.i++;
+                continue;
+            }
             if (token.kind === 'word' && (this.peek(1)?.text === ':' || this.peek(1)?.text === '?')) {
                 this.fieldDecl();
                 continue;
@@ -278,7 +304,7 @@ class SiteReader {
         this.accept('ordered', keywords('ordered'));
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
-        for (; ;) {
+        for (;;) {
             const token = this.take(NONE);
             if (token.text === '}') return;
         }
@@ -292,7 +318,7 @@ class SiteReader {
         this.typeList(NONE);
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(keywords('inverse', ...LINK_FLAGS));
             if (!token) return;
             if (token.text === 'inverse') {
@@ -331,11 +357,14 @@ class SiteReader {
 
     protected objectBody(objects: ObjectFrame[]): void {
         const present: string[] = [];
-        for (; ;) {
+        for (;;) {
             const site = this.memberSite(objects, present);
             const token = this.memberAt(site);
             if (!token) return;
-            if (token.kind !== 'word') { this.i++; continue; }
+            if (token.kind !== 'word') {
+                this.i++;
+                continue;
+            }
             const next = this.peek(1);
             if (token.text === 'allow' && next?.text !== ':' && next?.text !== '->') {
                 this.i++;
@@ -366,9 +395,12 @@ class SiteReader {
 
     protected linkTargets(objects: ObjectFrame[], link: string): void {
         const targets: string[] = [];
-        for (; ;) {
+        for (;;) {
             const target = this.take({ kind: 'target', objects, link, present: targets });
-            if (target.kind !== 'word') { this.i--; return; }
+            if (target.kind !== 'word') {
+                this.i--;
+                return;
+            }
             targets.push(target.text);
             const after = this.memberSite(objects, []);
             if (this.accept('{', after)) this.metadata(objects, link);
@@ -378,9 +410,12 @@ class SiteReader {
 
     protected metadata(objects: ObjectFrame[], link: string): void {
         const present: string[] = [];
-        for (; ;) {
+        for (;;) {
             const token = this.at({ kind: 'meta-key', objects, link, present: [...present] });
-            if (token.text === '}') { this.i++; return; }
+            if (token.text === '}') {
+                this.i++;
+                return;
+            }
             if (token.kind === 'word' && this.peek(1)?.text === ':') {
                 this.i += 2;
                 present.push(token.text);
@@ -397,9 +432,12 @@ class SiteReader {
         const token = this.at(site);
         if (token.text === '[') {
             this.i++;
-            for (; ;) {
+            for (;;) {
                 const item = this.at(site);
-                if (item.text === ']') { this.i++; return; }
+                if (item.text === ']') {
+                    this.i++;
+                    return;
+                }
                 if (item.text === '}' || this.startsTopLevel(item)) return;
                 this.i++;
             }
@@ -417,7 +455,7 @@ class SiteReader {
         this.title(NONE);
         if (!this.accept('{', NONE)) return;
         const body = keywords('audience', 'layout', 'links', 'include', 'exclude');
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(body);
             if (!token) return;
             this.i++;
@@ -442,7 +480,7 @@ class SiteReader {
         if (!this.accept('{', NONE)) return;
         const body = keywords('severity', 'for', 'require', 'message');
         let heads: string[] | undefined = [];
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(body);
             if (!token) return;
             this.i++;
@@ -465,7 +503,7 @@ class SiteReader {
         if (!this.accept('{', NONE)) return;
         const body = keywords('include', 'exclude', 'columns', 'group-by', 'sum');
         let heads: string[] | undefined = [];
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(body);
             if (!token) return;
             this.i++;
@@ -487,7 +525,7 @@ class SiteReader {
     protected settingsDecl(): void {
         if (!this.accept('{', NONE)) return;
         const body = keywords('severity');
-        for (; ;) {
+        for (;;) {
             const token = this.memberAt(body);
             if (!token) return;
             this.i++;
@@ -504,7 +542,7 @@ class SiteReader {
     /** A comma-separated list of selectors; their heads (undefined if one is `*`). */
     protected selectors(body: Site): string[] | undefined {
         let heads: string[] | undefined = [];
-        for (; ;) {
+        for (;;) {
             const head = this.selector(body);
             heads = heads && head ? [...heads, head] : undefined;
             if (!this.accept(',', body)) return heads;
@@ -516,11 +554,13 @@ class SiteReader {
         const first = this.at({ kind: 'selectable', star: true });
         let head: string | undefined;
         if (first.text === '*') this.i++;
-        else if (first.kind === 'word') { this.i++; head = first.text; }
-        else return undefined;
+        else if (first.kind === 'word') {
+            this.i++;
+            head = first.text;
+        } else return undefined;
         const more = () => all(keywords('where', 'linked'), body);
         if (head && (this.at(more()).text === '.*' || this.at(more()).text === '.**')) this.i++;
-        for (; ;) {
+        for (;;) {
             const token = this.at(more());
             if (token.text === 'linked') {
                 this.i++;
@@ -548,7 +588,7 @@ class SiteReader {
     }
 
     protected condition(heads: string[] | undefined, body: Site): void {
-        for (; ;) {
+        for (;;) {
             this.notCondition(heads, body);
             const token = this.at(all(keywords('and', 'or'), body));
             if (token.text !== 'and' && token.text !== 'or') return;
@@ -559,7 +599,10 @@ class SiteReader {
     protected notCondition(heads: string[] | undefined, body: Site): void {
         const start: Site = { kind: 'condition', heads };
         const token = this.at(start);
-        if (token.text === 'not') { this.i++; return this.notCondition(heads, body); }
+        if (token.text === 'not') {
+            this.i++;
+            return this.notCondition(heads, body);
+        }
         if (token.text === '(') {
             this.i++;
             this.condition(heads, body);
@@ -576,7 +619,10 @@ class SiteReader {
             const kind = this.take({ kind: 'link-kinds' });
             if (this.accept('->', NONE)) this.pathTarget({ kind: 'condition-target', heads, link: kind.text });
             this.accept(')', NONE);
-            if (OPERATORS.has(this.at(NONE).text)) { this.i++; this.take(NONE); }
+            if (OPERATORS.has(this.at(NONE).text)) {
+                this.i++;
+                this.take(NONE);
+            }
             return;
         }
         if (token.text === '~>' || token.text === '<~') {

@@ -3,8 +3,17 @@ import { DefaultCompletionProvider, type CompletionProviderOptions } from 'langi
 import type { CancellationToken, CompletionParams } from 'vscode-languageserver';
 import { CompletionItemKind, type CompletionItem, type CompletionList, type TextEdit } from 'vscode-languageserver-types';
 import {
-    isEnumDecl, isLinkDecl, isLinkInverse, isPomObject, isTypeDecl, type EnumDecl, type FieldDecl, type LinkDecl, type LinkName,
-    type PomFile, type TypeDecl
+    isEnumDecl,
+    isLinkDecl,
+    isLinkInverse,
+    isPomObject,
+    isTypeDecl,
+    type EnumDecl,
+    type FieldDecl,
+    type LinkDecl,
+    type LinkName,
+    type PomFile,
+    type TypeDecl,
 } from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { STD_PACKAGE, isIdentified, packageOf, qualifiedName } from '../references/names.js';
@@ -80,14 +89,16 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
                 command: suffix ? { title: 'Suggest', command: 'editor.action.triggerSuggest' } : undefined,
             });
         }
-        items.sort((a, b) => a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0);
+        items.sort((a, b) => (a.sortText! < b.sortText! ? -1 : a.sortText! > b.sortText! ? 1 : 0));
         return { isIncomplete: false, items };
     }
 
     protected candidates(site: Site, file: PomFile): Candidate[] {
         switch (site.kind) {
-            case 'none': return [];
-            case 'all': return site.sites.flatMap(s => this.candidates(s, file));
+            case 'none':
+                return [];
+            case 'all':
+                return site.sites.flatMap(s => this.candidates(s, file));
             case 'top': {
                 const words = ['type', 'enum', 'link', 'view', 'rule', 'query', 'settings'];
                 if (site.import) words.unshift('import');
@@ -95,20 +106,30 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
                 return [...this.typeNames(file, [], 0), ...keywordCandidates(words, 1)];
             }
             case 'package':
-                return [...this.indexProvider.index.packages].filter(p => p !== STD_PACKAGE).sort().map(p => ({ label: p, kind: CompletionItemKind.Module, group: 0 }));
+                return [...this.indexProvider.index.packages]
+                    .filter(p => p !== STD_PACKAGE)
+                    .sort()
+                    .map(p => ({ label: p, kind: CompletionItemKind.Module, group: 0 }));
             case 'import': {
                 const own = packageOf(file);
                 const imported = new Set(importsOf(file));
-                return [...this.indexProvider.index.packages].filter(p => p !== STD_PACKAGE && p !== own && !imported.has(p)).sort()
+                return [...this.indexProvider.index.packages]
+                    .filter(p => p !== STD_PACKAGE && p !== own && !imported.has(p))
+                    .sort()
                     .map(p => ({ label: p, kind: CompletionItemKind.Module, group: 0, detail: 'package' }));
             }
-            case 'keywords': return keywordCandidates(site.words, 2);
-            case 'types': return this.typeNames(file, [], 0);
+            case 'keywords':
+                return keywordCandidates(site.words, 2);
+            case 'types':
+                return this.typeNames(file, [], 0);
             case 'field-type':
                 return [...keywordCandidates(PRIMITIVES, 0), ...this.names('enum', file, [], 1, () => true, CompletionItemKind.Enum)];
-            case 'views': return this.names('view', file, [], 0, () => true, CompletionItemKind.Interface);
-            case 'codes': return this.codes();
-            case 'member': return this.members(site.objects, site.present, file);
+            case 'views':
+                return this.names('view', file, [], 0, () => true, CompletionItemKind.Interface);
+            case 'codes':
+                return this.codes();
+            case 'member':
+                return this.members(site.objects, site.present, file);
             case 'value': {
                 const type = this.objectType(site.objects, file);
                 return this.values(type && this.types.fields(type).get(site.field));
@@ -123,25 +144,39 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
                 return isEnumDecl(found) ? enumMembers(found) : [];
             }
             case 'condition-value': {
-                const field = this.headTypes(site.heads, file).map(type => this.types.fields(type).get(site.field)).find(Boolean);
+                const field = this.headTypes(site.heads, file)
+                    .map(type => this.types.fields(type).get(site.field))
+                    .find(Boolean);
                 return this.values(field);
             }
-            case 'target': return this.targets(site.objects, site.link, site.present, file);
+            case 'target':
+                return this.targets(site.objects, site.link, site.present, file);
             case 'meta-key': {
                 const decl = this.linkOf(site.link, site.objects, file);
-                return (decl?.metadata ?? []).filter(m => m.name && !site.present.includes(m.name))
+                return (decl?.metadata ?? [])
+                    .filter(m => m.name && !site.present.includes(m.name))
                     .map(m => ({ label: m.name, kind: CompletionItemKind.Field, group: 0, detail: this.types.describeType(m), suffix: ': ' }));
             }
-            case 'link-kinds': return this.names('link', file, [], 0, () => true, CompletionItemKind.Property);
-            case 'objects': return this.names('object', file, [], 0, () => true, CompletionItemKind.Reference);
+            case 'link-kinds':
+                return this.names('link', file, [], 0, () => true, CompletionItemKind.Property);
+            case 'objects':
+                return this.names('object', file, [], 0, () => true, CompletionItemKind.Reference);
             case 'selectable': {
                 const result = [...this.typeNames(file, [], 0), ...this.names('object', file, [], 1, () => true, CompletionItemKind.Reference)];
                 return site.star ? [...result, ...keywordCandidates(['*'], 2)] : result;
             }
-            case 'fields': return this.fieldNames(this.headTypes(site.heads, file), 0, site.numbers === true);
+            case 'fields':
+                return this.fieldNames(this.headTypes(site.heads, file), 0, site.numbers === true);
             case 'condition': {
                 const types = this.headTypes(site.heads, file);
-                const links = this.names('link', file, [], 1, node => types.length === 0 || types.some(type => this.linkAllowedFrom(node as LinkName, type)), CompletionItemKind.Property);
+                const links = this.names(
+                    'link',
+                    file,
+                    [],
+                    1,
+                    node => types.length === 0 || types.some(type => this.linkAllowedFrom(node as LinkName, type)),
+                    CompletionItemKind.Property,
+                );
                 return [...this.fieldNames(types, 0), ...links, ...keywordCandidates(['not', 'has', 'count', '~>', '<~'], 2)];
             }
             case 'condition-target': {
@@ -161,10 +196,19 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     protected members(objects: ObjectFrame[], present: string[], file: PomFile): Candidate[] {
         const type = this.objectType(objects, file);
         if (!type) return keywordCandidates(['allow'], 2);
-        const fields = [...this.types.fields(type).values()].filter(f => f.name && (f.type?.list || !present.includes(f.name)))
-            .map(f => ({ label: f.name, kind: CompletionItemKind.Field, group: 0, detail: `${this.types.describeType(f)}${f.title ? ` — ${f.title}` : ''}`, suffix: ': ' }));
-        const links = this.names('link', file, objects, 1, node => this.linkAllowedFrom(node as LinkName, type), CompletionItemKind.Property)
-            .map(c => ({ ...c, suffix: ' -> ' }));
+        const fields = [...this.types.fields(type).values()]
+            .filter(f => f.name && (f.type?.list || !present.includes(f.name)))
+            .map(f => ({
+                label: f.name,
+                kind: CompletionItemKind.Field,
+                group: 0,
+                detail: `${this.types.describeType(f)}${f.title ? ` — ${f.title}` : ''}`,
+                suffix: ': ',
+            }));
+        const links = this.names('link', file, objects, 1, node => this.linkAllowedFrom(node as LinkName, type), CompletionItemKind.Property).map(c => ({
+            ...c,
+            suffix: ' -> ',
+        }));
         return [...fields, ...links, ...keywordCandidates(['allow'], 2), ...this.typeNames(file, objects, 3)];
     }
 
@@ -173,12 +217,19 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         const kind = this.resolve(link, 'link', file, objects);
         const accepted = kind && (isLinkDecl(kind) || isLinkInverse(kind)) ? this.acceptedTargetTypes(kind) : undefined;
         const self = this.objectIds(objects, file)[0];
-        return this.names('object', file, objects, 0, node => {
-            if (!isPomObject(node)) return false;
-            if (!accepted) return true;
-            const type = node.type?.ref;
-            return !!type && accepted.some(a => this.types.isSubtype(type, a));
-        }, CompletionItemKind.Reference).filter(c => c.id !== self && !present.includes(c.label));
+        return this.names(
+            'object',
+            file,
+            objects,
+            0,
+            node => {
+                if (!isPomObject(node)) return false;
+                if (!accepted) return true;
+                const type = node.type?.ref;
+                return !!type && accepted.some(a => this.types.isSubtype(type, a));
+            },
+            CompletionItemKind.Reference,
+        ).filter(c => c.id !== self && !present.includes(c.label));
     }
 
     protected values(field: FieldDecl | undefined): Candidate[] {
@@ -189,9 +240,14 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
     }
 
     protected codes(): Candidate[] {
-        const builtIn = DIAGNOSTIC_CODES.filter(info => info.configurable)
-            .map(info => ({ label: info.code, kind: CompletionItemKind.Constant, group: 0, detail: info.severity }));
-        const rules = [...this.indexProvider.index.ids.rule.keys()].sort()
+        const builtIn = DIAGNOSTIC_CODES.filter(info => info.configurable).map(info => ({
+            label: info.code,
+            kind: CompletionItemKind.Constant,
+            group: 0,
+            detail: info.severity,
+        }));
+        const rules = [...this.indexProvider.index.ids.rule.keys()]
+            .sort()
             .map(id => ({ label: id, kind: CompletionItemKind.Constant, group: 1, detail: 'rule' }));
         return [...builtIn, ...rules];
     }
@@ -207,7 +263,6 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         return [...seen.values()].map(f => ({ label: f.name, kind: CompletionItemKind.Field, group, detail: this.types.describeType(f) }));
     }
 
-
     protected typeNames(file: PomFile, objects: ObjectFrame[], group: number): Candidate[] {
         return this.names('type', file, objects, group, () => true, CompletionItemKind.Class);
     }
@@ -216,7 +271,14 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
      * The ids of one namespace that pass `accept`, each labelled as the shortest name that resolves to it from here.
      * An object of a package this file does not import is labelled by its name in that package, with the import.
      */
-    protected names(namespace: Namespace, file: PomFile, objects: ObjectFrame[], group: number, accept: (node: AstNode) => boolean, kind: CompletionItemKind): Candidate[] {
+    protected names(
+        namespace: Namespace,
+        file: PomFile,
+        objects: ObjectFrame[],
+        group: number,
+        accept: (node: AstNode) => boolean,
+        kind: CompletionItemKind,
+    ): Candidate[] {
         const context = this.lookup(namespace, file, objects);
         const result: Candidate[] = [];
         const own = packageOf(file);
@@ -232,7 +294,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
             if (label === id && namespace === 'object' && pkg && pkg !== own && !context.imports.includes(pkg) && id.startsWith(pkg + '.')) {
                 label = id.slice(pkg.length + 1);
                 let edit = imports.get(pkg);
-                if (!edit) imports.set(pkg, edit = importEdit(file, pkg));
+                if (!edit) imports.set(pkg, (edit = importEdit(file, pkg)));
                 additionalTextEdits = [edit];
                 detail = `${detail} (adds import ${pkg})`;
             }
@@ -296,7 +358,10 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         const types: TypeDecl[] = [];
         for (const head of heads) {
             const type = this.resolve(head, 'type', file, []);
-            if (isTypeDecl(type)) { types.push(type); continue; }
+            if (isTypeDecl(type)) {
+                types.push(type);
+                continue;
+            }
             const object = this.resolve(head, 'object', file, []);
             if (isPomObject(object) && object.type?.ref) types.push(object.type.ref);
             else return [];
@@ -318,7 +383,7 @@ export class PomCompletionProvider extends DefaultCompletionProvider {
         const decl = this.types.linkDecl(kind);
         if (!decl) return undefined;
         const ends = isLinkDecl(kind) ? decl.targets : decl.sources;
-        return ends.flatMap(end => end.ref ? [end.ref] : []);
+        return ends.flatMap(end => (end.ref ? [end.ref] : []));
     }
 
     protected detail(node: AstNode): string {

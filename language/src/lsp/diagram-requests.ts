@@ -43,12 +43,18 @@ export interface ViewsParams {
     position?: { line: number; character: number };
 }
 
-export interface ViewChoice { id: string; title: string }
+export interface ViewChoice {
+    id: string;
+    title: string;
+}
 
 export const DiagramRequest = new RequestType<DiagramParams, DiagramAnswer, void>('pom/diagram');
 
 /** The views to offer at a position: those of the object or view under the cursor first, then the declared views and the strategy. */
-export interface ViewsAnswer { atCursor: ViewChoice[]; views: ViewChoice[] }
+export interface ViewsAnswer {
+    atCursor: ViewChoice[];
+    views: ViewChoice[];
+}
 
 export const ViewsRequest = new RequestType<ViewsParams, ViewsAnswer, void>('pom/views');
 
@@ -62,13 +68,24 @@ export function addDiagramRequests(connection: Connection, shared: LangiumShared
         const graph = model();
         const drillDowns: Record<string, string> = {};
         try {
-            const diagram = await renderDiagram(graph, params.view, { pool: pool ??= new ElkPool(), viewLinkFor: id => `#view=${encodeURIComponent(id)}` });
+            const diagram = await renderDiagram(graph, params.view, { pool: (pool ??= new ElkPool()), viewLinkFor: id => `#view=${encodeURIComponent(id)}` });
             for (const group of diagram.view.rollup?.groups ?? []) drillDowns[group.id] = group.drillDown;
             const title = diagram.view.title || params.view;
             if (diagram.tooLarge) return { view: params.view, title, error: diagram.tooLarge.message, objects: {}, drillDowns };
-            return { view: diagram.view.id, title, svg: diagram.svg, objects: locations(graph, diagram.view.nodes.map(node => node.id), root()), drillDowns };
+            return {
+                view: diagram.view.id,
+                title,
+                svg: diagram.svg,
+                objects: locations(
+                    graph,
+                    diagram.view.nodes.map(node => node.id),
+                    root(),
+                ),
+                drillDowns,
+            };
         } catch (error) {
-            if (error instanceof UnknownViewError) return { view: params.view, title: params.view, error: `There is ${error.message.replace(/^there is /, '')}`, objects: {}, drillDowns };
+            if (error instanceof UnknownViewError)
+                return { view: params.view, title: params.view, error: `There is ${error.message.replace(/^there is /, '')}`, objects: {}, drillDowns };
             throw error;
         }
     });
@@ -96,11 +113,18 @@ export function addDiagramRequests(connection: Connection, shared: LangiumShared
         return { atCursor, views };
     });
 
-    connection.onShutdown(async () => { await pool?.close(); pool = undefined; });
+    connection.onShutdown(async () => {
+        await pool?.close();
+        pool = undefined;
+    });
 }
 
 /** The object (by id) and the declared view (by id) at a position: a name or a reference under the cursor, else what encloses it. */
-function underCursor(document: LangiumDocument, position: { line: number; character: number }, pom: PomLspServices): { object?: string; view?: string } | undefined {
+function underCursor(
+    document: LangiumDocument,
+    position: { line: number; character: number },
+    pom: PomLspServices,
+): { object?: string; view?: string } | undefined {
     const root = document.parseResult.value.$cstNode;
     if (!root) return undefined;
     const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(position));

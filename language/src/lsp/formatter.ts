@@ -10,7 +10,7 @@ import type { PomServices } from '../pom-module.js';
  * pom's layout is defined for whole files, so formatting a selection formats the file.
  */
 export class PomFormatter implements Formatter {
-    constructor(protected readonly services: PomServices) { }
+    constructor(protected readonly services: PomServices) {}
 
     formatDocument(document: LangiumDocument): TextEdit[] {
         const text = document.textDocument.getText();

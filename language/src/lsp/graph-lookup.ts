@@ -37,7 +37,8 @@ export class PomGraphLookup {
         const byKind = new Map<string, InLink[]>();
         for (const link of object.backlinks) {
             const list = byKind.get(link.kind);
-            if (list) list.push(link); else byKind.set(link.kind, [link]);
+            if (list) list.push(link);
+            else byKind.set(link.kind, [link]);
         }
         return [...byKind].map(([kind, links]) => {
             const info = this.index.linkKinds.get(kind);
@@ -45,7 +46,7 @@ export class PomGraphLookup {
             const sources = links.map(link => link.source);
             const types = new Set(sources.map(source => this.index.get(source)?.type ?? ''));
             const only = types.size === 1 ? [...types][0] : '';
-            const sourceType = only ? this.index.types.get(only)?.name ?? only : 'object';
+            const sourceType = only ? (this.index.types.get(only)?.name ?? only) : 'object';
             return { kind, label, sourceType, sources };
         });
     }

@@ -1,8 +1,19 @@
 import type { AstNode } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import {
-    isEnumDecl, isEnumMember, isFieldDecl, isLinkDecl, isLinkInverse, isPomObject, isTypeDecl,
-    type EnumDecl, type EnumMember, type FieldDecl, type LinkDecl, type PomObject, type TypeDecl
+    isEnumDecl,
+    isEnumMember,
+    isFieldDecl,
+    isLinkDecl,
+    isLinkInverse,
+    isPomObject,
+    isTypeDecl,
+    type EnumDecl,
+    type EnumMember,
+    type FieldDecl,
+    type LinkDecl,
+    type PomObject,
+    type TypeDecl,
 } from '../generated/langium/ast.js';
 import type { FieldValue, GraphObject } from '../graph/model.js';
 import { effectiveHealth, healthByData } from '../graph/derived/index.js';
@@ -62,11 +73,15 @@ export class PomHoverProvider extends AstNodeHoverProvider {
         if (typeof doc === 'string') lines.push(doc.trim());
         const groups = this.graph.backlinkGroups(object);
         if (groups.length > 0) {
-            lines.push(groups.map(group => {
-                const named = group.sources.slice(0, NAMED_SOURCES).map(code).join(', ');
-                const more = group.sources.length > NAMED_SOURCES ? ` and ${group.sources.length - NAMED_SOURCES} more` : '';
-                return `- ${group.label} ${count(group.sources.length, group.sourceType)}: ${named}${more}`;
-            }).join('\n'));
+            lines.push(
+                groups
+                    .map(group => {
+                        const named = group.sources.slice(0, NAMED_SOURCES).map(code).join(', ');
+                        const more = group.sources.length > NAMED_SOURCES ? ` and ${group.sources.length - NAMED_SOURCES} more` : '';
+                        return `- ${group.label} ${count(group.sources.length, group.sourceType)}: ${named}${more}`;
+                    })
+                    .join('\n'),
+            );
         }
         return lines.join('\n\n');
     }
@@ -83,7 +98,9 @@ export class PomHoverProvider extends AstNodeHoverProvider {
             return kind.from.some(from => this.types.typeIds(node).includes(from));
         });
         if (links.length > 0) {
-            lines.push('Links:\n' + links.map(kind => `- \`${kind.name}\` → ${kind.to.map(shortId).join(', ')}${kind.title ? ` — ${kind.title}` : ''}`).join('\n'));
+            lines.push(
+                'Links:\n' + links.map(kind => `- \`${kind.name}\` → ${kind.to.map(shortId).join(', ')}${kind.title ? ` — ${kind.title}` : ''}`).join('\n'),
+            );
         }
         return lines.join('\n\n');
     }

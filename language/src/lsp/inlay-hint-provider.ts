@@ -27,7 +27,8 @@ export class PomInlayHintProvider extends AbstractInlayHintProvider {
                 position: anchor.range.end,
                 label: `● ${effectiveHealth(object)} by data`,
                 paddingLeft: true,
-                tooltip: `The data of ${String(object.facts?.['data-metric'])} says ${effectiveHealth(object)} since ${String(object.facts?.['data-since'])}; ` +
+                tooltip:
+                    `The data of ${String(object.facts?.['data-metric'])} says ${effectiveHealth(object)} since ${String(object.facts?.['data-since'])}; ` +
                     `pom counts it as ${effectiveHealth(object)} everywhere (its effective-health).`,
             });
         }

@@ -26,7 +26,10 @@ export class ModelDiagnosticsRefresher {
     protected readonly publishedData = new Map<string, string>();
     protected readonly duplicatesOfIndex = new WeakMap<PomIndex, Map<string, string>>();
 
-    constructor(protected readonly shared: LangiumSharedServices, protected readonly pom: PomLspServices) {
+    constructor(
+        protected readonly shared: LangiumSharedServices,
+        protected readonly pom: PomLspServices,
+    ) {
         // Langium publishes each document as it is validated, unless the build is cancelled just then; sending it
         // here too (before any chance to cancel) keeps `sent` true to what the client has.
         shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => this.send(document));
@@ -81,7 +84,7 @@ export class ModelDiagnosticsRefresher {
 
     protected duplicatesOf(index: PomIndex): Map<string, string> {
         let signatures = this.duplicatesOfIndex.get(index);
-        if (!signatures) this.duplicatesOfIndex.set(index, signatures = duplicateSignatures(index));
+        if (!signatures) this.duplicatesOfIndex.set(index, (signatures = duplicateSignatures(index)));
         return signatures;
     }
 
@@ -92,9 +95,13 @@ export class ModelDiagnosticsRefresher {
             const diagnostics = applySettingsToDiagnostics(byFile.get(path) ?? [], current.graph);
             const now = JSON.stringify(diagnostics);
             if ((this.publishedData.get(path) ?? '[]') === now) continue;
-            if (diagnostics.length > 0) this.publishedData.set(path, now); else this.publishedData.delete(path);
+            if (diagnostics.length > 0) this.publishedData.set(path, now);
+            else this.publishedData.delete(path);
             const rules = new Set(current.graph.rules.map(rule => rule.id));
-            void this.shared.lsp.Connection?.sendDiagnostics({ uri: model.dataUri(path).toString(), diagnostics: diagnostics.map(d => toLspDiagnostic(d, rules)) });
+            void this.shared.lsp.Connection?.sendDiagnostics({
+                uri: model.dataUri(path).toString(),
+                diagnostics: diagnostics.map(d => toLspDiagnostic(d, rules)),
+            });
         }
     }
 }

@@ -1,8 +1,13 @@
 import { DocumentState, inject, type Module } from 'langium';
 import {
-    createDefaultModule, createDefaultSharedModule, DefaultTextDocumentContentProvider,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
-    type PartialLangiumSharedServices
+    createDefaultModule,
+    createDefaultSharedModule,
+    DefaultTextDocumentContentProvider,
+    type DefaultSharedModuleContext,
+    type LangiumServices,
+    type LangiumSharedServices,
+    type PartialLangiumServices,
+    type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { PomGeneratedModule, PomGeneratedSharedModule } from '../generated/langium/module.js';
 import { PomModule, type PomAddedServices } from '../pom-module.js';
@@ -89,10 +94,16 @@ export const PomLspModule: Module<PomLspServices, PartialLangiumServices & PomLs
 };
 
 export function createPomLspServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; pom: PomLspServices } {
-    const shared = inject(createDefaultSharedModule(context), PomGeneratedSharedModule, PomSharedLspModule as Module<LangiumSharedServices, PartialLangiumSharedServices>) as PomSharedLspServices;
+    const shared = inject(
+        createDefaultSharedModule(context),
+        PomGeneratedSharedModule,
+        PomSharedLspModule as Module<LangiumSharedServices, PartialLangiumSharedServices>,
+    ) as PomSharedLspServices;
     const pom: PomLspServices = inject(
-        createDefaultModule({ shared }), PomGeneratedModule,
-        PomModule as unknown as Module<PomLspServices, PomAddedServices>, PomLspModule
+        createDefaultModule({ shared }),
+        PomGeneratedModule,
+        PomModule as unknown as Module<PomLspServices, PomAddedServices>,
+        PomLspModule,
     );
     shared.ServiceRegistry.register(pom);
     new ModelDiagnosticsRefresher(shared, pom);

@@ -3,9 +3,7 @@ import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
 import { ErrorCodes, type RenameParams, type TextDocumentPositionParams } from 'vscode-languageserver';
-import {
-    isEnumMember, isFieldDecl, isLinkDecl, isPomFile, isPomObject, isTypeDecl, type PomObject
-} from '../generated/langium/ast.js';
+import { isEnumMember, isFieldDecl, isLinkDecl, isPomFile, isPomObject, isTypeDecl, type PomObject } from '../generated/langium/ast.js';
 import { isIdentified, normalizeReference, qualifiedName } from '../references/names.js';
 import { namespaceOfNode, type PomIndexProvider } from '../references/pom-index.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
@@ -51,9 +49,11 @@ export class PomRenameProvider extends DefaultRenameProvider {
     protected refuseStd(target: AstNode): void {
         if (!isStdlibUri(AstUtils.getDocument(target).uri)) return;
         const name = (target as { name?: string }).name ?? '';
-        throw new ResponseError(ErrorCodes.InvalidRequest,
+        throw new ResponseError(
+            ErrorCodes.InvalidRequest,
             `'${name}' is declared in the standard library (std.pom), which every workspace shares: it cannot be renamed. ` +
-            `Declare your own (\`type my-${name} extends ${name}\`, or a field of your type) and use that instead.`);
+                `Declare your own (\`type my-${name} extends ${name}\`, or a field of your type) and use that instead.`,
+        );
     }
 
     override async rename(document: LangiumDocument, params: RenameParams): Promise<WorkspaceEdit | undefined> {
@@ -94,8 +94,10 @@ export class PomRenameProvider extends DefaultRenameProvider {
             // Written by its simple name next to the target, the new name must not already mean something else.
             const seen = this.resolver.resolveId(newName, this.resolver.contextOf(target, namespace));
             if (seen.kind === 'found' && seen.description.node && seen.description.node !== target) {
-                return `'${newName}' already means ${describe(seen.description.node)} where '${target.name}' is declared: ` +
-                    `renaming would change what '${newName}' refers to there. Choose another name.`;
+                return (
+                    `'${newName}' already means ${describe(seen.description.node)} where '${target.name}' is declared: ` +
+                    `renaming would change what '${newName}' refers to there. Choose another name.`
+                );
             }
             return undefined;
         }
@@ -119,7 +121,7 @@ export class PomRenameProvider extends DefaultRenameProvider {
         for (const document of this.documents.all) {
             const file = document.parseResult.value;
             if (!isPomFile(file)) continue;
-            for (const entry of (file).imports) {
+            for (const entry of file.imports) {
                 const target = normalizeReference(entry.target ?? '');
                 if (target !== oldId && !target.startsWith(oldId + '.')) continue;
                 const node = entry.$cstNode && [...CstUtils.flattenCst(entry.$cstNode)].filter(leaf => leaf.text !== '.' && leaf.text !== 'import')[index];
@@ -154,7 +156,7 @@ class EditCollector {
     protected readonly changes: Record<string, TextEdit[]> = {};
     protected readonly seen = new Set<string>();
 
-    constructor(protected readonly documents: LangiumDocuments) { }
+    constructor(protected readonly documents: LangiumDocuments) {}
 
     add(uri: string, range: Range, newText: string): void {
         const key = `${uri}:${range.start.line}:${range.start.character}`;

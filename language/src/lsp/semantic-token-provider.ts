@@ -2,8 +2,21 @@ import type { AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver-types';
 import {
-    isEnumDecl, isEnumMember, isEnumValue, isField, isFieldDecl, isFieldType, isImport, isLinkDecl, isLinkInverse,
-    isLinkStatement, isLinkTarget, isMetaEntry, isPomFile, isPomObject, isTypeDecl
+    isEnumDecl,
+    isEnumMember,
+    isEnumValue,
+    isField,
+    isFieldDecl,
+    isFieldType,
+    isImport,
+    isLinkDecl,
+    isLinkInverse,
+    isLinkStatement,
+    isLinkTarget,
+    isMetaEntry,
+    isPomFile,
+    isPomObject,
+    isTypeDecl,
 } from '../generated/langium/ast.js';
 
 const declaration = SemanticTokenModifiers.declaration;

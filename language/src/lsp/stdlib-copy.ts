@@ -28,7 +28,11 @@ export class StdlibCopy {
         const path = join(folder, `std-${hash}`, 'std.pom');
         try {
             let existing: string | undefined;
-            try { existing = readFileSync(path, 'utf8'); } catch { existing = undefined; }
+            try {
+                existing = readFileSync(path, 'utf8');
+            } catch {
+                existing = undefined;
+            }
             if (existing !== STDLIB_SOURCE) {
                 mkdirSync(dirname(path), { recursive: true });
                 // Atomically, since several servers may start at once.
@@ -49,7 +53,7 @@ export class StdlibCopy {
 
     /** How a client should see a document's URI: the copy for the built-in standard library. */
     toClient(uri: string): string {
-        return isStdlibUri(uri) ? this.uri() ?? uri : uri;
+        return isStdlibUri(uri) ? (this.uri() ?? uri) : uri;
     }
 
     /** The document a client's URI stands for: the built-in standard library for its copy. */

@@ -27,7 +27,11 @@ export class PomWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
             if (!symbol) continue;
             const dot = description.name.lastIndexOf('.');
             if (dot > 0) symbol.containerName = description.name.slice(0, dot);
-            if ('uri' in symbol.location) symbol.location = { ...symbol.location, uri: (this.services as unknown as { lsp: { StdlibCopy: StdlibCopy } }).lsp.StdlibCopy.toClient(symbol.location.uri) };
+            if ('uri' in symbol.location)
+                symbol.location = {
+                    ...symbol.location,
+                    uri: (this.services as unknown as { lsp: { StdlibCopy: StdlibCopy } }).lsp.StdlibCopy.toClient(symbol.location.uri),
+                };
             symbols.push(symbol);
             if (symbols.length >= MAX_SYMBOLS) break;
         }

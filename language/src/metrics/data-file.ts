@@ -63,10 +63,12 @@ export function parseDate(text: string): { date: string } | { error: string } {
 export function parseNumber(text: string): { value: number } | { error: string } {
     const trimmed = text.trim();
     if (NUMBER.test(trimmed)) return { value: Number(trimmed) };
-    const hint = /^[+-]?[\d.,]+$/.test(trimmed) && trimmed.includes(',')
-        ? 'drop the thousands separators or write the decimal point as "."'
-        : /%$/.test(trimmed) ? 'drop the "%" (the metric\'s unit says what the number means)'
-            : 'write a plain number such as 71.4 or -3';
+    const hint =
+        /^[+-]?[\d.,]+$/.test(trimmed) && trimmed.includes(',')
+            ? 'drop the thousands separators or write the decimal point as "."'
+            : /%$/.test(trimmed)
+              ? 'drop the "%" (the metric\'s unit says what the number means)'
+              : 'write a plain number such as 71.4 or -3';
     return { error: `'${excerpt(text)}' is not a number: ${hint}` };
 }
 
@@ -81,7 +83,12 @@ class PointCollector {
     /** Checks one row's cells; an empty or null value is a gap (no observation that day), not an error. */
     row(date: { text: unknown; line: number; column: number }, value: { text: unknown; line: number; column: number }): void {
         if (typeof date.text !== 'string') {
-            this.problem('bad-date', `${excerpt(JSON.stringify(date.text) ?? String(date.text))} is not a date: write it as a text "YYYY-MM-DD"`, date.line, date.column);
+            this.problem(
+                'bad-date',
+                `${excerpt(JSON.stringify(date.text) ?? String(date.text))} is not a date: write it as a text "YYYY-MM-DD"`,
+                date.line,
+                date.column,
+            );
             return;
         }
         const parsedDate = parseDate(date.text);
@@ -101,7 +108,12 @@ class PointCollector {
             }
             number = parsed.value;
         } else {
-            this.problem('bad-number', `${excerpt(JSON.stringify(value.text) ?? 'an empty value')} is not a number: write a plain number such as 71.4`, value.line, value.column);
+            this.problem(
+                'bad-number',
+                `${excerpt(JSON.stringify(value.text) ?? 'an empty value')} is not a number: write a plain number such as 71.4`,
+                value.line,
+                value.column,
+            );
             return;
         }
         const earlier = this.byDate.get(parsedDate.date);
@@ -120,7 +132,11 @@ class PointCollector {
 
 // ---- CSV (RFC 4180: quoted cells may hold commas, doubled quotes and line breaks) --------------------
 
-interface CsvCell { text: string; line: number; column: number }
+interface CsvCell {
+    text: string;
+    line: number;
+    column: number;
+}
 
 function csvRecords(text: string): CsvCell[][] {
     return text.includes('"') ? quotedCsvRecords(text) : plainCsvRecords(text);
@@ -134,11 +150,13 @@ function plainCsvRecords(text: string): CsvCell[][] {
         const line = lines[index].endsWith('\r') ? lines[index].slice(0, -1) : lines[index];
         if (line.trim() === '') continue;
         let column = 1;
-        records.push(line.split(',').map(cell => {
-            const located = { text: cell, line: index + 1, column };
-            column += cell.length + 1;
-            return located;
-        }));
+        records.push(
+            line.split(',').map(cell => {
+                const located = { text: cell, line: index + 1, column };
+                column += cell.length + 1;
+                return located;
+            }),
+        );
     }
     return records;
 }
@@ -147,8 +165,12 @@ function quotedCsvRecords(text: string): CsvCell[][] {
     const records: CsvCell[][] = [];
     let record: CsvCell[] = [];
     let cell = '';
-    let cellLine = 1, cellColumn = 1, line = 1, column = 1;
-    let quoted = false, cellStarted = false;
+    let cellLine = 1,
+        cellColumn = 1,
+        line = 1,
+        column = 1;
+    let quoted = false,
+        cellStarted = false;
     const endCell = () => {
         record.push({ text: cell, line: cellLine, column: cellColumn });
         cell = '';
@@ -168,16 +190,42 @@ function quotedCsvRecords(text: string): CsvCell[][] {
             cellColumn = column;
         }
         if (quoted) {
-            if (char === '"' && text[i + 1] === '"') { cell += '"'; i++; column += 2; continue; }
-            if (char === '"') { quoted = false; column++; continue; }
+            if (char === '"' && text[i + 1] === '"') {
+                cell += '"';
+                i++;
+                column += 2;
+                continue;
+            }
+            if (char === '"') {
+                quoted = false;
+                column++;
+                continue;
+            }
             cell += char;
-            if (char === '\n') { line++; column = 1; } else column++;
+            if (char === '\n') {
+                line++;
+                column = 1;
+            } else column++;
             continue;
         }
-        if (char === '"' && cell.trim() === '') { quoted = true; cell = ''; column++; continue; }
-        if (char === ',') { endCell(); column++; continue; }
+        if (char === '"' && cell.trim() === '') {
+            quoted = true;
+            cell = '';
+            column++;
+            continue;
+        }
+        if (char === ',') {
+            endCell();
+            column++;
+            continue;
+        }
         if (char === '\r' && text[i + 1] === '\n') continue;
-        if (char === '\n') { endRecord(); line++; column = 1; continue; }
+        if (char === '\n') {
+            endRecord();
+            line++;
+            column = 1;
+            continue;
+        }
         cell += char;
         column++;
     }
@@ -196,11 +244,18 @@ export function parseCsvData(text: string, columns: DataColumns = DEFAULT_COLUMN
     const names = header.map(cell => cell.text.trim().toLowerCase());
     const dateIndex = names.indexOf(columns.date.toLowerCase());
     const valueIndex = names.indexOf(columns.value.toLowerCase());
-    for (const [index, wanted] of [[dateIndex, columns.date], [valueIndex, columns.value]] as const) {
+    for (const [index, wanted] of [
+        [dateIndex, columns.date],
+        [valueIndex, columns.value],
+    ] as const) {
         if (index < 0) {
-            collector.problem('missing-column', `no column '${wanted}' in the header (${excerpt(header.map(c => c.text.trim()).join(', '))}): ` +
-                (wanted === columns.value ? `rename the column, or set 'column: "…"' on the metric` : `the first row must name a '${wanted}' column`),
-            header[0].line, header[0].column);
+            collector.problem(
+                'missing-column',
+                `no column '${wanted}' in the header (${excerpt(header.map(c => c.text.trim()).join(', '))}): ` +
+                    (wanted === columns.value ? `rename the column, or set 'column: "…"' on the metric` : `the first row must name a '${wanted}' column`),
+                header[0].line,
+                header[0].column,
+            );
         }
     }
     if (dateIndex < 0 || valueIndex < 0) return collector.result();
@@ -212,8 +267,12 @@ export function parseCsvData(text: string, columns: DataColumns = DEFAULT_COLUMN
         const needed = Math.max(dateIndex, valueIndex) + 1;
         if (row.length < needed) {
             const last = row[row.length - 1];
-            collector.problem('syntax', `this row has ${row.length} cell${row.length === 1 ? '' : 's'}, the header ${header.length}: add the missing cells`,
-                row[0].line, last.column + last.text.length);
+            collector.problem(
+                'syntax',
+                `this row has ${row.length} cell${row.length === 1 ? '' : 's'}, the header ${header.length}: add the missing cells`,
+                row[0].line,
+                last.column + last.text.length,
+            );
             continue;
         }
         collector.row(row[dateIndex], row[valueIndex]);
@@ -224,10 +283,18 @@ export function parseCsvData(text: string, columns: DataColumns = DEFAULT_COLUMN
 // ---- JSON: an array of objects such as { "date": "2026-10-01", "value": 71.4 } ----------------------
 
 type JsonValue = null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
-interface Located<T = JsonValue> { value: T; offset: number }
+interface Located<T = JsonValue> {
+    value: T;
+    offset: number;
+}
 
 class JsonSyntaxError extends Error {
-    constructor(message: string, readonly offset: number) { super(message); }
+    constructor(
+        message: string,
+        readonly offset: number,
+    ) {
+        super(message);
+    }
 }
 
 // Sticky: they match exactly at lastIndex, so long files are not copied for each token.
@@ -241,7 +308,7 @@ class LocatingJsonReader {
     private index = 0;
     readonly elements: Array<{ offset: number; members: Map<string, Located> }> = [];
 
-    constructor(private readonly text: string) { }
+    constructor(private readonly text: string) {}
 
     readDocument(): JsonValue {
         const value = this.value(0);
@@ -277,7 +344,10 @@ class LocatingJsonReader {
         this.index++;
         const items: JsonValue[] = [];
         this.space();
-        if (this.text[this.index] === ']') { this.index++; return items; }
+        if (this.text[this.index] === ']') {
+            this.index++;
+            return items;
+        }
         for (;;) {
             this.space();
             if (depth === 0 && this.text[this.index] === '{') {
@@ -289,8 +359,14 @@ class LocatingJsonReader {
             }
             this.space();
             const char = this.text[this.index];
-            if (char === ',') { this.index++; continue; }
-            if (char === ']') { this.index++; return items; }
+            if (char === ',') {
+                this.index++;
+                continue;
+            }
+            if (char === ']') {
+                this.index++;
+                return items;
+            }
             this.fail(char === undefined ? 'the JSON ends too early: a "]" is missing' : `expected ',' or ']' but found '${char}'`);
         }
     }
@@ -301,7 +377,10 @@ class LocatingJsonReader {
         const value: { [key: string]: JsonValue } = {};
         const members = new Map<string, Located>();
         this.space();
-        if (this.text[this.index] === '}') { this.index++; return { value, offset, members }; }
+        if (this.text[this.index] === '}') {
+            this.index++;
+            return { value, offset, members };
+        }
         for (;;) {
             this.space();
             if (this.text[this.index] !== '"') this.fail('expected a member name in double quotes');
@@ -315,8 +394,14 @@ class LocatingJsonReader {
             members.set(key, { value: value[key], offset: start });
             this.space();
             const char = this.text[this.index];
-            if (char === ',') { this.index++; continue; }
-            if (char === '}') { this.index++; return { value, offset, members }; }
+            if (char === ',') {
+                this.index++;
+                continue;
+            }
+            if (char === '}') {
+                this.index++;
+                return { value, offset, members };
+            }
             this.fail(char === undefined ? 'the JSON ends too early: a "}" is missing' : `expected ',' or '}' but found '${char}'`);
         }
     }
@@ -335,10 +420,12 @@ function lineIndex(text: string): (offset: number) => { line: number; column: nu
     const starts = [0];
     for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
     return offset => {
-        let low = 0, high = starts.length - 1;
+        let low = 0,
+            high = starts.length - 1;
         while (low < high) {
             const middle = (low + high + 1) >> 1;
-            if (starts[middle] <= offset) low = middle; else high = middle - 1;
+            if (starts[middle] <= offset) low = middle;
+            else high = middle - 1;
         }
         return { line: low + 1, column: offset - starts[low] + 1 };
     };
@@ -381,11 +468,17 @@ export function parseJsonData(text: string, columns: DataColumns = DEFAULT_COLUM
             const member = element.members.get(name);
             return member ? { text: member.value, ...position(member.offset) } : undefined;
         };
-        const date = cell(columns.date), value = cell(columns.value);
+        const date = cell(columns.date),
+            value = cell(columns.value);
         if (!date || !value) {
             const missing = !date ? columns.date : columns.value;
-            collector.problem('missing-column', `this observation has no "${missing}" member (it has ${excerpt([...element.members.keys()].map(k => `"${k}"`).join(', ')) || 'none'})` +
-                (missing === columns.value ? `: rename the member, or set 'column: "…"' on the metric` : ''), at.line, at.column);
+            collector.problem(
+                'missing-column',
+                `this observation has no "${missing}" member (it has ${excerpt([...element.members.keys()].map(k => `"${k}"`).join(', ')) || 'none'})` +
+                    (missing === columns.value ? `: rename the member, or set 'column: "…"' on the metric` : ''),
+                at.line,
+                at.column,
+            );
             continue;
         }
         collector.row(date, value);

@@ -35,9 +35,12 @@ const days = (date: string) => Date.parse(`${date}T00:00:00Z`) / DAY;
 export function trendOf(points: DataPoint[]): MetricTrend {
     const recent = points.slice(-TREND_POINTS);
     if (recent.length < 2) return 'flat';
-    const xs = recent.map(p => days(p.date)), ys = recent.map(p => p.value);
-    const meanX = xs.reduce((a, b) => a + b, 0) / xs.length, meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
-    let covariance = 0, variance = 0;
+    const xs = recent.map(p => days(p.date)),
+        ys = recent.map(p => p.value);
+    const meanX = xs.reduce((a, b) => a + b, 0) / xs.length,
+        meanY = ys.reduce((a, b) => a + b, 0) / ys.length;
+    let covariance = 0,
+        variance = 0;
     for (let i = 0; i < xs.length; i++) {
         covariance += (xs[i] - meanX) * (ys[i] - meanY);
         variance += (xs[i] - meanX) ** 2;
@@ -49,20 +52,25 @@ export function trendOf(points: DataPoint[]): MetricTrend {
 }
 
 /** Status of the series as it stood at its last point. */
-function statusAt(points: DataPoint[], plan: Required<Pick<TrackPlan, 'direction'>> & TrackPlan, baseline: number, target: number): { status: TrackStatus; expected?: number } {
+function statusAt(
+    points: DataPoint[],
+    plan: Required<Pick<TrackPlan, 'direction'>> & TrackPlan,
+    baseline: number,
+    target: number,
+): { status: TrackStatus; expected?: number } {
     const last = points[points.length - 1];
     const sign = plan.direction === 'increase' ? 1 : -1;
     if (sign * (last.value - target) >= 0) return { status: 'on-track' };
     if (plan.start && plan.end && days(plan.end) > days(plan.start) && target !== baseline) {
         const elapsed = Math.min(1, Math.max(0, (days(last.date) - days(plan.start)) / (days(plan.end) - days(plan.start))));
         const expected = baseline + (target - baseline) * elapsed;
-        const behind = sign * (expected - last.value) / Math.abs(target - baseline);
+        const behind = (sign * (expected - last.value)) / Math.abs(target - baseline);
         return { status: behind <= ON_TRACK_SLACK ? 'on-track' : behind <= AT_RISK_SHARE ? 'at-risk' : 'off-track', expected: round(expected) };
     }
     // No window to pace against: on track while it moves toward the target.
     const trend = trendOf(points);
     if (trend === 'flat') return { status: 'at-risk' };
-    return { status: (trend === 'up') === (sign > 0) ? 'on-track' : 'off-track' };
+    return { status: (trend === 'up') === sign > 0 ? 'on-track' : 'off-track' };
 }
 
 /** Enough digits for any metric, few enough that the JSON does not show float noise. */
@@ -75,8 +83,7 @@ export function derive(points: DataPoint[], plan: TrackPlan): Derived {
     const current = points[points.length - 1];
     const inWindow = plan.start ? points.filter(p => p.date >= plan.start!) : points;
     const baseline = plan.baseline ?? (inWindow[0] ?? points[0]).value;
-    const direction: MetricDirection = plan.direction
-        ?? (plan.target !== undefined && plan.target < baseline ? 'decrease' : 'increase');
+    const direction: MetricDirection = plan.direction ?? (plan.target !== undefined && plan.target < baseline ? 'decrease' : 'increase');
     const result: Derived = { current, trend: trendOf(points), direction, baseline };
     if (plan.start) result.start = plan.start;
     if (plan.end) result.end = plan.end;

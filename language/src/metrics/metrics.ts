@@ -30,8 +30,8 @@ export interface MetricsResult {
 export const MAX_PROBLEMS_PER_FILE = 5;
 
 const PROBLEM_CODES: Record<DataProblemKind, string> = {
-    'syntax': IssueCodes.MetricDataSyntax,
-    'empty': IssueCodes.MetricDataEmpty,
+    syntax: IssueCodes.MetricDataSyntax,
+    empty: IssueCodes.MetricDataEmpty,
     'missing-column': IssueCodes.MetricMissingColumn,
     'bad-date': IssueCodes.MetricBadDate,
     'bad-number': IssueCodes.MetricBadNumber,
@@ -93,14 +93,27 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
         }
         const text = files.get(located.path);
         if (text === undefined) {
-            diagnostics.push(diagnostic('error', IssueCodes.MetricDataMissing,
-                `Metric '${metric.id}' reads ${located.path}, which does not exist: fix 'data: "${String(metric.fields.data)}"' (relative to ${metric.location.file}) or add the file.`,
-                metric.location, metric.id));
+            diagnostics.push(
+                diagnostic(
+                    'error',
+                    IssueCodes.MetricDataMissing,
+                    `Metric '${metric.id}' reads ${located.path}, which does not exist: fix 'data: "${String(metric.fields.data)}"' (relative to ${metric.location.file}) or add the file.`,
+                    metric.location,
+                    metric.id,
+                ),
+            );
             continue;
         }
         if (typeof text !== 'string') {
-            diagnostics.push(diagnostic('error', IssueCodes.MetricDataMissing,
-                `Metric '${metric.id}' reads ${located.path}, which pom does not read: ${text.refused}.`, metric.location, metric.id));
+            diagnostics.push(
+                diagnostic(
+                    'error',
+                    IssueCodes.MetricDataMissing,
+                    `Metric '${metric.id}' reads ${located.path}, which pom does not read: ${text.refused}.`,
+                    metric.location,
+                    metric.id,
+                ),
+            );
             continue;
         }
         const columns = { ...DEFAULT_COLUMNS, value: typeof metric.fields.column === 'string' ? metric.fields.column : DEFAULT_COLUMNS.value };
@@ -109,14 +122,28 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
             const parsed = parseDataFile(located.path, text, columns);
             const where = `data of metric '${metric.id}', ${metric.location.file}:${metric.location.line}:${metric.location.column}`;
             for (const problem of parsed.problems.slice(0, MAX_PROBLEMS_PER_FILE)) {
-                diagnostics.push(diagnostic('error', PROBLEM_CODES[problem.kind], `${capitalise(problem.message)} (${where}).`,
-                    { file: located.path, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column + 1 }, metric.id));
+                diagnostics.push(
+                    diagnostic(
+                        'error',
+                        PROBLEM_CODES[problem.kind],
+                        `${capitalise(problem.message)} (${where}).`,
+                        { file: located.path, line: problem.line, column: problem.column, endLine: problem.line, endColumn: problem.column + 1 },
+                        metric.id,
+                    ),
+                );
             }
             const more = parsed.problems.length - MAX_PROBLEMS_PER_FILE;
             if (more > 0) {
                 const first = parsed.problems[MAX_PROBLEMS_PER_FILE];
-                diagnostics.push(diagnostic('error', PROBLEM_CODES[first.kind], `${more} more problem${more === 1 ? '' : 's'} in this file, the first here: ${first.message} (${where}).`,
-                    { file: located.path, line: first.line, column: first.column, endLine: first.line, endColumn: first.column + 1 }, metric.id));
+                diagnostics.push(
+                    diagnostic(
+                        'error',
+                        PROBLEM_CODES[first.kind],
+                        `${more} more problem${more === 1 ? '' : 's'} in this file, the first here: ${first.message} (${where}).`,
+                        { file: located.path, line: first.line, column: first.column, endLine: first.line, endColumn: first.column + 1 },
+                        metric.id,
+                    ),
+                );
             }
             // A file with problems gives no series: deriving from what is left would mislead.
             parsedFiles.set(key, parsed.problems.length === 0 ? parsed.points : undefined);
@@ -129,7 +156,10 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
 
     const readings = new Map<string, MetricReading[]>();
     for (const object of graph.objects) {
-        const measured = index.out(object, StdLinks.measuredBy).map(link => link.target).filter(id => series.has(id));
+        const measured = index
+            .out(object, StdLinks.measuredBy)
+            .map(link => link.target)
+            .filter(id => series.has(id));
         if (measured.length === 0) continue;
         const list: MetricReading[] = [];
         for (const metricId of [...new Set(measured)].sort()) {
@@ -146,7 +176,8 @@ export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataTex
     }
 
     const objects = graph.objects.map(object => {
-        const objectSeries = series.get(object.id), objectReadings = readings.get(object.id);
+        const objectSeries = series.get(object.id),
+            objectReadings = readings.get(object.id);
         if (!objectSeries && !objectReadings) return object;
         const copy: GraphObject = { ...object };
         if (objectSeries) copy.series = objectSeries;
@@ -165,12 +196,21 @@ export function computeMetrics(graph: PomGraph, read: DataReader, options: Metri
 
 /** The object's own plan wins over the metric's; the window comes from the object's dates, else its cycles'. */
 function plan(index: GraphIndex, object: GraphObject, metric: GraphObject): TrackPlan {
-    const number = (value: unknown) => typeof value === 'number' ? value : undefined;
-    const direction = (value: unknown) => value === 'increase' || value === 'decrease' ? value : undefined;
-    const date = (value: unknown) => typeof value === 'string' && 'date' in parseDate(value) ? value : undefined;
-    const cycles = index.out(object, StdLinks.inCycle).map(link => index.get(link.target)).filter((c): c is GraphObject => !!c);
-    const cycleStarts = cycles.map(c => date(c.fields.start)).filter((d): d is string => !!d).sort();
-    const cycleEnds = cycles.map(c => date(c.fields.end)).filter((d): d is string => !!d).sort();
+    const number = (value: unknown) => (typeof value === 'number' ? value : undefined);
+    const direction = (value: unknown) => (value === 'increase' || value === 'decrease' ? value : undefined);
+    const date = (value: unknown) => (typeof value === 'string' && 'date' in parseDate(value) ? value : undefined);
+    const cycles = index
+        .out(object, StdLinks.inCycle)
+        .map(link => index.get(link.target))
+        .filter((c): c is GraphObject => !!c);
+    const cycleStarts = cycles
+        .map(c => date(c.fields.start))
+        .filter((d): d is string => !!d)
+        .sort();
+    const cycleEnds = cycles
+        .map(c => date(c.fields.end))
+        .filter((d): d is string => !!d)
+        .sort();
     const result: TrackPlan = {
         direction: direction(object.fields.direction) ?? direction(metric.fields.direction),
         baseline: number(object.fields.baseline) ?? number(metric.fields.baseline),
@@ -186,11 +226,14 @@ function plan(index: GraphIndex, object: GraphObject, metric: GraphObject): Trac
 function contradicts(object: GraphObject, reading: MetricReading): string | undefined {
     if (!contradictsHealth(object.fields.health, reading.status)) return undefined;
     const value = `${reading.current.value}${reading.unit && reading.unit.length <= 2 ? reading.unit : ''}`;
-    const expectation = reading.expected !== undefined
-        ? `, where the plan from ${reading.baseline} to ${reading.target} by ${reading.end} expects ${Number(reading.expected.toPrecision(4))}`
-        : `, trending ${reading.trend} against a target of ${reading.target}`;
-    return `'${object.id}' is marked ${String(object.fields.health)}, but the data of '${reading.metric}' says ${reading.status} since ${reading.since} ` +
-        `(${value} on ${reading.current.date}${expectation}): update 'health', or check the plan.`;
+    const expectation =
+        reading.expected !== undefined
+            ? `, where the plan from ${reading.baseline} to ${reading.target} by ${reading.end} expects ${Number(reading.expected.toPrecision(4))}`
+            : `, trending ${reading.trend} against a target of ${reading.target}`;
+    return (
+        `'${object.id}' is marked ${String(object.fields.health)}, but the data of '${reading.metric}' says ${reading.status} since ${reading.since} ` +
+        `(${value} on ${reading.current.date}${expectation}): update 'health', or check the plan.`
+    );
 }
 
 function diagnostic(severity: GraphDiagnostic['severity'], code: string, message: string, location: SourceLocation, object: string): GraphDiagnostic {

@@ -22,20 +22,28 @@ const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&
 
 /** An SVG sparkline: x by date, y by value, the latest point marked. An empty series gives an empty frame. */
 export function sparklineSvg(series: readonly DataPoint[], options: SparklineOptions = {}): string {
-    const width = options.width ?? 120, height = options.height ?? 24;
-    const first = series[0], last = series[series.length - 1];
-    const label = escapeXml([options.label, first ? `from ${first.value} on ${first.date} to ${last.value} on ${last.date}` : 'no data']
-        .filter(Boolean).join(': '));
+    const width = options.width ?? 120,
+        height = options.height ?? 24;
+    const first = series[0],
+        last = series[series.length - 1];
+    const label = escapeXml(
+        [options.label, first ? `from ${first.value} on ${first.date} to ${last.value} on ${last.date}` : 'no data'].filter(Boolean).join(': '),
+    );
     const open = `<svg xmlns="http://www.w3.org/2000/svg" class="pom-sparkline" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${label}">`;
     if (!first) return `${open}</svg>`;
     const time = (date: string) => Date.parse(`${date}T00:00:00Z`);
     const values = series.map(p => p.value).concat(options.target === undefined ? [] : [options.target]);
     // A loop, not Math.min(...values): a series may hold more observations than the stack holds arguments.
-    let low = Infinity, high = -Infinity;
-    for (const value of values) { if (value < low) low = value; if (value > high) high = value; }
-    const t0 = time(first.date), t1 = time(last.date);
-    const x = (date: string) => t1 === t0 ? width / 2 : PAD + (time(date) - t0) / (t1 - t0) * (width - 2 * PAD);
-    const y = (value: number) => high === low ? height / 2 : height - PAD - (value - low) / (high - low) * (height - 2 * PAD);
+    let low = Infinity,
+        high = -Infinity;
+    for (const value of values) {
+        if (value < low) low = value;
+        if (value > high) high = value;
+    }
+    const t0 = time(first.date),
+        t1 = time(last.date);
+    const x = (date: string) => (t1 === t0 ? width / 2 : PAD + ((time(date) - t0) / (t1 - t0)) * (width - 2 * PAD));
+    const y = (value: number) => (high === low ? height / 2 : height - PAD - ((value - low) / (high - low)) * (height - 2 * PAD));
     const parts = [open];
     if (options.target !== undefined) {
         const ty = fixed(y(options.target));

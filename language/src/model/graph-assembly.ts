@@ -2,14 +2,24 @@ import type { PomObject } from '../generated/langium/ast.js';
 import type { GraphDiagnostic, GraphObject, PomGraph } from '../graph/model.js';
 import { GraphIndex } from '../graph/graph-index.js';
 import type { PomIndex } from '../references/pom-index.js';
-import {
-    attachLink, linkHolds, sortObjectLinks, type BuiltGraph, type DocumentFragment, type FragmentLink, type GraphBuilder
-} from './graph-builder.js';
+import { attachLink, linkHolds, sortObjectLinks, type BuiltGraph, type DocumentFragment, type FragmentLink, type GraphBuilder } from './graph-builder.js';
 import { compareIds } from '../util/compare.js';
 
-interface ObjectEntry { object: GraphObject; node: PomObject; fragment: DocumentFragment }
-interface LinkEntry { link: FragmentLink; fragment: DocumentFragment; index: number }
-interface DuplicateLink { fragment: DocumentFragment; index: number; diagnostic: GraphDiagnostic }
+interface ObjectEntry {
+    object: GraphObject;
+    node: PomObject;
+    fragment: DocumentFragment;
+}
+interface LinkEntry {
+    link: FragmentLink;
+    fragment: DocumentFragment;
+    index: number;
+}
+interface DuplicateLink {
+    fragment: DocumentFragment;
+    index: number;
+    diagnostic: GraphDiagnostic;
+}
 
 /**
  * The assembled graph of an editor session, kept between builds and patched for the documents whose
@@ -40,11 +50,14 @@ export class GraphAssembly {
     /** Which link kinds are inherited: when that changes, every object's context may change, so all is rebuilt. */
     protected inheritedKinds: string | undefined;
 
-    constructor(protected readonly builder: GraphBuilder) { }
+    constructor(protected readonly builder: GraphBuilder) {}
 
     update(fragments: readonly DocumentFragment[], index: PomIndex): BuiltGraph {
         const declarations = this.builder.declarations(fragments, index);
-        const inheritedKinds = declarations.linkKinds.filter(kind => kind.inherited).map(kind => kind.id).join(' ');
+        const inheritedKinds = declarations.linkKinds
+            .filter(kind => kind.inherited)
+            .map(kind => kind.id)
+            .join(' ');
         if (inheritedKinds !== this.inheritedKinds) this.reset();
         this.inheritedKinds = inheritedKinds;
 
@@ -60,10 +73,14 @@ export class GraphAssembly {
         const sources = new Set<string>();
         const withdraw = <T extends { fragment: DocumentFragment }>(map: Map<string, T[]>, key: string) => {
             const left = map.get(key)?.filter(entry => !removed.has(entry.fragment)) ?? [];
-            if (left.length > 0) map.set(key, left); else map.delete(key);
+            if (left.length > 0) map.set(key, left);
+            else map.delete(key);
         };
         for (const fragment of removed) {
-            for (const { object } of fragment.objects) { ids.add(object.id); withdraw(this.definitions, object.id); }
+            for (const { object } of fragment.objects) {
+                ids.add(object.id);
+                withdraw(this.definitions, object.id);
+            }
             for (const link of fragment.links) {
                 sources.add(link.source);
                 withdraw(this.linksBySource, link.source);
@@ -71,7 +88,10 @@ export class GraphAssembly {
             }
         }
         for (const fragment of added) {
-            for (const { object, node } of fragment.objects) { ids.add(object.id); push(this.definitions, object.id, { object, node, fragment }); }
+            for (const { object, node } of fragment.objects) {
+                ids.add(object.id);
+                push(this.definitions, object.id, { object, node, fragment });
+            }
             fragment.links.forEach((link, i) => {
                 sources.add(link.source);
                 push(this.linksBySource, link.source, { link, fragment, index: i });
@@ -84,7 +104,13 @@ export class GraphAssembly {
         const mutable = (id: string): GraphObject => {
             let object = this.objects.get(id)!;
             if (!touched.has(id)) {
-                object = { ...object, links: [...object.links], backlinks: [...object.backlinks], children: [...object.children], inherited: [...object.inherited] };
+                object = {
+                    ...object,
+                    links: [...object.links],
+                    backlinks: [...object.backlinks],
+                    children: [...object.children],
+                    inherited: [...object.inherited],
+                };
                 this.objects.set(id, object);
                 touched.add(id);
             }
@@ -105,7 +131,10 @@ export class GraphAssembly {
                 this.objects.delete(id);
                 this.nodes.delete(id);
                 this.bases.delete(id);
-                if (base.parent) { this.childIds.get(base.parent)?.delete(id); parents.add(base.parent); }
+                if (base.parent) {
+                    this.childIds.get(base.parent)?.delete(id);
+                    parents.add(base.parent);
+                }
             }
             if (winner) {
                 const { object } = winner;
@@ -115,14 +144,14 @@ export class GraphAssembly {
                 this.bases.set(id, object);
                 if (object.parent) {
                     let children = this.childIds.get(object.parent);
-                    if (!children) this.childIds.set(object.parent, children = new Set());
+                    if (!children) this.childIds.set(object.parent, (children = new Set()));
                     children.add(id);
                     parents.add(object.parent);
                 }
             }
         }
         for (const id of [...parents, ...replaced]) {
-            if (this.objects.has(id)) mutable(id).children = [...this.childIds.get(id) ?? []];
+            if (this.objects.has(id)) mutable(id).children = [...(this.childIds.get(id) ?? [])];
         }
 
         // 3. Links again from every source whose links, or whose links' other ends, changed.
@@ -142,7 +171,7 @@ export class GraphAssembly {
             if (!this.objects.has(id)) continue;
             const source = mutable(id);
             source.links = [];
-            const entries = [...this.linksBySource.get(id) ?? []].sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index);
+            const entries = [...(this.linksBySource.get(id) ?? [])].sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index);
             const targets: string[] = [];
             const duplicates: DuplicateLink[] = [];
             for (const entry of entries) {
@@ -179,7 +208,8 @@ export class GraphAssembly {
             this.ordered = this.ordered.slice();
             for (const id of touched) this.ordered[this.positions.get(id)!] = this.objects.get(id)!;
         }
-        const duplicates = [...this.duplicates.values()].flat()
+        const duplicates = [...this.duplicates.values()]
+            .flat()
             .sort((a, b) => rank.get(a.fragment)! - rank.get(b.fragment)! || a.index - b.index)
             .map(entry => entry.diagnostic);
         const built = this.builder.finish(fragments, declarations, this.ordered, [...declarations.diagnostics, ...duplicates]);
@@ -191,7 +221,17 @@ export class GraphAssembly {
 
     protected reset(): void {
         this.fragments = [];
-        for (const map of [this.objects, this.nodes, this.bases, this.definitions, this.linksBySource, this.linksByTarget, this.backlinked, this.duplicates, this.childIds]) {
+        for (const map of [
+            this.objects,
+            this.nodes,
+            this.bases,
+            this.definitions,
+            this.linksBySource,
+            this.linksByTarget,
+            this.backlinked,
+            this.duplicates,
+            this.childIds,
+        ]) {
             map.clear();
         }
         this.ordered = [];
@@ -202,5 +242,6 @@ export class GraphAssembly {
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }

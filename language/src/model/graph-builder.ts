@@ -1,17 +1,65 @@
 import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import {
-    isBooleanValue, isDateValue, isEnumDecl, isEnumValue, isField, isLinkDecl, isLinkInverse, isLinkStatement,
-    isListValue, isNumberValue, isPomObject, isQueryColumns, isQueryGroup, isQuerySum, isRuleFor, isRuleMessage, isRuleRequire, isRuleSeverity,
-    isSettingsDecl, isSuppression, isTextValue, isTypeDecl, isViewAudience, isViewDecl, isViewLayout, isViewLinks, isClause,
-    isRuleDecl, isQueryDecl, isSelector,
-    type EnumDecl, type FieldDecl, type LinkDecl, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
-    type Value, type ViewDecl
+    isBooleanValue,
+    isDateValue,
+    isEnumDecl,
+    isEnumValue,
+    isField,
+    isLinkDecl,
+    isLinkInverse,
+    isLinkStatement,
+    isListValue,
+    isNumberValue,
+    isPomObject,
+    isQueryColumns,
+    isQueryGroup,
+    isQuerySum,
+    isRuleFor,
+    isRuleMessage,
+    isRuleRequire,
+    isRuleSeverity,
+    isSettingsDecl,
+    isSuppression,
+    isTextValue,
+    isTypeDecl,
+    isViewAudience,
+    isViewDecl,
+    isViewLayout,
+    isViewLinks,
+    isClause,
+    isRuleDecl,
+    isQueryDecl,
+    isSelector,
+    type EnumDecl,
+    type FieldDecl,
+    type LinkDecl,
+    type PomFile,
+    type PomObject,
+    type QueryDecl,
+    type RuleDecl,
+    type TypeDecl,
+    type Value,
+    type ViewDecl,
 } from '../generated/langium/ast.js';
 import {
-    GRAPH_FORMAT, GRAPH_VERSION, type EnumInfo, type FieldInfo, type InLink, type FieldValue, type GraphDiagnostic, type GraphObject,
-    type GraphQuery, type GraphRule, type GraphView, type LinkKindInfo, type PomGraph, type Severity, type SourceLocation,
-    type TypeInfo, type ViewDirection
+    GRAPH_FORMAT,
+    GRAPH_VERSION,
+    type EnumInfo,
+    type FieldInfo,
+    type InLink,
+    type FieldValue,
+    type GraphDiagnostic,
+    type GraphObject,
+    type GraphQuery,
+    type GraphRule,
+    type GraphView,
+    type LinkKindInfo,
+    type PomGraph,
+    type Severity,
+    type SourceLocation,
+    type TypeInfo,
+    type ViewDirection,
 } from '../graph/model.js';
 import { GraphIndex } from '../graph/graph-index.js';
 import { SelectorEngine } from '../graph/selector.js';
@@ -90,7 +138,10 @@ export interface ViewEntry {
 }
 
 const DIRECTIONS: Record<string, ViewDirection> = {
-    'left-to-right': 'right', 'top-to-bottom': 'down', 'right-to-left': 'left', 'bottom-to-top': 'up'
+    'left-to-right': 'right',
+    'top-to-bottom': 'down',
+    'right-to-left': 'left',
+    'bottom-to-top': 'up',
 };
 
 /**
@@ -106,7 +157,7 @@ export class GraphBuilder {
 
     constructor(
         protected readonly types: PomTypeSystem,
-        protected readonly paths: PomPaths
+        protected readonly paths: PomPaths,
     ) {
         this.selectors = new SelectorBuilder(types);
     }
@@ -115,7 +166,15 @@ export class GraphBuilder {
         const root = document.parseResult.value as PomFile;
         const fragment: DocumentFragment = {
             file: isStdlibUri(document.uri) ? undefined : this.fileName(root),
-            objects: [], links: [], types: [], enums: [], linkKinds: [], views: [], rules: [], queries: [], severities: [],
+            objects: [],
+            links: [],
+            types: [],
+            enums: [],
+            linkKinds: [],
+            views: [],
+            rules: [],
+            queries: [],
+            severities: [],
         };
         for (const element of root.elements) {
             if (isTypeDecl(element) && element.name) fragment.types.push({ info: this.typeInfo(element), node: element });
@@ -186,8 +245,10 @@ export class GraphBuilder {
             for (const { code, level, location } of fragment.severities) {
                 if (code in severities && severities[code] !== level) {
                     diagnostics.push({
-                        severity: 'warning', code: IssueCodes.ConflictingSetting, location,
-                        message: `The severity of '${code}' is set twice, to '${severities[code]}' and to '${level}'; the first is used. Keep one.`
+                        severity: 'warning',
+                        code: IssueCodes.ConflictingSetting,
+                        location,
+                        message: `The severity of '${code}' is set twice, to '${severities[code]}' and to '${level}'; the first is used. Keep one.`,
                     });
                     continue;
                 }
@@ -202,20 +263,23 @@ export class GraphBuilder {
 
     /** The graph from its declarations and its objects (assembled, in id order); its views are selected later. */
     finish(fragments: readonly DocumentFragment[], declarations: Declarations, ordered: GraphObject[], diagnostics: GraphDiagnostic[]): BuiltGraph {
-        const files = fragments.map(f => f.file).filter((f): f is string => f !== undefined).sort(compareIds);
+        const files = fragments
+            .map(f => f.file)
+            .filter((f): f is string => f !== undefined)
+            .sort(compareIds);
         const graph: PomGraph = {
-                format: GRAPH_FORMAT,
-                version: GRAPH_VERSION,
-                files,
-                objects: ordered,
-                types: [...declarations.types].sort((a, b) => compareIds(a.id, b.id)),
-                enums: [...declarations.enums].sort((a, b) => compareIds(a.id, b.id)),
-                linkKinds: [...declarations.linkKinds].sort((a, b) => compareIds(a.id, b.id)),
-                views: [],
-                rules: [...declarations.rules].sort((a, b) => compareIds(a.id, b.id)),
-                queries: [...declarations.queries].sort((a, b) => compareIds(a.id, b.id)),
-                settings: { severities: sortKeys(declarations.severities) },
-                diagnostics: [],
+            format: GRAPH_FORMAT,
+            version: GRAPH_VERSION,
+            files,
+            objects: ordered,
+            types: [...declarations.types].sort((a, b) => compareIds(a.id, b.id)),
+            enums: [...declarations.enums].sort((a, b) => compareIds(a.id, b.id)),
+            linkKinds: [...declarations.linkKinds].sort((a, b) => compareIds(a.id, b.id)),
+            views: [],
+            rules: [...declarations.rules].sort((a, b) => compareIds(a.id, b.id)),
+            queries: [...declarations.queries].sort((a, b) => compareIds(a.id, b.id)),
+            settings: { severities: sortKeys(declarations.severities) },
+            diagnostics: [],
         };
         return { graph, diagnostics, views: declarations.views };
     }
@@ -238,24 +302,28 @@ export class GraphBuilder {
             }
             return result;
         };
-        const selected = views.map(entry => {
-            const bases = chain(entry);
-            const view: GraphView = {
-                ...entry.info,
-                direction: bases.find(v => v.direction)?.direction ?? 'right',
-                objects: engine.applyClauses([...bases].reverse().flatMap(v => v.info.clauses)),
-            };
-            const linkKinds = bases.find(v => v.info.linkKinds)?.info.linkKinds;
-            if (linkKinds) view.linkKinds = linkKinds;
-            return view;
-        }).sort((a, b) => compareIds(a.id, b.id));
+        const selected = views
+            .map(entry => {
+                const bases = chain(entry);
+                const view: GraphView = {
+                    ...entry.info,
+                    direction: bases.find(v => v.direction)?.direction ?? 'right',
+                    objects: engine.applyClauses([...bases].reverse().flatMap(v => v.info.clauses)),
+                };
+                const linkKinds = bases.find(v => v.info.linkKinds)?.info.linkKinds;
+                if (linkKinds) view.linkKinds = linkKinds;
+                return view;
+            })
+            .sort((a, b) => compareIds(a.id, b.id));
         for (const view of selected) {
             // A view with a broken name already has an error; an empty result would only repeat it.
             const node = byId.get(view.id)!.node;
             if (view.objects.length === 0 && !hasBrokenReference(node) && !hasInvalidSelector(node)) {
                 diagnostics.push({
-                    severity: 'warning', code: IssueCodes.EmptyView, location: view.location,
-                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`
+                    severity: 'warning',
+                    code: IssueCodes.EmptyView,
+                    location: view.location,
+                    message: `The view '${view.id}' selects no objects; check its include clauses and conditions.`,
                 });
             }
         }
@@ -265,7 +333,12 @@ export class GraphBuilder {
     protected viewInfo(node: ViewDecl): ViewEntry {
         const id = qualifiedName(node)!;
         const info: GraphView = {
-            id, name: node.name, package: packageOf(node), direction: 'right', objects: [], clauses: [],
+            id,
+            name: node.name,
+            package: packageOf(node),
+            direction: 'right',
+            objects: [],
+            clauses: [],
             location: this.location(node, 'name'),
         };
         if (node.title !== undefined) info.title = node.title;
@@ -277,7 +350,10 @@ export class GraphBuilder {
             if (isViewAudience(member) && member.audience) info.audience = member.audience;
             else if (isViewLayout(member) && DIRECTIONS[member.direction]) direction = DIRECTIONS[member.direction];
             else if (isViewLinks(member)) {
-                const kinds = member.kinds.map(kind => this.types.linkDecl(kind.ref)).map(decl => decl && qualifiedName(decl)).filter((k): k is string => !!k);
+                const kinds = member.kinds
+                    .map(kind => this.types.linkDecl(kind.ref))
+                    .map(decl => decl && qualifiedName(decl))
+                    .filter((k): k is string => !!k);
                 info.linkKinds = [...new Set(kinds)].sort(compareIds);
             } else if (isClause(member)) clauses.push(member);
         }
@@ -287,8 +363,13 @@ export class GraphBuilder {
 
     protected ruleInfo(node: RuleDecl): GraphRule {
         const info: GraphRule = {
-            id: qualifiedName(node)!, name: node.name, package: packageOf(node), severity: 'warning',
-            for: [], require: [], location: this.location(node, 'name'),
+            id: qualifiedName(node)!,
+            name: node.name,
+            package: packageOf(node),
+            severity: 'warning',
+            for: [],
+            require: [],
+            location: this.location(node, 'name'),
         };
         if (node.title !== undefined) info.title = node.title;
         // A rule naming something that does not resolve has that error; run, it would repeat it as a finding on every
@@ -311,7 +392,11 @@ export class GraphBuilder {
 
     protected queryInfo(node: QueryDecl): GraphQuery {
         const info: GraphQuery = {
-            id: qualifiedName(node)!, name: node.name, package: packageOf(node), clauses: [], columns: [],
+            id: qualifiedName(node)!,
+            name: node.name,
+            package: packageOf(node),
+            clauses: [],
+            columns: [],
             location: this.location(node, 'name'),
         };
         if (node.title !== undefined) info.title = node.title;
@@ -365,7 +450,9 @@ export class GraphBuilder {
             }
         }
         object.defaults.sort(compareIds);
-        const allow = node.members.filter(isSuppression).filter(m => m.code && m.reason !== undefined)
+        const allow = node.members
+            .filter(isSuppression)
+            .filter(m => m.code && m.reason !== undefined)
             .map(m => ({ code: m.code, reason: m.reason, location: this.location(m, 'code') }));
         if (allow.length > 0) object.allow = allow;
         fragment.objects.push({ object, node });
@@ -388,9 +475,15 @@ export class GraphBuilder {
                 if (!other || otherId === undefined) continue;
                 const [source, dest] = inverse ? [otherId, object.id] : [object.id, otherId];
                 fragment.links.push({
-                    kind: kindId, kindName: decl.name, inverse: decl.inverses[0]?.name, source, target: dest,
-                    meta: this.metadata(target.entries, decl), location: this.location(target, 'target'),
-                    writtenIn: object.id, other,
+                    kind: kindId,
+                    kindName: decl.name,
+                    inverse: decl.inverses[0]?.name,
+                    source,
+                    target: dest,
+                    meta: this.metadata(target.entries, decl),
+                    location: this.location(target, 'target'),
+                    writtenIn: object.id,
+                    other,
                 });
             }
         }
@@ -432,9 +525,12 @@ export class GraphBuilder {
 
     protected typeInfo(type: TypeDecl): TypeInfo {
         const id = qualifiedName(type)!;
-        const parent = type.superType?.ref ? qualifiedName(type.superType.ref) : (id === ROOT_TYPE ? undefined : ROOT_TYPE);
+        const parent = type.superType?.ref ? qualifiedName(type.superType.ref) : id === ROOT_TYPE ? undefined : ROOT_TYPE;
         return clean({
-            id, name: type.name, title: type.title, extends: parent,
+            id,
+            name: type.name,
+            title: type.title,
+            extends: parent,
             fields: type.fields.filter(f => f.name).map(f => this.fieldInfo(f)),
             location: this.location(type, 'name'),
         });
@@ -455,7 +551,10 @@ export class GraphBuilder {
 
     protected enumInfo(enumDecl: EnumDecl): EnumInfo {
         return clean({
-            id: qualifiedName(enumDecl)!, name: enumDecl.name, title: enumDecl.title, ordered: enumDecl.ordered,
+            id: qualifiedName(enumDecl)!,
+            name: enumDecl.name,
+            title: enumDecl.title,
+            ordered: enumDecl.ordered,
             members: enumDecl.members.filter(m => m.name).map(m => clean({ name: m.name, title: m.title })),
             location: this.location(enumDecl, 'name'),
         });
@@ -464,10 +563,16 @@ export class GraphBuilder {
     protected linkInfo(link: LinkDecl): LinkKindInfo {
         const ids = (refs: LinkDecl['sources']) => refs.map(r => (r.ref && qualifiedName(r.ref)) ?? r.$refText);
         return clean({
-            id: qualifiedName(link)!, name: link.name, title: link.title, inverse: link.inverses[0]?.name,
-            from: ids(link.sources), to: ids(link.targets),
-            single: link.flags.includes('single'), exclusive: link.flags.includes('exclusive'),
-            acyclic: link.flags.includes('acyclic'), inherited: link.flags.includes('inherited'),
+            id: qualifiedName(link)!,
+            name: link.name,
+            title: link.title,
+            inverse: link.inverses[0]?.name,
+            from: ids(link.sources),
+            to: ids(link.targets),
+            single: link.flags.includes('single'),
+            exclusive: link.flags.includes('exclusive'),
+            acyclic: link.flags.includes('acyclic'),
+            inherited: link.flags.includes('inherited'),
             lineage: link.flags.includes('upstream') ? 'upstream' : link.flags.includes('lineage') ? 'forward' : undefined,
             metadata: link.metadata.filter(f => f.name).map(f => this.fieldInfo(f)),
             location: this.location(link, 'name'),
@@ -476,7 +581,7 @@ export class GraphBuilder {
 
     protected fileName(root: AstNode): string {
         let name = this.fileNames.get(root);
-        if (name === undefined) this.fileNames.set(root, name = this.paths.display(root.$document!.uri));
+        if (name === undefined) this.fileNames.set(root, (name = this.paths.display(root.$document!.uri)));
         return name;
     }
 
@@ -508,8 +613,11 @@ export function linkHolds(link: FragmentLink, objects: ReadonlyMap<string, Graph
 export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphObject): GraphDiagnostic | undefined {
     if (source.links.some(l => l.kind === link.kind && l.target === dest.id)) {
         return {
-            severity: 'warning', code: IssueCodes.DuplicateLink, location: link.location, object: link.writtenIn,
-            message: `The '${link.kindName}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`
+            severity: 'warning',
+            code: IssueCodes.DuplicateLink,
+            location: link.location,
+            object: link.writtenIn,
+            message: `The '${link.kindName}' link from '${source.id}' to '${dest.id}' is written twice; keep one.`,
         };
     }
     source.links.push({ kind: link.kind, target: dest.id, meta: link.meta, location: link.location });
@@ -539,11 +647,16 @@ function typedValue(value: Value | undefined, decl: FieldDecl): FieldValue | und
     const items = isListValue(value) ? value.items : [value];
     const fits = (item: Value) => {
         switch (decl.type.primitive) {
-            case 'text': return isTextValue(item);
-            case 'number': return isNumberValue(item);
-            case 'boolean': return isBooleanValue(item);
-            case 'date': return isDateValue(item) && isValidDate(item.value);
-            default: return isEnumValue(item) && item.member?.ref?.$container === decl.type.enumType?.ref;
+            case 'text':
+                return isTextValue(item);
+            case 'number':
+                return isNumberValue(item);
+            case 'boolean':
+                return isBooleanValue(item);
+            case 'date':
+                return isDateValue(item) && isValidDate(item.value);
+            default:
+                return isEnumValue(item) && item.member?.ref?.$container === decl.type.enumType?.ref;
         }
     };
     return items.every(fits) ? toValue(value) : undefined;
@@ -580,7 +693,6 @@ function hasInvalidSelector(node: ViewDecl): boolean {
 function sortKeys<T>(record: Record<string, T>): Record<string, T> {
     return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareIds(a, b)));
 }
-
 
 /** Drops undefined properties so the JSON holds only what is there. */
 function clean<T extends object>(value: T): T {

@@ -1,7 +1,21 @@
 import {
-    isAnd, isComparison, isCountCondition, isHasCondition, isLinkCondition, isLinkInverse, isNot, isOr, isPathCondition,
-    isPomObject, isTypeDecl, type Clause as ClauseNode, type Condition as ConditionNode, type LinkDecl, type LinkInverse,
-    type Selectable, type Selector as SelectorNode
+    isAnd,
+    isComparison,
+    isCountCondition,
+    isHasCondition,
+    isLinkCondition,
+    isLinkInverse,
+    isNot,
+    isOr,
+    isPathCondition,
+    isPomObject,
+    isTypeDecl,
+    type Clause as ClauseNode,
+    type Condition as ConditionNode,
+    type LinkDecl,
+    type LinkInverse,
+    type Selectable,
+    type Selector as SelectorNode,
 } from '../generated/langium/ast.js';
 import type { Reference } from 'langium';
 import type { Clause } from '../graph/model.js';
@@ -16,11 +30,11 @@ import { toValue } from './graph-builder.js';
  * becomes false, so the rest of a view or rule still works.
  */
 export class SelectorBuilder {
-    constructor(protected readonly types: PomTypeSystem) { }
+    constructor(protected readonly types: PomTypeSystem) {}
 
     clauses(nodes: readonly ClauseNode[]): Clause[] {
         return nodes.map(node => ({
-            mode: node.mode === 'exclude' ? 'exclude' as const : 'include' as const,
+            mode: node.mode === 'exclude' ? ('exclude' as const) : ('include' as const),
             selectors: this.selectors(node.selectors),
         }));
     }
@@ -76,7 +90,7 @@ export class SelectorBuilder {
     condition(node: ConditionNode): Condition {
         const never: Condition = { kind: 'or', operands: [] };
         if (isOr(node) || isAnd(node)) {
-            const kind = isOr(node) ? 'or' as const : 'and' as const;
+            const kind = isOr(node) ? ('or' as const) : ('and' as const);
             const same = isOr(node) ? isOr : isAnd;
             // `a or b or c` parses as ((a or b) or c): walk down the left side in a loop, not by recursion (a
             // chain of thousands of terms), and flatten it into one list.
@@ -122,8 +136,11 @@ export class SelectorBuilder {
             const kind = this.linkKind(node.kind?.ref);
             if (!kind || !node.operator) return never;
             const condition: Condition = {
-                kind: 'count', link: kind.id, inverse: kind.inverse,
-                operator: node.operator, value: node.value ?? 0
+                kind: 'count',
+                link: kind.id,
+                inverse: kind.inverse,
+                operator: node.operator,
+                value: node.value ?? 0,
             };
             if (node.all || node.target || node.nested) {
                 const target = this.target(node.all, node.target, node.nested);
@@ -158,6 +175,9 @@ export class SelectorBuilder {
 
 /** The selectors before the last are bare heads (a type or an object), so the last one's `where` is shared. */
 export function sharesCondition(nodes: readonly SelectorNode[]): boolean {
-    return nodes.length > 1 && nodes[nodes.length - 1].condition !== undefined
-        && nodes.slice(0, -1).every(node => !node.condition && !node.around && !node.reaches);
+    return (
+        nodes.length > 1 &&
+        nodes[nodes.length - 1].condition !== undefined &&
+        nodes.slice(0, -1).every(node => !node.condition && !node.around && !node.reaches)
+    );
 }

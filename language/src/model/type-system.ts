@@ -1,7 +1,5 @@
 import { WorkspaceCache } from 'langium';
-import {
-    isLinkDecl, type EnumDecl, type EnumMember, type FieldDecl, type LinkDecl, type LinkName, type TypeDecl
-} from '../generated/langium/ast.js';
+import { isLinkDecl, type EnumDecl, type EnumMember, type FieldDecl, type LinkDecl, type LinkName, type TypeDecl } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomIndexProvider } from '../references/pom-index.js';
 import { STD_PACKAGE, qualifiedName } from '../references/names.js';

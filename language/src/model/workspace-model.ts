@@ -64,7 +64,9 @@ export class PomWorkspaceModel {
     }
 
     protected compile(): CompiledModel {
-        const documents = this.documents.all.filter(d => d.state >= DocumentState.Linked).toArray()
+        const documents = this.documents.all
+            .filter(d => d.state >= DocumentState.Linked)
+            .toArray()
             .sort((a, b) => compareIds(a.uri.toString(), b.uri.toString()));
         const fragments = documents.map(document => this.fragment(document));
         const index = this.indexProvider.index;
@@ -107,4 +109,3 @@ export class PomWorkspaceModel {
         return fragment;
     }
 }
-

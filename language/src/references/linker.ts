@@ -1,6 +1,4 @@
-import {
-    Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo
-} from 'langium';
+import { Cancellation, DefaultLinker, interruptAndCheck, type AstNodeDescription, type LangiumDocument, type LinkingError, type ReferenceInfo } from 'langium';
 import { astNodes, forEachReference } from '../util/ast-walk.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomResolver } from './resolver.js';
@@ -21,7 +19,7 @@ export class PomLinker extends DefaultLinker {
 
     /** Resolved on first use: the resolver depends on services created after the linker. */
     protected resolver(): PomResolver {
-        return this.cachedResolver ??= this.services.references.Resolver;
+        return (this.cachedResolver ??= this.services.references.Resolver);
     }
 
     /**
@@ -43,12 +41,19 @@ export class PomLinker extends DefaultLinker {
             resolution = this.resolver().resolve(info);
         } catch (error) {
             if (process.env.POM_DEBUG) console.error(error);
-            return { info, message: `Internal error while resolving '${info.reference.$refText}' (${error instanceof Error ? error.message : String(error)}). This is a bug in pom.`, code: IssueCodes.InternalError } as PomLinkingError;
+            return {
+                info,
+                message: `Internal error while resolving '${info.reference.$refText}' (${error instanceof Error ? error.message : String(error)}). This is a bug in pom.`,
+                code: IssueCodes.InternalError,
+            } as PomLinkingError;
         }
         switch (resolution.kind) {
-            case 'found': return resolution.description;
-            case 'silent': return { info, message: '', silent: true } as PomLinkingError;
-            default: return { info, message: resolution.message, code: resolution.code } as PomLinkingError;
+            case 'found':
+                return resolution.description;
+            case 'silent':
+                return { info, message: '', silent: true } as PomLinkingError;
+            default:
+                return { info, message: resolution.message, code: resolution.code } as PomLinkingError;
         }
     }
 }

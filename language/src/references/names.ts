@@ -1,9 +1,24 @@
 import type { AstNode } from 'langium';
 import { AstUtils } from 'langium';
 import {
-    isEnumDecl, isLinkDecl, isLinkInverse, isPomFile, isPomObject, isQueryDecl, isRuleDecl, isTypeDecl, isViewDecl,
-    type EnumDecl, type LinkDecl, type LinkInverse, type PomFile, type PomObject, type QueryDecl, type RuleDecl, type TypeDecl,
-    type ViewDecl
+    isEnumDecl,
+    isLinkDecl,
+    isLinkInverse,
+    isPomFile,
+    isPomObject,
+    isQueryDecl,
+    isRuleDecl,
+    isTypeDecl,
+    isViewDecl,
+    type EnumDecl,
+    type LinkDecl,
+    type LinkInverse,
+    type PomFile,
+    type PomObject,
+    type QueryDecl,
+    type RuleDecl,
+    type TypeDecl,
+    type ViewDecl,
 } from '../generated/langium/ast.js';
 
 /** The package every file sees without importing it. */
@@ -28,7 +43,7 @@ export function packageOf(node: AstNode): string {
     const root = AstUtils.findRootNode(node);
     if (!isPomFile(root)) return '';
     let pkg = packageCache.get(root);
-    if (pkg === undefined) packageCache.set(root, pkg = normalizeReference(root.package ?? ''));
+    if (pkg === undefined) packageCache.set(root, (pkg = normalizeReference(root.package ?? '')));
     return pkg;
 }
 
@@ -63,8 +78,16 @@ function computeQualifiedName(node: Identified): string | undefined {
 }
 
 export function isIdentified(node: AstNode): node is Identified {
-    return isPomObject(node) || isTypeDecl(node) || isEnumDecl(node) || isLinkDecl(node) || isLinkInverse(node)
-        || isViewDecl(node) || isRuleDecl(node) || isQueryDecl(node);
+    return (
+        isPomObject(node) ||
+        isTypeDecl(node) ||
+        isEnumDecl(node) ||
+        isLinkDecl(node) ||
+        isLinkInverse(node) ||
+        isViewDecl(node) ||
+        isRuleDecl(node) ||
+        isQueryDecl(node)
+    );
 }
 
 export function fileOf(node: AstNode): PomFile | undefined {

@@ -54,7 +54,8 @@ export class PomIndex {
                 if (!namespace) continue;
                 const map = this.ids[namespace];
                 const existing = map.get(description.name);
-                if (existing) existing.push(description); else map.set(description.name, [description]);
+                if (existing) existing.push(description);
+                else map.set(description.name, [description]);
             }
         }
         for (const namespace of NAMESPACES) {
@@ -146,14 +147,14 @@ export class PomIndex {
 
     /** Every declared type (the winning definition of each id), for what asks about all of them. */
     get types(): readonly TypeDecl[] {
-        return this.typeList ??= [...this.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n));
+        return (this.typeList ??= [...this.ids.type.values()].map(list => list[0].node).filter((n): n is TypeDecl => !!n && isTypeDecl(n)));
     }
 
     private linkNameSet?: Set<string>;
 
     /** The short names of the declared link kinds (`owner` for std.owner), for what names them without a package. */
     get linkNames(): ReadonlySet<string> {
-        return this.linkNameSet ??= new Set([...this.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1)));
+        return (this.linkNameSet ??= new Set([...this.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1))));
     }
 
     get(namespace: Namespace, id: string): AstNodeDescription | undefined {
@@ -200,8 +201,7 @@ export class PomIndexProvider {
         const files = this.documents.all.map(document => document.parseResult.value as PomFile);
         if (!(this.indexManager instanceof PomIndexManager)) return new PomIndex(this.indexManager.allElements(), files);
         const exports = this.indexManager.exportsByDocument;
-        const index = (this.previous && PomIndex.patched(this.previous.index, this.previous.exports, exports, files))
-            ?? new PomIndex(flatten(exports), files);
+        const index = (this.previous && PomIndex.patched(this.previous.index, this.previous.exports, exports, files)) ?? new PomIndex(flatten(exports), files);
         // A copy: Langium's map changes in place.
         this.previous = { exports: new Map(exports), index };
         return index;

@@ -1,9 +1,37 @@
 import { AstUtils, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo } from 'langium';
 import {
-    isComparison, isCountCondition, isEnumValue, isField, isFieldDecl, isFieldType, isHasCondition, isLinkCondition, isLinkDecl,
-    isLinkKindList, isLinkStatement, isLinkTarget, isListValue, isMetaEntry, isPathCondition, isPomObject, isRuleDecl, isRuleFor,
-    isClause, isSelector, isTypeDecl, isViewDecl, isViewLinks,
-    type Comparison, type EnumMember, type FieldDecl, type HasCondition, type MetaEntry, type PomFile, type PomObject, type Selector, type TypeDecl
+    isComparison,
+    isCountCondition,
+    isEnumValue,
+    isField,
+    isFieldDecl,
+    isFieldType,
+    isHasCondition,
+    isLinkCondition,
+    isLinkDecl,
+    isLinkKindList,
+    isLinkStatement,
+    isLinkTarget,
+    isListValue,
+    isMetaEntry,
+    isPathCondition,
+    isPomObject,
+    isRuleDecl,
+    isRuleFor,
+    isClause,
+    isSelector,
+    isTypeDecl,
+    isViewDecl,
+    isViewLinks,
+    type Comparison,
+    type EnumMember,
+    type FieldDecl,
+    type HasCondition,
+    type MetaEntry,
+    type PomFile,
+    type PomObject,
+    type Selector,
+    type TypeDecl,
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
@@ -36,9 +64,14 @@ export interface LookupContext {
 const STD_ONLY = [STD_PACKAGE];
 
 const what: Record<Namespace, string> = {
-    object: 'object', type: 'type', enum: 'enum', link: 'link kind', view: 'view', rule: 'rule', query: 'query'
+    object: 'object',
+    type: 'type',
+    enum: 'enum',
+    link: 'link kind',
+    view: 'view',
+    rule: 'rule',
+    query: 'query',
 };
-
 
 /**
  * Resolves references with hash look-ups, in tiers:
@@ -76,8 +109,10 @@ export class PomResolver {
 
     protected isSelectable(info: ReferenceInfo): boolean {
         const { container, property } = info;
-        return (isSelector(container) && (property === 'head' || property === 'reaches'))
-            || ((isLinkCondition(container) || isPathCondition(container) || isCountCondition(container)) && property === 'target');
+        return (
+            (isSelector(container) && (property === 'head' || property === 'reaches')) ||
+            ((isLinkCondition(container) || isPathCondition(container) || isCountCondition(container)) && property === 'target')
+        );
     }
 
     /** A type if there is one by that name, else an object. */
@@ -110,8 +145,13 @@ export class PomResolver {
     protected conditionSelectors(node: AstNode): Selector[] {
         const selector = AstUtils.getContainerOfType(node, isSelector);
         const list = selector && (isClause(selector.$container) || isRuleFor(selector.$container)) ? selector.$container.selectors : [];
-        return selector ? (list.length > 1 && list[list.length - 1] === selector && sharesCondition(list) ? list : [selector])
-            : AstUtils.getContainerOfType(node, isRuleDecl)?.members.filter(isRuleFor).flatMap(f => f.selectors) ?? [];
+        return selector
+            ? list.length > 1 && list[list.length - 1] === selector && sharesCondition(list)
+                ? list
+                : [selector]
+            : (AstUtils.getContainerOfType(node, isRuleDecl)
+                  ?.members.filter(isRuleFor)
+                  .flatMap(f => f.selectors) ?? []);
     }
 
     protected resolveConditionField(condition: Comparison | HasCondition, name: string): Resolution {
@@ -137,8 +177,11 @@ export class PomResolver {
         const link = isLink || field ? undefined : closest(name, this.indexProvider.index.linkNames);
         const hint = isLink
             ? ` '${name}' is a link kind: write '${name} -> <target>'.`
-            : field ? ` Did you mean '${field}'?`
-                : link ? ` Did you mean the link kind '${link}'? Write '${link} -> <target>'.` : ` Its fields are: ${known.join(', ')}.`;
+            : field
+              ? ` Did you mean '${field}'?`
+              : link
+                ? ` Did you mean the link kind '${link}'? Write '${link} -> <target>'.`
+                : ` Its fields are: ${known.join(', ')}.`;
         return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${names}' has no field '${name}'.${hint}` };
     }
 
@@ -148,7 +191,6 @@ export class PomResolver {
         return node && isTypeDecl(node) ? this.types.fields(node) : undefined;
     }
 
-
     private readonly memberDescriptions = new WeakMap<FieldDecl | EnumMember, AstNodeDescription>();
 
     /**
@@ -157,19 +199,29 @@ export class PomResolver {
      */
     protected lazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
         let description = this.memberDescriptions.get(node);
-        if (!description) this.memberDescriptions.set(node, description = this.createLazyDescription(node));
+        if (!description) this.memberDescriptions.set(node, (description = this.createLazyDescription(node)));
         return description;
     }
 
     protected createLazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
         let full: AstNodeDescription | undefined;
-        const get = () => full ??= this.descriptions.createDescription(node, node.name);
+        const get = () => (full ??= this.descriptions.createDescription(node, node.name));
         return {
-            node, name: node.name, type: node.$type,
-            get documentUri() { return get().documentUri; },
-            get path() { return get().path; },
-            get nameSegment() { return get().nameSegment; },
-            get selectionSegment() { return get().selectionSegment; },
+            node,
+            name: node.name,
+            type: node.$type,
+            get documentUri() {
+                return get().documentUri;
+            },
+            get path() {
+                return get().path;
+            },
+            get nameSegment() {
+                return get().nameSegment;
+            },
+            get selectionSegment() {
+                return get().selectionSegment;
+            },
         };
     }
 
@@ -199,9 +251,9 @@ export class PomResolver {
         // Every reference inside one object (or one declaration) sees the same names.
         const owner = AstUtils.getContainerOfType(node, isPomObject) ?? fileOf(node) ?? node;
         let byNamespace = this.contexts.get(owner);
-        if (!byNamespace) this.contexts.set(owner, byNamespace = new Map<Namespace, LookupContext>());
+        if (!byNamespace) this.contexts.set(owner, (byNamespace = new Map<Namespace, LookupContext>()));
         let context = byNamespace.get(namespace);
-        if (!context) byNamespace.set(namespace, context = this.computeContext(owner, namespace));
+        if (!context) byNamespace.set(namespace, (context = this.computeContext(owner, namespace)));
         return context;
     }
 
@@ -209,8 +261,7 @@ export class PomResolver {
         const file = fileOf(node);
         const lexical: string[] = [];
         if (namespace === 'object') {
-            for (let object = AstUtils.getContainerOfType(node, isPomObject); object;
-                object = AstUtils.getContainerOfType(object.$container, isPomObject)) {
+            for (let object = AstUtils.getContainerOfType(node, isPomObject); object; object = AstUtils.getContainerOfType(object.$container, isPomObject)) {
                 const id = qualifiedName(object);
                 if (id) lexical.push(id);
             }
@@ -242,8 +293,10 @@ export class PomResolver {
             if (imported.size > 1) {
                 const candidates = [...imported.keys()].sort();
                 return {
-                    kind: 'ambiguous', candidates, code: IssueCodes.AmbiguousReference,
-                    message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`
+                    kind: 'ambiguous',
+                    candidates,
+                    code: IssueCodes.AmbiguousReference,
+                    message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`,
                 };
             }
         }
@@ -266,8 +319,8 @@ export class PomResolver {
         const hint = suggestion
             ? ` Did you mean '${suggestion}'?`
             : context.namespace === 'object' && !text.includes('.') && context.imports.length === 0
-                ? ' Objects of other packages need their full id or an import.'
-                : '';
+              ? ' Objects of other packages need their full id or an import.'
+              : '';
         if (context.namespace === 'link' && context.owner && isPomObject(context.owner)) {
             const type = context.owner.type?.ref;
             if (type && this.types.fields(type).has(text)) {
@@ -275,8 +328,13 @@ export class PomResolver {
             }
         }
         const code = {
-            object: IssueCodes.UnknownObject, type: IssueCodes.UnknownType, enum: IssueCodes.UnknownType, link: IssueCodes.UnknownLink,
-            view: IssueCodes.UnknownView, rule: IssueCodes.UnknownObject, query: IssueCodes.UnknownObject,
+            object: IssueCodes.UnknownObject,
+            type: IssueCodes.UnknownType,
+            enum: IssueCodes.UnknownType,
+            link: IssueCodes.UnknownLink,
+            view: IssueCodes.UnknownView,
+            rule: IssueCodes.UnknownObject,
+            query: IssueCodes.UnknownObject,
         }[context.namespace];
         return { kind: 'missing', code, message: `Unknown ${what[context.namespace]} '${text}'.${hint}` };
     }
@@ -290,7 +348,9 @@ export class PomResolver {
         const isLink = this.resolveId(name, this.contextOf(object, 'link')).kind === 'found';
         const hint = isLink
             ? ` '${name}' is a link kind: write '${name} -> <target>'.`
-            : (closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its fields are: ${known.join(', ')}.`);
+            : closest(name, known)
+              ? ` Did you mean '${closest(name, known)}'?`
+              : ` Its fields are: ${known.join(', ')}.`;
         return { kind: 'missing', code: IssueCodes.UnknownField, message: `Type '${type.name}' has no field '${name}'.${hint}` };
     }
 
@@ -301,9 +361,12 @@ export class PomResolver {
         const field = decl.metadata.find(m => m.name === name);
         if (field) return this.describe(field);
         const known = decl.metadata.map(m => m.name);
-        const hint = known.length === 0
-            ? ` '${decl.name}' links carry no metadata.`
-            : closest(name, known) ? ` Did you mean '${closest(name, known)}'?` : ` Its metadata is: ${known.join(', ')}.`;
+        const hint =
+            known.length === 0
+                ? ` '${decl.name}' links carry no metadata.`
+                : closest(name, known)
+                  ? ` Did you mean '${closest(name, known)}'?`
+                  : ` Its metadata is: ${known.join(', ')}.`;
         return { kind: 'missing', code: IssueCodes.UnknownField, message: `Link '${decl.name}' has no metadata '${name}'.${hint}` };
     }
 
@@ -312,9 +375,10 @@ export class PomResolver {
         if (!field) return { kind: 'silent' };
         if (field.type?.primitive) {
             return {
-                kind: 'missing', code: IssueCodes.WrongValueType,
-                message: `'${field.name}' takes ${article(field.type.primitive)}, not a name.` +
-                    (field.type.primitive === 'text' ? ` Quote it: "${name}".` : '')
+                kind: 'missing',
+                code: IssueCodes.WrongValueType,
+                message:
+                    `'${field.name}' takes ${article(field.type.primitive)}, not a name.` + (field.type.primitive === 'text' ? ` Quote it: "${name}".` : ''),
             };
         }
         const enumDecl = this.types.enumOf(field);
@@ -324,9 +388,9 @@ export class PomResolver {
         const names = enumDecl.members.map(m => m.name);
         const suggestion = closest(name, names);
         return {
-            kind: 'missing', code: IssueCodes.UnknownEnumMember,
-            message: `'${name}' is not a member of ${enumDecl.name} (${names.join(', ')}).` +
-                (suggestion ? ` Did you mean '${suggestion}'?` : '')
+            kind: 'missing',
+            code: IssueCodes.UnknownEnumMember,
+            message: `'${name}' is not a member of ${enumDecl.name} (${names.join(', ')}).` + (suggestion ? ` Did you mean '${suggestion}'?` : ''),
         };
     }
 

@@ -1,8 +1,14 @@
+import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import {
-    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols
-} from 'langium';
-import {
-    isEnumDecl, isLinkDecl, isPomObject, isQueryDecl, isRuleDecl, isTypeDecl, isViewDecl, type PomFile, type PomObject
+    isEnumDecl,
+    isLinkDecl,
+    isPomObject,
+    isQueryDecl,
+    isRuleDecl,
+    isTypeDecl,
+    isViewDecl,
+    type PomFile,
+    type PomObject,
 } from '../generated/langium/ast.js';
 import { joinName, normalizeReference } from './names.js';
 
@@ -11,7 +17,6 @@ import { joinName, normalizeReference } from './names.js';
  * Resolution then is a hash look-up in the PomIndex instead of Langium's linear scope search.
  */
 export class PomScopeComputation extends DefaultScopeComputation {
-
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const root = document.parseResult.value as PomFile;
         const pkg = normalizeReference(root.package ?? '');
@@ -28,8 +33,10 @@ export class PomScopeComputation extends DefaultScopeComputation {
         for (const element of root.elements) {
             if (isPomObject(element)) {
                 addObject(element, pkg);
-            } else if ((isTypeDecl(element) || isEnumDecl(element) || isLinkDecl(element)
-                || isViewDecl(element) || isRuleDecl(element) || isQueryDecl(element)) && element.name) {
+            } else if (
+                (isTypeDecl(element) || isEnumDecl(element) || isLinkDecl(element) || isViewDecl(element) || isRuleDecl(element) || isQueryDecl(element)) &&
+                element.name
+            ) {
                 add(element, joinName(pkg, element.name));
                 if (isLinkDecl(element)) {
                     for (const inverse of element.inverses) {

@@ -4,7 +4,10 @@ import type { PomResolver } from './resolver.js';
 
 /** A scope that answers look-ups through the PomResolver's hash maps. */
 class ResolvingScope implements Scope {
-    constructor(private readonly resolver: PomResolver, private readonly info: ReferenceInfo) { }
+    constructor(
+        private readonly resolver: PomResolver,
+        private readonly info: ReferenceInfo,
+    ) {}
 
     getElement(name: string): AstNodeDescription | undefined {
         const resolution = this.resolver.resolve({ ...this.info, reference: { ...this.info.reference, $refText: name } });
@@ -29,10 +32,10 @@ class ResolvingScope implements Scope {
 export class PomScopeProvider implements ScopeProvider {
     private cachedResolver?: PomResolver;
 
-    constructor(protected readonly services: PomServices) { }
+    constructor(protected readonly services: PomServices) {}
 
     protected resolver(): PomResolver {
-        return this.cachedResolver ??= this.services.references.Resolver;
+        return (this.cachedResolver ??= this.services.references.Resolver);
     }
 
     getScope(info: ReferenceInfo): Scope {

@@ -1,5 +1,13 @@
 import {
-    AstUtils, GrammarAST, isCompositeCstNode, isMultiReference, isReference, type AstNode, type CstNode, type MultiReference, type Reference
+    AstUtils,
+    GrammarAST,
+    isCompositeCstNode,
+    isMultiReference,
+    isReference,
+    type AstNode,
+    type CstNode,
+    type MultiReference,
+    type Reference,
 } from 'langium';
 
 const nodesByRoot = new WeakMap<AstNode, AstNode[]>();

@@ -5,4 +5,3 @@
 export function compareIds(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
-

@@ -12,9 +12,12 @@ export function excerpt(text: string, max = 60): string {
 export function escapeControls(text: string): string {
     // Fast path: most messages hold none.
     if (!CONTROL.test(text)) return text;
-    return text.replace(CONTROL_ALL, ch => ESCAPES[ch] ?? (ch.charCodeAt(0) <= 0xff
-        ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`
-        : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`));
+    return text.replace(
+        CONTROL_ALL,
+        ch =>
+            ESCAPES[ch] ??
+            (ch.charCodeAt(0) <= 0xff ? `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}` : `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`),
+    );
 }
 
 const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;

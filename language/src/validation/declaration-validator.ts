@@ -1,7 +1,5 @@
 import { AstUtils, type AstNode, type AstNodeDescription, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import {
-    type EnumDecl, type FieldDecl, type Import, type LinkDecl, type PomAstType, type PomFile, type TypeDecl
-} from '../generated/langium/ast.js';
+import { type EnumDecl, type FieldDecl, type Import, type LinkDecl, type PomAstType, type PomFile, type TypeDecl } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import type { Namespace, PomIndexProvider } from '../references/pom-index.js';
@@ -46,8 +44,11 @@ export class DeclarationValidator {
     checkPackage = (file: PomFile, accept: ValidationAcceptor): void => {
         const pkg = normalizeReference(file.package ?? '');
         if ((pkg === STD_PACKAGE || pkg.startsWith(STD_PACKAGE + '.')) && !isStdlibUri(AstUtils.getDocument(file).uri)) {
-            accept('error', `The package '${STD_PACKAGE}' is the standard library's; choose another package name (your organisation's, say).`,
-                { node: file, property: 'package', code: IssueCodes.ReservedPackage });
+            accept('error', `The package '${STD_PACKAGE}' is the standard library's; choose another package name (your organisation's, say).`, {
+                node: file,
+                property: 'package',
+                code: IssueCodes.ReservedPackage,
+            });
         }
     };
 
@@ -57,17 +58,31 @@ export class DeclarationValidator {
         const index = this.indexProvider.index;
         const known = index.packages.has(target) || (['object', 'type', 'enum', 'link'] as Namespace[]).some(ns => index.get(ns, target));
         if (!known) {
-            accept('error', `No package or object '${target}' to import.${didYouMean(target, index.packages)}`,
-                { node: declaration, property: 'target', code: IssueCodes.UnknownImport });
+            accept('error', `No package or object '${target}' to import.${didYouMean(target, index.packages)}`, {
+                node: declaration,
+                property: 'target',
+                code: IssueCodes.UnknownImport,
+            });
         }
     };
 
     checkUniqueId = (node: Identified, accept: ValidationAcceptor): void => {
         const id = qualifiedName(node);
         if (!id) return;
-        const namespace: Namespace = node.$type === 'PomObject' ? 'object'
-            : node.$type === 'TypeDecl' ? 'type' : node.$type === 'EnumDecl' ? 'enum'
-                : node.$type === 'ViewDecl' ? 'view' : node.$type === 'RuleDecl' ? 'rule' : node.$type === 'QueryDecl' ? 'query' : 'link';
+        const namespace: Namespace =
+            node.$type === 'PomObject'
+                ? 'object'
+                : node.$type === 'TypeDecl'
+                  ? 'type'
+                  : node.$type === 'EnumDecl'
+                    ? 'enum'
+                    : node.$type === 'ViewDecl'
+                      ? 'view'
+                      : node.$type === 'RuleDecl'
+                        ? 'rule'
+                        : node.$type === 'QueryDecl'
+                          ? 'query'
+                          : 'link';
         const all = this.indexProvider.index.all(namespace, id);
         if (all.length < 2) return;
         // Not the node itself, nor its container or a child of it (reported on their own).
@@ -92,11 +107,15 @@ export class DeclarationValidator {
         });
         const rest = more > 0 ? ` and ${more} more place${more === 1 ? '' : 's'}` : '';
         accept('error', `Duplicate id '${id}': also defined at ${where.join(', ')}${rest}. Rename one of them.`, {
-            node, property: 'name', code: IssueCodes.DuplicateId,
-            relatedInformation: shown.filter(d => d.nameSegment).map(d => ({
-                location: { uri: d.documentUri.toString(), range: d.nameSegment!.range },
-                message: `'${id}' is also defined here`
-            }))
+            node,
+            property: 'name',
+            code: IssueCodes.DuplicateId,
+            relatedInformation: shown
+                .filter(d => d.nameSegment)
+                .map(d => ({
+                    location: { uri: d.documentUri.toString(), range: d.nameSegment!.range },
+                    message: `'${id}' is also defined here`,
+                })),
         });
     };
 
@@ -104,8 +123,11 @@ export class DeclarationValidator {
         const seen: TypeDecl[] = [type];
         for (let current = type.superType?.ref; current; current = current.superType?.ref) {
             if (current === type) {
-                accept('error', `Type '${type.name}' extends itself: ${[...seen, type].map(t => t.name).join(' → ')}.`,
-                    { node: type, property: 'superType', code: IssueCodes.TypeCycle });
+                accept('error', `Type '${type.name}' extends itself: ${[...seen, type].map(t => t.name).join(' → ')}.`, {
+                    node: type,
+                    property: 'superType',
+                    code: IssueCodes.TypeCycle,
+                });
                 return;
             }
             if (seen.includes(current)) return; // a cycle further up, reported on its own members
@@ -121,14 +143,18 @@ export class DeclarationValidator {
         for (const field of type.fields) {
             const original = inherited.get(field.name);
             if (original && !original.optional && field.optional && !field.default) {
-                accept('error',
+                accept(
+                    'error',
                     `'${field.name}' is a required field of ${original.$container.name}; a subtype may not make it optional (give it a default instead).`,
-                    { node: field, property: 'name', code: IssueCodes.FieldRedeclared });
+                    { node: field, property: 'name', code: IssueCodes.FieldRedeclared },
+                );
             } else if (original && !sameFieldType(original, field)) {
-                accept('error',
+                accept(
+                    'error',
                     `'${field.name}' is already a field of ${original.$container.name} with type ${this.types.describeType(original)}; ` +
-                    `a subtype may make it required or give it a default, but not change its type.`,
-                    { node: field, property: 'type', code: IssueCodes.FieldRedeclared });
+                        `a subtype may make it required or give it a default, but not change its type.`,
+                    { node: field, property: 'type', code: IssueCodes.FieldRedeclared },
+                );
             }
         }
     };
@@ -140,13 +166,19 @@ export class DeclarationValidator {
     checkLinkDecl = (link: LinkDecl, accept: ValidationAcceptor): void => {
         this.checkUniqueNames(link.metadata, 'metadata field', accept);
         for (const extra of link.inverses.slice(1)) {
-            accept('error', `A link has one inverse name; '${link.name}' already has '${link.inverses[0].name}'.`,
-                { node: extra, property: 'name', code: IssueCodes.DuplicateDeclaration });
+            accept('error', `A link has one inverse name; '${link.name}' already has '${link.inverses[0].name}'.`, {
+                node: extra,
+                property: 'name',
+                code: IssueCodes.DuplicateDeclaration,
+            });
         }
         for (const inverse of link.inverses) {
             if (inverse.name === link.name) {
-                accept('error', `The inverse name must differ from the link's name '${link.name}'.`,
-                    { node: inverse, property: 'name', code: IssueCodes.DuplicateDeclaration });
+                accept('error', `The inverse name must differ from the link's name '${link.name}'.`, {
+                    node: inverse,
+                    property: 'name',
+                    code: IssueCodes.DuplicateDeclaration,
+                });
             }
         }
     };

@@ -1,6 +1,13 @@
 import {
-    Cancellation, DefaultDocumentValidator, DocumentValidator, interruptAndCheck,
-    type AstNode, type LangiumDocument, type ValidationAcceptor, type ValidationCheck, type ValidationOptions
+    Cancellation,
+    DefaultDocumentValidator,
+    DocumentValidator,
+    interruptAndCheck,
+    type AstNode,
+    type LangiumDocument,
+    type ValidationAcceptor,
+    type ValidationCheck,
+    type ValidationOptions,
 } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { PomLinkingError } from '../references/linker.js';
@@ -21,13 +28,18 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
     }
 
     /** Visits every node once; awaits only checks that return a promise, and polls for cancellation in batches. */
-    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+    protected override async validateAstNodes(
+        rootNode: AstNode,
+        options: ValidationOptions,
+        acceptor: ValidationAcceptor,
+        cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
+    ): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
         let visited = 0;
         for (const node of astNodes(rootNode)) {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
             let checks = checksByType.get(node.$type);
-            if (!checks) checksByType.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            if (!checks) checksByType.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
             for (const check of checks) {
                 const result = check(node, acceptor, cancelToken);
                 if (result instanceof Promise) await result;
@@ -41,14 +53,16 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error as PomLinkingError | undefined;
             if (!error || error.silent) continue;
             const code = error.code ?? IssueCodes.UnknownObject;
-            diagnostics.push(this.toDiagnostic('error', error.message, {
-                node: error.info.container,
-                range: reference.$refNode?.range,
-                property: error.info.property,
-                index: error.info.index,
-                code,
-                data: { code, refText: reference.$refText }
-            }));
+            diagnostics.push(
+                this.toDiagnostic('error', error.message, {
+                    node: error.info.container,
+                    range: reference.$refNode?.range,
+                    property: error.info.property,
+                    index: error.info.index,
+                    code,
+                    data: { code, refText: reference.$refText },
+                }),
+            );
         }
     }
 
@@ -57,7 +71,11 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
      * past about 120,000 findings, and then logs and drops the error: every diagnostic lost, "0 errors". Same steps,
      * appended in a loop; a failure propagates (pom check exits 2 with it) instead of being swallowed.
      */
-    protected async validateWithoutSpread(document: LangiumDocument, options: ValidationOptions = {}, cancelToken = Cancellation.CancellationToken.None): Promise<Diagnostic[]> {
+    protected async validateWithoutSpread(
+        document: LangiumDocument,
+        options: ValidationOptions = {},
+        cancelToken = Cancellation.CancellationToken.None,
+    ): Promise<Diagnostic[]> {
         const parseResult = document.parseResult;
         const diagnostics: Diagnostic[] = [];
         await interruptAndCheck(cancelToken);
@@ -71,20 +89,25 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         return diagnostics;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2]): Promise<Diagnostic[]> {
+    override async validateDocument(
+        document: LangiumDocument,
+        options?: ValidationOptions,
+        cancelToken?: Parameters<DefaultDocumentValidator['validateDocument']>[2],
+    ): Promise<Diagnostic[]> {
         const diagnostics = await this.validateWithoutSpread(document, options, cancelToken);
         for (const diagnostic of diagnostics) {
             const dataCode = (diagnostic.data as { code?: string } | undefined)?.code;
             if (diagnostic.code === undefined) {
-                diagnostic.code = dataCode === DocumentValidator.LexingError || dataCode === DocumentValidator.ParsingError || dataCode === undefined
-                    ? IssueCodes.SyntaxError
-                    : dataCode;
+                diagnostic.code =
+                    dataCode === DocumentValidator.LexingError || dataCode === DocumentValidator.ParsingError || dataCode === undefined
+                        ? IssueCodes.SyntaxError
+                        : dataCode;
             }
         }
         const model = this.workspaceModel.model;
         // Flattened once, and only if the document has exceptions to check.
         let all: GraphDiagnostic[] | undefined;
-        const modelDiagnostics = () => all ??= [...model.diagnosticsByFile.values()].flat();
+        const modelDiagnostics = () => (all ??= [...model.diagnosticsByFile.values()].flat());
         const settled = applySettings(document, withoutCascades(diagnostics), model.graph, modelDiagnostics);
         // Editors link the code to its documentation.
         const rules = new Set(model.graph.rules.map(rule => rule.id));

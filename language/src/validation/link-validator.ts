@@ -31,9 +31,11 @@ export class LinkValidator {
         const thereAllowed = inverse ? sources : targets;
 
         if (!this.accepts(hereAllowed, hereType)) {
-            accept('error',
-                `'${written}' links ${inverse ? 'to' : 'from'} ${this.names(hereAllowed)}; '${here.name}' is ${article(hereType.name)}.`,
-                { node: statement, property: 'kind', code: IssueCodes.LinkNotAllowed });
+            accept('error', `'${written}' links ${inverse ? 'to' : 'from'} ${this.names(hereAllowed)}; '${here.name}' is ${article(hereType.name)}.`, {
+                node: statement,
+                property: 'kind',
+                code: IssueCodes.LinkNotAllowed,
+            });
         }
         for (const target of statement.targets) {
             const object = target.target?.ref;
@@ -45,9 +47,11 @@ export class LinkValidator {
             }
             const targetType = object.type?.ref;
             if (targetType && !this.accepts(thereAllowed, targetType)) {
-                accept('error',
-                    `'${written}' links ${inverse ? 'from' : 'to'} ${this.names(thereAllowed)}; '${key}' is ${article(targetType.name)}.`,
-                    { node: target, property: 'target', code: IssueCodes.LinkNotAllowed });
+                accept('error', `'${written}' links ${inverse ? 'from' : 'to'} ${this.names(thereAllowed)}; '${key}' is ${article(targetType.name)}.`, {
+                    node: target,
+                    property: 'target',
+                    code: IssueCodes.LinkNotAllowed,
+                });
             }
             const given = new Set<string>();
             for (const entry of target.entries) {
@@ -60,10 +64,14 @@ export class LinkValidator {
             const missing = decl.metadata.filter(m => !m.optional && !m.default && m.name && !given.has(m.name));
             if (missing.length > 0) {
                 const example = missing.map(m => `${m.name}: …`).join(', ');
-                accept('error',
-                    `'${written}' needs ${listWords(missing.map(m => `'${m.name}' (${this.types.describeType(m)})`), 'and')}: ` +
-                    `write ${written} -> ${key} { ${example} }.`,
-                    { node: target, property: 'target', code: IssueCodes.MissingMetadata, data: { fields: missing.map(m => m.name) } });
+                accept(
+                    'error',
+                    `'${written}' needs ${listWords(
+                        missing.map(m => `'${m.name}' (${this.types.describeType(m)})`),
+                        'and',
+                    )}: ` + `write ${written} -> ${key} { ${example} }.`,
+                    { node: target, property: 'target', code: IssueCodes.MissingMetadata, data: { fields: missing.map(m => m.name) } },
+                );
             }
         }
     };

@@ -1,8 +1,6 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import { AstUtils } from 'langium';
-import {
-    isEnumValue, isField, isPomObject, type EnumMember, type Field, type MetaEntry, type PomAstType, type PomObject
-} from '../generated/langium/ast.js';
+import { isEnumValue, isField, isPomObject, type EnumMember, type Field, type MetaEntry, type PomAstType, type PomObject } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { containerObject } from '../references/names.js';
@@ -42,8 +40,12 @@ export class ObjectValidator {
         for (const [name, field] of this.types.fields(type)) {
             if (field.optional || field.default || set.has(name)) continue;
             if (field.inherited && this.inheritedField(object, name)) continue;
-            accept('error', `${type.name} '${object.name}' needs '${name}' (${this.types.describeType(field)}): add '${name}: …' to it.`,
-                { node: object, property: 'name', code: IssueCodes.MissingField, data: { field: name } });
+            accept('error', `${type.name} '${object.name}' needs '${name}' (${this.types.describeType(field)}): add '${name}: …' to it.`, {
+                node: object,
+                property: 'name',
+                code: IssueCodes.MissingField,
+                data: { field: name },
+            });
         }
     };
 
@@ -56,10 +58,12 @@ export class ObjectValidator {
             if (!theirs?.member) continue;
             const [a, b] = [this.types.rank(own.member), this.types.rank(theirs.member)];
             if (a !== undefined && b !== undefined && a > b) {
-                accept('warning',
+                accept(
+                    'warning',
                     `'${object.name}' has horizon ${own.member.name}, longer than its container '${parent.name}' (${theirs.member.name}). ` +
-                    `A nested item should fit within its container's horizon.`,
-                    { node: own.field ?? object, property: own.field ? 'value' : 'name', code: IssueCodes.HorizonInversion });
+                        `A nested item should fit within its container's horizon.`,
+                    { node: own.field ?? object, property: own.field ? 'value' : 'name', code: IssueCodes.HorizonInversion },
+                );
             }
             return;
         }

@@ -1,7 +1,19 @@
 import type { ValidationAcceptor, ValidationChecks } from 'langium';
 import {
-    isListValue, isQueryDecl, isRuleFor, isRuleRequire, isTypeDecl,
-    type Comparison, type FieldDecl, type PomAstType, type QueryColumns, type QueryGroup, type QuerySum, type RuleDecl, type Selector, type ViewDecl
+    isListValue,
+    isQueryDecl,
+    isRuleFor,
+    isRuleRequire,
+    isTypeDecl,
+    type Comparison,
+    type FieldDecl,
+    type PomAstType,
+    type QueryColumns,
+    type QueryGroup,
+    type QuerySum,
+    type RuleDecl,
+    type Selector,
+    type ViewDecl,
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
@@ -36,8 +48,11 @@ export class SelectorValidator {
         const chain: ViewDecl[] = [view];
         for (let current = view.base?.ref; current; current = current.base?.ref) {
             if (current === view) {
-                accept('error', `View '${view.name}' extends itself: ${[...chain, view].map(v => v.name).join(' → ')}.`,
-                    { node: view, property: 'base', code: IssueCodes.ViewCycle });
+                accept('error', `View '${view.name}' extends itself: ${[...chain, view].map(v => v.name).join(' → ')}.`, {
+                    node: view,
+                    property: 'base',
+                    code: IssueCodes.ViewCycle,
+                });
                 return;
             }
             if (chain.includes(current)) return;
@@ -48,11 +63,19 @@ export class SelectorValidator {
     checkSelector = (selector: Selector, accept: ValidationAcceptor): void => {
         const head = selector.head?.ref;
         if (selector.containment && head && isTypeDecl(head)) {
-            accept('error', `'${selector.head!.$refText}${selector.containment}' selects what is nested in an object, but '${head.name}' is a type. ` +
-                `Write '${head.name}' for every ${head.name}, or name an object.`, { node: selector, property: 'containment', code: IssueCodes.InvalidSelector });
+            accept(
+                'error',
+                `'${selector.head!.$refText}${selector.containment}' selects what is nested in an object, but '${head.name}' is a type. ` +
+                    `Write '${head.name}' for every ${head.name}, or name an object.`,
+                { node: selector, property: 'containment', code: IssueCodes.InvalidSelector },
+            );
         }
         if (selector.depth !== undefined && (!Number.isInteger(selector.depth) || selector.depth < 1)) {
-            accept('error', `'depth' is a number of links, 1 or more; ${selector.depth} is not.`, { node: selector, property: 'depth', code: IssueCodes.InvalidSelector });
+            accept('error', `'depth' is a number of links, 1 or more; ${selector.depth} is not.`, {
+                node: selector,
+                property: 'depth',
+                code: IssueCodes.InvalidSelector,
+            });
         }
     };
 
@@ -69,8 +92,12 @@ export class SelectorValidator {
             const enumDecl = this.types.enumOf(field);
             const ordered = field.type.primitive === 'number' || field.type.primitive === 'date' || (enumDecl?.ordered ?? false);
             if (!ordered) {
-                accept('error', `'${comparison.operator}' compares numbers, dates and members of ordered enums; '${field.name}' is ${this.types.describeType(field)}. ` +
-                    `Use '=', '!=' or 'in [ … ]'.`, { node: comparison, property: 'operator', code: IssueCodes.InvalidSelector });
+                accept(
+                    'error',
+                    `'${comparison.operator}' compares numbers, dates and members of ordered enums; '${field.name}' is ${this.types.describeType(field)}. ` +
+                        `Use '=', '!=' or 'in [ … ]'.`,
+                    { node: comparison, property: 'operator', code: IssueCodes.InvalidSelector },
+                );
             }
         }
     };
@@ -99,8 +126,11 @@ export class SelectorValidator {
         const known = this.columnNames();
         for (const id of this.indexProvider.index.ids.type.keys()) known.add(id.slice(id.lastIndexOf('.') + 1));
         if (!group.by || known.has(group.by)) return;
-        accept('error', `No field, link kind or type '${group.by}' to group by.${didYouMean(group.by, [...known])}`,
-            { node: group, property: 'by', code: IssueCodes.UnknownField });
+        accept('error', `No field, link kind or type '${group.by}' to group by.${didYouMean(group.by, [...known])}`, {
+            node: group,
+            property: 'by',
+            code: IssueCodes.UnknownField,
+        });
     };
 
     /** `sum:` names number fields. */
@@ -111,7 +141,12 @@ export class SelectorValidator {
         }
         sum.fields.forEach((field, i) => {
             if (numbers.has(field)) return;
-            accept('error', `No number field '${field}' to sum.${didYouMean(field, [...numbers])}`, { node: sum, property: 'fields', index: i, code: IssueCodes.UnknownField });
+            accept('error', `No number field '${field}' to sum.${didYouMean(field, [...numbers])}`, {
+                node: sum,
+                property: 'fields',
+                index: i,
+                code: IssueCodes.UnknownField,
+            });
         });
     };
 
@@ -120,8 +155,12 @@ export class SelectorValidator {
         const known = this.columnNames();
         columns.columns.forEach((column, i) => {
             if (known.has(column)) return;
-            accept('error', `No field or link kind '${column}' to show as a column.${didYouMean(column, [...known])}`,
-                { node: columns, property: 'columns', index: i, code: IssueCodes.UnknownField });
+            accept('error', `No field or link kind '${column}' to show as a column.${didYouMean(column, [...known])}`, {
+                node: columns,
+                property: 'columns',
+                index: i,
+                code: IssueCodes.UnknownField,
+            });
         });
     };
 }

@@ -19,7 +19,12 @@ const graphSeverity = (severity: DiagnosticSeverity | undefined): Severity =>
  * configured is the registry's word (diagnostics/codes.ts): errors of the model cannot be lowered or excused;
  * warnings, rule findings and problems in metric data can.
  */
-export function applySettings(document: LangiumDocument, diagnostics: Diagnostic[], graph: PomGraph, modelDiagnostics: () => readonly GraphDiagnostic[]): Diagnostic[] {
+export function applySettings(
+    document: LangiumDocument,
+    diagnostics: Diagnostic[],
+    graph: PomGraph,
+    modelDiagnostics: () => readonly GraphDiagnostic[],
+): Diagnostic[] {
     const root = document.parseResult.value as PomFile;
     const ruleIds = new Set(graph.rules.map(rule => rule.id));
     const known = (code: string) => diagnosticCode(code) !== undefined || ruleIds.has(code);
@@ -38,7 +43,10 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
 
     for (const diagnostic of diagnostics) {
         const code = String(diagnostic.code ?? '');
-        if (!isConfigurable(code)) { result.push(diagnostic); continue; }
+        if (!isConfigurable(code)) {
+            result.push(diagnostic);
+            continue;
+        }
         const data = (diagnostic.data ?? {}) as Record<string, unknown>;
         let objectId = typeof data.object === 'string' ? data.object : undefined;
         if (!objectId) {
@@ -54,7 +62,10 @@ export function applySettings(document: LangiumDocument, diagnostics: Diagnostic
     // Problems with the settings and exceptions themselves: settings apply to them too (`unknown-code: off`).
     const report = (message: string, node: Suppression | PomFile['elements'][number], code: string) => {
         const cst = node.$cstNode;
-        const range = (cst && (GrammarUtils.findNodeForProperty(cst, 'code') ?? cst).range) ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const range = (cst && (GrammarUtils.findNodeForProperty(cst, 'code') ?? cst).range) ?? {
+            start: { line: 0, character: 0 },
+            end: { line: 0, character: 0 },
+        };
         const severity = diagnosticCode(code)!.severity;
         settle({ severity: lspSeverity[severity], message, range, code, source: 'pom' }, false);
     };
@@ -94,7 +105,10 @@ function suppressions(root: PomFile): Suppression[] {
     const stack: Array<PomObject | Suppression> = root.elements.filter(isPomObject).reverse();
     while (stack.length > 0) {
         const node = stack.pop()!;
-        if (isSuppression(node)) { found.push(node); continue; }
+        if (isSuppression(node)) {
+            found.push(node);
+            continue;
+        }
         for (let i = node.members.length - 1; i >= 0; i--) {
             const member = node.members[i];
             if (isSuppression(member) || isPomObject(member)) stack.push(member);
@@ -118,4 +132,3 @@ function objectOf(document: LangiumDocument, diagnostic: Diagnostic): PomObject 
     const leaf = CstUtils.findLeafNodeAtOffset(root, offset);
     return leaf ? AstUtils.getContainerOfType(leaf.astNode, isPomObject) : undefined;
 }
-

@@ -51,7 +51,9 @@ export class PomValidationRegistry extends ValidationRegistry {
         if (isOperationCancelled(error)) throw error;
         const reason = error instanceof Error ? error.message : String(error);
         if (process.env.POM_DEBUG) console.error(error);
-        accept('error', `${messageContext} (${reason}). This is a bug in pom; the rest of the model was still checked.`,
-            { node, code: IssueCodes.InternalError });
+        accept('error', `${messageContext} (${reason}). This is a bug in pom; the rest of the model was still checked.`, {
+            node,
+            code: IssueCodes.InternalError,
+        });
     }
 }

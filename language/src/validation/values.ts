@@ -1,7 +1,5 @@
 import type { ValidationAcceptor } from 'langium';
-import {
-    isBooleanValue, isDateValue, isEnumValue, isListValue, isNumberValue, isTextValue, type FieldDecl, type Value
-} from '../generated/langium/ast.js';
+import { isBooleanValue, isDateValue, isEnumValue, isListValue, isNumberValue, isTextValue, type FieldDecl, type Value } from '../generated/langium/ast.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { IssueCodes } from '../diagnostics/codes.js';
 
@@ -20,14 +18,20 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
     const name = field.name;
     if (field.type.list) {
         if (!isListValue(value)) {
-            accept('error', `'${name}' takes a list of ${types.describeType(field).slice(0, -2)}: write [ … ].`,
-                { node: value, code: IssueCodes.WrongValueType, data: { expected: 'list' } satisfies WrongValueData });
+            accept('error', `'${name}' takes a list of ${types.describeType(field).slice(0, -2)}: write [ … ].`, {
+                node: value,
+                code: IssueCodes.WrongValueType,
+                data: { expected: 'list' } satisfies WrongValueData,
+            });
             return;
         }
         for (const item of value.items) checkScalar(item, field, types, accept);
     } else if (isListValue(value)) {
-        accept('error', `'${name}' takes a single ${types.describeType(field)}, not a list.`,
-            { node: value, code: IssueCodes.WrongValueType, data: { expected: 'single' } satisfies WrongValueData });
+        accept('error', `'${name}' takes a single ${types.describeType(field)}, not a list.`, {
+            node: value,
+            code: IssueCodes.WrongValueType,
+            data: { expected: 'single' } satisfies WrongValueData,
+        });
     } else {
         checkScalar(value, field, types, accept);
     }
@@ -35,10 +39,12 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
 
 function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
     const name = field.name;
-    const wrong = (expected: string, data: WrongValueData) => accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
+    const wrong = (expected: string, data: WrongValueData) =>
+        accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
     // A bare name where something else is expected was already reported by the linker.
     if (isEnumValue(value) && field.type.primitive) return;
-    if (isListValue(value)) return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`, { expected: 'scalar-items' });
+    if (isListValue(value))
+        return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`, { expected: 'scalar-items' });
     switch (field.type.primitive) {
         case 'text':
             if (!isTextValue(value)) wrong(`text: write it in quotes, "…"`, { expected: 'text' });

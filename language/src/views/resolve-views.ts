@@ -78,15 +78,27 @@ function resolveOne(index: GraphIndex, id: string): ResolvedView | undefined {
 
 /** The ids `resolveView` accepts for this graph, lineage views excluded (there is one per object). */
 export function viewIds(graph: PomGraph): string[] {
-    return [...graph.views.map(view => view.id), STRATEGY_VIEW_ID,
-        ...graph.objects.filter(object => object.types.includes(Std.team)).map(team => TEAM_VIEW_PREFIX + team.id)];
+    return [
+        ...graph.views.map(view => view.id),
+        STRATEGY_VIEW_ID,
+        ...graph.objects.filter(object => object.types.includes(Std.team)).map(team => TEAM_VIEW_PREFIX + team.id),
+    ];
 }
 
 function declaredView(index: GraphIndex, view: GraphView): ResolvedView {
     const ids = new Set(view.objects.filter(id => index.has(id)));
-    return assemble(index, ids, {
-        id: view.id, title: view.title ?? view.name, kind: 'declared', audience: view.audience, direction: view.direction,
-    }, view.linkKinds ? new Set(view.linkKinds) : undefined);
+    return assemble(
+        index,
+        ids,
+        {
+            id: view.id,
+            title: view.title ?? view.name,
+            kind: 'declared',
+            audience: view.audience,
+            direction: view.direction,
+        },
+        view.linkKinds ? new Set(view.linkKinds) : undefined,
+    );
 }
 
 function strategyView(index: GraphIndex): ResolvedView {
@@ -123,15 +135,28 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
     // The teams it interacts with, both ways: whom it enables, serves or collaborates with, and who serves it; for a
     // platform team, its consumers. Only the team's own interactions are drawn (not those among the others), and a
     // team shown only as a partner brings just its interaction: its other links belong on its own view.
-    const partners = new Set([...index.out(team, StdLinks.interacts).map(link => link.target), ...index.in(team, StdLinks.interacts).map(link => link.source)]
-        .filter(id => !ids.has(id)));
+    const partners = new Set(
+        [...index.out(team, StdLinks.interacts).map(link => link.target), ...index.in(team, StdLinks.interacts).map(link => link.source)].filter(
+            id => !ids.has(id),
+        ),
+    );
     for (const id of partners) ids.add(id);
     const withSubject = (source: string, link: OutLink): boolean => source === team.id || link.target === team.id;
     const keepLink = (source: string, link: OutLink): boolean =>
         withSubject(source, link) || (link.kind !== StdLinks.interacts && !partners.has(source) && !partners.has(link.target));
-    return assemble(index, ids, {
-        id: TEAM_VIEW_PREFIX + team.id, title: `Team: ${team.title ?? team.name}`, kind: 'team', direction: 'right', subject: team.id,
-    }, undefined, keepLink);
+    return assemble(
+        index,
+        ids,
+        {
+            id: TEAM_VIEW_PREFIX + team.id,
+            title: `Team: ${team.title ?? team.name}`,
+            kind: 'team',
+            direction: 'right',
+            subject: team.id,
+        },
+        undefined,
+        keepLink,
+    );
 }
 
 /**
@@ -142,10 +167,18 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
 function lineageView(index: GraphIndex, subject: GraphObject): ResolvedView {
     const ids = new Set(lineageIds(lineageOf(index, subject.id)));
     const lineageKinds = new Set(index.graph.linkKinds.filter(kind => kind.lineage).map(kind => kind.id));
-    const view = assemble(index, ids, {
-        id: LINEAGE_VIEW_PREFIX + subject.id, title: `Lineage: ${subject.title ?? subject.name}`, kind: 'lineage', direction: 'right',
-        subject: subject.id,
-    }, lineageKinds);
+    const view = assemble(
+        index,
+        ids,
+        {
+            id: LINEAGE_VIEW_PREFIX + subject.id,
+            title: `Lineage: ${subject.title ?? subject.name}`,
+            kind: 'lineage',
+            direction: 'right',
+            subject: subject.id,
+        },
+        lineageKinds,
+    );
     for (const edge of view.edges) if (index.linkKinds.get(edge.kind)?.lineage === 'upstream') edge.reversed = true;
     return view;
 }
@@ -163,8 +196,13 @@ interface ViewHeader {
  * Nodes (parents before children, otherwise by id), each under its nearest shown container, and the links among them
  * (of `linkKinds` when given, and those `keepLink` accepts).
  */
-function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkKinds?: Set<string>,
-    keepLink?: (source: string, link: OutLink) => boolean): ResolvedView {
+function assemble(
+    index: GraphIndex,
+    ids: Set<string>,
+    header: ViewHeader,
+    linkKinds?: Set<string>,
+    keepLink?: (source: string, link: OutLink) => boolean,
+): ResolvedView {
     const parentOf = new Map<string, string | undefined>();
     for (const id of ids) {
         let container = index.get(id)?.parent;
@@ -175,7 +213,8 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
     for (const id of [...ids].sort(compareIds)) {
         const parent = parentOf.get(id);
         const list = childrenOf.get(parent);
-        if (list) list.push(id); else childrenOf.set(parent, [id]);
+        if (list) list.push(id);
+        else childrenOf.set(parent, [id]);
     }
     const nodes: ViewNode[] = [];
     const walk = (parent: string | undefined): void => {
@@ -195,8 +234,14 @@ function assemble(index: GraphIndex, ids: Set<string>, header: ViewHeader, linkK
             if (!edges.has(edgeId)) edges.set(edgeId, { id: edgeId, source: id, target: link.target, kind: link.kind, label: edgeLabel(index, link) });
         }
     }
-    const view: ResolvedView = { id: header.id, title: header.title, kind: header.kind, direction: header.direction, nodes,
-        edges: [...edges.values()].sort((a, b) => compareIds(a.id, b.id)) };
+    const view: ResolvedView = {
+        id: header.id,
+        title: header.title,
+        kind: header.kind,
+        direction: header.direction,
+        nodes,
+        edges: [...edges.values()].sort((a, b) => compareIds(a.id, b.id)),
+    };
     if (header.audience !== undefined) view.audience = header.audience;
     if (header.subject !== undefined) view.subject = header.subject;
     return view;
@@ -208,4 +253,3 @@ function edgeLabel(index: GraphIndex, link: OutLink): string {
     if (typeof mode === 'string') return mode;
     return index.linkKinds.get(link.kind)?.name ?? link.kind;
 }
-

@@ -101,14 +101,18 @@ export function rollUp(graph: PomGraph, view: ResolvedView, index = GraphIndex.o
         for (const id of ids) {
             const key = keys.get(id)!;
             const list = members.get(key);
-            if (list) list.push(id); else members.set(key, [id]);
+            if (list) list.push(id);
+            else members.set(key, [id]);
         }
         // A dimension is useful when it splits the view into a handful of groups, few enough to draw side by side.
         if (members.size < 2 || members.size > MAX_GROUPS) continue;
         const groups: ViewGroup[] = [...members.keys()].sort(compare).map(key => {
             const subject = key !== NONE && dimension !== 'package' && dimension !== 'type' ? key : undefined;
             const group: ViewGroup = {
-                id: `group:${key}`, key, title: groupTitle(index, key, dimension), objects: members.get(key)!,
+                id: `group:${key}`,
+                key,
+                title: groupTitle(index, key, dimension),
+                objects: members.get(key)!,
                 drillDown: `${view.id}${DRILL_DOWN_SEPARATOR}${key}`,
             };
             if (subject !== undefined && index.get(subject)) group.subject = subject;
@@ -118,11 +122,12 @@ export function rollUp(graph: PomGraph, view: ResolvedView, index = GraphIndex.o
         for (const group of groups) for (const id of group.objects) groupOf.set(id, group.id);
         const between = new Map<string, { source: string; target: string; count: number; kinds: Map<string, number> }>();
         for (const edge of view.edges) {
-            const source = groupOf.get(edge.source)!, target = groupOf.get(edge.target)!;
+            const source = groupOf.get(edge.source)!,
+                target = groupOf.get(edge.target)!;
             if (source === target) continue;
             const key = `${source}\u0000${target}`;
             let entry = between.get(key);
-            if (!entry) between.set(key, entry = { source, target, count: 0, kinds: new Map() });
+            if (!entry) between.set(key, (entry = { source, target, count: 0, kinds: new Map() }));
             entry.count++;
             entry.kinds.set(edge.kind, (entry.kinds.get(edge.kind) ?? 0) + 1);
         }
@@ -131,7 +136,8 @@ export function rollUp(graph: PomGraph, view: ResolvedView, index = GraphIndex.o
         const bySource = new Map<string, typeof between extends Map<string, infer V> ? V[] : never>();
         for (const entry of between.values()) {
             const list = bySource.get(entry.source);
-            if (list) list.push(entry); else bySource.set(entry.source, [entry]);
+            if (list) list.push(entry);
+            else bySource.set(entry.source, [entry]);
         }
         for (const [, list] of [...bySource].sort((a, b) => compare(a[0], b[0]))) {
             list.sort((a, b) => b.count - a.count || compare(a.target, b.target));
@@ -150,7 +156,11 @@ export function drillDownView(parent: ResolvedView, group: ViewGroup, assemble: 
     const { nodes, edges } = assemble(new Set(group.objects));
     const parentEdges = new Set(parent.edges.map(edge => edge.id));
     const view: ResolvedView = {
-        id: group.drillDown, title: `${parent.title}: ${group.title}`, kind: parent.kind, direction: parent.direction, nodes,
+        id: group.drillDown,
+        title: `${parent.title}: ${group.title}`,
+        kind: parent.kind,
+        direction: parent.direction,
+        nodes,
         edges: edges.filter((edge: ViewEdge) => parentEdges.has(edge.id)),
     };
     if (parent.audience !== undefined) view.audience = parent.audience;
@@ -170,7 +180,10 @@ export function groupContents(index: GraphIndex, group: ViewGroup): { contains: 
         byType.set(name, (byType.get(name) ?? 0) + 1);
         if (effectiveHealth(object) === 'off-track') offTrack++; // declared, or said by its data (derived facts)
     }
-    const top = [...byType].sort((a, b) => b[1] - a[1] || compare(a[0], b[0])).slice(0, 3).map(([name, count]) => `${count} ${name}${count === 1 ? '' : 's'}`);
+    const top = [...byType]
+        .sort((a, b) => b[1] - a[1] || compare(a[0], b[0]))
+        .slice(0, 3)
+        .map(([name, count]) => `${count} ${name}${count === 1 ? '' : 's'}`);
     const rest = byType.size > 3 ? ', …' : '';
     return { contains: `${group.objects.length} object${group.objects.length === 1 ? '' : 's'}: ${top.join(', ')}${rest}`, offTrack };
 }
@@ -192,21 +205,39 @@ export function rollUpDrawing(graph: PomGraph, view: ResolvedView, index = Graph
         const fields: GraphObject['fields'] = { contains };
         if (offTrack > 0) fields['off-track'] = `${offTrack} of ${group.objects.length}`;
         return {
-            id: group.id, name: group.key, package: subject?.package ?? '', type: subject?.type ?? ROLLUP_GROUP_TYPE,
-            types: subject?.types ?? [ROLLUP_GROUP_TYPE], title: group.title, fields, defaults: [], inherited: [], links: [], backlinks: [],
-            children: [], location: subject?.location ?? location,
+            id: group.id,
+            name: group.key,
+            package: subject?.package ?? '',
+            type: subject?.type ?? ROLLUP_GROUP_TYPE,
+            types: subject?.types ?? [ROLLUP_GROUP_TYPE],
+            title: group.title,
+            fields,
+            defaults: [],
+            inherited: [],
+            links: [],
+            backlinks: [],
+            children: [],
+            location: subject?.location ?? location,
         };
     });
     const kinds = new Map(graph.linkKinds.map(kind => [kind.id, kind.name]));
-    const edges = rollup.links.map(link => ({
-        id: `${link.source}|${link.kind}|${link.target}`, source: link.source, target: link.target, kind: link.kind,
-        label: link.count === 1 ? kinds.get(link.kind) ?? link.kind : `${link.count} links`,
-    })).sort((a, b) => compare(a.id, b.id));
+    const edges = rollup.links
+        .map(link => ({
+            id: `${link.source}|${link.kind}|${link.target}`,
+            source: link.source,
+            target: link.target,
+            kind: link.kind,
+            label: link.count === 1 ? (kinds.get(link.kind) ?? link.kind) : `${link.count} links`,
+        }))
+        .sort((a, b) => compare(a.id, b.id));
     const drawnGraph: PomGraph = { ...graph, objects, types: [...graph.types, { id: ROLLUP_GROUP_TYPE, name: 'group', title: 'Group', fields: [], location }] };
     const drawn: ResolvedView = {
-        id: view.id, kind: view.kind, direction: view.direction,
+        id: view.id,
+        kind: view.kind,
+        direction: view.direction,
         title: `${view.title} (${view.nodes.length} objects in ${rollup.groups.length} groups by ${rollup.by})`,
-        nodes: rollup.groups.map(group => ({ id: group.id })), edges,
+        nodes: rollup.groups.map(group => ({ id: group.id })),
+        edges,
     };
     return { graph: drawnGraph, view: drawn };
 }

@@ -41,7 +41,7 @@ export function formatViewDiff(viewId: string, diff: ViewDiff): string {
     const count = (n: number, what: string): string => `${n} ${what}${n === 1 ? '' : 's'}`;
     const lines = [
         `${viewId}: ${count(diff.addedNodes.length, 'object')} added, ${diff.removedNodes.length} removed; ` +
-        `${count(diff.addedEdges.length, 'link')} added, ${diff.removedEdges.length} removed`,
+            `${count(diff.addedEdges.length, 'link')} added, ${diff.removedEdges.length} removed`,
         ...diff.addedNodes.map(id => `+ ${id}`),
         ...diff.removedNodes.map(id => `- ${id}`),
         ...diff.addedEdges.map(id => `+ ${edgeText(id)}`),

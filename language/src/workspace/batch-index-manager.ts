@@ -5,5 +5,7 @@ import { PomIndexManager } from './pom-index-manager.js';
  * and rename in an editor, and is not built. Exported symbols are still indexed.
  */
 export class BatchIndexManager extends PomIndexManager {
-    override async updateReferences(): Promise<void> { /* not needed outside an editor */ }
+    override async updateReferences(): Promise<void> {
+        /* not needed outside an editor */
+    }
 }

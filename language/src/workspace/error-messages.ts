@@ -4,7 +4,11 @@ import type { ILexerErrorMessageProvider } from 'chevrotain';
 import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
-    ID: 'a name', STRING: 'a "quoted text"', TEXT_BLOCK: 'a """text block"""', NUMBER: 'a number', DATE: 'a date (YYYY-MM-DD)',
+    ID: 'a name',
+    STRING: 'a "quoted text"',
+    TEXT_BLOCK: 'a """text block"""',
+    NUMBER: 'a number',
+    DATE: 'a date (YYYY-MM-DD)',
 };
 const MAX_LISTED = 6;
 
@@ -18,17 +22,35 @@ export class PomParserErrorMessageProvider extends LangiumParserErrorMessageProv
     }
 
     override buildNotAllInputParsedMessage({ firstRedundant }: { firstRedundant: IToken }): string {
-        return `Unexpected ${found(firstRedundant)}: expected a declaration or an object, such as team checkout "Checkout" { … }.` +
-            (firstRedundant.image === '}' ? ' Is there one closing brace too many?' : '');
+        return (
+            `Unexpected ${found(firstRedundant)}: expected a declaration or an object, such as team checkout "Checkout" { … }.` +
+            (firstRedundant.image === '}' ? ' Is there one closing brace too many?' : '')
+        );
     }
 
-    override buildNoViableAltMessage({ expectedPathsPerAlt, actual, previous }: { expectedPathsPerAlt: TokenType[][][]; actual: IToken[]; previous: IToken }): string {
+    override buildNoViableAltMessage({
+        expectedPathsPerAlt,
+        actual,
+        previous,
+    }: {
+        expectedPathsPerAlt: TokenType[][][];
+        actual: IToken[];
+        previous: IToken;
+    }): string {
         const { index, expected } = divergence(expectedPathsPerAlt.flat(), actual);
         const before = index > 0 ? actual[index - 1] : previous;
         return `Unexpected ${found(actual[index])}${after(before)}: expected ${describeAll(expected)}.${hint(expected, actual[index])}`;
     }
 
-    override buildEarlyExitMessage({ expectedIterationPaths, actual, previous }: { expectedIterationPaths: TokenType[][]; actual: IToken[]; previous: IToken }): string {
+    override buildEarlyExitMessage({
+        expectedIterationPaths,
+        actual,
+        previous,
+    }: {
+        expectedIterationPaths: TokenType[][];
+        actual: IToken[];
+        previous: IToken;
+    }): string {
         const first = expectedIterationPaths.map(path => path[0]).filter(Boolean);
         return `Unexpected ${found(actual[0])}${after(previous)}: expected ${describeAll(first)}.`;
     }
@@ -58,7 +80,10 @@ function divergence(paths: TokenType[][], actual: IToken[]): { index: number; ex
         let k = 0;
         while (k < path.length && k < actual.length && matches(path[k], actual[k])) k++;
         if (k >= path.length) continue;
-        if (k > index) { index = k; expected = [path[k]]; } else if (k === index) expected.push(path[k]);
+        if (k > index) {
+            index = k;
+            expected = [path[k]];
+        } else if (k === index) expected.push(path[k]);
     }
     return { index: Math.min(index, Math.max(0, actual.length - 1)), expected };
 }

@@ -25,7 +25,8 @@ export class PomLexer extends DefaultLexer {
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
         const tokens = result.tokens;
-        let depth = 0, nots = 0;
+        let depth = 0,
+            nots = 0;
         for (let i = 0; i < tokens.length; i++) {
             const image = tokens[i].image;
             if (image === '{' || image === '[' || image === '(') depth++;
@@ -57,11 +58,25 @@ function closeUnclosedBodies(result: LexerResult, close: TokenType): LexerResult
             output ??= tokens.slice(0, i);
             const outer = open[0];
             errors.push({
-                offset: outer.startOffset, length: 1, line: outer.startLine, column: outer.startColumn,
+                offset: outer.startOffset,
+                length: 1,
+                line: outer.startLine,
+                column: outer.startColumn,
                 message: `This '{' is never closed: '${image}' on line ${token.startLine} starts a new declaration. Add the missing '}' before it.`,
             });
             for (let n = open.length; n > 0; n--) {
-                output.push(createTokenInstance(close, '', token.startOffset, token.startOffset - 1, token.startLine ?? 0, token.startLine ?? 0, token.startColumn ?? 0, (token.startColumn ?? 1) - 1));
+                output.push(
+                    createTokenInstance(
+                        close,
+                        '',
+                        token.startOffset,
+                        token.startOffset - 1,
+                        token.startLine ?? 0,
+                        token.startLine ?? 0,
+                        token.startColumn ?? 0,
+                        (token.startColumn ?? 1) - 1,
+                    ),
+                );
             }
             open.length = 0;
         }

@@ -60,9 +60,15 @@ function cacheErrorPaths(recognizer: Recognizer): void {
         const paths = altPaths.get(key);
         const provider = recognizer.errorMessageProvider;
         if (!paths) {
-            return capturing({
-                buildNoViableAltMessage: options => { altPaths.set(key, options.expectedPathsPerAlt); return provider.buildNoViableAltMessage(options); },
-            }, () => noViableAlt(occurrence, errMsgTypes));
+            return capturing(
+                {
+                    buildNoViableAltMessage: options => {
+                        altPaths.set(key, options.expectedPathsPerAlt);
+                        return provider.buildNoViableAltMessage(options);
+                    },
+                },
+                () => noViableAlt(occurrence, errMsgTypes),
+            );
         }
         const actual = actualTokens();
         const previous = recognizer.LA(0);
@@ -76,12 +82,24 @@ function cacheErrorPaths(recognizer: Recognizer): void {
         const paths = iterationPaths.get(key);
         const provider = recognizer.errorMessageProvider;
         if (!paths) {
-            return capturing({
-                buildEarlyExitMessage: options => { iterationPaths.set(key, options.expectedIterationPaths); return provider.buildEarlyExitMessage(options); },
-            }, () => earlyExit(occurrence, prodType, userDefinedErrMsg));
+            return capturing(
+                {
+                    buildEarlyExitMessage: options => {
+                        iterationPaths.set(key, options.expectedIterationPaths);
+                        return provider.buildEarlyExitMessage(options);
+                    },
+                },
+                () => earlyExit(occurrence, prodType, userDefinedErrMsg),
+            );
         }
         const previous = recognizer.LA(0);
-        const message = provider.buildEarlyExitMessage({ expectedIterationPaths: paths, actual: actualTokens(), previous, customUserDescription: userDefinedErrMsg, ruleName });
+        const message = provider.buildEarlyExitMessage({
+            expectedIterationPaths: paths,
+            actual: actualTokens(),
+            previous,
+            customUserDescription: userDefinedErrMsg,
+            ruleName,
+        });
         throw recognizer.SAVE_ERROR(new EarlyExitException(message, recognizer.LA(1), previous));
     };
 }

@@ -22,10 +22,13 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
     }
 }
 
-const isWordCode = (code: number) =>
-    (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
+const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
 const isNameStartCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
-const QUOTE = 34, BACKSLASH = 92, LF = 10, CR = 13, DASH = 45;
+const QUOTE = 34,
+    BACKSLASH = 92,
+    LF = 10,
+    CR = 13,
+    DASH = 45;
 
 function match(text: string, start: number, end: number): RegExpExecArray {
     const result = [text.slice(start, end)] as unknown as RegExpExecArray;

@@ -26,7 +26,15 @@ export function objectsCsv(graph: PomGraph): string {
     const fields = sorted(new Set(graph.objects.flatMap(o => Object.keys(o.fields))));
     const rows = [['id', 'type', 'title', 'parent', 'file', 'line', ...fields]];
     for (const o of graph.objects) {
-        rows.push([o.id, types.get(o.type) ?? o.type, o.title ?? '', o.parent ?? '', o.location.file, String(o.location.line), ...fields.map(f => cellText(o.fields[f]))]);
+        rows.push([
+            o.id,
+            types.get(o.type) ?? o.type,
+            o.title ?? '',
+            o.parent ?? '',
+            o.location.file,
+            String(o.location.line),
+            ...fields.map(f => cellText(o.fields[f])),
+        ]);
     }
     return csv(rows);
 }
@@ -37,7 +45,8 @@ export function linksCsv(graph: PomGraph): string {
     const links = graph.objects.flatMap(o => o.links.map(link => ({ source: o.id, ...link })));
     const meta = sorted(new Set(links.flatMap(l => Object.keys(l.meta))));
     const rows = [['source', 'kind', 'target', 'file', 'line', ...meta]];
-    for (const l of links) rows.push([l.source, kinds.get(l.kind) ?? l.kind, l.target, l.location.file, String(l.location.line), ...meta.map(m => cellText(l.meta[m]))]);
+    for (const l of links)
+        rows.push([l.source, kinds.get(l.kind) ?? l.kind, l.target, l.location.file, String(l.location.line), ...meta.map(m => cellText(l.meta[m]))]);
     return csv(rows);
 }
 
@@ -49,16 +58,27 @@ export function graphml(graph: PomGraph): string {
     const links = graph.objects.flatMap(o => o.links.map(link => ({ source: o.id, ...link })));
     const edgeKeys = ['kind', ...sorted(new Set(links.flatMap(l => Object.keys(l.meta))))];
     const keyId = (scope: string, name: string) => `${scope}_${name.replace(/[^A-Za-z0-9_-]/g, '_')}`;
-    const data = (scope: string, values: Record<string, string>) => Object.entries(values).filter(([, v]) => v !== '')
-        .map(([k, v]) => `<data key="${keyId(scope, k)}">${escapeXml(v)}</data>`).join('');
-    const out = ['<?xml version="1.0" encoding="UTF-8"?>',
+    const data = (scope: string, values: Record<string, string>) =>
+        Object.entries(values)
+            .filter(([, v]) => v !== '')
+            .map(([k, v]) => `<data key="${keyId(scope, k)}">${escapeXml(v)}</data>`)
+            .join('');
+    const out = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" ' +
-        'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+            'xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
         ...nodeKeys.map(k => `<key id="${keyId('n', k)}" for="node" attr.name="${escapeXml(k)}" attr.type="string"/>`),
         ...edgeKeys.map(k => `<key id="${keyId('e', k)}" for="edge" attr.name="${escapeXml(k)}" attr.type="string"/>`),
-        '<graph id="pom" edgedefault="directed">'];
+        '<graph id="pom" edgedefault="directed">',
+    ];
     for (const o of graph.objects) {
-        const values: Record<string, string> = { type: types.get(o.type) ?? o.type, title: o.title ?? '', parent: o.parent ?? '', file: o.location.file, line: String(o.location.line) };
+        const values: Record<string, string> = {
+            type: types.get(o.type) ?? o.type,
+            title: o.title ?? '',
+            parent: o.parent ?? '',
+            file: o.location.file,
+            line: String(o.location.line),
+        };
         for (const [k, v] of Object.entries(o.fields)) values[k] = cellText(v);
         out.push(`<node id="${escapeXml(o.id)}">${data('n', values)}</node>`);
     }

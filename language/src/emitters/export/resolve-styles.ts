@@ -14,7 +14,9 @@ const STYLE_ELEMENT = /<style>([\s\S]*?)<\/style>/;
 /** Top-level blocks of a stylesheet: [prelude, body] pairs (an at-rule's body holds rules of its own). */
 function blocks(css: string): Array<[string, string]> {
     const result: Array<[string, string]> = [];
-    let depth = 0, start = 0, open = -1;
+    let depth = 0,
+        start = 0,
+        open = -1;
     for (let i = 0; i < css.length; i++) {
         if (css[i] === '{') {
             if (depth === 0) open = i;
@@ -47,7 +49,10 @@ function declarations(body: string): Map<string, string> {
 export function themeRules(css: string, theme: 'light' | 'dark'): CssRule[] {
     const rules: CssRule[] = [];
     const add = (prelude: string, body: string) => {
-        const selectors = prelude.split(',').map(s => s.trim()).filter(s => s && !/:(hover|focus|active|visited|focus-visible)\b/.test(s));
+        const selectors = prelude
+            .split(',')
+            .map(s => s.trim())
+            .filter(s => s && !/:(hover|focus|active|visited|focus-visible)\b/.test(s));
         if (selectors.length > 0) rules.push({ selectors, declarations: declarations(body) });
     };
     const media: Array<[string, string]> = [];
@@ -72,8 +77,10 @@ function customProperties(rules: CssRule[]): Map<string, string> {
 
 /** Replaces var(--name[, fallback]) with the property's value (or the fallback). */
 function substitute(text: string, properties: Map<string, string>, depth = 0): string {
-    const replaced = text.replace(/var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g, (_whole, name: string, fallback?: string) =>
-        properties.get(name) ?? fallback?.trim() ?? 'none');
+    const replaced = text.replace(
+        /var\(\s*(--[\w-]+)\s*(?:,\s*([^()]*))?\)/g,
+        (_whole, name: string, fallback?: string) => properties.get(name) ?? fallback?.trim() ?? 'none',
+    );
     return replaced !== text && depth < 8 && replaced.includes('var(') ? substitute(replaced, properties, depth + 1) : replaced;
 }
 
@@ -82,10 +89,14 @@ function resolveRules(svg: string, theme: 'light' | 'dark'): { rules: CssRule[];
     const css = STYLE_ELEMENT.exec(svg)?.[1] ?? '';
     const themed = themeRules(css, theme);
     const properties = customProperties(themed);
-    const rules = themed.map(rule => ({
-        selectors: rule.selectors,
-        declarations: new Map([...rule.declarations].filter(([name]) => !name.startsWith('--')).map(([name, value]) => [name, substitute(value, properties)])),
-    })).filter(rule => rule.declarations.size > 0);
+    const rules = themed
+        .map(rule => ({
+            selectors: rule.selectors,
+            declarations: new Map(
+                [...rule.declarations].filter(([name]) => !name.startsWith('--')).map(([name, value]) => [name, substitute(value, properties)]),
+            ),
+        }))
+        .filter(rule => rule.declarations.size > 0);
     return { rules, properties };
 }
 

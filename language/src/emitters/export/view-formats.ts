@@ -18,7 +18,14 @@ function linkStrokes(rules: CssRule[]): (kind: string) => { stroke?: string; das
         let stroke = byKey.get(key);
         if (!stroke) {
             const selector = `.pom-l-${key} path`;
-            byKey.set(key, stroke = { stroke: declared(rules, selector, 'stroke'), dash: declared(rules, selector, 'stroke-dasharray'), width: declared(rules, selector, 'stroke-width') });
+            byKey.set(
+                key,
+                (stroke = {
+                    stroke: declared(rules, selector, 'stroke'),
+                    dash: declared(rules, selector, 'stroke-dasharray'),
+                    width: declared(rules, selector, 'stroke-width'),
+                }),
+            );
         }
         return stroke;
     };
@@ -41,7 +48,7 @@ export function viewToMermaid(graph: PomGraph, view: ResolvedView, rules: CssRul
     const usedKeys = new Set<string>();
     const emit = (id: string, indent: string) => {
         const object = objects.get(id);
-        const type = object ? typeTitles.get(object.type) ?? object.type : '';
+        const type = object ? (typeTitles.get(object.type) ?? object.type) : '';
         const label = `${mermaidText(type)}<br/>${mermaidText(object?.title ?? id)}`;
         const key = object ? typeStyleKey(object.types) : 'object';
         usedKeys.add(key);
@@ -73,7 +80,12 @@ export function viewToMermaid(graph: PomGraph, view: ResolvedView, rules: CssRul
 }
 
 function drawioStyle(entries: Record<string, string | number | undefined>): string {
-    return Object.entries(entries).filter(([, v]) => v !== undefined && v !== '').map(([k, v]) => `${k}=${v}`).join(';') + ';';
+    return (
+        Object.entries(entries)
+            .filter(([, v]) => v !== undefined && v !== '')
+            .map(([k, v]) => `${k}=${v}`)
+            .join(';') + ';'
+    );
 }
 
 /** A draw.io (diagrams.net) file of the laid-out view: boxes where the SVG draws them, edges along the same routes. */
@@ -91,29 +103,57 @@ export function viewToDrawio(view: ResolvedView, layout: LaidOutView, rules: Css
         if (!typeStrokes.has(key)) typeStrokes.set(key, declared(rules, `.pom-t-${key} rect.pom-box`, 'stroke'));
         const label = node.label.lines.map(line => escapeXml(line.text)).join('<br>');
         const style = drawioStyle({
-            rounded: 1, arcSize: 6, absoluteArcSize: 1, whiteSpace: 'wrap', html: 1, align: 'left', verticalAlign: 'top', spacingLeft: 8, spacingTop: 2,
-            fillColor: node.compound ? compoundFill : nodeFill, strokeColor: typeStrokes.get(key),
-            fontColor: foreground, fontFamily: 'IBM Plex Sans', container: node.compound ? 1 : undefined,
+            rounded: 1,
+            arcSize: 6,
+            absoluteArcSize: 1,
+            whiteSpace: 'wrap',
+            html: 1,
+            align: 'left',
+            verticalAlign: 'top',
+            spacingLeft: 8,
+            spacingTop: 2,
+            fillColor: node.compound ? compoundFill : nodeFill,
+            strokeColor: typeStrokes.get(key),
+            fontColor: foreground,
+            fontFamily: 'IBM Plex Sans',
+            container: node.compound ? 1 : undefined,
         });
-        cells.push(`<UserObject id="${ids.get(node.id)}" label="${escapeXml(label)}" pomId="${escapeXml(node.id)}">` +
-            `<mxCell style="${escapeXml(style)}" vertex="1" parent="1">` +
-            `<mxGeometry x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" as="geometry"/></mxCell></UserObject>`);
+        cells.push(
+            `<UserObject id="${ids.get(node.id)}" label="${escapeXml(label)}" pomId="${escapeXml(node.id)}">` +
+                `<mxCell style="${escapeXml(style)}" vertex="1" parent="1">` +
+                `<mxGeometry x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" as="geometry"/></mxCell></UserObject>`,
+        );
     }
     const strokeOf = linkStrokes(rules);
     for (const [index, edge] of layout.edges.entries()) {
         const { stroke, dash, width } = strokeOf(edge.kind);
         const style = drawioStyle({
-            html: 1, rounded: 0, edgeStyle: 'none', endArrow: 'block', endFill: 1,
-            strokeColor: stroke, strokeWidth: width,
-            dashed: dash ? 1 : undefined, dashPattern: dash?.replace(/,/g, ' '), fontColor: muted, labelBackgroundColor: background,
+            html: 1,
+            rounded: 0,
+            edgeStyle: 'none',
+            endArrow: 'block',
+            endFill: 1,
+            strokeColor: stroke,
+            strokeWidth: width,
+            dashed: dash ? 1 : undefined,
+            dashPattern: dash?.replace(/,/g, ' '),
+            fontColor: muted,
+            labelBackgroundColor: background,
         });
-        const inner = edge.points.slice(1, -1).map(p => `<mxPoint x="${num(p.x)}" y="${num(p.y)}"/>`).join('');
+        const inner = edge.points
+            .slice(1, -1)
+            .map(p => `<mxPoint x="${num(p.x)}" y="${num(p.y)}"/>`)
+            .join('');
         const [first, last] = [edge.points[0], edge.points[edge.points.length - 1]];
-        cells.push(`<mxCell id="e${index}" value="${escapeXml(edge.label)}" style="${escapeXml(style)}" edge="1" parent="1" source="${ids.get(edge.source)}" target="${ids.get(edge.target)}">` +
-            `<mxGeometry relative="1" as="geometry">${first ? `<mxPoint x="${num(first.x)}" y="${num(first.y)}" as="sourcePoint"/>` : ''}` +
-            `${last ? `<mxPoint x="${num(last.x)}" y="${num(last.y)}" as="targetPoint"/>` : ''}${inner ? `<Array as="points">${inner}</Array>` : ''}</mxGeometry></mxCell>`);
+        cells.push(
+            `<mxCell id="e${index}" value="${escapeXml(edge.label)}" style="${escapeXml(style)}" edge="1" parent="1" source="${ids.get(edge.source)}" target="${ids.get(edge.target)}">` +
+                `<mxGeometry relative="1" as="geometry">${first ? `<mxPoint x="${num(first.x)}" y="${num(first.y)}" as="sourcePoint"/>` : ''}` +
+                `${last ? `<mxPoint x="${num(last.x)}" y="${num(last.y)}" as="targetPoint"/>` : ''}${inner ? `<Array as="points">${inner}</Array>` : ''}</mxGeometry></mxCell>`,
+        );
     }
-    return `<?xml version="1.0" encoding="UTF-8"?>\n<mxfile host="pom">\n<diagram id="${escapeXml(view.id)}" name="${escapeXml(view.title)}">\n` +
+    return (
+        `<?xml version="1.0" encoding="UTF-8"?>\n<mxfile host="pom">\n<diagram id="${escapeXml(view.id)}" name="${escapeXml(view.title)}">\n` +
         `<mxGraphModel dx="0" dy="0" grid="1" gridSize="10" page="0" pageWidth="${num(layout.width)}" pageHeight="${num(layout.height)}" background="${escapeXml(background)}">\n<root>\n` +
-        `<mxCell id="0"/>\n<mxCell id="1" parent="0"/>\n${cells.join('\n')}\n</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n`;
+        `<mxCell id="0"/>\n<mxCell id="1" parent="0"/>\n${cells.join('\n')}\n</root>\n</mxGraphModel>\n</diagram>\n</mxfile>\n`
+    );
 }

@@ -45,7 +45,12 @@ export function inScope(site: SiteContext): Map<string, GraphObject[]> {
     });
 }
 
-export interface Dependency { source: GraphObject; link: OutLink; target: GraphObject | undefined; blocking: boolean }
+export interface Dependency {
+    source: GraphObject;
+    link: OutLink;
+    target: GraphObject | undefined;
+    blocking: boolean;
+}
 
 /** Every depends-on link; blocking unless its metadata says `kind: ok`. */
 export function dependencies(site: SiteContext): Dependency[] {
@@ -59,4 +64,3 @@ export function dependencies(site: SiteContext): Dependency[] {
         return list;
     });
 }
-

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 // JS. This module runs from language/src (tests) or out/language/src (built): look upwards for the folder.
 
 const NAMES = ['site.css', 'site.js', 'search.js', 'live-reload.js', 'favicon.svg'] as const;
-export type AssetName = typeof NAMES[number];
+export type AssetName = (typeof NAMES)[number];
 
 let cache: Map<AssetName, string> | undefined;
 

@@ -59,7 +59,10 @@ export class SiteContext {
     /** The date the model speaks for: --as-of, else its latest `as-of`. Overdue means "ended before this date, still active". */
     readonly asOf: string | undefined;
 
-    constructor(readonly graph: PomGraph, readonly options: SiteOptions) {
+    constructor(
+        readonly graph: PomGraph,
+        readonly options: SiteOptions,
+    ) {
         this.index = GraphIndex.of(graph);
         // Pages load the diagrams' font once, from assets/fonts.js: the SVGs they inline go without their copy.
         const fontless = (diagram: SiteDiagram): SiteDiagram => ({ ...diagram, svg: withoutEmbeddedFont(diagram.svg) });
@@ -71,7 +74,11 @@ export class SiteContext {
                 this.diagramsByObject.set(node.id, list);
             }
         }
-        this.lineageDiagrams = new Map((options.lineageDiagrams ?? []).flatMap(diagram => diagram.view.subject !== undefined ? [[diagram.view.subject, fontless(diagram)] as const] : []));
+        this.lineageDiagrams = new Map(
+            (options.lineageDiagrams ?? []).flatMap(diagram =>
+                diagram.view.subject !== undefined ? [[diagram.view.subject, fontless(diagram)] as const] : [],
+            ),
+        );
         // The date the derived facts were judged against (--as-of included); a graph without facts: its latest as-of.
         this.asOf = referenceDate(graph, graph.asOf);
     }
@@ -146,7 +153,10 @@ export class SiteContext {
 
 /** One page being written: makes hrefs relative to it. */
 export class Page {
-    constructor(readonly site: SiteContext, readonly path: string) { }
+    constructor(
+        readonly site: SiteContext,
+        readonly path: string,
+    ) {}
 
     href(to: string): string {
         return relativeHref(this.path, to);
@@ -167,7 +177,11 @@ export class Page {
     }
 
     value(value: FieldValue, field?: string): Html {
-        if (Array.isArray(value)) return join(value.map(v => this.value(v, field)), ', ');
+        if (Array.isArray(value))
+            return join(
+                value.map(v => this.value(v, field)),
+                ', ',
+            );
         if (field === 'health' && typeof value === 'string') return healthBadge(value);
         if (field === 'url' && typeof value === 'string' && /^https?:/i.test(value) && isSafeUrl(value)) {
             return html`<a href="${value}" rel="noopener noreferrer">${value}</a>`;
@@ -179,7 +193,10 @@ export class Page {
     meta(meta: Record<string, unknown>): Html {
         const entries = Object.entries(meta).sort(([a], [b]) => compareIds(a, b));
         if (entries.length === 0) return html``;
-        return html`<span class="meta">${join(entries.map(([k, v]) => html`<span class="meta-item"><span class="meta-key">${k}</span> ${this.value(v as FieldValue, k)}</span>`), ' ')}</span>`;
+        return html`<span class="meta">${join(
+            entries.map(([k, v]) => html`<span class="meta-item"><span class="meta-key">${k}</span> ${this.value(v as FieldValue, k)}</span>`),
+            ' ',
+        )}</span>`;
     }
 }
 

@@ -3,8 +3,10 @@
 
 /** Markup that is already safe to emit: produced by `html`, the markdown renderer or a trusted renderer. */
 export class Html {
-    constructor(readonly value: string) { }
-    toString(): string { return this.value; }
+    constructor(readonly value: string) {}
+    toString(): string {
+        return this.value;
+    }
 }
 
 export type HtmlValue = Html | string | number | boolean | undefined | null | HtmlValue[];
@@ -36,6 +38,9 @@ export function trusted(markup: string): Html {
 
 export function join(parts: HtmlValue[], separator: HtmlValue): Html {
     const out: string[] = [];
-    parts.forEach((part, i) => { if (i > 0) out.push(render(separator)); out.push(render(part)); });
+    parts.forEach((part, i) => {
+        if (i > 0) out.push(render(separator));
+        out.push(render(part));
+    });
     return new Html(out.join(''));
 }

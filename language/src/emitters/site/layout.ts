@@ -17,7 +17,10 @@ export function contentSecurityPolicy(styleHashes: string[] = []): string {
     return CONTENT_SECURITY_POLICY.replace("style-src 'self'", `style-src 'self' ${styleHashes.map(h => `'${h}'`).join(' ')}`);
 }
 
-export interface Crumb { label: string; path?: string }
+export interface Crumb {
+    label: string;
+    path?: string;
+}
 
 export interface PageContent {
     title: string;
@@ -85,14 +88,17 @@ ${content.body}
 }
 
 function breadcrumbs(page: Page, crumbs: Crumb[], current: string): Html {
-    return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map(crumb => html`<li>${crumb.path
-        ? html`<a href="${page.href(crumb.path)}">${crumb.label}</a>` : crumb.label}</li>`)}<li><span aria-current="page">${current}</span></li></ol></nav>`;
+    return html`<nav class="breadcrumbs" aria-label="Breadcrumb"><ol>${crumbs.map(
+        crumb => html`<li>${crumb.path ? html`<a href="${page.href(crumb.path)}">${crumb.label}</a>` : crumb.label}</li>`,
+    )}<li><span aria-current="page">${current}</span></li></ol></nav>`;
 }
 
 function sidebar(page: Page, section: string | undefined): Html {
     const site = page.site;
-    const entry = (path: string, label: string, count?: number) => html`<li><a href="${page.href(path)}"${section === path
-        ? html` aria-current="page"` : ''}>${label}${count !== undefined ? html` <span class="count">${count}</span>` : ''}</a></li>`;
+    const entry = (path: string, label: string, count?: number) =>
+        html`<li><a href="${page.href(path)}"${
+            section === path ? html` aria-current="page"` : ''
+        }>${label}${count !== undefined ? html` <span class="count">${count}</span>` : ''}</a></li>`;
     const warnings = site.graph.diagnostics.length;
     const types = usedTypes(page);
     return html`<nav class="nav" aria-label="Site">

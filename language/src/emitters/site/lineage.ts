@@ -28,12 +28,15 @@ export function lineageSteps(site: SiteContext, object: GraphObject): LineageSte
         const member = site.index.get(id);
         if (!member) continue;
         const group = byType.get(member.type);
-        if (group) { group.objects.push(member); group.at = Math.min(group.at, step); } else byType.set(member.type, { objects: [member], at: step });
+        if (group) {
+            group.objects.push(member);
+            group.at = Math.min(group.at, step);
+        } else byType.set(member.type, { objects: [member], at: step });
     }
-    return [...byType].sort(([a, x], [b, y]) => x.at - y.at || compareIds(a, b))
+    return [...byType]
+        .sort(([a, x], [b, y]) => x.at - y.at || compareIds(a, b))
         .map(([type, group]) => ({ type, objects: group.objects.sort((a, b) => compareIds(a.id, b.id)) }));
 }
-
 
 /**
  * Up to this many bets, every bet page draws its lineage diagram. Each is a layout of its own (tens of ms of ELK):

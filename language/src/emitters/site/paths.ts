@@ -26,7 +26,7 @@ export const Paths = {
     horizon: (name: string) => `h/${fileName(name)}.html`,
     asset: (name: string) => `assets/${name}`,
     /** A declared query's answer: the std off-track and delivery-risk queries are the two reports. */
-    query: (id: string) => id === StdQueries.offTrack ? Paths.offTrack : id === StdQueries.deliveryRisk ? Paths.deliveryRisk : `q/${fileName(id)}.html`,
+    query: (id: string) => (id === StdQueries.offTrack ? Paths.offTrack : id === StdQueries.deliveryRisk ? Paths.deliveryRisk : `q/${fileName(id)}.html`),
 } as const;
 
 /** The href from the page at `from` to the site file `to`, both site-relative paths. */

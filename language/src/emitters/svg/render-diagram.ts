@@ -34,9 +34,15 @@ export interface DiagramResult {
 
 /** A view id that does not exist; the message names the closest ids. */
 export class UnknownViewError extends Error {
-    constructor(readonly viewId: string, readonly suggestions: string[]) {
-        super(`there is no view '${viewId}'.` + (suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '') +
-            ` Views are declared views, 'strategy', 'team:<team id>' and 'lineage:<object id>'.`);
+    constructor(
+        readonly viewId: string,
+        readonly suggestions: string[],
+    ) {
+        super(
+            `there is no view '${viewId}'.` +
+                (suggestions.length > 0 ? ` Did you mean ${suggestions.map(s => `'${s}'`).join(', ')}?` : '') +
+                ` Views are declared views, 'strategy', 'team:<team id>' and 'lineage:<object id>'.`,
+        );
     }
 }
 
@@ -69,25 +75,27 @@ export async function renderDiagrams(graph: PomGraph, views: Array<ResolvedView 
     });
     const pool = options.pool ?? new ElkPool();
     try {
-        return await Promise.all(resolved.map(async (view): Promise<DiagramResult> => {
-            const result = await layoutView(graph, view, pool, options);
-            if (result.tooLarge || !result.layout) {
-                return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false };
-            }
-            let svg: string;
-            if (result.drawn) {
-                // A roll-up: group boxes link to their drill-down views.
-                const drillDowns = new Map(view.rollup!.groups.map(group => [group.id, group.drillDown]));
-                const linkFor = (id: string): string | undefined => {
-                    const drill = drillDowns.get(id);
-                    return drill !== undefined ? options.viewLinkFor?.(drill) : undefined;
-                };
-                svg = renderSvg(result.drawn.graph, result.drawn.view, result.layout, { ...options, linkFor });
-            } else {
-                svg = renderSvg(graph, view, result.layout, options);
-            }
-            return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached };
-        }));
+        return await Promise.all(
+            resolved.map(async (view): Promise<DiagramResult> => {
+                const result = await layoutView(graph, view, pool, options);
+                if (result.tooLarge || !result.layout) {
+                    return { svg: renderTooLargeSvg(view, result.tooLarge!, options), view, tooLarge: result.tooLarge, cached: false };
+                }
+                let svg: string;
+                if (result.drawn) {
+                    // A roll-up: group boxes link to their drill-down views.
+                    const drillDowns = new Map(view.rollup!.groups.map(group => [group.id, group.drillDown]));
+                    const linkFor = (id: string): string | undefined => {
+                        const drill = drillDowns.get(id);
+                        return drill !== undefined ? options.viewLinkFor?.(drill) : undefined;
+                    };
+                    svg = renderSvg(result.drawn.graph, result.drawn.view, result.layout, { ...options, linkFor });
+                } else {
+                    svg = renderSvg(graph, view, result.layout, options);
+                }
+                return { svg, elk: result.elk, layout: result.layout, view, cached: result.cached };
+            }),
+        );
     } finally {
         if (!options.pool) await pool.close();
     }

@@ -3,11 +3,28 @@
 
 /** Style keys of the standard types, most specific first is decided by the object's own `types` list. */
 const TYPE_KEYS: Record<string, string> = {
-    'std.north-star': 'north-star', 'std.driver': 'driver', 'std.input': 'input', 'std.goal': 'goal',
-    'std.opportunity': 'opportunity', 'std.bet': 'bet', 'std.intent': 'intent', 'std.insight': 'insight',
-    'std.option': 'option', 'std.work': 'work', 'std.release': 'release', 'std.impact': 'impact', 'std.metric': 'metric',
-    'std.team': 'team', 'std.group': 'group', 'std.person': 'person', 'std.role': 'role', 'std.scope': 'scope',
-    'std.ritual': 'ritual', 'std.artifact': 'artifact', 'std.funding': 'funding', 'std.cycle': 'cycle',
+    'std.north-star': 'north-star',
+    'std.driver': 'driver',
+    'std.input': 'input',
+    'std.goal': 'goal',
+    'std.opportunity': 'opportunity',
+    'std.bet': 'bet',
+    'std.intent': 'intent',
+    'std.insight': 'insight',
+    'std.option': 'option',
+    'std.work': 'work',
+    'std.release': 'release',
+    'std.impact': 'impact',
+    'std.metric': 'metric',
+    'std.team': 'team',
+    'std.group': 'group',
+    'std.person': 'person',
+    'std.role': 'role',
+    'std.scope': 'scope',
+    'std.ritual': 'ritual',
+    'std.artifact': 'artifact',
+    'std.funding': 'funding',
+    'std.cycle': 'cycle',
 };
 
 /**
@@ -16,12 +33,29 @@ const TYPE_KEYS: Record<string, string> = {
  * foreground, so its contrast does not depend on the type.
  */
 export const TYPE_COLOURS: Record<string, [string, string]> = {
-    'north-star': ['#e1960f', '#f0b478'], driver: ['#3c3cb4', '#b487f0'], input: ['#0087ff', '#4b87f0'], goal: ['#00b4d2', '#00a5f0'],
-    opportunity: ['#ff875a', '#ff785a'], bet: ['#c3005a', '#e14b96'], intent: ['#b4a5f0', '#ffc3ff'], insight: ['#00875a', '#1ea569'],
-    option: ['#b4b469', '#e1e178'], work: ['#78b41e', '#96f087'], release: ['#4b6900', '#87875a'], impact: ['#d22d2d', '#ff96a5'],
-    metric: ['#a5a5a5', '#e1d2c3'], team: ['#005a96', '#96e1ff'], group: ['#0f5a5a', '#009696'], person: ['#c378f0', '#a57896'],
-    role: ['#960087', '#b47869'], scope: ['#00c369', '#00f0b4'], ritual: ['#ff69c3', '#96e1c3'], artifact: ['#5a4b2d', '#b48700'],
-    funding: ['#873c00', '#5a962d'], cycle: ['#f09696', '#7896b4'], object: ['#783c69', '#00f0f0'],
+    'north-star': ['#e1960f', '#f0b478'],
+    driver: ['#3c3cb4', '#b487f0'],
+    input: ['#0087ff', '#4b87f0'],
+    goal: ['#00b4d2', '#00a5f0'],
+    opportunity: ['#ff875a', '#ff785a'],
+    bet: ['#c3005a', '#e14b96'],
+    intent: ['#b4a5f0', '#ffc3ff'],
+    insight: ['#00875a', '#1ea569'],
+    option: ['#b4b469', '#e1e178'],
+    work: ['#78b41e', '#96f087'],
+    release: ['#4b6900', '#87875a'],
+    impact: ['#d22d2d', '#ff96a5'],
+    metric: ['#a5a5a5', '#e1d2c3'],
+    team: ['#005a96', '#96e1ff'],
+    group: ['#0f5a5a', '#009696'],
+    person: ['#c378f0', '#a57896'],
+    role: ['#960087', '#b47869'],
+    scope: ['#00c369', '#00f0b4'],
+    ritual: ['#ff69c3', '#96e1c3'],
+    artifact: ['#5a4b2d', '#b48700'],
+    funding: ['#873c00', '#5a962d'],
+    cycle: ['#f09696', '#7896b4'],
+    object: ['#783c69', '#00f0f0'],
 };
 
 /** A shape per type style (an 11 px icon before the type's name), so types differ without colour too. */
@@ -134,8 +168,26 @@ export interface ThemeColours {
     alert: string;
 }
 
-const LIGHT: ThemeColours = { background: '#ffffff', foreground: '#18181b', muted: '#52525b', nodeFill: '#ffffff', compoundFill: '#f4f4f5', border: '#a1a1aa', mutedFill: '#f4f4f5', alert: '#b91c1c' };
-const DARK: ThemeColours = { background: '#18181b', foreground: '#f4f4f5', muted: '#a1a1aa', nodeFill: '#27272a', compoundFill: '#1f1f23', border: '#52525b', mutedFill: '#1f1f23', alert: '#fca5a5' };
+const LIGHT: ThemeColours = {
+    background: '#ffffff',
+    foreground: '#18181b',
+    muted: '#52525b',
+    nodeFill: '#ffffff',
+    compoundFill: '#f4f4f5',
+    border: '#a1a1aa',
+    mutedFill: '#f4f4f5',
+    alert: '#b91c1c',
+};
+const DARK: ThemeColours = {
+    background: '#18181b',
+    foreground: '#f4f4f5',
+    muted: '#a1a1aa',
+    nodeFill: '#27272a',
+    compoundFill: '#1f1f23',
+    border: '#52525b',
+    mutedFill: '#1f1f23',
+    alert: '#fca5a5',
+};
 
 export type Theme = 'auto' | 'light' | 'dark';
 
@@ -143,12 +195,23 @@ export type Theme = 'auto' | 'light' | 'dark';
 export function stylesheet(typeKeys: string[], linkKinds: string[], theme: Theme, fontFaces: string): string {
     const variables = (colours: ThemeColours, dark: boolean): string => {
         const lines = [
-            `--pom-bg:${colours.background}`, `--pom-fg:${colours.foreground}`, `--pom-muted:${colours.muted}`,
-            `--pom-node:${colours.nodeFill}`, `--pom-compound:${colours.compoundFill}`, `--pom-border:${colours.border}`,
-            `--pom-muted-fill:${colours.mutedFill}`, `--pom-alert:${colours.alert}`,
-            ...HEALTH_KEYS.map(key => `--pom-h-${key}:${HEALTH_COLOURS[key][dark ? 'dark' : 'light'][0]};--pom-h-${key}-text:${HEALTH_COLOURS[key][dark ? 'dark' : 'light'][1]}`),
+            `--pom-bg:${colours.background}`,
+            `--pom-fg:${colours.foreground}`,
+            `--pom-muted:${colours.muted}`,
+            `--pom-node:${colours.nodeFill}`,
+            `--pom-compound:${colours.compoundFill}`,
+            `--pom-border:${colours.border}`,
+            `--pom-muted-fill:${colours.mutedFill}`,
+            `--pom-alert:${colours.alert}`,
+            ...HEALTH_KEYS.map(
+                key =>
+                    `--pom-h-${key}:${HEALTH_COLOURS[key][dark ? 'dark' : 'light'][0]};--pom-h-${key}-text:${HEALTH_COLOURS[key][dark ? 'dark' : 'light'][1]}`,
+            ),
             ...typeKeys.map(key => `--pom-t-${key}:${TYPE_COLOURS[key][dark ? 1 : 0]}`),
-            ...linkKinds.map(kind => { const style = linkStyle(kind); return `--pom-l-${style.key}:${style.colours[dark ? 1 : 0]}`; }),
+            ...linkKinds.map(kind => {
+                const style = linkStyle(kind);
+                return `--pom-l-${style.key}:${style.colours[dark ? 1 : 0]}`;
+            }),
         ];
         return lines.join(';');
     };
@@ -178,11 +241,16 @@ export function stylesheet(typeKeys: string[], linkKinds: string[], theme: Theme
         `.pom-edge text{fill:var(--pom-muted)}`,
         `.pom-edge rect{fill:var(--pom-bg);opacity:0.85}`,
         `.pom-node a:focus rect.pom-box,.pom-node a:hover rect.pom-box{stroke-width:3}`,
-        ...typeKeys.map(key => `.pom-t-${key} rect.pom-box,.pom-t-${key}>.pom-swatch{stroke:var(--pom-t-${key})}.pom-t-${key} .pom-band,.pom-t-${key} .pom-icon{fill:var(--pom-t-${key})}`),
+        ...typeKeys.map(
+            key =>
+                `.pom-t-${key} rect.pom-box,.pom-t-${key}>.pom-swatch{stroke:var(--pom-t-${key})}.pom-t-${key} .pom-band,.pom-t-${key} .pom-icon{fill:var(--pom-t-${key})}`,
+        ),
         ...linkKinds.map(kind => {
             const style = linkStyle(kind);
-            return `.pom-l-${style.key} path,.pom-l-${style.key} line{stroke:var(--pom-l-${style.key});stroke-width:${style.width}` +
-                `${style.dash === 'none' ? '' : `;stroke-dasharray:${style.dash}`}}.pom-m-${style.key}{fill:var(--pom-l-${style.key});stroke:var(--pom-l-${style.key})}`;
+            return (
+                `.pom-l-${style.key} path,.pom-l-${style.key} line{stroke:var(--pom-l-${style.key});stroke-width:${style.width}` +
+                `${style.dash === 'none' ? '' : `;stroke-dasharray:${style.dash}`}}.pom-m-${style.key}{fill:var(--pom-l-${style.key});stroke:var(--pom-l-${style.key})}`
+            );
         }),
     ];
     return [fontFaces, themed, ...rules].filter(Boolean).join('\n');

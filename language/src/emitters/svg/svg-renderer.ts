@@ -31,8 +31,13 @@ const MARGIN = 16;
 const INVALID_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export function escapeXml(text: string): string {
-    return text.replace(INVALID_XML, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
-        .replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+    return text
+        .replace(INVALID_XML, '\uFFFD')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;');
 }
 
 /** Two decimals at most, no negative zero: stable across runs and platforms. */
@@ -59,8 +64,7 @@ export function withoutEmbeddedFont(svg: string): string {
 
 function fontFaces(font: FontSource): string {
     if (font === 'none') return '';
-    const face = (weight: number, src: string): string =>
-        `@font-face{font-family:'${DIAGRAM_FONT_FAMILY}';font-style:normal;font-weight:${weight};src:${src}}`;
+    const face = (weight: number, src: string): string => `@font-face{font-family:'${DIAGRAM_FONT_FAMILY}';font-style:normal;font-weight:${weight};src:${src}}`;
     if (font === 'embed') {
         if (!embeddedFaces) {
             const files = diagramFontFiles();
@@ -86,12 +90,19 @@ const MARKER_SHAPES: Record<string, string> = {
 
 function marker(kind: string): string {
     const style = linkStyle(kind);
-    const shape = MARKER_SHAPES[style.marker].replace(/^<(\w+)( class="pom-open")?/, (_, tag: string, open?: string) =>
-        `<${tag} class="pom-m-${style.key}${open ? ' pom-open' : ''}"`);
+    const shape = MARKER_SHAPES[style.marker].replace(
+        /^<(\w+)( class="pom-open")?/,
+        (_, tag: string, open?: string) => `<${tag} class="pom-m-${style.key}${open ? ' pom-open' : ''}"`,
+    );
     return `<marker id="pom-m-${style.key}" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="8" markerHeight="8" markerUnits="userSpaceOnUse" orient="auto-start-reverse">${shape}</marker>`;
 }
 
-interface LegendEntry { kind: 'type' | 'link'; key: string; text: string; width: number }
+interface LegendEntry {
+    kind: 'type' | 'link';
+    key: string;
+    text: string;
+    width: number;
+}
 
 /** Legend entries flowed into rows no wider than the diagram. */
 function legend(entries: LegendEntry[], maxWidth: number, top: number): { svg: string; height: number } {
@@ -109,13 +120,17 @@ function legend(entries: LegendEntry[], maxWidth: number, top: number): { svg: s
         }
         const middle = y + rowHeight / 2;
         if (entry.kind === 'type') {
-            parts.push(`<g class="pom-t-${entry.key}"><rect class="pom-swatch" x="${num(x)}" y="${num(middle - 7)}" width="${sample}" height="14" rx="3" fill="var(--pom-node)" stroke-width="1.5"/>` +
-                `<path class="pom-icon" transform="translate(${num(x + sample / 2 - 5)},${num(middle - 5)}) scale(${num(10 / 12)})" fill-rule="evenodd" d="${TYPE_ICONS[entry.key]}"/>` +
-                `${textElement(x + sample + 6, middle + 4, entry.text, LEGEND_STYLE, 'pom-legend-label')}</g>`);
+            parts.push(
+                `<g class="pom-t-${entry.key}"><rect class="pom-swatch" x="${num(x)}" y="${num(middle - 7)}" width="${sample}" height="14" rx="3" fill="var(--pom-node)" stroke-width="1.5"/>` +
+                    `<path class="pom-icon" transform="translate(${num(x + sample / 2 - 5)},${num(middle - 5)}) scale(${num(10 / 12)})" fill-rule="evenodd" d="${TYPE_ICONS[entry.key]}"/>` +
+                    `${textElement(x + sample + 6, middle + 4, entry.text, LEGEND_STYLE, 'pom-legend-label')}</g>`,
+            );
         } else {
             const style = linkStyle(entry.key);
-            parts.push(`<g class="pom-l-${style.key}"><line x1="${num(x)}" y1="${num(middle)}" x2="${num(x + sample - 2)}" y2="${num(middle)}" marker-end="url(#pom-m-${style.key})"/>` +
-                `${textElement(x + sample + 6, middle + 4, entry.text, LEGEND_STYLE, 'pom-legend-label')}</g>`);
+            parts.push(
+                `<g class="pom-l-${style.key}"><line x1="${num(x)}" y1="${num(middle)}" x2="${num(x + sample - 2)}" y2="${num(middle)}" marker-end="url(#pom-m-${style.key})"/>` +
+                    `${textElement(x + sample + 6, middle + 4, entry.text, LEGEND_STYLE, 'pom-legend-label')}</g>`,
+            );
         }
         x += width + gap;
     }
@@ -147,8 +162,11 @@ function edgeTitle(edge: LaidOutEdge, kindName: string): string {
 
 /** A node's tooltip: its id and, in words, its state. */
 function nodeTitle(id: string, state: NodeState): string {
-    const facts = [state.status !== undefined ? `status ${state.status}` : '', state.health !== undefined ? healthText(state.health).toLowerCase() : '',
-        state.contradicted ? `the data says ${healthText(state.dataStatus!).toLowerCase()}` : ''].filter(Boolean);
+    const facts = [
+        state.status !== undefined ? `status ${state.status}` : '',
+        state.health !== undefined ? healthText(state.health).toLowerCase() : '',
+        state.contradicted ? `the data says ${healthText(state.dataStatus!).toLowerCase()}` : '',
+    ].filter(Boolean);
     return facts.length > 0 ? `${id}: ${facts.join(', ')}` : id;
 }
 
@@ -191,23 +209,37 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
             const top = node.y + line.top;
             if (line.role === 'type') {
                 const scale = ICON_SIZE / 12;
-                parts.push(`<path class="pom-icon" transform="translate(${num(left)},${num(top + (lineHeight - ICON_SIZE) / 2)}) scale(${num(scale)})" fill-rule="evenodd" d="${TYPE_ICONS[key]}"/>`);
+                parts.push(
+                    `<path class="pom-icon" transform="translate(${num(left)},${num(top + (lineHeight - ICON_SIZE) / 2)}) scale(${num(scale)})" fill-rule="evenodd" d="${TYPE_ICONS[key]}"/>`,
+                );
             }
             if (line.role === 'health') {
                 const tone = HEALTH_KEYS.includes(state.health!) ? state.health! : 'unknown';
-                parts.push(`<rect class="pom-badge pom-badge-${tone}" x="${num(left)}" y="${num(top - 2)}" width="${num(line.indent + line.width + line.trailing)}" height="${num(lineHeight + 4)}" rx="${num((lineHeight + 4) / 2)}"/>`);
+                parts.push(
+                    `<rect class="pom-badge pom-badge-${tone}" x="${num(left)}" y="${num(top - 2)}" width="${num(line.indent + line.width + line.trailing)}" height="${num(lineHeight + 4)}" rx="${num((lineHeight + 4) / 2)}"/>`,
+                );
             }
             parts.push(textElement(left + line.indent, node.y + line.baseline, line.text, line.style, `pom-${line.role}`));
         }
         // The band down the left side carries the type's colour beyond a thin border, inset to clear the rounded corners.
         const band = `<rect class="pom-band" x="${num(node.x + 0.75)}" y="${num(node.y + 4)}" width="${NODE_BAND}" height="${num(node.height - 8)}" rx="1"/>`;
         const inner = `<title>${escapeXml(nodeTitle(node.id, state))}</title><rect class="pom-box" x="${num(node.x)}" y="${num(node.y)}" width="${num(node.width)}" height="${num(node.height)}" rx="6"/>${band}${parts.join('')}`;
-        const classes = ['pom-node', `pom-t-${key}`, ...(node.compound ? ['pom-compound'] : []), ...(state.muted ? ['pom-muted'] : []), ...(state.contradicted ? ['pom-contradicted'] : [])];
-        const data = [`data-id="${escapeXml(node.id)}"`, `data-type="${escapeXml(node.type)}"`, `data-status="${escapeXml(state.status ?? '')}"`,
-            `data-health="${escapeXml(state.health ?? '')}"`, ...(state.dataStatus ? [`data-data-health="${escapeXml(state.dataStatus)}"`] : []),
-            ...(state.contradicted ? ['data-contradicted="true"'] : [])];
-        body.push(`<g class="${classes.join(' ')}" ${data.join(' ')}>` +
-            (href !== undefined ? `<a href="${escapeXml(href)}">${inner}</a>` : inner) + '</g>');
+        const classes = [
+            'pom-node',
+            `pom-t-${key}`,
+            ...(node.compound ? ['pom-compound'] : []),
+            ...(state.muted ? ['pom-muted'] : []),
+            ...(state.contradicted ? ['pom-contradicted'] : []),
+        ];
+        const data = [
+            `data-id="${escapeXml(node.id)}"`,
+            `data-type="${escapeXml(node.type)}"`,
+            `data-status="${escapeXml(state.status ?? '')}"`,
+            `data-health="${escapeXml(state.health ?? '')}"`,
+            ...(state.dataStatus ? [`data-data-health="${escapeXml(state.dataStatus)}"`] : []),
+            ...(state.contradicted ? ['data-contradicted="true"'] : []),
+        ];
+        body.push(`<g class="${classes.join(' ')}" ${data.join(' ')}>` + (href !== undefined ? `<a href="${escapeXml(href)}">${inner}</a>` : inner) + '</g>');
     }
     body.push('</g>');
 
@@ -217,7 +249,9 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
         const data = `data-id="${escapeXml(edge.id)}" data-kind="${escapeXml(edge.kind)}" data-source="${escapeXml(edge.source)}" data-target="${escapeXml(edge.target)}"`;
         if (edge.nested) {
             // Shown by the nesting (the object sits inside the box it links to): no line, but the link is still named.
-            body.push(`<g class="pom-edge pom-nested pom-l-${style.key}" ${data}><title>${escapeXml(`${edgeTitle(edge, kinds.get(edge.kind)!)} (drawn inside it)`)}</title></g>`);
+            body.push(
+                `<g class="pom-edge pom-nested pom-l-${style.key}" ${data}><title>${escapeXml(`${edgeTitle(edge, kinds.get(edge.kind)!)} (drawn inside it)`)}</title></g>`,
+            );
             continue;
         }
         if (edge.points.length < 2) continue;
@@ -225,27 +259,39 @@ export function renderSvg(graph: PomGraph, view: ResolvedView, layout: LaidOutVi
         let label = '';
         if (edge.labelBox) {
             const box = edge.labelBox;
-            label = `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="2"/>` +
+            label =
+                `<rect x="${num(box.x)}" y="${num(box.y)}" width="${num(box.width)}" height="${num(box.height)}" rx="2"/>` +
                 textElement(box.x + 3, box.y + box.height / 2 + EDGE_LABEL_STYLE.size * 0.36, edge.label, EDGE_LABEL_STYLE, 'pom-edge-label');
         }
-        body.push(`<g class="pom-edge pom-l-${style.key}" ${data}>` +
-            `<title>${escapeXml(edgeTitle(edge, kinds.get(edge.kind)!))}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`);
+        body.push(
+            `<g class="pom-edge pom-l-${style.key}" ${data}>` +
+                `<title>${escapeXml(edgeTitle(edge, kinds.get(edge.kind)!))}</title><path d="${d}" marker-end="url(#pom-m-${style.key})"/>${label}</g>`,
+        );
     }
     body.push('</g>');
 
     let height = top + layout.height + MARGIN;
     if (options.legend ?? true) {
         const entries: LegendEntry[] = [
-            ...sortedTypeKeys.map(key => ({ kind: 'type' as const, key, text: typeKeys.get(key)!, width: measureText(typeKeys.get(key)!, LEGEND_STYLE.size, LEGEND_STYLE.weight) })),
-            ...sortedKinds.map(kind => ({ kind: 'link' as const, key: kind, text: kinds.get(kind)!, width: measureText(kinds.get(kind)!, LEGEND_STYLE.size, LEGEND_STYLE.weight) })),
+            ...sortedTypeKeys.map(key => ({
+                kind: 'type' as const,
+                key,
+                text: typeKeys.get(key)!,
+                width: measureText(typeKeys.get(key)!, LEGEND_STYLE.size, LEGEND_STYLE.weight),
+            })),
+            ...sortedKinds.map(kind => ({
+                kind: 'link' as const,
+                key: kind,
+                text: kinds.get(kind)!,
+                width: measureText(kinds.get(kind)!, LEGEND_STYLE.size, LEGEND_STYLE.weight),
+            })),
         ];
         const drawn = legend(entries, contentWidth, height);
         body.push(drawn.svg);
         height += drawn.height + MARGIN;
     }
     const description = `${view.kind === 'declared' ? 'View' : `Built-in ${view.kind} view`} '${view.id}': ${layout.nodes.length} object${layout.nodes.length === 1 ? '' : 's'} and ${layout.edges.length} link${layout.edges.length === 1 ? '' : 's'}.`;
-    const style = stylesheet(sortedTypeKeys, sortedKinds, options.theme ?? 'auto', fontFaces(options.font ?? 'embed')) +
-        `\npath.pom-open{fill:var(--pom-bg)}`;
+    const style = stylesheet(sortedTypeKeys, sortedKinds, options.theme ?? 'auto', fontFaces(options.font ?? 'embed')) + `\npath.pom-open{fill:var(--pom-bg)}`;
     return svgDocument(contentWidth, height, view.title, description, body, style, interactive);
 }
 
@@ -263,6 +309,12 @@ export function renderTooLargeSvg(view: ResolvedView, tooLarge: TooLarge, option
         '</g>',
     ];
     const height = top + lines.length * LEGEND_STYLE.size * LINE_HEIGHT + 2 * MARGIN;
-    return svgDocument(width, height, view.title, `View '${view.id}' was not drawn: ${tooLarge.message}.`, body,
-        stylesheet([], [], options.theme ?? 'auto', fontFaces(options.font ?? 'embed')));
+    return svgDocument(
+        width,
+        height,
+        view.title,
+        `View '${view.id}' was not drawn: ${tooLarge.message}.`,
+        body,
+        stylesheet([], [], options.theme ?? 'auto', fontFaces(options.font ?? 'embed')),
+    );
 }

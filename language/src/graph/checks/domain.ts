@@ -5,9 +5,7 @@ import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
 import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
 import { didYouMean } from '../../util/suggest.js';
-import {
-    horizonName, horizonRank, plural
-} from './helpers.js';
+import { horizonName, horizonRank, plural } from './helpers.js';
 import { daysBetween } from '../../util/dates.js';
 
 // The domain warnings of the operating model (shared/domain.md part B) that need no rule language.
@@ -24,8 +22,12 @@ const betWithoutTarget: GraphCheck = (graph, report) => {
     for (let i = 0; i < all.length; i++) {
         const bet = all[i];
         if (isActiveBet(graph, bet) && graph.out(bet, StdLinks.targets).length === 0) {
-            report('warning', IssueCodes.BetWithoutTarget,
-                `Active bet '${bet.id}' targets nothing: add 'targets -> <input> { expected: "…" }' so it is clear what it should move.`, bet);
+            report(
+                'warning',
+                IssueCodes.BetWithoutTarget,
+                `Active bet '${bet.id}' targets nothing: add 'targets -> <input> { expected: "…" }' so it is clear what it should move.`,
+                bet,
+            );
         }
     }
 };
@@ -37,8 +39,12 @@ const betWithoutOption: GraphCheck = (graph, report) => {
         const bet = bets[i];
         if (!decided.includes(String(bet.fields.status)) || bet.fields.kind === 'ongoing') continue;
         if (graph.out(bet, StdLinks.chosenFrom).length === 0) {
-            report('warning', IssueCodes.BetWithoutOption,
-                `Bet '${bet.id}' was not chosen from any option: add 'chosen-from -> <opportunity>.<option>', or mark it 'kind: ongoing'.`, bet);
+            report(
+                'warning',
+                IssueCodes.BetWithoutOption,
+                `Bet '${bet.id}' was not chosen from any option: add 'chosen-from -> <opportunity>.<option>', or mark it 'kind: ongoing'.`,
+                bet,
+            );
         }
     }
 };
@@ -50,12 +56,20 @@ const options: GraphCheck = (graph, report) => {
         const parent = graph.get(option.parent);
         const nested = parent !== undefined && graph.isA(parent, Std.opportunity);
         if (!nested && graph.out(option, StdLinks.consideredFor).length === 0) {
-            report('warning', IssueCodes.OptionWithoutOpportunity,
-                `Option '${option.id}' is not considered for any opportunity: nest it in one, or add 'considered-for -> <opportunity>'.`, option);
+            report(
+                'warning',
+                IssueCodes.OptionWithoutOpportunity,
+                `Option '${option.id}' is not considered for any opportunity: nest it in one, or add 'considered-for -> <opportunity>'.`,
+                option,
+            );
         }
         if (option.fields.status === 'rejected' && !option.fields.rationale) {
-            report('warning', IssueCodes.RejectedWithoutRationale,
-                `Option '${option.id}' was rejected without a rationale: add 'rationale: "…"' so the decision can be revisited.`, option);
+            report(
+                'warning',
+                IssueCodes.RejectedWithoutRationale,
+                `Option '${option.id}' was rejected without a rationale: add 'rationale: "…"' so the decision can be revisited.`,
+                option,
+            );
         }
     }
 };
@@ -68,9 +82,12 @@ const orphanOpportunity: GraphCheck = (graph, report) => {
         const scoped = graph.effectiveTargets(opportunity, StdLinks.inScope).length > 0;
         const nested = opportunity.parent !== undefined || graph.out(opportunity, StdLinks.nestedIn).length > 0;
         if (!informed && !scoped && !nested) {
-            report('warning', IssueCodes.OrphanOpportunity,
+            report(
+                'warning',
+                IssueCodes.OrphanOpportunity,
                 `Opportunity '${opportunity.id}' has no insight, no scope and no parent: link an insight ('informed-by -> …') or a scope ('in-scope -> …').`,
-                opportunity);
+                opportunity,
+            );
         }
     }
 };
@@ -81,12 +98,20 @@ const inputsAndDrivers: GraphCheck = (graph, report) => {
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (graph.isA(object, Std.input) && graph.out(object, StdLinks.drives).length === 0) {
-            report('warning', IssueCodes.InputDrivesNothing,
-                `Input '${object.id}' drives nothing: add 'drives -> <driver>' to say which driver it moves.`, object);
+            report(
+                'warning',
+                IssueCodes.InputDrivesNothing,
+                `Input '${object.id}' drives nothing: add 'drives -> <driver>' to say which driver it moves.`,
+                object,
+            );
         }
         if ((graph.isA(object, Std.driver) || graph.isA(object, Std.northStar)) && graph.in(object, StdLinks.drives).length === 0) {
-            report('warning', IssueCodes.DriverWithoutInputs,
-                `'${object.id}' has no inputs driving it: add 'driven-by -> <input>' or 'drives -> ${object.name}' on an input.`, object);
+            report(
+                'warning',
+                IssueCodes.DriverWithoutInputs,
+                `'${object.id}' has no inputs driving it: add 'driven-by -> <input>' or 'drives -> ${object.name}' on an input.`,
+                object,
+            );
         }
     }
 };
@@ -96,14 +121,11 @@ const metrics: GraphCheck = (graph, report) => {
     const all = graph.ofAnyType([Std.input, Std.driver, Std.metric]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        if ((graph.isA(object, Std.input) || graph.isA(object, Std.driver))
-            && !object.fields.metric && graph.out(object, StdLinks.measuredBy).length === 0) {
-            report('warning', IssueCodes.MissingMetric,
-                `'${object.id}' has no metric: set 'metric: "…"' or add 'measured-by -> <metric>'.`, object);
+        if ((graph.isA(object, Std.input) || graph.isA(object, Std.driver)) && !object.fields.metric && graph.out(object, StdLinks.measuredBy).length === 0) {
+            report('warning', IssueCodes.MissingMetric, `'${object.id}' has no metric: set 'metric: "…"' or add 'measured-by -> <metric>'.`, object);
         }
         if (graph.isA(object, Std.metric) && !object.fields.source) {
-            report('warning', IssueCodes.MetricWithoutSource,
-                `Metric '${object.id}' has no source: set 'source: "…"' (the system it comes from).`, object);
+            report('warning', IssueCodes.MetricWithoutSource, `Metric '${object.id}' has no source: set 'source: "…"' (the system it comes from).`, object);
         }
     }
 };
@@ -114,12 +136,15 @@ const impacts: GraphCheck = (graph, report) => {
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (graph.isA(object, Std.impact) && graph.out(object, StdLinks.evidences).length === 0) {
-            report('warning', IssueCodes.ImpactWithoutBet,
-                `Impact '${object.id}' evidences no bet: add 'evidences -> <bet>'.`, object);
+            report('warning', IssueCodes.ImpactWithoutBet, `Impact '${object.id}' evidences no bet: add 'evidences -> <bet>'.`, object);
         }
         if (graph.isA(object, Std.bet) && object.fields.status === 'done' && graph.in(object, StdLinks.evidences).length === 0) {
-            report('warning', IssueCodes.DoneBetWithoutImpact,
-                `Bet '${object.id}' is done but no impact evidences it: record what it changed as an impact.`, object);
+            report(
+                'warning',
+                IssueCodes.DoneBetWithoutImpact,
+                `Bet '${object.id}' is done but no impact evidences it: record what it changed as an impact.`,
+                object,
+            );
         }
     }
 };
@@ -128,8 +153,8 @@ const impacts: GraphCheck = (graph, report) => {
 const pathToStrategy: GraphCheck = (graph, report) => {
     const follow: string[] = [StdLinks.targets, StdLinks.drives, StdLinks.contributesTo, StdLinks.delivers, StdLinks.nestedIn, StdLinks.chosenFrom];
     const years = 4;
-    const isStrategic = (object: GraphObject) => graph.isA(object, Std.northStar)
-        || (graph.isA(object, Std.driver) && (horizonRank(graph, object) ?? years) >= years);
+    const isStrategic = (object: GraphObject) =>
+        graph.isA(object, Std.northStar) || (graph.isA(object, Std.driver) && (horizonRank(graph, object) ?? years) >= years);
     // Everything that reaches strategy: walked once backwards from the strategic objects (over the followed
     // links' backlinks, and from containers to what they contain), rather than searched forward from each intent.
     const reaching = new Set<string>();
@@ -137,11 +162,17 @@ const pathToStrategy: GraphCheck = (graph, report) => {
     const all = graph.ofAnyType([Std.northStar, Std.driver]);
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        if (isStrategic(object)) { reaching.add(object.id); queue.push(object); }
+        if (isStrategic(object)) {
+            reaching.add(object.id);
+            queue.push(object);
+        }
     }
     const reach = (id: string) => {
         const source = graph.get(id);
-        if (source && !reaching.has(id)) { reaching.add(id); queue.push(source); }
+        if (source && !reaching.has(id)) {
+            reaching.add(id);
+            queue.push(source);
+        }
     };
     for (let i = 0; i < queue.length; i++) {
         const object = queue[i];
@@ -159,9 +190,13 @@ const pathToStrategy: GraphCheck = (graph, report) => {
         const status = String(object.fields.status);
         if (graph.isA(object, Std.bet) && (status === 'done' || status === 'killed')) continue;
         if (!search(object)) {
-            report('warning', IssueCodes.NoPathToStrategy,
+            report(
+                'warning',
+                IssueCodes.NoPathToStrategy,
                 `'${object.id}' (${horizonName(graph, rank)}) has no path to a years-long driver or the north star: ` +
-                `link it with targets, contributes-to or delivers to something that does.`, object);
+                    `link it with targets, contributes-to or delivers to something that does.`,
+                object,
+            );
         }
     }
 };
@@ -175,9 +210,13 @@ const spanExceedsHorizon: GraphCheck = (graph, report) => {
         if (rank === undefined || typeof start !== 'string' || typeof end !== 'string') continue;
         const days = daysBetween(start, end);
         if (days !== undefined && days > HORIZON_MAX_DAYS[rank]) {
-            report('warning', IssueCodes.SpanExceedsHorizon,
+            report(
+                'warning',
+                IssueCodes.SpanExceedsHorizon,
                 `'${object.id}' runs ${days} days (${start} to ${end}), longer than its horizon '${horizonName(graph, rank)}' allows (1–3 of them): ` +
-                `lengthen the horizon or split it.`, object);
+                    `lengthen the horizon or split it.`,
+                object,
+            );
         }
     }
 };
@@ -191,22 +230,40 @@ const teams: GraphCheck = (graph, report) => {
         if (team.facts?.overloaded === true) {
             const bets = byTeam.get(team.id) ?? [];
             const limit = wipLimitOf(team);
-            report('warning', IssueCodes.WipLimitExceeded,
-                `Team '${team.id}' owns ${plural(bets.length, 'active bet')} (${bets.map(b => b.id).sort().join(', ')}), over its WIP limit of ${limit}.`, team);
+            report(
+                'warning',
+                IssueCodes.WipLimitExceeded,
+                `Team '${team.id}' owns ${plural(bets.length, 'active bet')} (${bets
+                    .map(b => b.id)
+                    .sort()
+                    .join(', ')}), over its WIP limit of ${limit}.`,
+                team,
+            );
         }
         const owned = graph.out(team, StdLinks.owns);
         if (team.fields.topology === 'stream-aligned' && owned.length === 0) {
-            report('warning', IssueCodes.TeamWithoutScope,
-                `Stream-aligned team '${team.id}' owns no scope: add 'owns -> <scope>' so it is clear what it is aligned to.`, team);
+            report(
+                'warning',
+                IssueCodes.TeamWithoutScope,
+                `Stream-aligned team '${team.id}' owns no scope: add 'owns -> <scope>' so it is clear what it is aligned to.`,
+                team,
+            );
         }
         if (owned.length > MAX_SCOPES_PER_TEAM) {
-            report('warning', IssueCodes.TooManyScopes,
-                `Team '${team.id}' owns ${owned.length} scopes, more than ${MAX_SCOPES_PER_TEAM}: its cognitive load is likely too high.`, team);
+            report(
+                'warning',
+                IssueCodes.TooManyScopes,
+                `Team '${team.id}' owns ${owned.length} scopes, more than ${MAX_SCOPES_PER_TEAM}: its cognitive load is likely too high.`,
+                team,
+            );
         }
-        if (team.fields.topology === 'platform'
-            && graph.in(team, StdLinks.interacts).length === 0 && graph.in(team, StdLinks.dependsOn).length === 0) {
-            report('warning', IssueCodes.PlatformWithoutConsumers,
-                `Platform team '${team.id}' has no consumers: no team interacts with it or depends on it.`, team);
+        if (team.fields.topology === 'platform' && graph.in(team, StdLinks.interacts).length === 0 && graph.in(team, StdLinks.dependsOn).length === 0) {
+            report(
+                'warning',
+                IssueCodes.PlatformWithoutConsumers,
+                `Platform team '${team.id}' has no consumers: no team interacts with it or depends on it.`,
+                team,
+            );
         }
     }
 };
@@ -215,13 +272,15 @@ const scopesWithoutOwner: GraphCheck = (graph, report) => {
     const scopes = graph.ofType(Std.scope);
     for (let i = 0; i < scopes.length; i++) {
         const scope = scopes[i];
-        const isLeaf = !scope.children.some(id => { const child = graph.get(id); return child && graph.isA(child, Std.scope); })
-            && graph.in(scope, StdLinks.nestedIn).length === 0;
+        const isLeaf =
+            !scope.children.some(id => {
+                const child = graph.get(id);
+                return child && graph.isA(child, Std.scope);
+            }) && graph.in(scope, StdLinks.nestedIn).length === 0;
         if (!isLeaf) continue;
         const owned = graph.withAncestors(scope).some(s => graph.in(s, StdLinks.owns).length > 0);
         if (!owned) {
-            report('warning', IssueCodes.ScopeWithoutOwner,
-                `Scope '${scope.id}' has no owner: add 'owns -> ${scope.id}' to the team that owns it.`, scope);
+            report('warning', IssueCodes.ScopeWithoutOwner, `Scope '${scope.id}' has no owner: add 'owns -> ${scope.id}' to the team that owns it.`, scope);
         }
     }
 };
@@ -236,17 +295,25 @@ const collaborations: GraphCheck = (graph, report) => {
             if (link.kind !== StdLinks.interacts || link.meta.mode !== 'collaboration') continue;
             const until = link.meta.until;
             if (typeof until !== 'string') {
-                report('warning', IssueCodes.OpenEndedCollaboration,
+                report(
+                    'warning',
+                    IssueCodes.OpenEndedCollaboration,
                     `The collaboration between '${team.id}' and '${link.target}' has no end: add 'until: <date>'; collaboration is meant to be temporary.`,
-                    link.location, team);
+                    link.location,
+                    team,
+                );
                 continue;
             }
             const start = link.meta.start;
             const days = typeof start === 'string' ? daysBetween(start, until) : undefined;
             if (days !== undefined && days > QUARTER_DAYS) {
-                report('warning', IssueCodes.OpenEndedCollaboration,
+                report(
+                    'warning',
+                    IssueCodes.OpenEndedCollaboration,
                     `The collaboration between '${team.id}' and '${link.target}' lasts ${days} days, more than a quarter: plan how it ends.`,
-                    link.location, team);
+                    link.location,
+                    team,
+                );
             }
         }
     }
@@ -259,8 +326,7 @@ const allocation: GraphCheck = (graph, report) => {
         const links = graph.out(person, StdLinks.memberOf);
         const total = links.reduce((sum, link) => sum + (typeof link.meta.allocation === 'number' ? link.meta.allocation : 0), 0);
         if (total > 100) {
-            report('warning', IssueCodes.OverAllocated,
-                `'${person.id}' is allocated ${total}% across ${plural(links.length, 'team')}, over 100%.`, person);
+            report('warning', IssueCodes.OverAllocated, `'${person.id}' is allocated ${total}% across ${plural(links.length, 'team')}, over 100%.`, person);
         }
     }
 };
@@ -287,12 +353,18 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
                 }
                 if (responsible.length === 0 || responsible.includes(ownerId)) continue;
                 const engaged = responsible.some(other =>
-                    [...owner.links, ...owner.backlinks.map(b => ({ ...b, target: b.source }))].some(l =>
-                        (l.kind === StdLinks.interacts || l.kind === StdLinks.dependsOn) && l.target === other));
+                    [...owner.links, ...owner.backlinks.map(b => ({ ...b, target: b.source }))].some(
+                        l => (l.kind === StdLinks.interacts || l.kind === StdLinks.dependsOn) && l.target === other,
+                    ),
+                );
                 if (!engaged) {
-                    report('info', IssueCodes.OwnerOutsideScope,
+                    report(
+                        'info',
+                        IssueCodes.OwnerOutsideScope,
                         `Bet '${bet.id}' is owned by '${ownerId}' but its scope '${scopeId}' belongs to ${responsible.join(', ')}, ` +
-                        `with no interaction or dependency declared between them.`, bet);
+                            `with no interaction or dependency declared between them.`,
+                        bet,
+                    );
                 }
             }
         }
@@ -300,7 +372,12 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
 };
 
 const blockedByOverloadedTeam: GraphCheck = (graph, report) => {
-    const overloaded = new Set(graph.ofType(Std.team).filter(team => team.facts?.overloaded === true).map(team => team.id));
+    const overloaded = new Set(
+        graph
+            .ofType(Std.team)
+            .filter(team => team.facts?.overloaded === true)
+            .map(team => team.id),
+    );
     if (overloaded.size === 0) return;
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
@@ -312,9 +389,13 @@ const blockedByOverloadedTeam: GraphCheck = (graph, report) => {
             const teamsBehind = graph.isA(target, Std.team) ? [target.id] : graph.effectiveTargets(target, StdLinks.owner);
             const busy = teamsBehind.filter(id => overloaded.has(id));
             if (busy.length > 0) {
-                report('warning', IssueCodes.BlockedByOverloadedTeam,
+                report(
+                    'warning',
+                    IssueCodes.BlockedByOverloadedTeam,
                     `'${object.id}' is blocked by '${target.id}', and ${busy.join(', ')} ${busy.length === 1 ? 'is' : 'are'} over ${busy.length === 1 ? 'its' : 'their'} WIP limit: delivery risk.`,
-                    link.location, object);
+                    link.location,
+                    object,
+                );
             }
         }
     }
@@ -335,10 +416,20 @@ const funding: GraphCheck = (graph, report) => {
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
         if (graph.isA(object, Std.team) && object.facts?.funded !== true) {
-            report('warning', IssueCodes.Unfunded, `Team '${object.id}' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`, object);
+            report(
+                'warning',
+                IssueCodes.Unfunded,
+                `Team '${object.id}' is not reached by any funding unit, directly, through a group it is nested in or a member of, or through a scope it owns.`,
+                object,
+            );
         }
         if (isActiveBet(graph, object) && object.facts?.funded !== true) {
-            report('warning', IssueCodes.Unfunded, `Active bet '${object.id}' is not reached by any funding unit, directly or through its team or scope.`, object);
+            report(
+                'warning',
+                IssueCodes.Unfunded,
+                `Active bet '${object.id}' is not reached by any funding unit, directly or through its team or scope.`,
+                object,
+            );
         }
     }
 };
@@ -350,9 +441,13 @@ const healthFromData: GraphCheck = (graph, report) => {
         const object = all[i];
         const facts = object.facts;
         if (facts?.['data-status'] !== 'off-track' || (object.fields.health !== undefined && object.fields.health !== 'unknown')) continue;
-        report('warning', IssueCodes.HealthFromData,
+        report(
+            'warning',
+            IssueCodes.HealthFromData,
             `'${object.id}' declares no health, but the data of '${String(facts['data-metric'])}' says off-track since ${String(facts['data-since'])} ` +
-            `(${String(facts['data-value'])}, trending ${String(facts['data-trend'])}): it counts as off track; set 'health: off-track' and act on it, or check the plan.`, object);
+                `(${String(facts['data-value'])}, trending ${String(facts['data-trend'])}): it counts as off track; set 'health: off-track' and act on it, or check the plan.`,
+            object,
+        );
     }
 };
 
@@ -362,7 +457,15 @@ const ritualViews: GraphCheck = (graph, report) => {
     for (let i = 0; i < rituals.length; i++) {
         const ritual = rituals[i];
         for (const name of ritualViewNames(graph, ritual).unknown) {
-            report('error', IssueCodes.UnknownView, `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${didYouMean(name, graph.graph.views.map(view => view.name))}`, ritual);
+            report(
+                'error',
+                IssueCodes.UnknownView,
+                `Ritual '${ritual.id}' reviews a view '${name}' that does not exist.${didYouMean(
+                    name,
+                    graph.graph.views.map(view => view.name),
+                )}`,
+                ritual,
+            );
         }
     }
 };

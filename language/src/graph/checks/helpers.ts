@@ -5,7 +5,7 @@ import { Std } from '../std-ids.js';
 /** The object's horizon rank (days = 0 … decades = 5), from whichever field is typed std.horizon. */
 export function horizonRank(graph: GraphIndex, object: GraphObject): number | undefined {
     let fields = horizonFields.get(graph);
-    if (!fields) horizonFields.set(graph, fields = new Map<string, string | null>());
+    if (!fields) horizonFields.set(graph, (fields = new Map<string, string | null>()));
     // Objects of one type share their horizon field: look it up once per type, not once per object.
     const key = object.type; // its types (supertypes included) follow from it
     let name = fields.get(key);
@@ -13,7 +13,10 @@ export function horizonRank(graph: GraphIndex, object: GraphObject): number | un
         name = null;
         for (const typeId of object.types) {
             const field = graph.types.get(typeId)?.fields.find(f => f.type === Std.horizon && !f.list);
-            if (field) { name = field.name; break; }
+            if (field) {
+                name = field.name;
+                break;
+            }
         }
         fields.set(key, name);
     }
@@ -24,7 +27,7 @@ export function horizonRank(graph: GraphIndex, object: GraphObject): number | un
 const horizonFields = new WeakMap<GraphIndex, Map<string, string | null>>();
 
 export function horizonName(graph: GraphIndex, rank: number | undefined): string {
-    return rank === undefined ? '?' : graph.enums.get(Std.horizon)?.members[rank]?.name ?? '?';
+    return rank === undefined ? '?' : (graph.enums.get(Std.horizon)?.members[rank]?.name ?? '?');
 }
 
 export function plural(count: number, word: string): string {

@@ -21,7 +21,8 @@ export function runGraphChecks(graph: PomGraph, checks: Record<string, GraphChec
         } catch (error) {
             const reason = error instanceof Error ? error.message : String(error);
             diagnostics.push({
-                severity: 'error', code: IssueCodes.InternalError,
+                severity: 'error',
+                code: IssueCodes.InternalError,
                 message: `The '${name}' check failed (${reason}). This is a bug in pom; the rest of the model was still checked.`,
                 location: { file: graph.files[0] ?? '<workspace>', line: 1, column: 1, endLine: 1, endColumn: 1 },
             });

@@ -13,11 +13,14 @@ export const checkRules: GraphCheck = (graph, report) => {
             const failed = rule.require.filter(requirement => !engine.test(object, requirement.condition));
             if (failed.length === 0) continue;
             const what = failed.map(f => `'${f.text}'`).join(' and ');
-            report(rule.severity, rule.id,
+            report(
+                rule.severity,
+                rule.id,
                 rule.message
                     ? `${rule.message} ('${object.id}' fails ${what}; rule ${rule.id})`
                     : `'${object.id}' breaks the rule '${name}': it fails ${what}.`,
-                object);
+                object,
+            );
         }
     }
 };

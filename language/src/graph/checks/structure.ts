@@ -22,9 +22,13 @@ export const checkCardinality: GraphCheck = (graph, report) => {
             for (const object of tooMany.get(`out ${kind.id}`) ?? []) {
                 const links = graph.out(object, kind.id);
                 for (const extra of links.slice(1)) {
-                    report('error', IssueCodes.TooManyTargets,
+                    report(
+                        'error',
+                        IssueCodes.TooManyTargets,
                         `'${object.id}' has ${links.length} '${kind.name}' links (${links.map(l => l.target).join(', ')}); '${kind.name}' allows one. Keep one.`,
-                        extra.location, object);
+                        extra.location,
+                        object,
+                    );
                 }
             }
         }
@@ -32,10 +36,14 @@ export const checkCardinality: GraphCheck = (graph, report) => {
             for (const object of tooMany.get(`in ${kind.id}`) ?? []) {
                 const links = graph.in(object, kind.id);
                 for (const extra of links.slice(1)) {
-                    report('error', IssueCodes.TooManySources,
+                    report(
+                        'error',
+                        IssueCodes.TooManySources,
                         `'${object.id}' is the target of ${links.length} '${kind.name}' links (from ${links.map(l => l.source).join(', ')}); ` +
-                        `'${kind.name}' allows one source per target. Keep one${kind.name === 'owns' ? ' owner; the others can steward it' : ''}.`,
-                        extra.location, object);
+                            `'${kind.name}' allows one source per target. Keep one${kind.name === 'owns' ? ' owner; the others can steward it' : ''}.`,
+                        extra.location,
+                        object,
+                    );
                 }
             }
         }
@@ -47,7 +55,13 @@ export const checkCardinality: GraphCheck = (graph, report) => {
  * when the second comes. Objects have few links: they are compared pairwise, without a map of counts per object
  * (one for the few that have many).
  */
-function collectRepeatedKinds(object: GraphObject, links: ReadonlyArray<{ kind: string }>, kinds: ReadonlySet<string>, direction: string, tooMany: Map<string, GraphObject[]>): void {
+function collectRepeatedKinds(
+    object: GraphObject,
+    links: ReadonlyArray<{ kind: string }>,
+    kinds: ReadonlySet<string>,
+    direction: string,
+    tooMany: Map<string, GraphObject[]>,
+): void {
     const length = links.length;
     if (length < 2) return;
     if (length > 16) {
@@ -72,7 +86,8 @@ function collectRepeatedKinds(object: GraphObject, links: ReadonlyArray<{ kind: 
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
     const list = map.get(key);
-    if (list) list.push(value); else map.set(key, [value]);
+    if (list) list.push(value);
+    else map.set(key, [value]);
 }
 
 /** Cycles in links declared `acyclic` (drives, depends-on, nested-in, contributes-to). Each cycle is reported once. */
@@ -92,7 +107,8 @@ export const checkCycles: GraphCheck = (graph, report) => {
             else if (list[list.length - 1] !== object) list.push(object);
         }
     }
-    const ACTIVE = 1, DONE = 2;
+    const ACTIVE = 1,
+        DONE = 2;
     // Per object (by its position in the graph): unvisited, on the search path, or done. Reused for each kind.
     const state = new Uint8Array(all.length);
     // The search path: objects, their positions, and how far through its links each one is.
@@ -110,7 +126,9 @@ export const checkCycles: GraphCheck = (graph, report) => {
             if (state[startAt] !== 0) continue;
             // Iterative depth-first search over the links of this kind.
             state[startAt] = ACTIVE;
-            stack.push(start); positions.push(startAt); next.push(0);
+            stack.push(start);
+            positions.push(startAt);
+            next.push(0);
             while (stack.length > 0) {
                 const top = stack.length - 1;
                 const object = stack[top];
@@ -119,7 +137,9 @@ export const checkCycles: GraphCheck = (graph, report) => {
                 while (i < links.length && links[i].kind !== kind.id) i++;
                 if (i >= links.length) {
                     state[positions[top]] = DONE;
-                    stack.pop(); positions.pop(); next.pop();
+                    stack.pop();
+                    positions.pop();
+                    next.pop();
                     continue;
                 }
                 next[top] = i + 1;
@@ -133,13 +153,19 @@ export const checkCycles: GraphCheck = (graph, report) => {
                     const key = [...members].sort().join(' ');
                     if (!reported.has(key)) {
                         reported.add(key);
-                        report('error', IssueCodes.Cycle,
+                        report(
+                            'error',
+                            IssueCodes.Cycle,
                             `'${kind.name}' links form a cycle: ${[...members, target.id].join(' → ')}. Remove one of these links.`,
-                            link.location, object);
+                            link.location,
+                            object,
+                        );
                     }
                 } else if (state[at] === 0) {
                     state[at] = ACTIVE;
-                    stack.push(target); positions.push(at); next.push(0);
+                    stack.push(target);
+                    positions.push(at);
+                    next.push(0);
                 }
             }
         }
@@ -164,10 +190,14 @@ export const checkLinkHorizons: GraphCheck = (graph, report) => {
             const theirs = target && horizonRank(graph, target);
             if (target && theirs !== undefined && theirs < own) {
                 const name = graph.linkKinds.get(link.kind)?.name ?? link.kind;
-                report('warning', IssueCodes.HorizonInversion,
+                report(
+                    'warning',
+                    IssueCodes.HorizonInversion,
                     `'${object.id}' (${horizonName(graph, own)}) ${name} '${target.id}' (${horizonName(graph, theirs)}), a shorter horizon. ` +
-                    `Links in the strategy chain point from shorter horizons to longer ones.`,
-                    link.location, object);
+                        `Links in the strategy chain point from shorter horizons to longer ones.`,
+                    link.location,
+                    object,
+                );
             }
         }
     }

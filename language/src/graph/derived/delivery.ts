@@ -44,7 +44,8 @@ export function activeBetsByOwner(index: GraphIndex): Map<string, GraphObject[]>
         if (!isActiveBet(index, bet)) continue;
         for (const owner of index.effectiveTargets(bet, StdLinks.owner)) {
             const list = byOwner.get(owner);
-            if (list) list.push(bet); else byOwner.set(owner, [bet]);
+            if (list) list.push(bet);
+            else byOwner.set(owner, [bet]);
         }
     }
     return byOwner;
@@ -78,7 +79,8 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
             if (target && FINISHED.includes(String(target.fields.status))) continue;
             for (const at of index.withAncestors(object)) {
                 const list = blockedBy.get(at.id);
-                if (!list) blockedBy.set(at.id, [link.target]); else if (!list.includes(link.target)) list.push(link.target);
+                if (!list) blockedBy.set(at.id, [link.target]);
+                else if (!list.includes(link.target)) list.push(link.target);
             }
         }
     }
@@ -99,4 +101,3 @@ export function deliveryFacts(index: GraphIndex, healthOf: (object: GraphObject)
     }
     return { blockedBy, overloaded, ownerOverloaded, overdue, risks, activeBets };
 }
-

@@ -57,4 +57,3 @@ export function fundingReach(index: GraphIndex): Map<string, string[]> {
     }
     return reach;
 }
-

@@ -73,8 +73,12 @@ export function effectiveHealth(object: GraphObject): HealthValue | undefined {
 /** Whether the effective health comes from the data rather than the declaration. */
 export function healthByData(object: GraphObject): boolean {
     const facts = object.facts;
-    return facts !== undefined && facts['data-status'] !== undefined && facts['effective-health'] === facts['data-status']
-        && facts['effective-health'] !== object.fields.health;
+    return (
+        facts !== undefined &&
+        facts['data-status'] !== undefined &&
+        facts['effective-health'] === facts['data-status'] &&
+        facts['effective-health'] !== object.fields.health
+    );
 }
 
 function declaredHealth(value: FieldValue | undefined): HealthValue | undefined {
@@ -82,5 +86,5 @@ function declaredHealth(value: FieldValue | undefined): HealthValue | undefined 
 }
 
 function severity(status: string | undefined): number {
-    return status === undefined ? 0 : SEVERITY[status] ?? 0;
+    return status === undefined ? 0 : (SEVERITY[status] ?? 0);
 }

@@ -45,7 +45,8 @@ export function deriveFacts(graph: PomGraph, options: FactsOptions = {}): PomGra
     GraphIndex.derive(result, index);
     if (options.selectViews) result = { ...result, views: options.selectViews(result) };
     result = withReviewFacts(index, result, date);
-    if (date) result.asOf = date; else delete result.asOf;
+    if (date) result.asOf = date;
+    else delete result.asOf;
     GraphIndex.derive(result, index);
     return result;
 }
@@ -71,7 +72,11 @@ function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph 
         // The keys in this order (graph.json prints them so). The health facts are this object's own, not shared.
         let facts: ObjectFacts | undefined = health.get(id);
         const blockedBy = delivery.blockedBy.get(id);
-        if (blockedBy !== undefined) { facts ??= {}; facts['blocked-by'] = blockedBy; facts.blocked = true; }
+        if (blockedBy !== undefined) {
+            facts ??= {};
+            facts['blocked-by'] = blockedBy;
+            facts.blocked = true;
+        }
         if (delivery.overloaded.has(id)) (facts ??= {}).overloaded = true;
         if (delivery.ownerOverloaded.has(id)) (facts ??= {})['owner-overloaded'] = true;
         if (delivery.overdue.has(id)) (facts ??= {}).overdue = true;
@@ -80,7 +85,11 @@ function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph 
         const active = delivery.activeBets.get(id);
         if (active) (facts ??= {})['active-bets'] = active.length;
         const funders = funding.get(id);
-        if (funders) { facts ??= {}; facts.funded = true; facts['funded-by'] = funders; }
+        if (funders) {
+            facts ??= {};
+            facts.funded = true;
+            facts['funded-by'] = funders;
+        }
         if (facts !== undefined) {
             objects[i] = { ...object, facts };
         } else if (object.facts === undefined) {

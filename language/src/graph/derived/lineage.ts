@@ -36,7 +36,7 @@ const graphs = new WeakMap<GraphIndex, LineageGraph>();
 /** The lineage graph of a model, built once per graph index. */
 export function lineageGraph(index: GraphIndex): LineageGraph {
     let graph = graphs.get(index);
-    if (!graph) graphs.set(index, graph = buildLineageGraph(index));
+    if (!graph) graphs.set(index, (graph = buildLineageGraph(index)));
     return graph;
 }
 
@@ -45,9 +45,11 @@ function buildLineageGraph(index: GraphIndex): LineageGraph {
     const reverse = new Map<string, string[]>();
     const add = (from: string, to: string) => {
         const out = forward.get(from);
-        if (out) out.push(to); else forward.set(from, [to]);
+        if (out) out.push(to);
+        else forward.set(from, [to]);
         const back = reverse.get(to);
-        if (back) back.push(from); else reverse.set(to, [from]);
+        if (back) back.push(from);
+        else reverse.set(to, [from]);
     };
     const kinds = index.graph.linkKinds.filter(kind => kind.lineage);
     /** Per (child type, parent type): which way nesting carries lineage, or null when no lineage kind fits. */
@@ -66,7 +68,7 @@ function buildLineageGraph(index: GraphIndex): LineageGraph {
         if (!parent) continue;
         const key = `${object.type}\u0000${parent.type}`;
         let way = nesting.get(key);
-        if (way === undefined) nesting.set(key, way = nestingWay(kinds, object, parent));
+        if (way === undefined) nesting.set(key, (way = nestingWay(kinds, object, parent)));
         if (way === 'up') add(object.id, parent.id);
         else if (way === 'down') add(parent.id, object.id);
     }
@@ -141,4 +143,3 @@ export function lineageOf(index: GraphIndex, id: string): Lineage {
 export function lineageIds(lineage: Lineage): string[] {
     return [...lineage.steps.keys()].sort(compareIds);
 }
-

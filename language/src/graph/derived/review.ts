@@ -10,7 +10,13 @@ import { daysBetween } from '../../util/dates.js';
 
 /** The longest an `as-of` may lag behind the reference date under each cadence, in days. */
 export const CADENCE_DAYS: Record<string, number> = {
-    daily: 1, weekly: 7, biweekly: 14, monthly: 31, quarterly: 92, 'half-yearly': 183, yearly: 366,
+    daily: 1,
+    weekly: 7,
+    biweekly: 14,
+    monthly: 31,
+    quarterly: 92,
+    'half-yearly': 183,
+    yearly: 366,
 };
 
 export interface ReviewFacts {
@@ -24,14 +30,19 @@ export interface ReviewFacts {
 }
 
 /** The views a ritual names in `views:`, resolved by id or by name; the names that match no view. */
-export function ritualViewNames(index: GraphIndex, ritual: GraphObject, graphViews: readonly GraphView[] = index.graph.views): { views: string[]; unknown: string[] } {
+export function ritualViewNames(
+    index: GraphIndex,
+    ritual: GraphObject,
+    graphViews: readonly GraphView[] = index.graph.views,
+): { views: string[]; unknown: string[] } {
     const value = ritual.fields.views;
     const names = Array.isArray(value) ? value.map(String) : typeof value === 'string' ? [value] : [];
     const views: string[] = [];
     const unknown: string[] = [];
     for (const name of names) {
         const view = graphViews.find(v => v.id === name) ?? graphViews.find(v => v.name === name);
-        if (view) views.push(view.id); else unknown.push(name);
+        if (view) views.push(view.id);
+        else unknown.push(name);
     }
     return { views, unknown };
 }
@@ -42,7 +53,8 @@ export function reviewFacts(index: GraphIndex, views: readonly GraphView[], refe
     const ritualViews = new Map<string, string[]>();
     const add = (object: string, ritual: string) => {
         const list = reviewedIn.get(object);
-        if (!list) reviewedIn.set(object, [ritual]); else if (!list.includes(ritual)) list.push(ritual);
+        if (!list) reviewedIn.set(object, [ritual]);
+        else if (!list.includes(ritual)) list.push(ritual);
     };
     for (const ritual of index.ofType(Std.ritual)) {
         for (const link of ritual.links) if (link.kind === StdLinks.reviews) add(link.target, ritual.id);
@@ -59,7 +71,8 @@ export function reviewFacts(index: GraphIndex, views: readonly GraphView[], refe
         let shortest: string | undefined;
         for (const ritualId of rituals) {
             const value = index.get(ritualId)?.fields.cadence;
-            if (typeof value === 'string' && CADENCE_DAYS[value] !== undefined && (shortest === undefined || CADENCE_DAYS[value] < CADENCE_DAYS[shortest])) shortest = value;
+            if (typeof value === 'string' && CADENCE_DAYS[value] !== undefined && (shortest === undefined || CADENCE_DAYS[value] < CADENCE_DAYS[shortest]))
+                shortest = value;
         }
         if (!shortest) continue;
         cadence.set(objectId, shortest);

@@ -21,7 +21,9 @@ export function typesIndexPage(site: SiteContext): string {
 <td>${type?.extends ? page.typeLink(type.extends) : ''}</td><td class="number">${count}</td></tr>`;
     });
     return layout(page, {
-        title: 'Types', crumbs: [], section: Paths.types,
+        title: 'Types',
+        crumbs: [],
+        section: Paths.types,
         body: html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Type</th><th scope="col">Id</th><th scope="col">Extends</th><th scope="col">Objects</th></tr></thead><tbody>${rows}</tbody></table></div>`,
     });
 }
@@ -46,21 +48,37 @@ function typePage(site: SiteContext, typeId: string): string {
     const columns = chooseColumns(declared, objects);
     const mixed = objects.some(o => o.type !== typeId);
     const head = html`<tr><th scope="col">Title</th>${mixed ? html`<th scope="col">Type</th>` : ''}<th scope="col">Owner</th>${columns.map(f => html`<th scope="col">${f.name}</th>`)}</tr>`;
-    const rows = objects.map(object => html`<tr><td>${page.link(object.id)}<br><code class="id">${object.id}</code></td>
-${mixed ? html`<td>${site.typeTitle(object.type)}</td>` : ''}<td>${join(site.index.effectiveTargets(object, StdLinks.owner).map(id => page.link(id)), ', ')}</td>
-${columns.map(f => { const v = object.fields[f.name]; return html`<td>${v === undefined ? '' : page.value(v, f.name)}</td>`; })}</tr>`);
+    const rows = objects.map(
+        object => html`<tr><td>${page.link(object.id)}<br><code class="id">${object.id}</code></td>
+${mixed ? html`<td>${site.typeTitle(object.type)}</td>` : ''}<td>${join(
+            site.index.effectiveTargets(object, StdLinks.owner).map(id => page.link(id)),
+            ', ',
+        )}</td>
+${columns.map(f => {
+    const v = object.fields[f.name];
+    return html`<td>${v === undefined ? '' : page.value(v, f.name)}</td>`;
+})}</tr>`,
+    );
     const type = site.index.types.get(typeId);
     const definition = html`<div class="table-scroll"><table class="fields"><thead><tr><th scope="col">Field</th><th scope="col">Type</th><th scope="col">Declared on</th></tr></thead>
-<tbody>${chain.flatMap(t => t.fields.map(f => html`<tr><th scope="row">${f.name}${f.required ? '' : '?'}${f.title ? html`<span class="field-title">${f.title}</span>` : ''}</th>
-<td><code>${f.type}${f.list ? '[]' : ''}</code>${f.default !== undefined ? html` = ${String(f.default)}` : ''}</td><td>${page.typeLink(t.id)}</td></tr>`))}</tbody></table></div>`;
+<tbody>${chain.flatMap(t =>
+        t.fields.map(
+            f => html`<tr><th scope="row">${f.name}${f.required ? '' : '?'}${f.title ? html`<span class="field-title">${f.title}</span>` : ''}</th>
+<td><code>${f.type}${f.list ? '[]' : ''}</code>${f.default !== undefined ? html` = ${String(f.default)}` : ''}</td><td>${page.typeLink(t.id)}</td></tr>`,
+        ),
+    )}</tbody></table></div>`;
     return layout(page, {
         title: site.typeTitle(typeId),
         kicker: html`Type <code>${typeId}</code>${type?.extends ? html` extends ${page.typeLink(type.extends)}` : ''}`,
         crumbs: [{ label: 'Types', path: Paths.types }],
         section: Paths.type(typeId),
-        body: html`${section(`${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`, 'objects', html`<div class="table-scroll"><table class="data sortable">
+        body: html`${section(
+            `${objects.length} ${objects.length === 1 ? 'object' : 'objects'}`,
+            'objects',
+            html`<div class="table-scroll"><table class="data sortable">
 <caption class="visually-hidden">${site.typeTitle(typeId)} objects; activate a column header to sort</caption>
-<thead>${head}</thead><tbody>${rows}</tbody></table></div>`)}
+<thead>${head}</thead><tbody>${rows}</tbody></table></div>`,
+        )}
 ${declared.length > 0 ? section('Definition', 'definition', definition) : ''}`,
     });
 }
@@ -73,7 +91,11 @@ function chooseColumns(fields: FieldInfo[], objects: readonly GraphObject[]): Fi
         return f.type === 'text' ? 200 : 100;
     };
     const unique = [...new Map(used.map(f => [f.name, f])).values()];
-    return unique.map((f, i) => ({ f, i })).sort((a, b) => score(a.f) - score(b.f) || a.i - b.i).slice(0, MAX_FIELD_COLUMNS).map(x => x.f);
+    return unique
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => score(a.f) - score(b.f) || a.i - b.i)
+        .slice(0, MAX_FIELD_COLUMNS)
+        .map(x => x.f);
 }
 
 export function teamsIndexPage(site: SiteContext): string {
@@ -89,10 +111,18 @@ export function teamsIndexPage(site: SiteContext): string {
     });
     const groups = site.index.ofType(Std.group);
     return layout(page, {
-        title: 'Teams', crumbs: [], section: Paths.teams,
-        body: html`${section('Teams', 'teams', rows.length === 0 ? html`<p class="empty">No teams yet.</p>` : html`<div class="table-scroll"><table class="data sortable">
+        title: 'Teams',
+        crumbs: [],
+        section: Paths.teams,
+        body: html`${section(
+            'Teams',
+            'teams',
+            rows.length === 0
+                ? html`<p class="empty">No teams yet.</p>`
+                : html`<div class="table-scroll"><table class="data sortable">
 <thead><tr><th scope="col">Team</th><th scope="col">Topology</th><th scope="col">Active bets / WIP limit</th><th scope="col">Scopes owned</th><th scope="col">Focus</th></tr></thead>
-<tbody>${rows}</tbody></table></div>`)}
+<tbody>${rows}</tbody></table></div>`,
+        )}
 ${groups.length > 0 ? section('Groups', 'groups', html`<ul class="plain">${groups.map(g => html`<li>${page.link(g.id)} <span class="note">${site.index.in(g, StdLinks.memberOf).length} members</span></li>`)}</ul>`) : ''}`,
     });
 }

@@ -26,7 +26,7 @@ export function changesByObject(site: SiteContext): Map<string, ObjectChanges> {
         if (!changes) return byId;
         const entry = (id: string) => {
             let found = byId.get(id);
-            if (!found) byId.set(id, found = { added: false, transitions: [], newDiagnostics: [], fixedDiagnostics: [] });
+            if (!found) byId.set(id, (found = { added: false, transitions: [], newDiagnostics: [], fixedDiagnostics: [] }));
             return found;
         };
         for (const object of changes.added) entry(object.id).added = true;
@@ -59,18 +59,28 @@ export function objectChangesSection(page: Page, object: GraphObject): Html | un
     for (const transition of mine.transitions) items.push(html`<li>${transitionItem(page, transition)}</li>`);
     for (const d of mine.newDiagnostics) items.push(html`<li>${diagnosticItem(d, 'new')}</li>`);
     for (const d of mine.fixedDiagnostics) items.push(html`<li>${diagnosticItem(d, 'fixed')}</li>`);
-    return section(`Changes since ${changes.from}`, 'changes', html`<ul class="plain changes">${items}</ul>
-<p class="note"><a href="${page.href(Paths.changes)}">Every change since ${changes.from}</a></p>`);
+    return section(
+        `Changes since ${changes.from}`,
+        'changes',
+        html`<ul class="plain changes">${items}</ul>
+<p class="note"><a href="${page.href(Paths.changes)}">Every change since ${changes.from}</a></p>`,
+    );
 }
 
-const kindName = (kind: string) => kind.startsWith('std.') ? kind.slice(4) : kind;
+const kindName = (kind: string) => (kind.startsWith('std.') ? kind.slice(4) : kind);
 
 function changeItems(page: Page, change: ObjectChange): Html[] {
     const items: Html[] = [];
-    if (change.renamedFrom) items.push(html`<li><span class="change-kind">renamed</span> from <code>${change.renamedFrom.id}</code> <span class="note">(${change.renamedFrom.heuristic.replace(/-/g, ' ')})</span></li>`);
-    if (change.movedFrom) items.push(html`<li><span class="change-kind">moved</span> from <code>${change.movedFrom}</code> to <code>${change.file}</code></li>`);
+    if (change.renamedFrom)
+        items.push(
+            html`<li><span class="change-kind">renamed</span> from <code>${change.renamedFrom.id}</code> <span class="note">(${change.renamedFrom.heuristic.replace(/-/g, ' ')})</span></li>`,
+        );
+    if (change.movedFrom)
+        items.push(html`<li><span class="change-kind">moved</span> from <code>${change.movedFrom}</code> to <code>${change.file}</code></li>`);
     for (const field of change.fields) {
-        items.push(html`<li><span class="change-kind">${field.before === undefined ? 'set' : field.after === undefined ? 'unset' : 'changed'}</span> <code>${field.field}</code>: <del>${showValue(field.before)}</del> → <ins>${showValue(field.after)}</ins></li>`);
+        items.push(
+            html`<li><span class="change-kind">${field.before === undefined ? 'set' : field.after === undefined ? 'unset' : 'changed'}</span> <code>${field.field}</code>: <del>${showValue(field.before)}</del> → <ins>${showValue(field.after)}</ins></li>`,
+        );
     }
     for (const link of change.links) items.push(html`<li>${linkItem(page, link)}</li>`);
     return items;
@@ -83,7 +93,8 @@ function meta(values: LinkChange['before']): string {
 
 function linkItem(page: Page, link: LinkChange): Html {
     const what = html`<code>${kindName(link.kind)}</code> → ${page.link(link.target)}`;
-    if (link.change === 'changed') return html`<span class="change-kind">link changed</span> ${what}: <del>${meta(link.before)}</del> → <ins>${meta(link.after)}</ins>`;
+    if (link.change === 'changed')
+        return html`<span class="change-kind">link changed</span> ${what}: <del>${meta(link.before)}</del> → <ins>${meta(link.after)}</ins>`;
     const values = meta(link.change === 'added' ? link.after : link.before);
     return html`<span class="change-kind">link ${link.change}</span> ${what}${values ? html` <span class="note">${values}</span>` : ''}`;
 }
@@ -94,7 +105,8 @@ function transitionValue(transition: Transition, value: string | undefined): Htm
 }
 
 function transitionItem(page: Page, transition: Transition): Html {
-    const what = transition.field === 'data' ? html`data of ${transition.metric ? page.link(transition.metric) : 'its metric'}` : html`<code>${transition.field}</code>`;
+    const what =
+        transition.field === 'data' ? html`data of ${transition.metric ? page.link(transition.metric) : 'its metric'}` : html`<code>${transition.field}</code>`;
     return html`<span class="transition">${what}: ${transitionValue(transition, transition.before)} → ${transitionValue(transition, transition.after)}</span>`;
 }
 
@@ -105,7 +117,8 @@ function diagnosticItem(d: GraphDiagnostic, which: 'new' | 'fixed'): Html {
 /** The object as the diff names it: a link to its page, or its id and title when it has none (removed). */
 function objectItem(page: Page, summary: { id: string; type: string; title?: string; file: string }): Html {
     const exists = page.site.index.get(summary.id) !== undefined;
-    const name = exists ? page.link(summary.id, { withType: true })
+    const name = exists
+        ? page.link(summary.id, { withType: true })
         : html`${summary.title ?? summary.id} <code>${summary.id}</code> <span class="type-tag">${page.site.typeTitle(summary.type)}</span>`;
     return html`${name} <span class="note">${summary.file}</span>`;
 }
@@ -123,20 +136,44 @@ export function changesPage(site: SiteContext, changes: GraphDiff): string {
     if (changes.added.length > 0) sections.push(section('Added', 'added', list(changes.added.map(o => html`<li>${objectItem(page, o)}</li>`))));
     if (changes.removed.length > 0) sections.push(section('Removed', 'removed', list(changes.removed.map(o => html`<li>${objectItem(page, o)}</li>`))));
     if (changes.changed.length > 0) {
-        sections.push(section('Changed', 'changed', list(changes.changed.map(change =>
-            html`<li>${objectItem(page, change)}<ul class="change-list">${changeItems(page, change)}</ul></li>`))));
+        sections.push(
+            section(
+                'Changed',
+                'changed',
+                list(changes.changed.map(change => html`<li>${objectItem(page, change)}<ul class="change-list">${changeItems(page, change)}</ul></li>`)),
+            ),
+        );
     }
     if (changes.transitions.length > 0) {
-        sections.push(section('Health and status', 'transitions', html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Object</th><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
-<tbody>${changes.transitions.map(t => html`<tr><td>${page.link(t.id)}</td><td>${t.field === 'data' ? html`data of ${t.metric ? page.link(t.metric) : 'its metric'}` : t.field}</td>
-<td>${transitionValue(t, t.before)}</td><td>${transitionValue(t, t.after)}</td></tr>`)}</tbody></table></div>`));
+        sections.push(
+            section(
+                'Health and status',
+                'transitions',
+                html`<div class="table-scroll"><table class="data sortable"><thead><tr><th scope="col">Object</th><th scope="col">What</th><th scope="col">Before</th><th scope="col">After</th></tr></thead>
+<tbody>${changes.transitions.map(
+                    t => html`<tr><td>${page.link(t.id)}</td><td>${t.field === 'data' ? html`data of ${t.metric ? page.link(t.metric) : 'its metric'}` : t.field}</td>
+<td>${transitionValue(t, t.before)}</td><td>${transitionValue(t, t.after)}</td></tr>`,
+                )}</tbody></table></div>`,
+            ),
+        );
     }
     const diagnostics = [...changes.diagnostics.new.map(d => [d, 'new'] as const), ...changes.diagnostics.fixed.map(d => [d, 'fixed'] as const)];
     if (diagnostics.length > 0) {
-        sections.push(section('Problems new and fixed', 'diagnostics', list(diagnostics.map(([d, which]) =>
-            html`<li>${diagnosticItem(d, which)}${d.object ? html` <span class="note">on</span> ${page.link(d.object)}` : ''}</li>`))));
+        sections.push(
+            section(
+                'Problems new and fixed',
+                'diagnostics',
+                list(
+                    diagnostics.map(
+                        ([d, which]) => html`<li>${diagnosticItem(d, which)}${d.object ? html` <span class="note">on</span> ${page.link(d.object)}` : ''}</li>`,
+                    ),
+                ),
+            ),
+        );
     }
-    const body = sections.length === 0 ? html`<p class="ok">Nothing changed in the model from <code>${changes.from}</code> to ${toSide(changes.to)}.</p>`
-        : html`<p class="lede">From <code>${changes.from}</code> to ${toSide(changes.to)}: ${diffSummary(changes)}.</p>${sections}`;
+    const body =
+        sections.length === 0
+            ? html`<p class="ok">Nothing changed in the model from <code>${changes.from}</code> to ${toSide(changes.to)}.</p>`
+            : html`<p class="lede">From <code>${changes.from}</code> to ${toSide(changes.to)}: ${diffSummary(changes)}.</p>${sections}`;
     return layout(page, { title, crumbs: [{ label: 'Reports' }], section: Paths.changes, body });
 }

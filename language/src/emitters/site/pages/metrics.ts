@@ -49,9 +49,14 @@ function readingCard(page: Page, object: GraphObject, reading: MetricReading): H
         ['Current', html`<strong class="metric-value">${withUnit(reading.current.value, reading.unit)}</strong> on ${reading.current.date}`],
         ['Trend', trendText(reading)],
     ];
-    if (reading.baseline !== undefined) rows.push(['Baseline', html`${withUnit(reading.baseline, reading.unit)}${reading.start ? html` on ${reading.start}` : ''}`]);
+    if (reading.baseline !== undefined)
+        rows.push(['Baseline', html`${withUnit(reading.baseline, reading.unit)}${reading.start ? html` on ${reading.start}` : ''}`]);
     if (reading.target !== undefined) rows.push(['Target', html`${withUnit(reading.target, reading.unit)}${reading.end ? html` by ${reading.end}` : ''}`]);
-    if (reading.expected !== undefined) rows.push(['Expected now', html`${withUnit(reading.expected, reading.unit, 4)} <span class="note">on the straight line from baseline to target</span>`]);
+    if (reading.expected !== undefined)
+        rows.push([
+            'Expected now',
+            html`${withUnit(reading.expected, reading.unit, 4)} <span class="note">on the straight line from baseline to target</span>`,
+        ]);
     rows.push(['Data says', html`${dataBadge(reading.status)}${reading.since ? html` since ${reading.since}` : ''}`]);
     const declared = typeof object.fields.health === 'string' ? object.fields.health : undefined;
     return html`<div class="metric metric-${reading.status ?? 'untracked'}${contradicted ? ' contradicted' : ''}">
@@ -74,7 +79,8 @@ export function seriesBody(page: Page, metric: GraphObject): Html | undefined {
     const series = metric.series ?? [];
     if (series.length === 0) return undefined;
     const unit = typeof metric.fields.unit === 'string' ? metric.fields.unit : undefined;
-    const first = series[0], last = series[series.length - 1];
+    const first = series[0],
+        last = series[series.length - 1];
     const chart = trusted(sparklineSvg(series, { width: 320, height: 64, label: page.site.title(metric) }));
     return html`<figure class="metric-chart">${chart}</figure>
 <p>${series.length} ${series.length === 1 ? 'observation' : 'observations'}: ${withUnit(first.value, unit)} on ${first.date}${series.length > 1 ? html`, latest <strong class="metric-value">${withUnit(last.value, unit)}</strong> on ${last.date}` : ''}.</p>
@@ -86,5 +92,11 @@ export function seriesBody(page: Page, metric: GraphObject): Html | undefined {
 export function dataCell(page: Page, object: GraphObject): Html {
     const readings = object.metrics ?? [];
     if (readings.length === 0) return html`<span class="note">no data</span>`;
-    return join(readings.map(reading => html`<span class="metric-inline metric-${reading.status ?? 'untracked'}">${sparkline(page, reading, { width: 96, height: 24 })} ${dataBadge(reading.status)} <span class="note">${withUnit(reading.current.value, reading.unit)} on ${reading.current.date}</span></span>`), html`<br>`);
+    return join(
+        readings.map(
+            reading =>
+                html`<span class="metric-inline metric-${reading.status ?? 'untracked'}">${sparkline(page, reading, { width: 96, height: 24 })} ${dataBadge(reading.status)} <span class="note">${withUnit(reading.current.value, reading.unit)} on ${reading.current.date}</span></span>`,
+        ),
+        html`<br>`,
+    );
 }

@@ -23,20 +23,39 @@ export function queryPages(site: SiteContext): Map<string, string> {
 function queryPage(site: SiteContext, query: GraphQuery, path: string): string {
     const page = site.page(path);
     const objects = site.query(query.id);
-    const grouped = query.groupBy !== undefined || query.sums !== undefined
-        ? groupAnswer(site.index, objects.map(o => o.id), query.groupBy, query.sums ?? []) : undefined;
-    const sums = (totals: Record<string, number>) => join(Object.entries(totals).map(([field, sum]) => html`, ${field} <strong>${Number(sum.toPrecision(12))}</strong>`), '');
+    const grouped =
+        query.groupBy !== undefined || query.sums !== undefined
+            ? groupAnswer(
+                  site.index,
+                  objects.map(o => o.id),
+                  query.groupBy,
+                  query.sums ?? [],
+              )
+            : undefined;
+    const sums = (totals: Record<string, number>) =>
+        join(
+            Object.entries(totals).map(([field, sum]) => html`, ${field} <strong>${Number(sum.toPrecision(12))}</strong>`),
+            '',
+        );
     const command = html`<p class="note">The answer of <code>pom query ${query.name}</code>${query.package === 'std' ? ', a question the standard library asks of every model' : ''}.</p>`;
     let body: Html;
     if (objects.length === 0) body = html`${command}<p class="ok">Nothing: no object answers this question.</p>`;
     else if (grouped && query.groupBy !== undefined) {
         body = html`${command}<p class="lede">${plural(grouped.total.count, 'object')}${sums(grouped.total.sums)}.</p>
 ${grouped.groups.map(group => {
-            const owner = group.object ? site.index.get(group.key) : undefined;
-            const title = group.key === '' ? `No ${query.groupBy}` : owner ? `${site.typeTitle(owner.type)}: ${site.title(owner)}` : `${query.groupBy}: ${group.key}`;
-            return section(title, `group-${fileName(group.key || 'none')}`, html`<p>${owner ? html`${page.link(owner.id)} ${objectHealthBadge(owner)} · ` : ''}${plural(group.ids.length, 'object')}${sums(group.sums)}</p>
-${answerTable(page, group.ids.map(id => site.index.get(id)!), query.columns)}`);
-        })}`;
+    const owner = group.object ? site.index.get(group.key) : undefined;
+    const title = group.key === '' ? `No ${query.groupBy}` : owner ? `${site.typeTitle(owner.type)}: ${site.title(owner)}` : `${query.groupBy}: ${group.key}`;
+    return section(
+        title,
+        `group-${fileName(group.key || 'none')}`,
+        html`<p>${owner ? html`${page.link(owner.id)} ${objectHealthBadge(owner)} · ` : ''}${plural(group.ids.length, 'object')}${sums(group.sums)}</p>
+${answerTable(
+    page,
+    group.ids.map(id => site.index.get(id)!),
+    query.columns,
+)}`,
+    );
+})}`;
     } else {
         body = html`${command}<p class="lede">${plural(objects.length, 'object')}${grouped ? sums(grouped.total.sums) : ''}.</p>${answerTable(page, objects, query.columns)}`;
     }
@@ -56,7 +75,11 @@ export function answerTable(page: Page, objects: GraphObject[], columns: string[
 }
 
 function show(page: Page, value: FieldValue, column: string): Html {
-    if (Array.isArray(value)) return join(value.map(v => show(page, v, column)), ', ');
+    if (Array.isArray(value))
+        return join(
+            value.map(v => show(page, v, column)),
+            ', ',
+        );
     if (typeof value === 'string' && page.site.index.has(value)) return page.link(value);
     if ((column === 'health' || column === 'data-status') && typeof value === 'string') return healthBadge(value);
     return page.value(value, column);

@@ -12,7 +12,9 @@ export const SEARCH_INDEX_PATH = Paths.asset('search-index.js');
 export function searchPage(site: SiteContext): string {
     const page = site.page(Paths.search);
     return layout(page, {
-        title: 'Search', crumbs: [], scripts: ['search-index.js', 'search.js'],
+        title: 'Search',
+        crumbs: [],
+        scripts: ['search-index.js', 'search.js'],
         body: html`<form class="search-page-form" role="search" action="${page.href(Paths.search)}" method="get">
 <label for="search-query">Search ids, titles, fields and docs</label>
 <input id="search-query" name="q" type="search" autocomplete="off">
