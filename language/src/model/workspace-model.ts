@@ -1,7 +1,7 @@
 import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import type { GraphDiagnostic, PomGraph } from '../graph/model.js';
-import { runGraphChecks } from '../graph/checks/index.js';
+import { runGraphChecks, runGraphChecksAfter } from '../graph/checks/index.js';
 import { deriveFacts } from '../graph/derived/index.js';
 import type { PomIndex, PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
@@ -47,6 +47,8 @@ export class PomWorkspaceModel {
      * diagnostics come from them): the editor compares them with the current ones to find stale documents.
      */
     readonly validatedAgainst = new WeakMap<LangiumDocument, { model: CompiledModel; index: PomIndex }>();
+    /** An editor session's last compiled graph: the next compile reuses its unchanged objects' facts and the checks' findings. */
+    protected previous?: PomGraph;
 
     constructor(services: PomServices) {
         this.cache = new WorkspaceCache(services.shared);
@@ -81,13 +83,19 @@ export class PomWorkspaceModel {
         // Derived facts read the metric data; views may test the facts; the checks read both.
         graph = deriveFacts(graph, {
             asOf: this.metricSource?.asOf,
+            previous: this.previous,
             selectViews: withFacts => {
                 const selected = this.builder.selectViews(withFacts, built.views);
                 diagnostics.push(...selected.diagnostics);
                 return selected.views;
             },
         });
-        diagnostics.push(...runGraphChecks(graph));
+        if (this.batch) {
+            diagnostics.push(...runGraphChecks(graph));
+        } else {
+            diagnostics.push(...runGraphChecksAfter(graph, this.previous));
+            this.previous = graph;
+        }
         const diagnosticsByFile = new Map<string, GraphDiagnostic[]>();
         for (const diagnostic of diagnostics) {
             const list = diagnosticsByFile.get(diagnostic.location.file) ?? [];

@@ -1,4 +1,5 @@
 import type { GraphIndex } from '../graph-index.js';
+import type { Aspect } from '../changes.js';
 import type { GraphDiagnostic, GraphObject, Severity, SourceLocation } from '../model.js';
 
 export interface Reporter {
@@ -6,7 +7,15 @@ export interface Reporter {
 }
 
 /** A whole-model check: reads the graph, reports through `report`. */
-export type GraphCheck = (graph: GraphIndex, report: Reporter) => void;
+export interface GraphCheck {
+    (graph: GraphIndex, report: Reporter): void;
+    /**
+     * Every aspect of any object the check reads (graph/changes.ts), besides ids, types and the declarations, and
+     * where it reports: at objects, or at links of kinds it reads. An editor reuses its findings after an edit that
+     * changed none of them. Without it, the check runs again after every edit.
+     */
+    reads?: (graph: GraphIndex) => readonly Aspect[];
+}
 
 export function locationOf(at: GraphObject | SourceLocation): SourceLocation {
     return 'id' in at ? at.location : at;

@@ -5,7 +5,7 @@ import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
 import { activeBetsByOwner, isActiveBet, ritualViewNames, wipLimitOf } from '../derived/index.js';
 import { didYouMean } from '../../util/suggest.js';
-import { horizonName, horizonRank, plural } from './helpers.js';
+import { horizonAspects, horizonName, horizonRank, plural } from './helpers.js';
 import { daysBetween } from '../../util/dates.js';
 
 // The domain warnings of the operating model (shared/domain.md part B) that need no rule language.
@@ -469,6 +469,47 @@ const ritualViews: GraphCheck = (graph, report) => {
         }
     }
 };
+
+// What each check reads (GraphCheck.reads): an editor reruns it only after an edit that changed one of these.
+const link = (kind: string) => `link:${kind}`;
+const backlink = (kind: string) => `backlink:${kind}`;
+betWithoutTarget.reads = () => ['field:status', link(StdLinks.targets)];
+betWithoutOption.reads = () => ['field:status', 'field:kind', link(StdLinks.chosenFrom)];
+options.reads = () => ['parent', link(StdLinks.consideredFor), 'field:status', 'field:rationale'];
+orphanOpportunity.reads = () => [backlink(StdLinks.informs), link(StdLinks.inScope), 'parent', link(StdLinks.nestedIn)];
+inputsAndDrivers.reads = () => [link(StdLinks.drives), backlink(StdLinks.drives)];
+metrics.reads = () => ['field:metric', 'field:source', link(StdLinks.measuredBy)];
+impacts.reads = () => ['field:status', link(StdLinks.evidences), backlink(StdLinks.evidences)];
+const strategyLinks = [StdLinks.targets, StdLinks.drives, StdLinks.contributesTo, StdLinks.delivers, StdLinks.nestedIn, StdLinks.chosenFrom];
+pathToStrategy.reads = graph => [...strategyLinks.map(link), ...strategyLinks.map(backlink), 'children', 'field:status', ...horizonAspects(graph)];
+spanExceedsHorizon.reads = graph => ['field:start', 'field:end', ...horizonAspects(graph)];
+teams.reads = () => [
+    'field:status',
+    'field:wip-limit',
+    'field:topology',
+    'facts:overloaded',
+    link(StdLinks.owner),
+    link(StdLinks.owns),
+    backlink(StdLinks.interacts),
+    backlink(StdLinks.dependsOn),
+];
+scopesWithoutOwner.reads = () => ['children', 'parent', backlink(StdLinks.nestedIn), backlink(StdLinks.owns)];
+collaborations.reads = () => [link(StdLinks.interacts)];
+allocation.reads = () => [link(StdLinks.memberOf)];
+ownerOutsideScope.reads = () => [
+    'parent',
+    link(StdLinks.owner),
+    link(StdLinks.inScope),
+    link(StdLinks.interacts),
+    link(StdLinks.dependsOn),
+    backlink(StdLinks.owns),
+    backlink(StdLinks.stewards),
+    backlink(StdLinks.interacts),
+    backlink(StdLinks.dependsOn),
+];
+blockedByOverloadedTeam.reads = () => ['facts:overloaded', link(StdLinks.dependsOn), link(StdLinks.owner)];
+funding.reads = () => ['field:status', 'facts:funded', link(StdLinks.funds)];
+healthFromData.reads = () => ['field:health', ...['data-status', 'data-metric', 'data-since', 'data-value', 'data-trend'].map(fact => `facts:${fact}`)];
 
 export const domainChecks: Record<string, GraphCheck> = {
     'ritual-views': ritualViews,

@@ -33,3 +33,11 @@ export function horizonName(graph: GraphIndex, rank: number | undefined): string
 export function plural(count: number, word: string): string {
     return `${count} ${word}${count === 1 ? '' : 's'}`;
 }
+
+/** The aspects horizonRank reads: every field typed std.horizon (graph/changes.ts). */
+export function horizonAspects(graph: GraphIndex): string[] {
+    const aspects: string[] = [];
+    for (const type of graph.types.values())
+        for (const field of type.fields) if (field.type === Std.horizon && !field.list) aspects.push(`field:${field.name}`);
+    return aspects;
+}

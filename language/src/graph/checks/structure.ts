@@ -3,7 +3,7 @@ import type { GraphObject } from '../model.js';
 import { StdLinks } from '../std-ids.js';
 import { IssueCodes } from '../../diagnostics/codes.js';
 import type { GraphCheck } from './check.js';
-import { horizonName, horizonRank } from './helpers.js';
+import { horizonAspects, horizonName, horizonRank } from './helpers.js';
 
 /** `single` links: one target per source; `exclusive` links: one source per target (a scope has one owner). */
 export const checkCardinality: GraphCheck = (graph, report) => {
@@ -202,6 +202,13 @@ export const checkLinkHorizons: GraphCheck = (graph, report) => {
         }
     }
 };
+
+checkCardinality.reads = graph => [
+    ...graph.graph.linkKinds.filter(kind => kind.single).map(kind => `link:${kind.id}`),
+    ...graph.graph.linkKinds.filter(kind => kind.exclusive).map(kind => `backlink:${kind.id}`),
+];
+checkCycles.reads = graph => graph.graph.linkKinds.filter(kind => kind.acyclic).map(kind => `link:${kind.id}`);
+checkLinkHorizons.reads = graph => [`link:${StdLinks.targets}`, `link:${StdLinks.drives}`, `link:${StdLinks.contributesTo}`, ...horizonAspects(graph)];
 
 export const structureChecks: Record<string, GraphCheck> = {
     cardinality: checkCardinality,

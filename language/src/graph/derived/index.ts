@@ -3,7 +3,7 @@
 // CLI, the site, the diagrams and the editor all read these facts; none of them re-derives them.
 
 import { GraphIndex } from '../graph-index.js';
-import type { GraphObject, GraphView, ObjectFacts, PomGraph } from '../model.js';
+import type { FieldValue, GraphObject, GraphView, ObjectFacts, PomGraph } from '../model.js';
 import { deliveryFacts } from './delivery.js';
 import { fundingReach } from './funding.js';
 import { healthFacts } from './health.js';
@@ -18,7 +18,16 @@ export interface FactsOptions {
      * views a ritual reviews. Without it the graph keeps its views.
      */
     selectViews?: (graph: PomGraph) => GraphView[];
+    /**
+     * An earlier result of deriveFacts (an editor's graph before an edit): each object whose assembled version and
+     * facts are as they were then is that result's object, not a copy. Later steps find what an edit changed by
+     * comparing objects (graph/changes.ts), and fewer copies are made.
+     */
+    previous?: PomGraph;
 }
+
+/** How a result of deriveFacts was made: its input and the graph with the facts that do not depend on views. */
+const derivations = new WeakMap<PomGraph, { input: PomGraph; withFacts: PomGraph }>();
 
 /** The date overdue and stale are judged against: --as-of, else the latest `as-of` in the model. */
 export function referenceDate(graph: PomGraph, asOf?: string): string | undefined {
@@ -40,19 +49,54 @@ export function referenceDate(graph: PomGraph, asOf?: string): string | undefine
 export function deriveFacts(graph: PomGraph, options: FactsOptions = {}): PomGraph {
     const date = referenceDate(graph, options.asOf);
     const index = GraphIndex.of(graph);
-    let result = withObjectFacts(index, date);
+    const previous = options.previous && derivations.get(options.previous);
+    const withFacts = withObjectFacts(index, date, previous && { input: previous.input.objects, output: previous.withFacts.objects });
+    let result = withFacts;
     // The graphs below have the graph's objects in its order: their indexes share its maps.
     GraphIndex.derive(result, index);
     if (options.selectViews) result = { ...result, views: options.selectViews(result) };
-    result = withReviewFacts(index, result, date);
+    result = withReviewFacts(index, result, date, previous && options.previous && { input: previous.withFacts.objects, output: options.previous.objects });
     if (date) result.asOf = date;
     else delete result.asOf;
     GraphIndex.derive(result, index);
+    derivations.set(result, { input: graph, withFacts });
     return result;
 }
 
+/** A step's objects in an earlier derivation: what it was given and what it made, position by position. */
+interface EarlierStep {
+    input: readonly GraphObject[];
+    output: readonly GraphObject[];
+}
+
+/** The object the step made earlier at position i, if it was made from this very object and has these facts. */
+function unchanged(earlier: EarlierStep | undefined, i: number, object: GraphObject, facts: ObjectFacts): GraphObject | undefined {
+    if (earlier === undefined || earlier.input[i] !== object) return undefined;
+    const made = earlier.output[i];
+    return made.facts !== undefined && sameFacts(made.facts, facts) ? made : undefined;
+}
+
+/** The same facts, with the keys in the same order (graph.json prints them so). */
+function sameFacts(a: ObjectFacts, b: ObjectFacts): boolean {
+    const keys = Object.keys(a);
+    const other = Object.keys(b);
+    if (keys.length !== other.length) return false;
+    for (let i = 0; i < keys.length; i++) {
+        const key = keys[i];
+        if (key !== other[i] || !sameValue(a[key], b[key])) return false;
+    }
+    return true;
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+    if (a === b) return true;
+    if (!Array.isArray(a) || !Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameValue(a[i], b[i])) return false;
+    return true;
+}
+
 /** The graph with the facts that do not depend on views: health, delivery and funding. */
-function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph {
+function withObjectFacts(index: GraphIndex, date: string | undefined, earlier?: EarlierStep): PomGraph {
     const graph = index.graph;
     const health = new Map<string, ObjectFacts>();
     const all = graph.objects;
@@ -91,7 +135,7 @@ function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph 
             facts['funded-by'] = funders;
         }
         if (facts !== undefined) {
-            objects[i] = { ...object, facts };
+            objects[i] = unchanged(earlier, i, object, facts) ?? { ...object, facts };
         } else if (object.facts === undefined) {
             objects[i] = object;
         } else {
@@ -108,7 +152,7 @@ function withObjectFacts(index: GraphIndex, date: string | undefined): PomGraph 
  * they are derived after the views are selected, and no view can test them. `index` is the graph's before, whose
  * objects, fields and links are the same.
  */
-function withReviewFacts(index: GraphIndex, graph: PomGraph, date: string | undefined): PomGraph {
+function withReviewFacts(index: GraphIndex, graph: PomGraph, date: string | undefined, earlier?: EarlierStep): PomGraph {
     const review = reviewFacts(index, graph.views, date);
     const source = graph.objects;
     const objects = new Array<GraphObject>(source.length);
@@ -123,7 +167,12 @@ function withReviewFacts(index: GraphIndex, graph: PomGraph, date: string | unde
         if (review.stale.has(id)) (facts ??= {}).stale = true;
         const views = review.ritualViews.get(id);
         if (views !== undefined) (facts ??= {})['reviews-views'] = views;
-        objects[i] = facts === undefined ? object : { ...object, facts: { ...object.facts, ...facts } };
+        if (facts === undefined) {
+            objects[i] = object;
+        } else {
+            const merged = { ...object.facts, ...facts };
+            objects[i] = unchanged(earlier, i, object, merged) ?? { ...object, facts: merged };
+        }
     }
     return { ...graph, objects };
 }
