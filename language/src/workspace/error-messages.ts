@@ -1,10 +1,13 @@
 import { LangiumParserErrorMessageProvider } from 'langium';
-import type { IToken, TokenType } from 'chevrotain';
+import { tokenMatcher, type IToken, type TokenType } from 'chevrotain';
 import type { ILexerErrorMessageProvider } from 'chevrotain';
 import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
+    // Keywords that may be written as names (token categories, see PomTokenBuilder).
+    KEYWORD_NAME: 'a name',
+    KEYWORD_NAME_DECLARATION: 'a name',
     STRING: 'a "quoted text"',
     TEXT_BLOCK: 'a """text block"""',
     NUMBER: 'a number',
@@ -88,10 +91,9 @@ function divergence(paths: TokenType[][], actual: IToken[]): { index: number; ex
     return { index: Math.min(index, Math.max(0, actual.length - 1)), expected };
 }
 
-/** Keywords are names too, where a name is expected. */
+/** Whether the token found fits the token expected: a keyword fits where its category (a keyword as a name) is expected. */
 function matches(type: TokenType, token: IToken): boolean {
-    const name = token.tokenType?.name;
-    return name === type.name || (type.name === 'ID' && /^[a-z]+$/.test(token.image) && name !== undefined && name !== 'ID' && TERMINALS[name] === undefined);
+    return token.tokenType !== undefined && tokenMatcher(token, type);
 }
 
 function describe(type: TokenType): string {

@@ -1,7 +1,13 @@
 import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
-import type { CustomPatternMatcherFunc, TokenType, TokenVocabulary } from 'chevrotain';
+import { Lexer, type CustomPatternMatcherFunc, type TokenType, type TokenVocabulary } from 'chevrotain';
+
+/** Keywords that start a declaration at the top of a file or a query member: names, but not a nested object's type. */
+const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'group-by', 'sum']);
 
 /**
+ * Makes every keyword that is a word a name where the grammar expects one, through the token categories
+ * KEYWORD_NAME and KEYWORD_NAME_DECLARATION (never lexed themselves).
+ *
  * Matches names, strings and text blocks with loops instead of the grammar's regular expressions. A regular
  * expression with a repeated group backtracks through a stack of its own: an 8 MB string or a name of a million
  * dashed parts overflows it ("Maximum call stack size exceeded") and the whole check is lost. These loops accept
@@ -10,6 +16,15 @@ import type { CustomPatternMatcherFunc, TokenType, TokenVocabulary } from 'chevr
 export class PomTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
+        const keywordName = tokens.find(token => token.name === 'KEYWORD_NAME');
+        const declarationName = tokens.find(token => token.name === 'KEYWORD_NAME_DECLARATION');
+        if (keywordName && declarationName) {
+            keywordName.PATTERN = declarationName.PATTERN = Lexer.NA;
+            for (const token of tokens) {
+                if (!/^[a-z][a-z-]*$/.test(token.name)) continue;
+                token.CATEGORIES = [DECLARATION_KEYWORDS.has(token.name) ? declarationName : keywordName];
+            }
+        }
         for (const token of tokens) {
             // Mutated in place: keywords keep the same token as their LONGER_ALT (a name such as `nothing` is not `not`).
             const matcher = MATCHERS[token.name];

@@ -15,6 +15,8 @@ export const PomTerminals = {
     TEXT_BLOCK: /"""[\s\S]*?"""/,
     STRING: /"(\\.|[^"\\\n\r])*"/,
     ID: /[_a-zA-Z]\w*(-\w+)*/,
+    KEYWORD_NAME: /\u0000keyword-name/,
+    KEYWORD_NAME_DECLARATION: /\u0000keyword-name-declaration/,
 };
 
 export type PomTerminalNames = keyof typeof PomTerminals;
@@ -551,16 +553,16 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type Name = 'group-by' | 'query' | 'rule' | 'settings' | 'sum' | 'view' | NestedTypeHead;
+export type Name = NestedTypeHead | string;
 
 export function isName(item: unknown): item is Name {
-    return isNestedTypeHead(item) || item === 'view' || item === 'rule' || item === 'query' || item === 'settings' || item === 'group-by' || item === 'sum';
+    return isNestedTypeHead(item) || (typeof item === 'string' && (/\u0000keyword-name-declaration/.test(item)));
 }
 
-export type NestedTypeHead = 'acyclic' | 'allow' | 'and' | 'audience' | 'because' | 'boolean' | 'bottom-to-top' | 'columns' | 'count' | 'date' | 'depth' | 'enum' | 'error' | 'exclude' | 'exclusive' | 'extends' | 'false' | 'for' | 'from' | 'has' | 'import' | 'in' | 'include' | 'info' | 'inherited' | 'inverse' | 'layout' | 'left-to-right' | 'lineage' | 'link' | 'linked' | 'links' | 'message' | 'not' | 'number' | 'off' | 'or' | 'ordered' | 'package' | 'require' | 'right-to-left' | 'severity' | 'single' | 'text' | 'to' | 'top-to-bottom' | 'true' | 'type' | 'upstream' | 'via' | 'warning' | 'where' | string;
+export type NestedTypeHead = string;
 
 export function isNestedTypeHead(item: unknown): item is NestedTypeHead {
-    return item === 'package' || item === 'import' || item === 'type' || item === 'extends' || item === 'inherited' || item === 'text' || item === 'number' || item === 'date' || item === 'boolean' || item === 'enum' || item === 'ordered' || item === 'link' || item === 'from' || item === 'to' || item === 'inverse' || item === 'single' || item === 'exclusive' || item === 'acyclic' || item === 'true' || item === 'false' || item === 'lineage' || item === 'upstream' || item === 'allow' || item === 'because' || item === 'audience' || item === 'layout' || item === 'links' || item === 'include' || item === 'exclude' || item === 'severity' || item === 'error' || item === 'warning' || item === 'info' || item === 'off' || item === 'for' || item === 'require' || item === 'message' || item === 'columns' || item === 'linked' || item === 'via' || item === 'depth' || item === 'where' || item === 'and' || item === 'or' || item === 'not' || item === 'count' || item === 'has' || item === 'in' || item === 'left-to-right' || item === 'top-to-bottom' || item === 'right-to-left' || item === 'bottom-to-top' || (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
+    return (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item) || /\u0000keyword-name/.test(item)));
 }
 
 export type NestedTypeName = string;
