@@ -5,9 +5,8 @@ import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
-    // Keywords that may be written as names (token categories, see PomTokenBuilder).
-    KEYWORD_NAME: 'a name',
-    KEYWORD_NAME_DECLARATION: 'a name',
+    // The names a nested object's type may start with (a token category, see PomTokenBuilder).
+    NESTED_TYPE_WORD: 'a name',
     STRING: 'a "quoted text"',
     TEXT_BLOCK: 'a """text block"""',
     NUMBER: 'a number',

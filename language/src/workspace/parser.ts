@@ -10,6 +10,8 @@ interface Recognizer {
     SAVE_ERROR(error: Error): Error;
     maxLookahead: number;
     errorMessageProvider: IParserErrorMessageProvider;
+    canTokenTypeBeInsertedInRecovery(type: TokenType): boolean;
+    canTokenTypeBeDeletedInRecovery(type: TokenType): boolean;
 }
 
 /**
@@ -23,8 +25,23 @@ interface Recognizer {
  */
 export function createPomParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
-    cacheErrorPaths((parser as unknown as { wrapper: Recognizer }).wrapper);
+    const recognizer = (parser as unknown as { wrapper: Recognizer }).wrapper;
+    cacheErrorPaths(recognizer);
+    recoverFromMissingNamesAtRuleLevel(recognizer);
     return parser;
+}
+
+/**
+ * A missing name is not mended by inserting one or by skipping the token found: the rule fails and the parser
+ * resynchronises after it. Keywords are names too (token categories), so skipping a stray `*` would read the
+ * keyword after it as a name and the rest of a view as nested objects, swallowing the declarations below.
+ */
+function recoverFromMissingNamesAtRuleLevel(recognizer: Recognizer): void {
+    const isName = (type: TokenType) => type.name === 'ID' || type.name === 'NESTED_TYPE_WORD';
+    const canInsert = recognizer.canTokenTypeBeInsertedInRecovery.bind(recognizer);
+    const canDelete = recognizer.canTokenTypeBeDeletedInRecovery.bind(recognizer);
+    recognizer.canTokenTypeBeInsertedInRecovery = type => !isName(type) && canInsert(type);
+    recognizer.canTokenTypeBeDeletedInRecovery = type => !isName(type) && canDelete(type);
 }
 
 /** How many tokens deep the paths in a syntax-error message are computed. */

@@ -5,8 +5,8 @@ import { Lexer, type CustomPatternMatcherFunc, type TokenType, type TokenVocabul
 const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'group-by', 'sum']);
 
 /**
- * Makes every keyword that is a word a name where the grammar expects one, through the token categories
- * KEYWORD_NAME and KEYWORD_NAME_DECLARATION (never lexed themselves).
+ * Makes every keyword that is a word a name where the grammar expects one: its token is also an ID (a token
+ * category), and a NESTED_TYPE_WORD unless it starts a declaration.
  *
  * Matches names, strings and text blocks with loops instead of the grammar's regular expressions. A regular
  * expression with a repeated group backtracks through a stack of its own: an 8 MB string or a name of a million
@@ -16,13 +16,14 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
 export class PomTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
         const tokens = super.buildTokens(grammar, options) as TokenType[];
-        const keywordName = tokens.find(token => token.name === 'KEYWORD_NAME');
-        const declarationName = tokens.find(token => token.name === 'KEYWORD_NAME_DECLARATION');
-        if (keywordName && declarationName) {
-            keywordName.PATTERN = declarationName.PATTERN = Lexer.NA;
+        const id = tokens.find(token => token.name === 'ID');
+        const nestedTypeWord = tokens.find(token => token.name === 'NESTED_TYPE_WORD');
+        if (id && nestedTypeWord) {
+            nestedTypeWord.PATTERN = Lexer.NA;
+            id.CATEGORIES = [nestedTypeWord];
             for (const token of tokens) {
                 if (!/^[a-z][a-z-]*$/.test(token.name)) continue;
-                token.CATEGORIES = [DECLARATION_KEYWORDS.has(token.name) ? declarationName : keywordName];
+                token.CATEGORIES = DECLARATION_KEYWORDS.has(token.name) ? [id] : [id, nestedTypeWord];
             }
         }
         for (const token of tokens) {

@@ -15,8 +15,7 @@ export const PomTerminals = {
     TEXT_BLOCK: /"""[\s\S]*?"""/,
     STRING: /"(\\.|[^"\\\n\r])*"/,
     ID: /[_a-zA-Z]\w*(-\w+)*/,
-    KEYWORD_NAME: /\u0000keyword-name/,
-    KEYWORD_NAME_DECLARATION: /\u0000keyword-name-declaration/,
+    NESTED_TYPE_WORD: /\u0000nested-type-word/,
 };
 
 export type PomTerminalNames = keyof typeof PomTerminals;
@@ -553,16 +552,10 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type Name = NestedTypeHead | string;
+export type Name = string;
 
 export function isName(item: unknown): item is Name {
-    return isNestedTypeHead(item) || (typeof item === 'string' && (/\u0000keyword-name-declaration/.test(item)));
-}
-
-export type NestedTypeHead = string;
-
-export function isNestedTypeHead(item: unknown): item is NestedTypeHead {
-    return (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item) || /\u0000keyword-name/.test(item)));
+    return (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
 }
 
 export type NestedTypeName = string;
