@@ -11,7 +11,8 @@ if (major < 22) {
 // V8's compile cache: runs after the first skip compiling pom's modules (Node 22.1+; NODE_DISABLE_COMPILE_CACHE=1 turns it off).
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
-const { main } = await import('../../out/cli/src/main.js');
+// The bundled CLI (npm run build writes it; cli/scripts/bundle.mjs).
+const { main } = await import('../../out/bundle/main.js');
 process.exitCode = await main(process.argv);
 if (process.env.POM_STATS) {
     // For npm run bench: peak memory of this process.

@@ -35,10 +35,14 @@ export function staleSource(): { source: string; output: string } | undefined {
     // The grammar and the standard library reach out/ through generated code.
     checks.push({ source: 'language/src/syntax/pom.langium', output: 'out/language/src/generated/langium/grammar.js' });
     checks.push({ source: 'language/src/stdlib/std.pom', output: 'out/language/src/generated/stdlib.js' });
+    // The CLI runs from its bundle (out/bundle, written after tsc): it must be newer than every source too.
+    const bundle = 'out/bundle/main.js';
     for (const check of checks) {
         const built = mtime(join(root, check.output));
         const source = mtime(join(root, check.source));
         if (built === undefined || (source !== undefined && source > built)) return check;
+        const bundled = mtime(join(root, bundle));
+        if (bundled === undefined || (source !== undefined && source > bundled)) return { source: check.source, output: bundle };
     }
     return undefined;
 }

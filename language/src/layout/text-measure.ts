@@ -20,18 +20,14 @@ export interface DiagramFontFiles {
     licence: string;
 }
 
-/** The folder holding the bundled font: language/assets/fonts, from the sources or from out/. */
+/** The folder holding the bundled font: language/assets/fonts, above this module (sources, out/, the bundled CLI or the extension). */
 function fontDirectory(): string {
     const here = dirname(fileURLToPath(import.meta.url));
-    // language/src/layout, out/language/src/layout, or a bundle with language/assets beside it
-    const candidates = [
-        join(here, '..', '..', 'assets', 'fonts'),
-        join(here, '..', '..', '..', '..', 'language', 'assets', 'fonts'),
-        join(here, 'language', 'assets', 'fonts'),
-    ];
-    const found = candidates.find(dir => existsSync(join(dir, 'OFL.txt')));
-    if (!found) throw new Error(`the diagram font is missing: looked in ${candidates.join(' and ')}`);
-    return found;
+    for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) {
+        const candidate = join(dir, 'language', 'assets', 'fonts');
+        if (existsSync(join(candidate, 'OFL.txt'))) return candidate;
+    }
+    throw new Error(`the diagram font is missing: looked for language/assets/fonts above ${here}`);
 }
 
 /** Paths of the bundled font files, for the site to serve and for standalone SVGs to embed. */
