@@ -59,6 +59,8 @@ export interface LookupContext {
     lexical: string[];
     /** The object (or file) the reference is written in. */
     owner?: AstNode;
+    /** A one-shot compile's answers beyond the enclosing objects, shared by every context with the same package, imports and namespace. */
+    shared?: { index: PomIndex; byText: Map<string, Resolution> };
 }
 
 const STD_ONLY = [STD_PACKAGE];
@@ -86,8 +88,10 @@ export class PomResolver {
     protected readonly indexProvider: PomIndexProvider;
     protected readonly types: PomTypeSystem;
     protected readonly descriptions: AstNodeDescriptionProvider;
+    protected readonly batch: boolean;
 
     constructor(services: PomServices) {
+        this.batch = services.workspace.Batch;
         this.indexProvider = services.references.PomIndex;
         this.types = services.model.TypeSystem;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
@@ -277,6 +281,34 @@ export class PomResolver {
             const found = map.get(`${parent}.${text}`);
             if (found) return { kind: 'found', description: found[0] };
         }
+        if (!this.batch) return this.resolveBeyondObjects(text, context, index);
+        // A one-shot compile resolves the same type and link names from the same packages thousands of times; the
+        // index does not change while it links. A missing name is not kept: its message depends on where it is written.
+        let shared = context.shared;
+        if (shared?.index !== index) context.shared = shared = { index, byText: this.sharedResolutions(index, context) };
+        let resolution = shared.byText.get(text);
+        if (!resolution) {
+            resolution = this.resolveBeyondObjects(text, context, index);
+            if (resolution.kind !== 'missing') shared.byText.set(text, resolution);
+        }
+        return resolution;
+    }
+
+    private readonly resolutionTables = new WeakMap<PomIndex, Map<string, Map<string, Resolution>>>();
+
+    /** The table of answers for references written in the context's package, with its imports, in its namespace. */
+    protected sharedResolutions(index: PomIndex, context: LookupContext): Map<string, Resolution> {
+        let tables = this.resolutionTables.get(index);
+        if (!tables) this.resolutionTables.set(index, (tables = new Map<string, Map<string, Resolution>>()));
+        const key = `${context.namespace} ${context.pkg} ${context.imports.join(' ')}`;
+        let table = tables.get(key);
+        if (!table) tables.set(key, (table = new Map<string, Resolution>()));
+        return table;
+    }
+
+    /** Tiers 2 to 5: the file's package, its imports, the standard library, the full id. */
+    protected resolveBeyondObjects(text: string, context: LookupContext, index: PomIndex): Resolution {
+        const map = index.ids[context.namespace];
         const own = map.get(joinName(context.pkg, text));
         if (own) return { kind: 'found', description: own[0] };
 
