@@ -331,6 +331,14 @@ const allocation: GraphCheck = (graph, report) => {
     }
 };
 
+/** Whether a team interacts with or depends on another, or the other with it. */
+function engagedWith(team: GraphObject, other: string): boolean {
+    const engages = (kind: string) => kind === StdLinks.interacts || kind === StdLinks.dependsOn;
+    for (const link of team.links) if (link.target === other && engages(link.kind)) return true;
+    for (const link of team.backlinks) if (link.source === other && engages(link.kind)) return true;
+    return false;
+}
+
 /** A bet owned by a team that neither owns nor stewards its scope, with no declared interaction or dependency. */
 const ownerOutsideScope: GraphCheck = (graph, report) => {
     const bets = graph.ofType(Std.bet);
@@ -352,11 +360,7 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
                     for (let k = 0; k < backlinks.length; k++) if (backlinks[k].kind === StdLinks.stewards) responsible.push(backlinks[k].source);
                 }
                 if (responsible.length === 0 || responsible.includes(ownerId)) continue;
-                const engaged = responsible.some(other =>
-                    [...owner.links, ...owner.backlinks.map(b => ({ ...b, target: b.source }))].some(
-                        l => (l.kind === StdLinks.interacts || l.kind === StdLinks.dependsOn) && l.target === other,
-                    ),
-                );
+                const engaged = responsible.some(other => engagedWith(owner, other));
                 if (!engaged) {
                     report(
                         'info',

@@ -10,12 +10,14 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     // One pass finds the few objects with two links of a single or exclusive kind; only those are looked at again.
     const single = new Set(graph.graph.linkKinds.filter(kind => kind.single).map(kind => kind.id));
     const exclusive = new Set(graph.graph.linkKinds.filter(kind => kind.exclusive).map(kind => kind.id));
+    const singleRepeats = repeatsOf(single, 'out');
+    const exclusiveRepeats = repeatsOf(exclusive, 'in');
     const tooMany = new Map<string, GraphObject[]>();
     const all = graph.graph.objects;
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
-        if (object.links.length > 1 && single.size > 0) collectRepeatedKinds(object, object.links, single, 'out', tooMany);
-        if (object.backlinks.length > 1 && exclusive.size > 0) collectRepeatedKinds(object, object.backlinks, exclusive, 'in', tooMany);
+        if (object.links.length > 1 && single.size > 0) addRepeats(object, object.links, single, 'out', singleRepeats, tooMany);
+        if (object.backlinks.length > 1 && exclusive.size > 0) addRepeats(object, object.backlinks, exclusive, 'in', exclusiveRepeats, tooMany);
     }
     for (const kind of graph.graph.linkKinds) {
         if (kind.single) {
@@ -50,20 +52,43 @@ export const checkCardinality: GraphCheck = (graph, report) => {
     }
 };
 
+type LinkList = ReadonlyArray<{ kind: string }>;
+
 /**
- * Adds the object to `tooMany` under `<direction> <kind>` for each of `kinds` that two or more of its links have,
- * when the second comes. Objects have few links: they are compared pairwise, without a map of counts per object
- * (one for the few that have many).
+ * Per direction and set of kinds: the `tooMany` keys of each link list (its kinds of the set that occur twice or
+ * more). An object's link lists are shared by its versions while its links do not change (the graph with facts, the
+ * editor's graph after an edit elsewhere), so after an edit only the lists it made are scanned again.
  */
-function collectRepeatedKinds(
+const repeatsCache = new Map<string, WeakMap<LinkList, readonly string[]>>();
+const NONE: readonly string[] = Object.freeze([]);
+
+function repeatsOf(kinds: ReadonlySet<string>, direction: string): WeakMap<LinkList, readonly string[]> {
+    const key = `${direction} ${[...kinds].join(' ')}`;
+    let cache = repeatsCache.get(key);
+    if (!cache) repeatsCache.set(key, (cache = new WeakMap()));
+    return cache;
+}
+
+function addRepeats(
     object: GraphObject,
-    links: ReadonlyArray<{ kind: string }>,
+    links: LinkList,
     kinds: ReadonlySet<string>,
     direction: string,
+    cache: WeakMap<LinkList, readonly string[]>,
     tooMany: Map<string, GraphObject[]>,
 ): void {
+    let keys = cache.get(links);
+    if (keys === undefined) cache.set(links, (keys = repeatedKinds(links, kinds, direction)));
+    for (let i = 0; i < keys.length; i++) push(tooMany, keys[i], object);
+}
+
+/**
+ * `<direction> <kind>` for each of `kinds` that two or more of the links have, in the order the second comes.
+ * Objects have few links: they are compared pairwise, without a map of counts per object (one for the few that have many).
+ */
+function repeatedKinds(links: LinkList, kinds: ReadonlySet<string>, direction: string): readonly string[] {
     const length = links.length;
-    if (length < 2) return;
+    let keys: string[] | undefined;
     if (length > 16) {
         const count = new Map<string, number>();
         for (let i = 0; i < length; i++) {
@@ -71,17 +96,18 @@ function collectRepeatedKinds(
             if (!kinds.has(kind)) continue;
             const n = (count.get(kind) ?? 0) + 1;
             count.set(kind, n);
-            if (n === 2) push(tooMany, `${direction} ${kind}`, object);
+            if (n === 2) (keys ??= []).push(`${direction} ${kind}`);
         }
-        return;
+        return keys ?? NONE;
     }
     for (let i = 1; i < length; i++) {
         const kind = links[i].kind;
         if (!kinds.has(kind)) continue;
         let before = 0;
         for (let j = 0; j < i && before < 2; j++) if (links[j].kind === kind) before++;
-        if (before === 1) push(tooMany, `${direction} ${kind}`, object);
+        if (before === 1) (keys ??= []).push(`${direction} ${kind}`);
     }
+    return keys ?? NONE;
 }
 
 function push<T>(map: Map<string, T[]>, key: string, value: T): void {
