@@ -102,6 +102,8 @@ function withObjectFacts(index: GraphIndex, date: string | undefined, earlier?: 
     const all = graph.objects;
     for (let i = 0; i < all.length; i++) {
         const object = all[i];
+        // Without a declared health or a metric reading an object has no health facts: no empty record is made.
+        if (object.fields.health === undefined && !object.metrics?.length) continue;
         const facts = healthFacts(object) as ObjectFacts;
         if (hasKeys(facts)) health.set(object.id, facts);
     }
