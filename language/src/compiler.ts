@@ -1,4 +1,4 @@
-import { URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
+import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
 import { promises as fs } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
@@ -150,6 +150,7 @@ export async function compileSources(root: string, sources: Map<string, string>,
     const loaded = loadDocuments(shared, pom, root, sources);
     // Metric data is read when the model is built, so its findings go through settings and exceptions like any other.
     if (options.readData) pom.model.WorkspaceModel.metricSource = { read: options.readData, asOf: options.asOf };
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Linked, () => pom.references.Resolver.forgetContexts());
     await shared.workspace.DocumentBuilder.build(loaded, { validation: true });
     const diagnostics: GraphDiagnostic[] = [];
     const files = new Set<string>();

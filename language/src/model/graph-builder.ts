@@ -1,4 +1,5 @@
-import { AstUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumDocument } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import {
     isBooleanValue,
@@ -72,6 +73,23 @@ import { IssueCodes } from '../diagnostics/codes.js';
 import { isValidDate } from '../validation/values.js';
 import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
 import { compareIds } from '../util/compare.js';
+
+const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * A CST node's range as Langium's `range` computes it, without the range a composite node then keeps: the graph
+ * asks once per object and link, and the kept ranges were a thirtieth of a compile's peak memory.
+ */
+function rangeOf(node: CstNode): Range {
+    if (!isCompositeCstNode(node)) return node.range;
+    const content = node.content;
+    const first = content.find(child => !child.hidden) ?? content[0];
+    const last = content.findLast(child => !child.hidden) ?? content.at(-1);
+    if (!first || !last) return NO_RANGE;
+    const start = rangeOf(first).start;
+    const end = rangeOf(last).end;
+    return { start, end: end.line < start.line ? start : end };
+}
 
 export interface BuiltGraph {
     /** The assembled graph; its views have no objects yet (selectViews, once the derived facts exist). */
@@ -587,7 +605,7 @@ export class GraphBuilder {
 
     protected location(node: AstNode, property?: string): SourceLocation {
         const cst = (property && firstNodeForProperty(node.$cstNode, property)) || node.$cstNode;
-        const range = cst?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+        const range = cst ? rangeOf(cst) : NO_RANGE;
         let root: AstNode = node;
         while (root.$container) root = root.$container;
         return {

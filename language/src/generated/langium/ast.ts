@@ -232,7 +232,7 @@ export interface EnumDecl extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'EnumDecl';
     members: Array<EnumMember>;
-    name: Name;
+    name: string;
     ordered: boolean;
     title?: string;
 }
@@ -252,7 +252,7 @@ export function isEnumDecl(item: unknown): item is EnumDecl {
 export interface EnumMember extends langium.AstNode {
     readonly $container: EnumDecl;
     readonly $type: 'EnumMember';
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -303,7 +303,7 @@ export interface FieldDecl extends langium.AstNode {
     readonly $type: 'FieldDecl';
     default?: Value;
     inherited: boolean;
-    name: Name;
+    name: string;
     optional: boolean;
     title?: string;
     type: FieldType;
@@ -407,7 +407,7 @@ export interface LinkDecl extends langium.AstNode {
     flags: Array<LinkFlag>;
     inverses: Array<LinkInverse>;
     metadata: Array<FieldDecl>;
-    name: Name;
+    name: string;
     sources: Array<langium.Reference<TypeDecl>>;
     targets: Array<langium.Reference<TypeDecl>>;
     title?: string;
@@ -437,7 +437,7 @@ export function isLinkFlag(item: unknown): item is LinkFlag {
 export interface LinkInverse extends langium.AstNode {
     readonly $container: LinkDecl;
     readonly $type: 'LinkInverse';
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -552,12 +552,6 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type Name = string;
-
-export function isName(item: unknown): item is Name {
-    return (typeof item === 'string' && (/[_a-zA-Z]\w*(-\w+)*/.test(item)));
-}
-
 export type NestedTypeName = string;
 
 export function isNestedTypeName(item: unknown): item is NestedTypeName {
@@ -654,7 +648,7 @@ export interface PomObject extends langium.AstNode {
     readonly $container: PomFile | PomObject;
     readonly $type: 'PomObject';
     members: Array<Member>;
-    name: Name;
+    name: string;
     title?: string;
     type: langium.Reference<TypeDecl>;
 }
@@ -686,7 +680,7 @@ export function isQualifiedName(item: unknown): item is QualifiedName {
 export interface QueryColumns extends langium.AstNode {
     readonly $container: QueryDecl;
     readonly $type: 'QueryColumns';
-    columns: Array<Name>;
+    columns: Array<string>;
 }
 
 export const QueryColumns = {
@@ -702,7 +696,7 @@ export interface QueryDecl extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'QueryDecl';
     members: Array<QueryMember>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -720,7 +714,7 @@ export function isQueryDecl(item: unknown): item is QueryDecl {
 export interface QueryGroup extends langium.AstNode {
     readonly $container: QueryDecl;
     readonly $type: 'QueryGroup';
-    by: Name;
+    by: string;
 }
 
 export const QueryGroup = {
@@ -745,7 +739,7 @@ export function isQueryMember(item: unknown): item is QueryMember {
 export interface QuerySum extends langium.AstNode {
     readonly $container: QueryDecl;
     readonly $type: 'QuerySum';
-    fields: Array<Name>;
+    fields: Array<string>;
 }
 
 export const QuerySum = {
@@ -761,7 +755,7 @@ export interface RuleDecl extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'RuleDecl';
     members: Array<RuleMember>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
@@ -969,7 +963,7 @@ export interface TypeDecl extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'TypeDecl';
     fields: Array<FieldDecl>;
-    name: Name;
+    name: string;
     superType?: langium.Reference<TypeDecl>;
     title?: string;
 }
@@ -999,7 +993,7 @@ export function isValue(item: unknown): item is Value {
 export interface ViewAudience extends langium.AstNode {
     readonly $container: ViewDecl;
     readonly $type: 'ViewAudience';
-    audience: Name;
+    audience: string;
 }
 
 export const ViewAudience = {
@@ -1016,7 +1010,7 @@ export interface ViewDecl extends langium.AstNode {
     readonly $type: 'ViewDecl';
     base?: langium.Reference<ViewDecl>;
     members: Array<ViewMember>;
-    name: Name;
+    name: string;
     title?: string;
 }
 
