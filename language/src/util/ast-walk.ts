@@ -27,9 +27,11 @@ export function astNodes(root: AstNode): readonly AstNode[] {
     while (stack.length > 0) {
         const node = stack.pop()!;
         nodes.push(node);
-        for (const key of Object.keys(node)) {
-            if (key.charCodeAt(0) === 36 /* $ */) continue;
-            const value = (node as unknown as Record<string, unknown>)[key];
+        const record = node as unknown as Record<string, unknown>;
+        // for…in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
+        for (const key in record) {
+            if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
+            const value = record[key];
             if (Array.isArray(value)) {
                 for (const item of value) if (isNode(item)) children.push(item);
             } else if (isNode(value)) {
@@ -49,9 +51,10 @@ function isNode(value: unknown): value is AstNode {
 
 /** Calls `visit` for each reference a node holds directly, in property order (as Langium's `streamReferences`). */
 export function forEachReference(node: AstNode, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
-    for (const key of Object.keys(node)) {
-        if (key.charCodeAt(0) === 36 /* $ */) continue;
-        const value = (node as unknown as Record<string, unknown>)[key];
+    const record = node as unknown as Record<string, unknown>;
+    for (const key in record) {
+        if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
+        const value = record[key];
         if (isReference(value) || isMultiReference(value)) {
             visit(value, key);
         } else if (Array.isArray(value)) {
