@@ -1,9 +1,30 @@
-import { DefaultDocumentBuilder, DocumentState, isMultiReference, type LangiumDocument } from 'langium';
+import {
+    Cancellation,
+    DefaultDocumentBuilder,
+    DocumentState,
+    isMultiReference,
+    type AstNodeDescription,
+    type BuildOptions,
+    type LangiumDocument,
+    URI,
+} from 'langium';
+import { EnumDecl, LinkDecl, LinkInverse, TypeDecl } from '../generated/langium/ast.js';
+import { normalizeReference } from '../references/names.js';
+import { PomIndexManager } from '../workspace/pom-index-manager.js';
+
+/** Declarations other files' links are read against (an object's fields, a value's enum, a link's metadata). */
+const DECLARATION_TYPES: ReadonlySet<string> = new Set([TypeDecl.$type, EnumDecl.$type, LinkDecl.$type, LinkInverse.$type]);
 
 /**
  * Decides which documents an edit relinks. Remembers which documents have linking errors between two linkings of
  * a document: Langium asks after every edit, for every document of the workspace, and answering it walks all of a
  * document's references. Documents a cancelled build left half built are asked by their references instead.
+ *
+ * Langium relinks a document when a reference of it points into a changed document. A definition that an edit
+ * adds (or renames into place) can take over a name another document resolved elsewhere, though: a file's own
+ * package wins over its imports, and a second import defining the name makes it ambiguous. So once the changed
+ * documents are indexed again, the ids each of them gained or lost are compared, and the documents that write a
+ * reference ending in one of those names are relinked too. Most edits add or remove no id.
  */
 export class PomDocumentBuilder extends DefaultDocumentBuilder {
     /**
@@ -12,6 +33,16 @@ export class PomDocumentBuilder extends DefaultDocumentBuilder {
      * may skip listeners).
      */
     protected readonly linkingErrors = new WeakMap<LangiumDocument, { references: LangiumDocument['references']; errors: boolean }>();
+
+    /**
+     * The exports of each document reset for parsing or deleted, as they were before, until a build has indexed it
+     * again and compared. The first snapshot stays when a cancelled build leaves it pending: it is what the
+     * document's references were last linked against.
+     */
+    protected readonly exportsBefore = new Map<string, readonly AstNodeDescription[] | undefined>();
+
+    /** Per document, the last segment of every name its references write, and the references it was read from. */
+    protected readonly referencedNames = new WeakMap<LangiumDocument, { references: LangiumDocument['references']; length: number; names: Set<string> }>();
 
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
         // The reference index (isAffected) holds a document's references only from IndexedReferences on. A build
@@ -26,6 +57,89 @@ export class PomDocumentBuilder extends DefaultDocumentBuilder {
             this.linkingErrors.set(document, known);
         }
         return known.errors || this.indexManager.isAffected(document, changedUris);
+    }
+
+    override resetToState(document: LangiumDocument, state: DocumentState): void {
+        // Parsing again drops the document's exports from the index.
+        if (state <= DocumentState.Parsed) this.rememberExports(document.uri.toString());
+        super.resetToState(document, state);
+    }
+
+    protected override cleanUpDeleted(document: LangiumDocument): void {
+        this.rememberExports(document.uri.toString());
+        super.cleanUpDeleted(document);
+    }
+
+    protected rememberExports(uri: string): void {
+        if (this.exportsBefore.has(uri) || !(this.indexManager instanceof PomIndexManager)) return;
+        this.exportsBefore.set(uri, this.indexManager.exportsByDocument.get(uri));
+    }
+
+    /**
+     * Parses and indexes the documents as Langium's build does, then adds the documents whose links the changed
+     * exports may change, and builds them all (phases already done are skipped, document by document).
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        if (this.exportsBefore.size === 0) return super.buildDocuments(documents, options, cancelToken);
+        this.prepareBuild(documents, options);
+        await this.runCancelable(documents, DocumentState.Parsed, cancelToken, document => this.langiumDocumentFactory.update(document, cancelToken));
+        await this.runCancelable(documents, DocumentState.IndexedContent, cancelToken, document => this.indexManager.updateContent(document, cancelToken));
+        const relinked = this.shadowedBy(this.changedExports());
+        for (const document of relinked) this.resetToState(document, DocumentState.ComputedScopes);
+        const building = new Set(documents);
+        return super.buildDocuments([...documents, ...relinked.filter(document => !building.has(document))], options, cancelToken);
+    }
+
+    /** The ids the documents indexed again since their reset gained or lost, each with its node type. */
+    protected changedExports(): Array<{ type: string; name: string }> {
+        if (!(this.indexManager instanceof PomIndexManager)) return [];
+        const changed: Array<{ type: string; name: string }> = [];
+        for (const [uri, before] of this.exportsBefore) {
+            const document = this.langiumDocuments.getDocument(URI.parse(uri));
+            if (document && document.state < DocumentState.IndexedContent) continue;
+            const after = (document && this.indexManager.exportsByDocument.get(uri)) ?? [];
+            this.exportsBefore.delete(uri);
+            const key = (d: AstNodeDescription) => `${d.type} ${d.name}`;
+            const beforeKeys = new Set((before ?? []).map(key));
+            const afterKeys = new Set(after.map(key));
+            for (const d of after) if (!beforeKeys.has(key(d))) changed.push(d);
+            for (const d of before ?? []) if (!afterKeys.has(key(d))) changed.push(d);
+        }
+        return changed;
+    }
+
+    /**
+     * The linked documents a reference of which writes a name ending in the last segment of a changed id: every id
+     * a reference can resolve to ends with the reference's text (own package, imports and full ids alike). When a
+     * declaration changed, also the documents linking into those: the values and fields they resolve are read
+     * against the declarations the relinked documents' links pick.
+     */
+    protected shadowedBy(changed: ReadonlyArray<{ type: string; name: string }>): LangiumDocument[] {
+        if (changed.length === 0) return [];
+        const names = new Set(changed.map(({ name }) => name.slice(name.lastIndexOf('.') + 1)));
+        const linked = this.langiumDocuments.all.filter(document => document.state > DocumentState.ComputedScopes).toArray();
+        const relinked = new Set(linked.filter(document => [...names].some(name => this.namesReferencedBy(document).has(name))));
+        if (relinked.size > 0 && changed.some(({ type }) => DECLARATION_TYPES.has(type))) {
+            const uris = new Set([...relinked].map(document => document.uri.toString()));
+            for (const document of linked) if (this.indexManager.isAffected(document, uris)) relinked.add(document);
+        }
+        return [...relinked];
+    }
+
+    protected namesReferencedBy(document: LangiumDocument): Set<string> {
+        const references = document.references;
+        let known = this.referencedNames.get(document);
+        // Linking adds to the array unlinking made, so its length tells a partial answer from a complete one.
+        if (known?.references !== references || known.length !== references.length) {
+            const names = new Set<string>();
+            for (const reference of references) {
+                const text = normalizeReference(reference.$refText);
+                names.add(text.slice(text.lastIndexOf('.') + 1));
+            }
+            known = { references, length: references.length, names };
+            this.referencedNames.set(document, known);
+        }
+        return known.names;
     }
 }
 
