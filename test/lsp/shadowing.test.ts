@@ -44,6 +44,13 @@ gadget g "G" { grade: high }
 
 team s "S"
 `,
+    // Sees c's t, once there is one, through the import of that one object.
+    'w.pom': `package e
+import b
+import c.t
+
+team w "W" { owner -> t }
+`,
     // Its own file: a file with an unresolved name is linked again after every edit anyway.
     'z.pom': `package a
 import c
@@ -79,7 +86,10 @@ const edits: Array<{ what: string; files: Record<string, string | undefined>; fr
     {
         what: 'an object added in another imported package makes the name ambiguous',
         files: { 'lib/c.pom': `${initial['lib/c.pom']}team t "T of c"\n` },
-        fresh: result => expect(codesIn(result, 'x.pom')).toContain('ambiguous-reference'),
+        fresh: result => {
+            expect(codesIn(result, 'x.pom')).toContain('ambiguous-reference');
+            expect(codesIn(result, 'w.pom')).toContain('ambiguous-reference');
+        },
     },
     {
         what: 'it goes, and the name is unambiguous again',
