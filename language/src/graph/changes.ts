@@ -2,7 +2,7 @@
 // "aspects": a field, the links of one kind, its children…) and where its source moved. The whole-model checks
 // rerun only when an edit changed something they read (checks/index.ts).
 
-import type { FieldValue, GraphObject, PomGraph, SourceLocation } from './model.js';
+import type { FieldValue, GraphObject, InLink, OutLink, PomGraph, SourceLocation } from './model.js';
 
 /**
  * A part of an object a change can touch: `title`, `field:<name>`, `link:<kind>` (its links of the kind, or the
@@ -66,8 +66,8 @@ function compareObjects(a: GraphObject, b: GraphObject, aspects: Set<Aspect>, mo
             if (value.field !== undefined) aspects.add(`field:${value.field}`);
         }
     }
-    compareLinks('link:', a.links, b.links, link => link.target, aspects, moved);
-    compareLinks('backlink:', a.backlinks, b.backlinks, link => `${link.source} ${link.inverse ?? ''}`, aspects, moved);
+    compareLinks('link:', a.links, b.links, sameTarget, aspects, moved);
+    compareLinks('backlink:', a.backlinks, b.backlinks, sameSource, aspects, moved);
     if (a.location !== b.location) moved.set(a.location, b.location);
     if (a.allow && b.allow && a.allow.length === b.allow.length) {
         for (let i = 0; i < a.allow.length; i++) if (a.allow[i].location !== b.allow[i].location) moved.set(a.allow[i].location, b.allow[i].location);
@@ -106,7 +106,7 @@ function compareLinks<T extends { kind: string; meta: Record<string, FieldValue>
     prefix: string,
     a: readonly T[],
     b: readonly T[],
-    end: (link: T) => string,
+    sameEnd: (a: T, b: T) => boolean,
     aspects: Set<Aspect>,
     moved: Map<SourceLocation, SourceLocation>,
 ): void {
@@ -117,7 +117,7 @@ function compareLinks<T extends { kind: string; meta: Record<string, FieldValue>
             const before = a[i],
                 after = b[i];
             if (before === after) continue;
-            if (end(before) !== end(after) || !equalValues(before.meta, after.meta)) aspects.add(prefix + after.kind);
+            if (!sameEnd(before, after) || !equalValues(before.meta, after.meta)) aspects.add(prefix + after.kind);
             if (before.location !== after.location) moved.set(before.location, after.location);
         }
         return;
@@ -137,13 +137,16 @@ function compareLinks<T extends { kind: string; meta: Record<string, FieldValue>
         const before = was.get(kind) ?? [];
         let same = before.length === list.length;
         for (let i = 0; i < Math.min(before.length, list.length); i++) {
-            if (same && (end(before[i]) !== end(list[i]) || !equalValues(before[i].meta, list[i].meta))) same = false;
+            if (same && (!sameEnd(before[i], list[i]) || !equalValues(before[i].meta, list[i].meta))) same = false;
             if (before[i].location !== list[i].location) moved.set(before[i].location, list[i].location);
         }
         if (!same) aspects.add(prefix + kind);
     }
     for (const kind of was.keys()) if (!now.has(kind)) aspects.add(prefix + kind);
 }
+
+const sameTarget = (a: OutLink, b: OutLink) => a.target === b.target;
+const sameSource = (a: InLink, b: InLink) => a.source === b.source && a.inverse === b.inverse;
 
 function sameKinds(a: ReadonlyArray<{ kind: string }>, b: ReadonlyArray<{ kind: string }>): boolean {
     for (let i = 0; i < a.length; i++) if (a[i].kind !== b[i].kind) return false;
