@@ -3,6 +3,7 @@
 // rerun only when an edit changed something they read (checks/index.ts).
 
 import type { FieldValue, GraphObject, InLink, OutLink, PomGraph, SourceLocation } from './model.js';
+import { sameItems } from '../util/compare.js';
 
 /**
  * A part of an object a change can touch: `title`, `field:<name>`, `link:<kind>` (its links of the kind, or the
@@ -24,7 +25,7 @@ export interface GraphChanges {
  * Objects of an editor's graphs are shared while unchanged, so only the few that are not are compared.
  */
 export function graphChanges(before: PomGraph, after: PomGraph): GraphChanges | undefined {
-    if (!sameValues(before.types, after.types) || !sameValues(before.enums, after.enums) || !sameValues(before.linkKinds, after.linkKinds)) return undefined;
+    if (!sameItems(before.types, after.types) || !sameItems(before.enums, after.enums) || !sameItems(before.linkKinds, after.linkKinds)) return undefined;
     const was = before.objects;
     const now = after.objects;
     if (was.length !== now.length) return undefined;
@@ -45,7 +46,7 @@ const IDENTITY = new Set(['id', 'name', 'package', 'type']);
 /** Adds what differs between two versions of an object to `aspects` and `moved`; false if they are not the same object. */
 function compareObjects(a: GraphObject, b: GraphObject, aspects: Set<Aspect>, moved: Map<SourceLocation, SourceLocation>): boolean {
     for (const key of IDENTITY) if (a[key as keyof GraphObject] !== b[key as keyof GraphObject]) return false;
-    if (!sameValues(a.types, b.types)) return false;
+    if (!sameItems(a.types, b.types)) return false;
     for (const key of Object.keys(a)) if (!(key in b) && !KNOWN.has(key)) return false;
     for (const key of Object.keys(b)) {
         if (KNOWN.has(key) || IDENTITY.has(key) || key === 'types') continue;
@@ -53,8 +54,8 @@ function compareObjects(a: GraphObject, b: GraphObject, aspects: Set<Aspect>, mo
     }
     if (a.title !== b.title) aspects.add('title');
     if (a.parent !== b.parent) aspects.add('parent');
-    if (!sameValues(a.children, b.children)) aspects.add('children');
-    if (!sameValues(a.defaults, b.defaults)) aspects.add('defaults');
+    if (!sameItems(a.children, b.children)) aspects.add('children');
+    if (!sameItems(a.defaults, b.defaults)) aspects.add('defaults');
     if (!equalValues(a.allow, b.allow)) aspects.add('allow');
     if (!equalValues(a.series, b.series)) aspects.add('series');
     if (!equalValues(a.metrics, b.metrics)) aspects.add('metrics');
@@ -150,13 +151,6 @@ const sameSource = (a: InLink, b: InLink) => a.source === b.source && a.inverse 
 
 function sameKinds(a: ReadonlyArray<{ kind: string }>, b: ReadonlyArray<{ kind: string }>): boolean {
     for (let i = 0; i < a.length; i++) if (a[i].kind !== b[i].kind) return false;
-    return true;
-}
-
-function sameValues<T>(a: readonly T[], b: readonly T[]): boolean {
-    if (a === b) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
     return true;
 }
 

@@ -1,4 +1,5 @@
 import type { GraphObject, LinkKindInfo, PomGraph, TypeInfo, EnumInfo, InLink, OutLink } from './model.js';
+import { sameItems } from '../util/compare.js';
 
 const indexes = new WeakMap<PomGraph, GraphIndex>();
 
@@ -214,12 +215,4 @@ function linksOfKind<T extends { kind: string }>(links: readonly T[], kind: stri
 function hasKind(links: ReadonlyArray<{ kind: string }>, kind: string): boolean {
     for (let i = 0; i < links.length; i++) if (links[i].kind === kind) return true;
     return false;
-}
-
-/** The same items in the same order (the same array, or equal copies of one). */
-function sameItems<T>(a: readonly T[], b: readonly T[]): boolean {
-    if (a === b) return true;
-    if (a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-    return true;
 }
