@@ -41,3 +41,15 @@ export function object(result: CompileResult, id: string): GraphObject {
 export function errors(result: CompileResult): string[] {
     return result.diagnostics.filter(d => d.severity === 'error').map(d => `${brief(d)} ${d.message}`);
 }
+
+/** mulberry32: a small seeded generator, so every run of a randomised test makes the same choices (a failure can name its seed). */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}

@@ -16,23 +16,11 @@ import {
 import { compileSources, compileWorkspace } from '../../language/src/compiler.js';
 import { formatDocument } from '../../language/src/format/formatter.js';
 import type { PomGraph } from '../../language/src/graph/model.js';
-import { ACME } from '../helpers.js';
+import { ACME, seededRandom } from '../helpers.js';
 import { StdioClient } from '../lsp/stdio-client.js';
 
 /** The seed: a failure names it, and POM_FUZZ_SEED=<n> replays it. */
 const SEED = Number(process.env.POM_FUZZ_SEED ?? 20261201);
-
-/** mulberry32: a small seeded generator, so every run tries the same inputs. */
-function generator(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
 
 /** Pieces an attacker or a careless edit inserts. */
 const PIECES = [
@@ -140,7 +128,7 @@ describe(`fuzz (seed ${SEED})`, () => {
         compileSources(ACME, new Map(files.map(file => [join(ACME, file), file === replaced ? text : originals.get(file)!])));
 
     it('mutants of acme: pom check ends with located diagnostics, pom fmt is idempotent and keeps the meaning', async () => {
-        const random = generator(SEED);
+        const random = seededRandom(SEED);
         const deadline = Date.now() + 35_000;
         const tried: string[] = [];
         let formatted = 0;
@@ -178,7 +166,7 @@ describe(`fuzz (seed ${SEED})`, () => {
         cpSync(ACME, root, { recursive: true });
         const client = await StdioClient.start(root);
         try {
-            const random = generator(SEED + 1);
+            const random = seededRandom(SEED + 1);
             const uri = (file: string) => pathToFileURL(join(root, file)).toString();
             const opened = files.slice(0, 4);
             const texts = new Map(opened.map(file => [file, originals.get(file)!]));

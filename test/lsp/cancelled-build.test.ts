@@ -8,11 +8,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, compileWorkspace, loadDocuments, toGraphDiagnostic } from '../../language/src/compiler.js';
+import { compileWorkspace, loadDocuments } from '../../language/src/compiler.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
-import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
 import { ACME } from '../helpers.js';
+import { shownDiagnostics } from './lsp-helpers.js';
 
 /** A token that reads as cancelled once `condition` holds: the next keystroke arriving at that moment. */
 function cancelledWhen(condition: () => boolean): Cancellation.CancellationToken {
@@ -46,12 +46,7 @@ async function acmeSession() {
         return shared.workspace.DocumentBuilder.update([URI.file(file)], [], cancel);
     };
     /** What the editor shows in every file, and what pom check says of the same texts. */
-    const shown = () =>
-        shared.workspace.LangiumDocuments.all
-            .toArray()
-            .filter(d => !isStdlibUri(d.uri))
-            .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
-            .sort(compareDiagnostics);
+    const shown = () => shownDiagnostics(shared, pom);
     const check = () => compileWorkspace(ACME, { overrides: texts });
     const graph = () => pom.model.WorkspaceModel.model.graph;
     return { document, edit, shown, check, graph };

@@ -1,18 +1,14 @@
-import { DocumentState, EmptyFileSystem, URI, type AstNodeDescription } from 'langium';
-import { resolve } from 'node:path';
+import { DocumentState, type AstNodeDescription } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, loadDocuments, toGraphDiagnostic } from '../../language/src/compiler.js';
-import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
 import { deriveFacts } from '../../language/src/graph/derived/index.js';
 import type { GraphDiagnostic } from '../../language/src/graph/model.js';
 import { GraphBuilder } from '../../language/src/model/graph-builder.js';
-import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
-import { compile, WORKSPACE } from '../helpers.js';
+import { compile } from '../helpers.js';
 import { PomIndex } from '../../language/src/references/pom-index.js';
 import { GraphIndex } from '../../language/src/graph/graph-index.js';
 import type { PomFile } from '../../language/src/generated/langium/ast.js';
+import { editorSession, shownDiagnostics } from './lsp-helpers.js';
 
 const initial: Record<string, string> = {
     'org.pom': `package acme.org
@@ -136,28 +132,9 @@ function indexSignature(index: PomIndex): unknown {
 
 describe('the editor patches the assembled graph instead of assembling it again', () => {
     test('after each of a series of edits, the patched graph equals a freshly assembled one', async () => {
-        const { shared, pom } = createPomLspServices(EmptyFileSystem);
-        const uri = (path: string) => URI.file(resolve(WORKSPACE, path));
-        const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
-        const builder = shared.workspace.DocumentBuilder;
-        await builder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
-        const current = new Map(Object.entries(initial));
-        let version = 1;
+        const { shared, pom, current, edit: apply } = await editorSession(initial);
         for (const edit of edits) {
-            const changed: URI[] = [];
-            const deleted: URI[] = [];
-            for (const [path, text] of Object.entries(edit.files)) {
-                if (text === undefined) {
-                    current.delete(path);
-                    shared.workspace.TextDocuments.delete(uri(path));
-                    deleted.push(uri(path));
-                } else {
-                    current.set(path, text);
-                    shared.workspace.TextDocuments.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
-                    changed.push(uri(path));
-                }
-            }
-            await builder.update(changed, deleted);
+            await apply(edit.files);
 
             // The index of ids, patched for the documents indexed again, equals one made from every document's symbols.
             const files = shared.workspace.LangiumDocuments.all.map(d => d.parseResult.value as PomFile);
@@ -201,12 +178,7 @@ describe('the editor patches the assembled graph instead of assembling it again'
             expect(canonicalJson({ ...patched.graph, diagnostics: [] }), edit.what).toBe(canonicalJson({ ...batch.graph, diagnostics: [] }));
             // What the editor shows in every file, after relinking and revalidating only what the edit affects, is
             // what `pom check` reports; a duplicate id resolved in a file the others do not reference included.
-            const shown = shared.workspace.LangiumDocuments.all
-                .toArray()
-                .filter(d => d.uri.scheme === 'file' && !isStdlibUri(d.uri))
-                .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
-                .sort(compareDiagnostics);
-            expect(shown, edit.what).toEqual(batch.diagnostics);
+            expect(shownDiagnostics(shared, pom), edit.what).toEqual(batch.diagnostics);
         }
         const graph = pom.model.WorkspaceModel.model.graph;
         // The edits were real: the bet links to the input again, and the team risk (both definitions) is gone.
@@ -217,16 +189,10 @@ describe('the editor patches the assembled graph instead of assembling it again'
     });
 
     test('a graph handed out earlier is not changed by later edits', async () => {
-        const { shared, pom } = createPomLspServices(EmptyFileSystem);
-        const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
-        await shared.workspace.DocumentBuilder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
+        const { pom, edit } = await editorSession(initial);
         const before = pom.model.WorkspaceModel.model.graph;
         const json = canonicalJson(before);
-        const path = resolve(WORKSPACE, 'bets.pom');
-        shared.workspace.TextDocuments.set(
-            TextDocument.create(URI.file(path).toString(), 'pom', 2, initial['bets.pom'].replace('owner -> payments', 'owner -> risk')),
-        );
-        await shared.workspace.DocumentBuilder.update([URI.file(path)], []);
+        await edit({ 'bets.pom': initial['bets.pom'].replace('owner -> payments', 'owner -> risk') });
         const after = pom.model.WorkspaceModel.model.graph;
         expect(after.objects.find(o => o.id === 'acme.org.risk')?.backlinks.map(l => l.source)).toContain('acme.bets.wallets');
         expect(canonicalJson(before)).toBe(json);

@@ -1,7 +1,7 @@
 import { EmptyFileSystem, URI } from 'langium';
 import { describe, expect, test } from 'vitest';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, compileSources, loadDocuments, readPomSources, toGraphDiagnostic } from '../../language/src/compiler.js';
+import { compileSources, loadDocuments, readPomSources } from '../../language/src/compiler.js';
 import { graphChanges } from '../../language/src/graph/changes.js';
 import { graphChecks, runGraphChecks, runGraphChecksAfter } from '../../language/src/graph/checks/index.js';
 import { GraphIndex } from '../../language/src/graph/graph-index.js';
@@ -9,20 +9,8 @@ import { canonicalJson } from '../../language/src/graph/json.js';
 import type { FieldValue, GraphObject, PomGraph } from '../../language/src/graph/model.js';
 import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
 import { readWorkspaceDataFile } from '../../language/src/metrics/read-data.js';
-import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
-import { ACME } from '../helpers.js';
-
-/** mulberry32: a small seeded generator, so every run makes the same edits. */
-function generator(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+import { ACME, seededRandom } from '../helpers.js';
+import { shownDiagnostics } from './lsp-helpers.js';
 
 /** Values an edit flips, each to the other: they feed the checks (status, horizons, topology) and the derived facts. */
 const FLIPS: Array<[string, string]> = [
@@ -95,7 +83,7 @@ describe('the editor reruns only the whole-model checks an edit can affect', () 
     test('after each of a series of random edits of examples/acme, the findings equal a full run, and the model equals pom check', async () => {
         const SEED = 20261201;
         const EDITS = 80;
-        const random = generator(SEED);
+        const random = seededRandom(SEED);
         const sources = await readPomSources(ACME);
         const originals = new Map(sources);
         const current = new Map(sources);
@@ -134,13 +122,8 @@ describe('the editor reruns only the whole-model checks an edit can affect', () 
             if (batch.diagnostics.some(d => d.code === 'duplicate-id')) continue;
             expect(canonicalJson({ ...graph, diagnostics: [] }), what).toBe(canonicalJson({ ...batch.graph, diagnostics: [] }));
             // What the editor shows in every file is what pom check reports.
-            const shown = shared.workspace.LangiumDocuments.all
-                .toArray()
-                .filter(d => d.uri.scheme === 'file' && !isStdlibUri(d.uri))
-                .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
-                .sort(compareDiagnostics);
             const pomFiles = batch.diagnostics.filter(d => d.location.file.endsWith('.pom'));
-            expect(shown, what).toEqual(pomFiles);
+            expect(shownDiagnostics(shared, pom), what).toEqual(pomFiles);
         }
         // The edits exercised the reuse: findings kept while the text they point at moved.
         expect(reusedWithMoves).toBeGreaterThan(EDITS / 4);

@@ -1,9 +1,12 @@
-import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
+import { Cancellation, EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { resolve } from 'node:path';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
-import { loadDocuments } from '../../language/src/compiler.js';
+import { compareDiagnostics, loadDocuments, toGraphDiagnostic } from '../../language/src/compiler.js';
+import type { GraphDiagnostic } from '../../language/src/graph/model.js';
 import { createPomLspServices, type PomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
+import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
 import { WORKSPACE } from '../helpers.js';
 
 /** An in-memory editor session over .pom snippets, built and validated as the server does on start-up. */
@@ -69,4 +72,43 @@ export function editsByUri(edit: WorkspaceEdit | undefined | null): Map<string, 
         if ('textDocument' in change) result.set(change.textDocument.uri, change.edits as TextEdit[]);
     }
     return result;
+}
+
+/** What the editor shows in every workspace file, written as pom check writes its diagnostics, in its order. */
+export function shownDiagnostics(shared: LangiumSharedServices, pom: PomLspServices): GraphDiagnostic[] {
+    return shared.workspace.LangiumDocuments.all
+        .toArray()
+        .filter(d => d.uri.scheme === 'file' && !isStdlibUri(d.uri))
+        .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
+        .sort(compareDiagnostics);
+}
+
+/** An editor session over in-memory files (path under WORKSPACE → text): edits arrive as the server receives them. */
+export async function editorSession(initial: Record<string, string>) {
+    const { shared, pom } = createPomLspServices(EmptyFileSystem);
+    const uri = (path: string) => URI.file(resolve(WORKSPACE, path));
+    const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
+    await shared.workspace.DocumentBuilder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
+    /** The files' texts now, by path. */
+    const current = new Map(Object.entries(initial));
+    let version = 1;
+    /** Sets (or deletes, for undefined) the files' texts; the build it starts stops when `cancel` says. */
+    const edit = (files: Record<string, string | undefined>, cancel = Cancellation.CancellationToken.None) => {
+        const changed: URI[] = [];
+        const deleted: URI[] = [];
+        for (const [path, text] of Object.entries(files)) {
+            if (text === undefined) {
+                current.delete(path);
+                shared.workspace.TextDocuments.delete(uri(path));
+                deleted.push(uri(path));
+            } else {
+                current.set(path, text);
+                shared.workspace.TextDocuments.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
+                changed.push(uri(path));
+            }
+        }
+        return shared.workspace.DocumentBuilder.update(changed, deleted, cancel);
+    };
+    const document = (path: string): LangiumDocument => shared.workspace.LangiumDocuments.getDocument(uri(path))!;
+    return { shared, pom, current, edit, document };
 }

@@ -2,15 +2,12 @@
 // wins over its imports, and two imports defining a name make it ambiguous. The file that wrote the name did not
 // change and its reference did not point into the edited file, yet it must be linked again, or the editor keeps a
 // target that `pom check` no longer picks. After each edit, what the editor shows equals a fresh compile.
-import { Cancellation, DocumentState, EmptyFileSystem, OperationCancelled, URI, type LangiumDocument } from 'langium';
-import { resolve } from 'node:path';
+import { Cancellation, DocumentState, OperationCancelled, type LangiumDocument } from 'langium';
 import { describe, expect, test } from 'vitest';
-import { TextDocument } from 'vscode-languageserver-textdocument';
-import { compareDiagnostics, loadDocuments, toGraphDiagnostic, type CompileResult } from '../../language/src/compiler.js';
+import type { CompileResult } from '../../language/src/compiler.js';
 import { canonicalJson } from '../../language/src/graph/json.js';
-import { createPomLspServices } from '../../language/src/lsp/pom-lsp-module.js';
-import { isStdlibUri } from '../../language/src/workspace/stdlib.js';
-import { compile, WORKSPACE } from '../helpers.js';
+import { compile } from '../helpers.js';
+import { editorSession, shownDiagnostics } from './lsp-helpers.js';
 
 const initial: Record<string, string> = {
     // Package b's team t, link kind guards and type gadget are what x.pom names through `import b`; gadget's
@@ -146,40 +143,11 @@ function codesIn(result: CompileResult, file: string): string[] {
 
 /** An editor session over `initial`: edits as the server receives them, and what it shows against pom check. */
 async function session() {
-    const { shared, pom } = createPomLspServices(EmptyFileSystem);
-    const uri = (path: string) => URI.file(resolve(WORKSPACE, path));
-    const sources = new Map(Object.entries(initial).map(([path, text]) => [resolve(WORKSPACE, path), text]));
-    const builder = shared.workspace.DocumentBuilder;
-    await builder.build(loadDocuments(shared, pom, WORKSPACE, sources), { validation: true });
-    const current = new Map(Object.entries(initial));
-    let version = 1;
-    /** Sets (or deletes, for undefined) the files' texts; the build it starts stops when `cancel` says. */
-    const edit = (files: Record<string, string | undefined>, cancel = Cancellation.CancellationToken.None) => {
-        const changed: URI[] = [];
-        const deleted: URI[] = [];
-        for (const [path, text] of Object.entries(files)) {
-            if (text === undefined) {
-                current.delete(path);
-                shared.workspace.TextDocuments.delete(uri(path));
-                deleted.push(uri(path));
-            } else {
-                current.set(path, text);
-                shared.workspace.TextDocuments.set(TextDocument.create(uri(path).toString(), 'pom', ++version, text));
-                changed.push(uri(path));
-            }
-        }
-        return builder.update(changed, deleted, cancel);
-    };
-    const document = (path: string): LangiumDocument => shared.workspace.LangiumDocuments.getDocument(uri(path))!;
+    const { shared, pom, current, edit, document } = await editorSession(initial);
     /** Compiles the current texts afresh and expects the editor's diagnostics and graph to equal its; answers the compile. */
     const expectAsCheck = async (what: string) => {
         const batch = await compile(Object.fromEntries(current));
-        const shown = shared.workspace.LangiumDocuments.all
-            .toArray()
-            .filter(d => d.uri.scheme === 'file' && !isStdlibUri(d.uri))
-            .flatMap(d => (d.diagnostics ?? []).map(x => toGraphDiagnostic(pom.workspace.Paths.display(d.uri), x)))
-            .sort(compareDiagnostics);
-        expect.soft(shown, what).toEqual(batch.diagnostics);
+        expect.soft(shownDiagnostics(shared, pom), what).toEqual(batch.diagnostics);
         expect.soft(canonicalJson({ ...pom.model.WorkspaceModel.model.graph, diagnostics: [] }), what).toBe(canonicalJson({ ...batch.graph, diagnostics: [] }));
         return batch;
     };
