@@ -3,10 +3,10 @@
 // Characters the font lacks (Hebrew, Arabic, CJK...) fall back to a system font in the browser; for those we
 // assume a generous width, so the box errs on the large side.
 
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import * as fontkit from 'fontkit';
+import { assetFolder } from '../util/assets.js';
 
 export const DIAGRAM_FONT_FAMILY = 'IBM Plex Sans';
 
@@ -20,14 +20,11 @@ export interface DiagramFontFiles {
     licence: string;
 }
 
-/** The folder holding the bundled font: language/assets/fonts, above this module (sources, out/, the bundled CLI or the extension). */
+/** The folder holding the bundled font: language/assets/fonts. */
 function fontDirectory(): string {
-    const here = dirname(fileURLToPath(import.meta.url));
-    for (let dir = here; dir !== dirname(dir); dir = dirname(dir)) {
-        const candidate = join(dir, 'language', 'assets', 'fonts');
-        if (existsSync(join(candidate, 'OFL.txt'))) return candidate;
-    }
-    throw new Error(`the diagram font is missing: looked for language/assets/fonts above ${here}`);
+    const found = assetFolder('fonts', 'OFL.txt');
+    if (!found) throw new Error('the diagram font is missing from this installation of pom (language/assets/fonts)');
+    return found;
 }
 
 /** Paths of the bundled font files, for the site to serve and for standalone SVGs to embed. */
