@@ -9,6 +9,12 @@ const PACKAGE_NAME = 'pom-lang';
  * from out/cli/src (built) or from a chunk in out/bundle (the bundled CLI).
  */
 export function packageRoot(): string {
+    return (root ??= findPackageRoot());
+}
+
+let root: string | undefined;
+
+function findPackageRoot(): string {
     for (let dir = dirname(fileURLToPath(import.meta.url)); dir !== dirname(dir); dir = dirname(dir)) {
         const file = join(dir, 'package.json');
         if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === PACKAGE_NAME) return dir;

@@ -37,11 +37,11 @@ export function staleSource(): { source: string; output: string } | undefined {
     checks.push({ source: 'language/src/stdlib/std.pom', output: 'out/language/src/generated/stdlib.js' });
     // The CLI runs from its bundle (out/bundle, written after tsc): it must be newer than every source too.
     const bundle = 'out/bundle/main.js';
+    const bundled = mtime(join(root, bundle));
     for (const check of checks) {
         const built = mtime(join(root, check.output));
         const source = mtime(join(root, check.source));
         if (built === undefined || (source !== undefined && source > built)) return check;
-        const bundled = mtime(join(root, bundle));
         if (bundled === undefined || (source !== undefined && source > bundled)) return { source: check.source, output: bundle };
     }
     return undefined;
