@@ -158,7 +158,7 @@ export interface Comparison extends langium.AstNode {
     readonly $type: 'Comparison';
     field: langium.Reference<FieldDecl>;
     operator: 'in' | ComparisonOperator;
-    value: ListValue | Value;
+    value: BooleanValue | DateValue | EnumValue | ListValue | NumberValue | TextValue;
 }
 
 export const Comparison = {
@@ -285,7 +285,7 @@ export interface Field extends langium.AstNode {
     readonly $container: PomObject;
     readonly $type: 'Field';
     field: langium.Reference<FieldDecl>;
-    value: Value;
+    value: BooleanValue | DateValue | EnumValue | ListValue | NumberValue | TextValue;
 }
 
 export const Field = {
@@ -301,7 +301,7 @@ export function isField(item: unknown): item is Field {
 export interface FieldDecl extends langium.AstNode {
     readonly $container: LinkDecl | TypeDecl;
     readonly $type: 'FieldDecl';
-    default?: Value;
+    default?: BooleanValue | DateValue | EnumValue | ListValue | NumberValue | TextValue;
     inherited: boolean;
     name: string;
     optional: boolean;
@@ -513,7 +513,7 @@ export function isLinkTarget(item: unknown): item is LinkTarget {
 export interface ListValue extends langium.AstNode {
     readonly $container: Comparison | Field | FieldDecl | ListValue | MetaEntry;
     readonly $type: 'ListValue';
-    items: Array<Value>;
+    items: Array<BooleanValue | DateValue | EnumValue | ListValue | NumberValue | TextValue>;
 }
 
 export const ListValue = {
@@ -539,7 +539,7 @@ export interface MetaEntry extends langium.AstNode {
     readonly $container: LinkTarget;
     readonly $type: 'MetaEntry';
     key: langium.Reference<FieldDecl>;
-    value: Value;
+    value: BooleanValue | DateValue | EnumValue | ListValue | NumberValue | TextValue;
 }
 
 export const MetaEntry = {
@@ -628,7 +628,7 @@ export function isPathCondition(item: unknown): item is PathCondition {
 
 export interface PomFile extends langium.AstNode {
     readonly $type: 'PomFile';
-    elements: Array<TopElement>;
+    elements: Array<EnumDecl | LinkDecl | PomObject | QueryDecl | RuleDecl | SettingsDecl | TypeDecl | ViewDecl>;
     imports: Array<Import>;
     package?: QualifiedName;
 }
@@ -647,7 +647,7 @@ export function isPomFile(item: unknown): item is PomFile {
 export interface PomObject extends langium.AstNode {
     readonly $container: PomFile | PomObject;
     readonly $type: 'PomObject';
-    members: Array<Member>;
+    members: Array<Field | LinkStatement | PomObject | Suppression>;
     name: string;
     title?: string;
     type: langium.Reference<TypeDecl>;
