@@ -159,6 +159,35 @@ describe('large views, deadlines and the layout cache', () => {
         }
     });
 
+    it('lays out views of the same shape once, each drawn with its own objects', async () => {
+        // Two teams alike but for their names (short titles: boxes of the same size), and one whose long title makes
+        // its box wider: the first two share a layout, the third has its own.
+        const team = (id: string, title: string): string =>
+            `team ${id} "${title}" { topology: platform }\nbet ${id}-bet "Bet" { status: active  owner -> ${id}  targets -> latency { expected: "-1ms" } }\n`;
+        const graph = await compileOrg(team('alpha', 'Alpha') + team('beta', 'Beta') + team('gamma', 'A team with a much longer name than the others'));
+        const one = new ElkPool(1);
+        const all = new ElkPool(1);
+        try {
+            const [alone] = await renderDiagrams(graph, ['team:org.alpha'], { pool: one, font: 'none' });
+            const [alpha, beta, gamma] = await renderDiagrams(graph, ['team:org.alpha', 'team:org.beta', 'team:org.gamma'], { pool: all, font: 'none' });
+            expect(all.layouts).toBe(2 * one.layouts);
+            expect(alpha.svg).toBe(alone.svg);
+            // Beta's diagram is alpha's with beta's objects: same geometry, its own ids and titles.
+            const ids = (result: typeof beta): string[] =>
+                elements(parse(result.svg))
+                    .filter(e => e.attrs['@data-id'] && e.attrs['@class']?.includes('pom-node'))
+                    .map(e => e.attrs['@data-id']);
+            expect(ids(beta)).toEqual(['org.beta', 'org.beta-bet', 'org.latency']);
+            expect(beta.svg).toContain('Beta');
+            expect(beta.svg).not.toContain('alpha');
+            expect(beta.svg.replaceAll('beta', 'alpha').replaceAll('Beta', 'Alpha')).toBe(alpha.svg);
+            expect(JSON.stringify(beta.elk).replaceAll('beta', 'alpha')).toBe(JSON.stringify(alpha.elk));
+            expect(gamma.layout!.width).toBeGreaterThan(alpha.layout!.width);
+        } finally {
+            await Promise.all([one.close(), all.close()]);
+        }
+    });
+
     it('caches layouts on disk by their input: a second render does not call ELK', async () => {
         const cacheDir = mkdtempSync(join(tmpdir(), 'pom-layout-cache-'));
         const pool = new ElkPool(1);

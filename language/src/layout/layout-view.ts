@@ -17,7 +17,7 @@ import { measureText } from './text-measure.js';
 import { countCrossings, isBend } from './quality.js';
 
 /** Bumped whenever the ELK input or its reading changes meaning, so stale cached layouts are not reused. */
-const LAYOUT_FORMAT = 5;
+const LAYOUT_FORMAT = 6;
 const ELK_VERSION = (JSON.parse(readFileSync(elkFile('package.json'), 'utf8')) as { version: string }).version;
 
 export const DEFAULT_MAX_NODES = 1500;
@@ -277,20 +277,85 @@ export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
     return { input: root, labels, objects, compounds, segments, nested };
 }
 
-/** ELK output without its internal fields (`$H`), so that it is stable and smaller. */
-function stripInternal(value: unknown): unknown {
-    if (Array.isArray(value)) return value.map(stripInternal);
-    if (value && typeof value === 'object') {
-        const out: Record<string, unknown> = {};
-        for (const [key, item] of Object.entries(value)) if (!key.startsWith('$')) out[key] = stripInternal(item);
-        return out;
-    }
-    return value;
+/**
+ * An ELK input free of the model's names: every id (node, port, edge, label) replaced by the order of its first
+ * appearance. ELK's result depends on the graph's shape, sizes and options, not on its ids, so views of the same
+ * shape (a team view per team of a templated organisation, a drill-down per driver) share one layout: laid out
+ * once, cached once, and given back each view's own ids (namedLayout).
+ */
+interface AnonymousInput {
+    input: ElkNode;
+    /** The original id of each anonymous one: `n<i>` was ids[i]. */
+    ids: string[];
+}
+
+function anonymousInput(input: ElkNode): AnonymousInput {
+    const ids: string[] = [];
+    const numbers = new Map<string, string>();
+    const rename = (id: string | number): string => {
+        const key = String(id);
+        let name = numbers.get(key);
+        if (name === undefined) {
+            name = `n${ids.length}`;
+            ids.push(key);
+            numbers.set(key, name);
+        }
+        return name;
+    };
+    const node = (from: ElkNode): ElkNode => {
+        const to: ElkNode = { ...from, id: rename(from.id) };
+        if (from.ports) to.ports = from.ports.map(port => ({ ...port, id: rename(port.id) }));
+        if (from.children) to.children = from.children.map(node);
+        if (from.edges) {
+            to.edges = from.edges.map(edge => {
+                const renamed: ElkExtendedEdge = { ...edge, id: rename(edge.id), sources: edge.sources.map(rename), targets: edge.targets.map(rename) };
+                if (edge.labels) renamed.labels = edge.labels.map(label => ({ ...label, id: rename(label.id!) }));
+                return renamed;
+            });
+        }
+        return to;
+    };
+    return { input: node(input), ids };
+}
+
+/** Fields of ELK's output that name nodes, ports, edges, labels or edge sections: given back their original ids. */
+const ID_FIELDS = new Set(['id', 'container', 'incomingShape', 'outgoingShape']);
+const ID_LIST_FIELDS = new Set(['sources', 'targets', 'incomingSections', 'outgoingSections']);
+
+/**
+ * An anonymous ELK result with the original ids back (an edge's sections are `<edge id>_s<i>`; kept anonymous
+ * without `ids`), and without ELK's internal fields (`$H`), so that it is stable and smaller.
+ */
+function namedLayout(value: unknown, ids: string[] | undefined): unknown {
+    const original = (name: unknown): unknown => {
+        const match = ids && typeof name === 'string' ? /^n(\d+)(_s\d+)?$/.exec(name) : null;
+        return match ? ids![Number(match[1])] + (match[2] ?? '') : name;
+    };
+    const walk = (item: unknown, key: string | undefined): unknown => {
+        if (key === 'layoutOptions') return item;
+        if (Array.isArray(item)) return key !== undefined && ID_LIST_FIELDS.has(key) ? item.map(original) : item.map(entry => walk(entry, undefined));
+        if (item && typeof item === 'object') {
+            const out: Record<string, unknown> = {};
+            for (const [field, entry] of Object.entries(item)) if (!field.startsWith('$')) out[field] = walk(entry, field);
+            return out;
+        }
+        return key !== undefined && ID_FIELDS.has(key) ? original(item) : item;
+    };
+    return walk(value, undefined);
 }
 
 export function layoutKey(input: ElkNode): string {
     return createHash('sha256').update(`pom-layout ${LAYOUT_FORMAT} elkjs ${ELK_VERSION}\n`).update(canonicalJson(input)).digest('hex');
 }
+
+/** What one anonymous layout came to: ELK's result in anonymous ids, or why there is none. */
+type SharedLayout = { status: 'done'; elk: ElkNode; cached: boolean } | { status: 'timeout' } | { status: 'failed'; message: string };
+
+/**
+ * The layouts each pool is running, by key: a view of the same shape as one being laid out waits for it rather
+ * than asking ELK again. Only while they run (the disk cache keeps them after), so a long-lived pool holds nothing.
+ */
+const layoutsInFlight = new WeakMap<ElkPool, Map<string, Promise<SharedLayout>>>();
 
 export async function layoutView(sourceGraph: PomGraph, sourceView: ResolvedView, pool: ElkPool, options: LayoutOptions = {}): Promise<LayoutResult> {
     // A roll-up is drawn as its groups: a small graph of its own.
@@ -314,49 +379,71 @@ async function layoutDrawing(graph: PomGraph, view: ResolvedView, pool: ElkPool,
         };
     }
     const prepared = elkInput(graph, view);
-    const key = layoutKey(prepared.input);
+    const anonymous = anonymousInput(prepared.input);
+    const key = layoutKey(anonymous.input);
+    let running = layoutsInFlight.get(pool);
+    if (!running) layoutsInFlight.set(pool, (running = new Map<string, Promise<SharedLayout>>()));
+    let shared = running.get(key);
+    if (!shared) {
+        shared = sharedLayout(anonymous, key, view, prepared, pool, options);
+        running.set(key, shared);
+        const forget = (): boolean => running.delete(key);
+        void shared.then(forget, forget);
+    }
+    const outcome = await shared;
+    const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
+    if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
+    if (outcome.status === 'failed') {
+        return {
+            cached: false,
+            tooLarge: {
+                reason: 'failed',
+                nodes: view.nodes.length,
+                message: `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection`,
+            },
+        };
+    }
+    const elk = namedLayout(outcome.elk, anonymous.ids) as ElkNode;
+    return { elk, cached: outcome.cached, layout: readLayout(elk, view, prepared) };
+}
+
+/**
+ * The anonymous layout of a view's shape: from the disk cache, or the best of its candidate layouts (chosen with
+ * the first view of that shape: every view of the shape has the same crossings), written to the cache.
+ */
+async function sharedLayout(
+    anonymous: AnonymousInput,
+    key: string,
+    view: ResolvedView,
+    prepared: Prepared,
+    pool: ElkPool,
+    options: LayoutOptions,
+): Promise<SharedLayout> {
     const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
-    let elk: ElkNode | undefined;
-    let cached = false;
     if (cacheFile) {
         const text = await fs.readFile(cacheFile, 'utf8').catch(() => undefined);
         if (text !== undefined) {
             try {
-                elk = JSON.parse(text) as ElkNode;
-                cached = true;
+                return { status: 'done', elk: JSON.parse(text) as ElkNode, cached: true };
             } catch {
-                elk = undefined; // A damaged cache entry is laid out again and overwritten.
+                // A damaged cache entry is laid out again and overwritten.
             }
         }
     }
-    if (!elk) {
-        const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
-        const candidates = layoutCandidates(prepared.input, view);
-        const outcomes = await Promise.all(candidates.map(candidate => pool.layout(candidate, timeoutMs)));
-        // Each candidate is read once: the best one's reading is the layout returned.
-        let best: { elk: ElkNode; layout: LaidOutView; crossings: number } | undefined;
-        for (const outcome of outcomes) {
-            if (outcome.status === 'timeout') throw new LayoutTimeoutError(view, timeoutMs);
-            if (outcome.status === 'failed') {
-                return {
-                    cached: false,
-                    tooLarge: {
-                        reason: 'failed',
-                        nodes: view.nodes.length,
-                        message: `view '${view.id}' (${view.nodes.length} objects) could not be laid out (${outcome.message}): narrow its selection`,
-                    },
-                };
-            }
-            const candidate = stripInternal(outcome.graph) as ElkNode;
-            const layout = readLayout(candidate, view, prepared);
-            const crossings = countCrossings(layout.edges);
-            // The first of equals wins: candidates come in a fixed order, so the choice is the same on any machine.
-            if (!best || crossings < best.crossings) best = { elk: candidate, layout, crossings };
-        }
-        await writeCache(cacheFile, best!.elk);
-        return { elk: best!.elk, cached, layout: best!.layout };
+    const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
+    const candidates = layoutCandidates(anonymous.input, view);
+    const outcomes = await Promise.all(candidates.map(candidate => pool.layout(candidate, timeoutMs)));
+    // Each candidate is read once; the first of equals wins: candidates come in a fixed order, so the choice is
+    // the same on any machine.
+    let best: { elk: ElkNode; crossings: number } | undefined;
+    for (const outcome of outcomes) {
+        if (outcome.status !== 'done') return outcome;
+        const candidate = namedLayout(outcome.graph, undefined) as ElkNode;
+        const crossings = countCrossings(readLayout(namedLayout(candidate, anonymous.ids) as ElkNode, view, prepared).edges);
+        if (!best || crossings < best.crossings) best = { elk: candidate, crossings };
     }
-    return { elk, cached, layout: readLayout(elk, view, prepared) };
+    await writeCache(cacheFile, best!.elk);
+    return { status: 'done', elk: best!.elk, cached: false };
 }
 
 /**
