@@ -1,5 +1,9 @@
-import { createParser, LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
-import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType } from 'chevrotain';
+import { LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { buildParserRules } from './parser-builder.js';
+import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
+
+/** Defines the parser's rules from the grammar: pom's builder, or Langium's `createParser` (the tests compare the two). */
+export type RuleBuilder = (grammar: LangiumCoreServices['Grammar'], parser: LangiumParser, tokens: TokenTypeDictionary) => unknown;
 
 /** The parts of Chevrotain's recognizer that report a syntax error (its error-handler trait). */
 interface Recognizer {
@@ -12,7 +16,11 @@ interface Recognizer {
     errorMessageProvider: IParserErrorMessageProvider;
     canTokenTypeBeInsertedInRecovery(type: TokenType): boolean;
     canTokenTypeBeDeletedInRecovery(type: TokenType): boolean;
+    wrapSubrule(index: number, rule: RuleResult, args: unknown): unknown;
+    subrule(index: number, rule: RuleResult, options: { ARGS: unknown[] }): unknown;
 }
+
+type RuleResult = NonNullable<ReturnType<LangiumParser['getRule']>>;
 
 /**
  * Langium's parser, with the token paths its syntax-error messages list computed once per grammar position.
@@ -23,10 +31,12 @@ interface Recognizer {
  * lookahead): a third token multiplies the first search at a position several times over, and the messages
  * (what was found, what could come there) read the same.
  */
-export function createPomParser(services: LangiumCoreServices): LangiumParser {
-    const parser = createParser(services.Grammar, new PomLangiumParser(services), services.parser.Lexer.definition);
+export function createPomParser(services: LangiumCoreServices, defineRules: RuleBuilder = buildParserRules): LangiumParser {
+    const parser = new PomLangiumParser(services);
+    defineRules(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     const recognizer = (parser as unknown as { wrapper: Recognizer }).wrapper;
+    callRulesWithoutArguments(recognizer);
     cacheErrorPaths(recognizer);
     recoverFromMissingNamesAtRuleLevel(recognizer);
     return parser;
@@ -43,6 +53,15 @@ function recoverFromMissingNamesAtRuleLevel(recognizer: Recognizer): void {
     const canDelete = recognizer.canTokenTypeBeDeletedInRecovery.bind(recognizer);
     recognizer.canTokenTypeBeInsertedInRecovery = type => !isName(type) && canInsert(type);
     recognizer.canTokenTypeBeDeletedInRecovery = type => !isName(type) && canDelete(type);
+}
+
+/**
+ * Chevrotain's `subrule` takes the rule's arguments as `{ ARGS: [...] }`, which Langium allocates on every call. pom's
+ * rules take none (parser-builder.ts), so every call shares one options object.
+ */
+function callRulesWithoutArguments(recognizer: Recognizer): void {
+    const noArguments = Object.freeze({ ARGS: [] as unknown[] });
+    recognizer.wrapSubrule = (index, rule) => recognizer.subrule(index, rule, noArguments);
 }
 
 /** How many tokens deep the paths in a syntax-error message are computed. */
