@@ -7,7 +7,8 @@ import { promises as fs, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type { ElkExtendedEdge, ElkLabel, ElkNode } from 'elkjs/lib/elk-api.js';
 import { canonicalJson } from '../graph/json.js';
-import type { GraphObject, PomGraph, ViewDirection } from '../graph/model.js';
+import { GraphIndex } from '../graph/graph-index.js';
+import type { PomGraph, ViewDirection } from '../graph/model.js';
 import type { ResolvedView, ViewEdge, ViewKind } from '../views/view-model.js';
 import { elkFile, type ElkPool } from './elk-pool.js';
 import { replaceFile } from '../util/atomic-write.js';
@@ -109,7 +110,7 @@ const ELK_DIRECTIONS: Record<ViewDirection, string> = { right: 'RIGHT', down: 'D
 export interface Prepared {
     input: ElkNode;
     labels: Map<string, NodeLabel>;
-    objects: Map<string, GraphObject>;
+    objects: GraphIndex;
     compounds: Set<string>;
     /** The ELK edges each view edge is drawn as, in order from source to target (one per level it crosses). */
     segments: Map<string, string[]>;
@@ -181,7 +182,8 @@ const PORT_SIDES: Record<ViewDirection, { in: string; out: string }> = {
 
 /** The ELK graph of a view: measured node sizes, compound nodes for nested objects, each edge in its lowest common container. */
 export function elkInput(graph: PomGraph, view: ResolvedView): Prepared {
-    const objects = new Map(graph.objects.map(object => [object.id, object]));
+    // The graph's shared index, not a map of every object per view: a 10k-object model has 200 views.
+    const objects = GraphIndex.of(graph);
     const typeTitles = new Map(graph.types.map(type => [type.id, type.title ?? type.name]));
     const parentOf = new Map(view.nodes.map(node => [node.id, node.parent]));
     const compounds = new Set(view.nodes.flatMap(node => (node.parent === undefined ? [] : [node.parent])));

@@ -118,11 +118,7 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
         if (link.kind === StdLinks.owns || link.kind === StdLinks.stewards) ids.add(link.target);
     }
     // What the team owns, directly or through a container it owns (bets, inputs, work...).
-    for (const object of index.graph.objects) {
-        if (object.id !== team.id && !index.isA(object, Std.person) && index.effectiveTargets(object, StdLinks.owner).includes(team.id)) {
-            ids.add(object.id);
-        }
-    }
+    for (const id of ownedBy(index, team.id)) if (id !== team.id) ids.add(id);
     const owned = [...ids];
     for (const id of owned) {
         const object = index.get(id)!;
@@ -157,6 +153,29 @@ function teamView(index: GraphIndex, team: GraphObject): ResolvedView {
         undefined,
         keepLink,
     );
+}
+
+const owners = new WeakMap<GraphIndex, Map<string, string[]>>();
+
+/**
+ * The objects (people aside) whose owner, their own or inherited from a container, is `teamId`, in graph order.
+ * Found for every team in one pass over the graph, which a team view per team would otherwise make each.
+ */
+function ownedBy(index: GraphIndex, teamId: string): readonly string[] {
+    let owned = owners.get(index);
+    if (!owned) {
+        owned = new Map();
+        for (const object of index.graph.objects) {
+            if (index.isA(object, Std.person)) continue;
+            for (const owner of index.effectiveTargets(object, StdLinks.owner)) {
+                const list = owned.get(owner);
+                if (list) list.push(object.id);
+                else owned.set(owner, [object.id]);
+            }
+        }
+        owners.set(index, owned);
+    }
+    return owned.get(teamId) ?? [];
 }
 
 /**
