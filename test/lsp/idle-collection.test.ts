@@ -1,0 +1,44 @@
+// The language server collects the young generation once a build is done, so that the next edit's build starts
+// with it empty and does not stop for a collection before the edited file's diagnostics are sent.
+import { getHeapSpaceStatistics } from 'node:v8';
+import { describe, expect, test } from 'vitest';
+import { collectWhenIdle, youngGenerationCollector } from '../../language/src/lsp/idle-collection.js';
+import { editorSession } from './lsp-helpers.js';
+
+const youngBytes = () => getHeapSpaceStatistics().find(space => space.space_name === 'new_space')!.space_used_size;
+const nextTask = () => new Promise(resolve => setTimeout(resolve, 0));
+
+describe('collection while the editor is idle', () => {
+    test('the collector empties the young generation', () => {
+        const collect = youngGenerationCollector();
+        expect(collect).toBeDefined();
+        collect!();
+        // Short-lived garbage, as a build leaves behind: its lists are dropped as soon as they are made.
+        let kept = 0;
+        for (let i = 0; i < 2_000; i++) kept += Array.from({ length: 100 }, (_, j) => j).length;
+        expect(kept).toBe(200_000);
+        const filled = youngBytes();
+        collect!();
+        expect(youngBytes()).toBeLessThan(filled / 2);
+    });
+
+    test('once after a build is done, and not when the next edit has started another', async () => {
+        const session = await editorSession({ 'a.pom': 'package p\nteam t "T"\n', 'b.pom': 'package p\nscope s "S"\n' });
+        let collections = 0;
+        collectWhenIdle(session.shared, () => collections++);
+
+        await session.edit({ 'a.pom': 'package p\nteam t "Team"\n' });
+        expect(collections).toBe(0); // not during the build
+        await nextTask();
+        expect(collections).toBe(1);
+
+        // Two edits in a row: the first build's collection would run while the second builds.
+        await session.edit({ 'a.pom': 'package p\nteam t "Team 2"\n' });
+        const second = session.edit({ 'b.pom': 'package p\nscope s "Scope"\n' });
+        await nextTask();
+        expect(collections).toBe(1);
+        await second;
+        await nextTask();
+        expect(collections).toBe(2);
+    });
+});
