@@ -59,8 +59,8 @@ export interface LookupContext {
     lexical: string[];
     /** The object (or file) the reference is written in. */
     owner?: AstNode;
-    /** A one-shot compile's answers beyond the enclosing objects, shared by every context with the same package, imports and namespace. */
-    shared?: { index: PomIndex; byText: Map<string, Resolution> };
+    /** The namespace, package and imports as one key: contexts with the same one share their answers beyond the enclosing objects. */
+    sharedKey?: string;
 }
 
 const STD_ONLY = [STD_PACKAGE];
@@ -88,10 +88,8 @@ export class PomResolver {
     protected readonly indexProvider: PomIndexProvider;
     protected readonly types: PomTypeSystem;
     protected readonly descriptions: AstNodeDescriptionProvider;
-    protected readonly batch: boolean;
 
     constructor(services: PomServices) {
-        this.batch = services.workspace.Batch;
         this.indexProvider = services.references.PomIndex;
         this.types = services.model.TypeSystem;
         this.descriptions = services.workspace.AstNodeDescriptionProvider;
@@ -289,28 +287,31 @@ export class PomResolver {
             const found = map.get(`${parent}.${text}`);
             if (found) return { kind: 'found', description: found[0] };
         }
-        if (!this.batch) return this.resolveBeyondObjects(text, context, index);
-        // A one-shot compile resolves the same type and link names from the same packages thousands of times; the
-        // index does not change while it links. A missing name is not kept: its message depends on where it is written.
-        let shared = context.shared;
-        if (shared?.index !== index) context.shared = shared = { index, byText: this.sharedResolutions(index, context) };
-        let resolution = shared.byText.get(text);
+        // The same type and link names are written from the same packages thousands of times (a one-shot compile),
+        // or hundreds in the documents an edit relinks; beyond the enclosing objects the answer depends only on the
+        // index, which does not change while documents are linked. A missing name is not kept: its message depends
+        // on where it is written.
+        const table = this.sharedResolutions(index, context);
+        let resolution = table.get(text);
         if (!resolution) {
             resolution = this.resolveBeyondObjects(text, context, index);
-            if (resolution.kind !== 'missing') shared.byText.set(text, resolution);
+            if (resolution.kind !== 'missing') table.set(text, resolution);
         }
         return resolution;
     }
 
-    private readonly resolutionTables = new WeakMap<PomIndex, Map<string, Map<string, Resolution>>>();
+    /**
+     * The answers for the current index only, by context key: an editor makes a new index after each edit, and
+     * answers kept for an older one would hold on to the syntax trees it was made from.
+     */
+    private resolutions?: { index: PomIndex; tables: Map<string, Map<string, Resolution>> };
 
     /** The table of answers for references written in the context's package, with its imports, in its namespace. */
     protected sharedResolutions(index: PomIndex, context: LookupContext): Map<string, Resolution> {
-        let tables = this.resolutionTables.get(index);
-        if (!tables) this.resolutionTables.set(index, (tables = new Map<string, Map<string, Resolution>>()));
-        const key = `${context.namespace} ${context.pkg} ${context.imports.join(' ')}`;
-        let table = tables.get(key);
-        if (!table) tables.set(key, (table = new Map<string, Resolution>()));
+        if (this.resolutions?.index !== index) this.resolutions = { index, tables: new Map() };
+        const key = (context.sharedKey ??= `${context.namespace} ${context.pkg} ${context.imports.join(' ')}`);
+        let table = this.resolutions.tables.get(key);
+        if (!table) this.resolutions.tables.set(key, (table = new Map<string, Resolution>()));
         return table;
     }
 
