@@ -59,8 +59,8 @@ export function dataPath(metric: GraphObject): { path: string } | { error: strin
  */
 export function dataFilePaths(graph: PomGraph): Map<string, Set<string>> {
     const files = new Map<string, Set<string>>();
-    for (const object of graph.objects) {
-        if (!object.types.includes(Std.metric)) continue;
+    // The metrics from the graph's index (an editor's graph after an edit shares its predecessor's), not a scan of every object.
+    for (const object of GraphIndex.of(graph).ofType(Std.metric)) {
         const located = dataPath(object);
         if (!located || !('path' in located)) continue;
         const readers = files.get(located.path) ?? new Set<string>();
@@ -77,9 +77,9 @@ export function readMetricData(graph: PomGraph, read: DataReader): Map<string, D
 
 /** Checks the data files (path → text, as read by readMetricData) and derives the metrics of every measured object. */
 export function applyMetrics(graph: PomGraph, files: ReadonlyMap<string, DataText>, options: MetricsOptions = {}): MetricsResult {
-    // Most workspaces name no data files: then the graph is returned as it is, without indexing it again.
-    if (!graph.objects.some(object => object.fields.data !== undefined && object.types.includes(Std.metric))) return { graph, diagnostics: [] };
+    // Most workspaces name no data files: then the graph is returned as it is.
     const index = GraphIndex.of(graph);
+    if (!index.ofType(Std.metric).some(metric => metric.fields.data !== undefined)) return { graph, diagnostics: [] };
     const diagnostics: GraphDiagnostic[] = [];
     const series = new Map<string, DataPoint[]>();
     const parsedFiles = new Map<string, DataPoint[] | undefined>();
