@@ -103,11 +103,11 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const changes = options.since
         ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
         : undefined;
-    await writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
+    writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
     const written = [
-        await writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
-        await writeFileAtomic(join(out, 'graph.schema.json'), schema),
-        changes && (await writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes))),
+        writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
+        writeFileAtomic(join(out, 'graph.schema.json'), schema),
+        changes && writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
     ].filter(Boolean).length;
     // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
     if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });

@@ -64,7 +64,7 @@ export async function diagramCommand(viewId: string, dir: string, options: Diagr
     }
     if (options.output) {
         await fs.mkdir(dirname(options.output), { recursive: true });
-        await writeFileAtomic(options.output, content);
+        writeFileAtomic(options.output, content);
         process.stderr.write(`pom: wrote ${options.output} (${size})\n`);
     } else {
         process.stdout.write(content);

@@ -81,13 +81,13 @@ export async function writeDiagrams(graph: PomGraph, out: string, options: Write
                 previous = undefined;
             }
             if (previous?.nodes && previous.edges) {
-                if (await writeFileAtomic(`${base}.diff.txt`, formatViewDiff(result.view.id, diffViews(previous, result.view)))) written++;
+                if (writeFileAtomic(`${base}.diff.txt`, formatViewDiff(result.view.id, diffViews(previous, result.view)))) written++;
             }
         }
-        if (await writeFileAtomic(`${base}.view.json`, viewText)) written++;
-        if (await writeFileAtomic(`${base}.svg`, result.svg)) written++;
+        if (writeFileAtomic(`${base}.view.json`, viewText)) written++;
+        if (writeFileAtomic(`${base}.svg`, result.svg)) written++;
         if (result.elk) {
-            if (await writeFileAtomic(`${base}.elk.json`, canonicalJson(result.elk))) written++;
+            if (writeFileAtomic(`${base}.elk.json`, canonicalJson(result.elk))) written++;
         } else {
             await fs.rm(`${base}.elk.json`, { force: true });
         }

@@ -19,7 +19,7 @@ export async function exportCommand(dir: string, options: ExportOptions): Promis
     warnModelErrors(result.diagnostics.filter(d => d.severity === 'error').length, 'the export holds what compiled');
     const content = options.format === 'graphml' ? graphml(result.graph) : options.table === 'links' ? linksCsv(result.graph) : objectsCsv(result.graph);
     if (options.output) {
-        await writeFileAtomic(options.output, content);
+        writeFileAtomic(options.output, content);
         process.stderr.write(`pom: wrote ${options.output} (${result.graph.objects.length} objects)\n`);
     } else {
         process.stdout.write(content);

@@ -39,7 +39,7 @@ export async function importCommand(format: ImportFormat, files: string[], optio
         `${GENERATED_MARKER.slice(3)} ${format} from ${[...sources.keys()].join(', ')}.\n` +
         'Do not edit: run the import again, which rewrites this file (and only this file).';
     const text = writePackage(packageName, header, objects);
-    const changed = await writeFileAtomic(output, text);
+    const changed = writeFileAtomic(output, text);
     const distinct = (type: string) => new Set(objects.filter(o => o.type === type).map(o => o.name)).size;
     const counts = [
         ['team', 'teams'],

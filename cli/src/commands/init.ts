@@ -27,7 +27,7 @@ export async function initCommand(dir: string, options: { force: boolean }): Pro
         ) {
             throw new UsageError(`${relative(process.cwd(), destination)} exists; pom init never overwrites a file.`);
         }
-        await writeFileAtomic(destination, await fs.readFile(file, 'utf8'));
+        writeFileAtomic(destination, await fs.readFile(file, 'utf8'));
     }
     const shown = relative(process.cwd(), target) || '.';
     process.stdout.write(

@@ -20,8 +20,6 @@ export const SITE_MARKER = '.pom-site';
 export const BUILD_MARKER = '.pom-build';
 /** Files `pom build` writes beside the site: a folder holding only these is still one pom may take over. */
 const BUILD_OUTPUTS = new Set(['graph.json', 'graph.schema.json', 'changes.json', 'diagrams', '.pom-cache', BUILD_MARKER]);
-/** How many files are compared and written at once. */
-const CONCURRENCY = 32;
 
 export interface SiteWriteResult {
     files: number;
@@ -96,7 +94,7 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
     const paths = [...files.keys()].sort();
     if (owned) {
         // Record what is about to be written first, so an interrupted build can still be cleaned next time.
-        await writeFileAtomic(markerPath, [...new Set([...(previous ?? []), ...paths])].sort().join('\n') + '\n');
+        writeFileAtomic(markerPath, [...new Set([...(previous ?? []), ...paths])].sort().join('\n') + '\n');
     }
     let written = 0;
     // A folder pom is about to fill for the first time holds none of these files: nothing to compare with, and each
@@ -105,10 +103,10 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
     if (fresh) {
         for (const folder of [...new Set(paths.map(path => dirname(join(out, path))))].sort()) await fs.mkdir(folder, { recursive: true });
     }
-    await forEachConcurrently(paths, CONCURRENCY, async path => {
+    for (const path of paths) {
         const target = join(out, path);
-        if (fresh ? await replaceFile(target, files.get(path)!) : await writeFileAtomic(target, files.get(path)!)) written++;
-    });
+        if (fresh ? replaceFile(target, files.get(path)!) : writeFileAtomic(target, files.get(path)!)) written++;
+    }
     let removed = 0;
     if (owned) {
         const stale = (previous ?? []).filter(path => !files.has(path) && isSitePath(path));
@@ -117,18 +115,9 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
             removed++;
             await removeEmptyFolders(out, dirname(path));
         }
-        await writeFileAtomic(markerPath, paths.join('\n') + '\n');
+        writeFileAtomic(markerPath, paths.join('\n') + '\n');
     }
     return { files: paths.length, written, removed, owned };
-}
-
-/** Runs `task` on every item, `limit` at a time: a pool, so one slow write does not hold up a whole batch. */
-async function forEachConcurrently<T>(items: T[], limit: number, task: (item: T) => Promise<void>): Promise<void> {
-    let next = 0;
-    const runner = async (): Promise<void> => {
-        while (next < items.length) await task(items[next++]);
-    };
-    await Promise.all(Array.from({ length: Math.min(limit, items.length) }, runner));
 }
 
 async function isEmptyOrMissing(dir: string): Promise<boolean> {

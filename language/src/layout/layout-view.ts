@@ -488,7 +488,7 @@ async function writeCache(cacheFile: string | undefined, elk: ElkNode): Promise<
     if (!cacheFile) return;
     await fs.mkdir(dirname(cacheFile), { recursive: true });
     // Atomic: parallel builds never read half a file.
-    await replaceFile(cacheFile, JSON.stringify(elk));
+    replaceFile(cacheFile, JSON.stringify(elk));
 }
 
 function formatSeconds(ms: number): string {

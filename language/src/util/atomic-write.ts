@@ -1,21 +1,29 @@
-import { promises as fs } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, basename } from 'node:path';
 import { createHash, randomBytes } from 'node:crypto';
+
+// Synchronous: pom's writers are batch commands that write thousands of files in a row (a 10k-object site is about
+// 11,000), where the promise API's trips through the thread pool cost twice the time of the writes themselves.
 
 /**
  * Writes through a temporary file in the same folder and renames it into place, so readers never see a
  * half-written file and a failed build leaves the previous output intact. Unchanged files are not rewritten.
+ * True when the file was written.
  */
-export async function writeFileAtomic(path: string, content: string | Uint8Array): Promise<boolean> {
-    if (typeof content === 'string') {
-        const existing = await fs.readFile(path, 'utf8').catch(() => undefined);
-        if (existing === content) return false;
-    } else {
-        const existing = await fs.readFile(path).catch(() => undefined);
-        if (existing?.equals(content)) return false;
+export function writeFileAtomic(path: string, content: string | Uint8Array): boolean {
+    // Compared as bytes: encoding the content once is cheaper than decoding the file, and the bytes are what is written.
+    const bytes = typeof content === 'string' ? Buffer.from(content) : content;
+    if (readIfPresent(path)?.equals(bytes)) return false;
+    mkdirSync(dirname(path), { recursive: true });
+    return replaceFile(path, bytes);
+}
+
+function readIfPresent(path: string): Buffer | undefined {
+    try {
+        return readFileSync(path);
+    } catch {
+        return undefined;
     }
-    await fs.mkdir(dirname(path), { recursive: true });
-    return replaceFile(path, content);
 }
 
 /** The temporary file an atomic write of `path` goes through: hidden, beside it (so the rename stays on one file system), unique. */
@@ -29,13 +37,13 @@ export function isTemporaryFileName(name: string): boolean {
 }
 
 /** The atomic part alone, for a writer that knows the folder exists and the file is new or different. */
-export async function replaceFile(path: string, content: string | Uint8Array): Promise<true> {
+export function replaceFile(path: string, content: string | Uint8Array): true {
     const temporary = temporaryFileFor(path);
     try {
-        await fs.writeFile(temporary, content);
-        await fs.rename(temporary, path);
+        writeFileSync(temporary, content);
+        renameSync(temporary, path);
     } catch (error) {
-        await fs.rm(temporary, { force: true });
+        rmSync(temporary, { force: true });
         throw error;
     }
     return true;
