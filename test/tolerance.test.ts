@@ -86,7 +86,7 @@ link l from bet to { }
 `);
         expect(result.diagnostics.map(d => `${d.code}@${d.location.line}`)).toEqual(['syntax-error@3', 'syntax-error@5']);
         expect(result.diagnostics[0].message).toBe(
-            `Unexpected '3' after 'size': expected ':', '.', '->' or a name. ` +
+            `Unexpected '3' after 'size': expected ':', '->' or a name. ` +
                 `In a body, write fields as name: value, links as kind -> target, and nested objects as type name "Title" { … }.`,
         );
     });

@@ -74,6 +74,30 @@ scope c
         expect(codes(result)).not.toContain('syntax-error');
         expect(errors(result)).toEqual([]);
     });
+    it('reads a dotted name as one name, keywords as its parts too, and a dot with no name after it as an error saying how to write one', async () => {
+        const result = await compile({
+            'type.pom': `package type.from
+team to "To" { scope sub "Sub" }
+`,
+            'main.pom': `package t
+scope s "S" { }
+team a { owns -> type.from.to, s. }
+view v { include type.from.to.*, a.** }
+`,
+        });
+        expect(
+            object(result, 't.a')
+                .links.map(l => l.target)
+                .sort(),
+        ).toEqual(['t.s', 'type.from.to']);
+        // The selectors `….*` and `….**` after a dotted name resolve: the one syntax error is the stray dot.
+        expect(codes(result)).toEqual(['syntax-error']);
+        const [dot] = withCode(result, 'syntax-error');
+        expect(brief(dot)).toBe('syntax-error@main.pom:3:33');
+        expect(dot.message).toBe(
+            "Unexpected '.': a dotted name has no spaces and a name after every dot (acme.strategy.checkout, or commerce.* in a selector).",
+        );
+    });
 });
 
 describe('unknown-object', () => {

@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, GrammarUtils, URI, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import { ResponseError } from 'vscode-languageserver';
 import type { Range, TextEdit, WorkspaceEdit } from 'vscode-languageserver-types';
@@ -124,8 +124,8 @@ export class PomRenameProvider extends DefaultRenameProvider {
             for (const entry of file.imports) {
                 const target = normalizeReference(entry.target ?? '');
                 if (target !== oldId && !target.startsWith(oldId + '.')) continue;
-                const node = entry.$cstNode && [...CstUtils.flattenCst(entry.$cstNode)].filter(leaf => leaf.text !== '.' && leaf.text !== 'import')[index];
-                if (node) edits.add(document.uri.toString(), node.range, newName);
+                const node = entry.$cstNode && GrammarUtils.findNodeForProperty(entry.$cstNode, 'target');
+                if (node) edits.replaceSegment(document.uri.toString(), node.range, target.split('.').length - 1 - index, newName);
             }
         }
     }

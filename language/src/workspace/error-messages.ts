@@ -5,6 +5,9 @@ import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
+    DOTTED_NAME: 'a name',
+    // An ID or a DOTTED_NAME (a token category, see PomTokenBuilder).
+    QUALIFIED_NAME: 'a name',
     // The names a nested object's type may start with (a token category, see PomTokenBuilder).
     NESTED_TYPE_WORD: 'a name',
     STRING: 'a "quoted text"',
@@ -66,6 +69,9 @@ export class PomLexerErrorMessageProvider implements ILexerErrorMessageProvider 
             return `'${excerpt(rest)}' is not a value pom knows: numbers have no unit (3, 2.5), dates are written 2026-09-14, and anything else is text in quotes ("${excerpt(rest)}").`;
         }
         if (text.startsWith("'")) return `Unexpected character ': texts are written in double quotes, "like this".`;
+        if (text.startsWith('.')) {
+            return `Unexpected '.': a dotted name has no spaces and a name after every dot (acme.strategy.checkout, or commerce.* in a selector).`;
+        }
         return `Unexpected character '${excerpt(text)}'.`;
     }
 

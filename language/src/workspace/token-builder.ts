@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, type Grammar, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, GrammarAST, type Grammar, type Stream, type TokenBuilderOptions } from 'langium';
 import { Lexer, type CustomPatternMatcherFunc, type TokenType, type TokenVocabulary } from 'chevrotain';
 
 /** Keywords that start a declaration at the top of a file or a query member: names, but not a nested object's type. */
@@ -6,7 +6,7 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
 
 /**
  * Makes every keyword that is a word a name where the grammar expects one: its token is also an ID (a token
- * category), and a NESTED_TYPE_WORD unless it starts a declaration.
+ * category), and a NESTED_TYPE_WORD unless it starts a declaration. An ID or a DOTTED_NAME is a QUALIFIED_NAME.
  *
  * Matches names, strings and text blocks with loops instead of the grammar's regular expressions. A regular
  * expression with a repeated group backtracks through a stack of its own: an 8 MB string or a name of a million
@@ -14,13 +14,21 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
  * exactly what the grammar's terminals say, at any length.
  */
 export class PomTokenBuilder extends DefaultTokenBuilder {
+    private grammar?: Grammar;
+
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
+        this.grammar = grammar;
         const tokens = super.buildTokens(grammar, options) as TokenType[];
-        const id = tokens.find(token => token.name === 'ID');
-        const nestedTypeWord = tokens.find(token => token.name === 'NESTED_TYPE_WORD');
-        if (id && nestedTypeWord) {
+        const named = (name: string) => tokens.find(token => token.name === name);
+        const id = named('ID');
+        const dottedName = named('DOTTED_NAME');
+        const qualifiedName = named('QUALIFIED_NAME');
+        const nestedTypeWord = named('NESTED_TYPE_WORD');
+        if (id && dottedName && qualifiedName && nestedTypeWord) {
+            qualifiedName.PATTERN = Lexer.NA;
             nestedTypeWord.PATTERN = Lexer.NA;
-            id.CATEGORIES = [nestedTypeWord];
+            id.CATEGORIES = [nestedTypeWord, qualifiedName];
+            dottedName.CATEGORIES = [nestedTypeWord, qualifiedName];
             for (const token of tokens) {
                 if (!/^[a-z][a-z-]*$/.test(token.name)) continue;
                 token.CATEGORIES = DECLARATION_KEYWORDS.has(token.name) ? [id] : [id, nestedTypeWord];
@@ -36,6 +44,12 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
         }
         return tokens;
     }
+
+    /** Langium builds the terminals the grammar's rules use; DOTTED_NAME is only used through its category, QUALIFIED_NAME. */
+    protected override buildTerminalTokens(rules: Stream<GrammarAST.AbstractRule>): TokenType[] {
+        const dotted = this.grammar?.rules.find(rule => GrammarAST.isTerminalRule(rule) && rule.name === 'DOTTED_NAME');
+        return super.buildTerminalTokens(dotted && !rules.includes(dotted) ? rules.concat([dotted]) : rules);
+    }
 }
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
@@ -44,7 +58,8 @@ const QUOTE = 34,
     BACKSLASH = 92,
     LF = 10,
     CR = 13,
-    DASH = 45;
+    DASH = 45,
+    DOT = 46;
 
 function match(text: string, start: number, end: number): RegExpExecArray {
     const result = [text.slice(start, end)] as unknown as RegExpExecArray;
@@ -52,15 +67,32 @@ function match(text: string, start: number, end: number): RegExpExecArray {
     return result;
 }
 
-/** ID: /[_a-zA-Z]\w*(-\w+)*\/ — names may contain single dashes between word characters. */
-const matchName: CustomPatternMatcherFunc = (text, offset) => {
-    if (!isNameStartCode(text.charCodeAt(offset))) return null;
+/** Where the name starting at `offset` ends: /[_a-zA-Z]\w*(-\w+)*\/, single dashes between word characters. */
+function nameEnd(text: string, offset: number): number {
+    if (!isNameStartCode(text.charCodeAt(offset))) return -1;
     let end = offset + 1;
     for (;;) {
         while (isWordCode(text.charCodeAt(end))) end++;
         if (text.charCodeAt(end) === DASH && isWordCode(text.charCodeAt(end + 1))) end += 2;
-        else return match(text, offset, end);
+        else return end;
     }
+}
+
+/** Whether a dot and another name follow at `end`: the name goes on as a DOTTED_NAME (not `commerce.*`). */
+const dottedAt = (text: string, end: number) => text.charCodeAt(end) === DOT && isNameStartCode(text.charCodeAt(end + 1));
+
+/** ID: a name with no dot and name after it. */
+const matchName: CustomPatternMatcherFunc = (text, offset) => {
+    const end = nameEnd(text, offset);
+    return end < 0 || dottedAt(text, end) ? null : match(text, offset, end);
+};
+
+/** DOTTED_NAME: /[_a-zA-Z]\w*(-\w+)*(\.[_a-zA-Z]\w*(-\w+)*)+/, names joined by dots. */
+const matchDottedName: CustomPatternMatcherFunc = (text, offset) => {
+    let end = nameEnd(text, offset);
+    if (end < 0 || !dottedAt(text, end)) return null;
+    while (dottedAt(text, end)) end = nameEnd(text, end + 1);
+    return match(text, offset, end);
 };
 
 /** STRING: /"(\\.|[^"\\\n\r])*"/ — one line; a backslash escapes any character but a line end. */
@@ -91,6 +123,7 @@ const NAME_START_CHARS = Array.from('_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 
 const MATCHERS: Record<string, { exec: CustomPatternMatcherFunc; startChars: string[]; lineBreaks: boolean }> = {
     ID: { exec: matchName, startChars: NAME_START_CHARS, lineBreaks: false },
+    DOTTED_NAME: { exec: matchDottedName, startChars: NAME_START_CHARS, lineBreaks: false },
     STRING: { exec: matchString, startChars: ['"'], lineBreaks: false },
     TEXT_BLOCK: { exec: matchTextBlock, startChars: ['"'], lineBreaks: true },
 };

@@ -15,6 +15,7 @@ export const PomTerminals = {
     TEXT_BLOCK: /"""[\s\S]*?"""/,
     STRING: /"(\\.|[^"\\\n\r])*"/,
     ID: /[_a-zA-Z]\w*(-\w+)*/,
+    QUALIFIED_NAME: /\u0000qualified-name/,
     NESTED_TYPE_WORD: /\u0000nested-type-word/,
 };
 
@@ -27,7 +28,6 @@ export type PomKeywordNames =
     | "*"
     | ","
     | "->"
-    | "."
     | ".*"
     | ".**"
     | ":"
@@ -360,7 +360,7 @@ export function isHasCondition(item: unknown): item is HasCondition {
 export interface Import extends langium.AstNode {
     readonly $container: PomFile;
     readonly $type: 'Import';
-    target: QualifiedName;
+    target: string;
 }
 
 export const Import = {
@@ -552,12 +552,6 @@ export function isMetaEntry(item: unknown): item is MetaEntry {
     return reflection.isInstance(item, MetaEntry.$type);
 }
 
-export type NestedTypeName = string;
-
-export function isNestedTypeName(item: unknown): item is NestedTypeName {
-    return typeof item === 'string';
-}
-
 export interface Not extends langium.AstNode {
     readonly $container: And | Not | Or | RuleRequire | Selector;
     readonly $type: 'Not';
@@ -630,7 +624,7 @@ export interface PomFile extends langium.AstNode {
     readonly $type: 'PomFile';
     elements: Array<EnumDecl | LinkDecl | PomObject | QueryDecl | RuleDecl | SettingsDecl | TypeDecl | ViewDecl>;
     imports: Array<Import>;
-    package?: QualifiedName;
+    package?: string;
 }
 
 export const PomFile = {
@@ -669,12 +663,6 @@ export type PrimitiveType = 'boolean' | 'date' | 'number' | 'text';
 
 export function isPrimitiveType(item: unknown): item is PrimitiveType {
     return item === 'text' || item === 'number' || item === 'date' || item === 'boolean';
-}
-
-export type QualifiedName = string;
-
-export function isQualifiedName(item: unknown): item is QualifiedName {
-    return typeof item === 'string';
 }
 
 export interface QueryColumns extends langium.AstNode {
@@ -903,7 +891,7 @@ export function isSeverityLevel(item: unknown): item is SeverityLevel {
 export interface SeveritySetting extends langium.AstNode {
     readonly $container: SettingsDecl;
     readonly $type: 'SeveritySetting';
-    code: QualifiedName;
+    code: string;
     level: SeverityLevel;
 }
 
@@ -920,7 +908,7 @@ export function isSeveritySetting(item: unknown): item is SeveritySetting {
 export interface Suppression extends langium.AstNode {
     readonly $container: PomObject;
     readonly $type: 'Suppression';
-    code: QualifiedName;
+    code: string;
     reason: string;
 }
 
