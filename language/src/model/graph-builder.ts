@@ -49,6 +49,7 @@ import {
     type EnumInfo,
     type FieldInfo,
     type InLink,
+    type OutLink,
     type FieldValue,
     type GraphDiagnostic,
     type GraphObject,
@@ -647,9 +648,23 @@ export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphO
 
 /** Links by kind then target, backlinks by kind then source, children by id: the graph's fixed order. */
 export function sortObjectLinks(object: GraphObject): void {
-    object.links.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.target, b.target));
-    object.backlinks.sort((a, b) => compareIds(a.kind, b.kind) || compareIds(a.source, b.source));
-    object.children.sort(compareIds);
+    // Sorting copies the list first; an editor's graph re-sorts the links of every object an edit touches, most
+    // of them in order already.
+    sortUnlessSorted(object.links, byKindAndTarget);
+    sortUnlessSorted(object.backlinks, byKindAndSource);
+    sortUnlessSorted(object.children, compareIds);
+}
+
+const byKindAndTarget = (a: OutLink, b: OutLink) => compareIds(a.kind, b.kind) || compareIds(a.target, b.target);
+const byKindAndSource = (a: InLink, b: InLink) => compareIds(a.kind, b.kind) || compareIds(a.source, b.source);
+
+function sortUnlessSorted<T>(list: T[], compare: (a: T, b: T) => number): void {
+    for (let i = 1; i < list.length; i++) {
+        if (compare(list[i - 1], list[i]) > 0) {
+            list.sort(compare);
+            return;
+        }
+    }
 }
 
 function inheritedField(parent: GraphObject, name: string): { field: string; value: FieldValue; from: string } | undefined {

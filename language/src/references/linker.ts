@@ -10,6 +10,14 @@ export interface PomLinkingError extends LinkingError {
     silent?: boolean;
 }
 
+/** The fields Langium's references keep their link in (a single reference `_ref`, a multi-reference `_items`). */
+interface LinkState {
+    _ref?: unknown;
+    _nodeDescription?: unknown;
+    _items?: unknown;
+    _linkingError?: unknown;
+}
+
 export class PomLinker extends DefaultLinker {
     private cachedResolver?: PomResolver;
 
@@ -33,6 +41,24 @@ export class PomLinker extends DefaultLinker {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
             forEachReference(node, (reference, property, index) => this.doLink({ reference, container: node, property, index }, document));
         }
+    }
+
+    /**
+     * Langium's unlink, clearing each reference's description by assignment rather than `delete`, which turns every
+     * reference object into a slower dictionary of its own (after each edit, for every reference of every document
+     * relinked or parsed again).
+     */
+    override unlink(document: LangiumDocument): void {
+        for (const reference of document.references as unknown as LinkState[]) {
+            if ('_ref' in reference) {
+                reference._ref = undefined;
+                reference._nodeDescription = undefined;
+            } else if ('_items' in reference) {
+                reference._items = undefined;
+                reference._linkingError = undefined;
+            }
+        }
+        document.references = [];
     }
 
     override getCandidate(info: ReferenceInfo): AstNodeDescription | LinkingError {

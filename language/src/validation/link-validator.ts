@@ -1,16 +1,26 @@
-import type { ValidationAcceptor, ValidationChecks } from 'langium';
-import { isLinkInverse, type LinkStatement, type PomAstType, type TypeDecl } from '../generated/langium/ast.js';
+import { WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
+import { isLinkInverse, type FieldDecl, type LinkDecl, type LinkStatement, type PomAstType, type TypeDecl } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { listWords } from '../util/suggest.js';
 import { IssueCodes } from '../diagnostics/codes.js';
 
+interface LinkEnds {
+    sources: Array<TypeDecl | undefined>;
+    targets: Array<TypeDecl | undefined>;
+    /** The metadata each link must give (neither optional nor defaulted). */
+    required: FieldDecl[];
+}
+
 /** Links: the ends the declaration allows, required metadata, no repeats within a statement. */
 export class LinkValidator {
     protected readonly types: PomTypeSystem;
+    /** Per workspace state: a relinked declaration may name other types. */
+    protected readonly endsByDecl: WorkspaceCache<LinkDecl, LinkEnds>;
 
     constructor(services: PomServices) {
         this.types = services.model.TypeSystem;
+        this.endsByDecl = new WorkspaceCache(services.shared);
     }
 
     checks(): ValidationChecks<PomAstType> {
@@ -25,8 +35,7 @@ export class LinkValidator {
         if (!kind || !decl || !hereType) return;
         const inverse = isLinkInverse(kind);
         const written = kind.name;
-        const sources = decl.sources.map(s => s.ref);
-        const targets = decl.targets.map(t => t.ref);
+        const { sources, targets, required } = this.ends(decl);
         const hereAllowed = inverse ? targets : sources;
         const thereAllowed = inverse ? sources : targets;
 
@@ -53,6 +62,8 @@ export class LinkValidator {
                     code: IssueCodes.LinkNotAllowed,
                 });
             }
+            // Most links carry no metadata, and most kinds require none: then nothing is made for them.
+            if (target.entries.length === 0 && required.length === 0) continue;
             const given = new Set<string>();
             for (const entry of target.entries) {
                 const name = entry.key?.$refText;
@@ -61,7 +72,7 @@ export class LinkValidator {
                 }
                 given.add(name);
             }
-            const missing = decl.metadata.filter(m => !m.optional && !m.default && m.name && !given.has(m.name));
+            const missing = required.filter(m => !given.has(m.name));
             if (missing.length > 0) {
                 const example = missing.map(m => `${m.name}: …`).join(', ');
                 accept(
@@ -75,6 +86,15 @@ export class LinkValidator {
             }
         }
     };
+
+    /** The declaration's ends and the metadata a link must give, read once per declaration rather than once per link written. */
+    protected ends(decl: LinkDecl): LinkEnds {
+        return this.endsByDecl.get(decl, () => ({
+            sources: decl.sources.map(s => s.ref),
+            targets: decl.targets.map(t => t.ref),
+            required: decl.metadata.filter(m => !m.optional && !m.default && m.name),
+        }));
+    }
 
     protected accepts(allowed: Array<TypeDecl | undefined>, type: TypeDecl): boolean {
         // A declaration with an unresolved end is reported there; do not pile errors on its uses.

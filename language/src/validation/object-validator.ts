@@ -26,7 +26,7 @@ export class ObjectValidator {
     checkFields = (object: PomObject, accept: ValidationAcceptor): void => {
         const type = object.type?.ref;
         if (!type) return;
-        const set = new Map<string, Field>();
+        const set = new Set<string>();
         for (const member of object.members) {
             if (!isField(member)) continue;
             const name = member.field?.$refText;
@@ -34,10 +34,12 @@ export class ObjectValidator {
             if (set.has(name)) {
                 accept('error', `'${name}' is set twice on '${object.name}'; keep one.`, { node: member, property: 'field', code: IssueCodes.DuplicateField });
             } else {
-                set.set(name, member);
+                set.add(name);
             }
         }
-        for (const [name, field] of this.types.fields(type)) {
+        // The declarations, each under its own name: no [name, field] pair is made per field of every object checked.
+        for (const field of this.types.fields(type).values()) {
+            const name = field.name;
             if (field.optional || field.default || set.has(name)) continue;
             if (field.inherited && this.inheritedField(object, name)) continue;
             accept('error', `${type.name} '${object.name}' needs '${name}' (${this.types.describeType(field)}): add '${name}: …' to it.`, {
@@ -83,10 +85,12 @@ export class ObjectValidator {
     horizonOf(object: PomObject): { member?: EnumMember; field?: Field } | undefined {
         const type = object.type?.ref;
         if (!type) return undefined;
-        for (const [, decl] of this.types.fields(type)) {
+        for (const decl of this.types.fields(type).values()) {
             if (!this.types.isHorizonField(decl)) continue;
-            const field = object.members.find((m): m is Field => isField(m) && m.field?.ref === decl);
-            if (field) return { member: isEnumValue(field.value) ? field.value.member.ref : undefined, field };
+            for (const member of object.members) {
+                if (isField(member) && member.field?.ref === decl)
+                    return { member: isEnumValue(member.value) ? member.value.member.ref : undefined, field: member };
+            }
             if (isEnumValue(decl.default)) return { member: decl.default.member.ref };
         }
         return undefined;

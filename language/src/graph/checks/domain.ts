@@ -352,24 +352,35 @@ const ownerOutsideScope: GraphCheck = (graph, report) => {
             for (const scopeId of scopes) {
                 const scope = graph.get(scopeId);
                 if (!scope) continue;
+                // Who owns or stewards the scope or a scope it is nested in: the owner, or a team it is engaged
+                // with (most bets), settles it without listing them.
+                const chain = graph.withAncestors(scope);
+                let anyone = false;
+                let settled = false;
+                for (let c = 0; c < chain.length && !settled; c++) {
+                    const backlinks = chain[c].backlinks;
+                    for (let k = 0; k < backlinks.length && !settled; k++) {
+                        const { kind, source } = backlinks[k];
+                        if (kind !== StdLinks.owns && kind !== StdLinks.stewards) continue;
+                        anyone = true;
+                        settled = source === ownerId || engagedWith(owner, source);
+                    }
+                }
+                if (!anyone || settled) continue;
                 // Who owns, then who stewards, the scope and each scope it is nested in, innermost first.
                 const responsible: string[] = [];
-                for (const s of graph.withAncestors(scope)) {
+                for (const s of chain) {
                     const backlinks = s.backlinks;
                     for (let k = 0; k < backlinks.length; k++) if (backlinks[k].kind === StdLinks.owns) responsible.push(backlinks[k].source);
                     for (let k = 0; k < backlinks.length; k++) if (backlinks[k].kind === StdLinks.stewards) responsible.push(backlinks[k].source);
                 }
-                if (responsible.length === 0 || responsible.includes(ownerId)) continue;
-                const engaged = responsible.some(other => engagedWith(owner, other));
-                if (!engaged) {
-                    report(
-                        'info',
-                        IssueCodes.OwnerOutsideScope,
-                        `Bet '${bet.id}' is owned by '${ownerId}' but its scope '${scopeId}' belongs to ${responsible.join(', ')}, ` +
-                            `with no interaction or dependency declared between them.`,
-                        bet,
-                    );
-                }
+                report(
+                    'info',
+                    IssueCodes.OwnerOutsideScope,
+                    `Bet '${bet.id}' is owned by '${ownerId}' but its scope '${scopeId}' belongs to ${responsible.join(', ')}, ` +
+                        `with no interaction or dependency declared between them.`,
+                    bet,
+                );
             }
         }
     }
