@@ -104,14 +104,6 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
         ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
         : undefined;
     writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
-    const written = [
-        writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
-        writeFileAtomic(join(out, 'graph.schema.json'), schema),
-        changes && writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
-    ].filter(Boolean).length;
-    // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
-    if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });
-    process.stderr.write(`pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`);
     // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
     // One layout pool for the views' diagrams and the site's lineage diagrams: its workers start once.
     // The site's lineage diagrams are laid out alongside the views, keeping both workers busy to the end.
@@ -126,9 +118,22 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
                       pool,
                   })
                 : undefined;
-        // Awaited after the views; a failure meanwhile (a layout past its deadline) is reported there, not as unhandled.
+        // The layouts start before graph.json is written: ELK works in its threads while this one serialises the graph.
+        const drawing = writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false, pool });
+        // Both awaited below; a failure meanwhile (a layout past its deadline) is reported there, not as unhandled.
         lineages?.catch(() => undefined);
-        const diagrams = await writeDiagrams(result.graph, out, { ...options, linkToSite: options.site !== false, pool });
+        drawing.catch(() => undefined);
+        const written = [
+            writeFileAtomic(join(out, 'graph.json'), canonicalJson(result.graph)),
+            writeFileAtomic(join(out, 'graph.schema.json'), schema),
+            changes && writeFileAtomic(join(out, 'changes.json'), canonicalJson(changes)),
+        ].filter(Boolean).length;
+        // A changes.json from an earlier build --since would describe another comparison: remove it, in folders pom made.
+        if (!changes && existsSync(join(out, SITE_MARKER))) await fs.rm(join(out, 'changes.json'), { force: true });
+        process.stderr.write(
+            `pom: wrote ${options.out}/graph.json (${result.graph.objects.length} objects; ${written} file${written === 1 ? '' : 's'} changed)\n`,
+        );
+        const diagrams = await drawing;
         if (options.site !== false) {
             const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
             await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history, pool, renderedLineages: await lineages }, diagrams.results);

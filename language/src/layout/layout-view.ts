@@ -422,14 +422,13 @@ async function sharedLayout(
     options: LayoutOptions,
 ): Promise<SharedLayout> {
     const cacheFile = options.cacheDir ? join(options.cacheDir, `${key}.json`) : undefined;
+    // Read at once (it is small): a layout that is not cached goes to ELK before the caller's next step, which
+    // pom build spends writing graph.json while ELK works.
     if (cacheFile) {
-        const text = await fs.readFile(cacheFile, 'utf8').catch(() => undefined);
-        if (text !== undefined) {
-            try {
-                return { status: 'done', elk: JSON.parse(text) as ElkNode, cached: true };
-            } catch {
-                // A damaged cache entry is laid out again and overwritten.
-            }
+        try {
+            return { status: 'done', elk: JSON.parse(readFileSync(cacheFile, 'utf8')) as ElkNode, cached: true };
+        } catch {
+            // Not cached yet; or a damaged entry, laid out again and overwritten.
         }
     }
     const timeoutMs = options.timeoutMs ?? DEFAULT_LAYOUT_TIMEOUT_MS;
