@@ -28,7 +28,21 @@ function readIfPresent(path: string): Buffer | undefined {
 
 /** The temporary file an atomic write of `path` goes through: hidden, beside it (so the rename stays on one file system), unique. */
 export function temporaryFileFor(path: string): string {
-    return join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
+    return join(dirname(path), `.${basename(path)}.${randomHex()}.tmp`);
+}
+
+/** Random bytes drawn a thousand names at a time: one call to the system's generator per file cost more than the write. */
+let randomPool = Buffer.alloc(0);
+let randomAt = 0;
+
+/** Twelve random hex digits. */
+function randomHex(): string {
+    if (randomAt + 6 > randomPool.length) {
+        randomPool = randomBytes(6 * 1024);
+        randomAt = 0;
+    }
+    randomAt += 6;
+    return randomPool.toString('hex', randomAt - 6, randomAt);
 }
 
 /** Whether a file name is that of a temporary file from temporaryFileFor, such as a killed writer leaves behind. */
