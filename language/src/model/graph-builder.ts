@@ -454,8 +454,9 @@ export class GraphBuilder {
             const value = decl && typedValue(member.value, decl);
             if (decl && value !== undefined && !(decl.name in object.fields)) object.fields[decl.name] = value;
         }
-        for (const [name, decl] of this.types.fields(type)) {
-            if (name in object.fields) continue;
+        // forEach: a for…of over the map's entries allocates a pair per field of every object.
+        this.types.fields(type).forEach((decl, name) => {
+            if (name in object.fields) return;
             const inherited = decl.inherited && parent ? inheritedField(parent, name) : undefined;
             if (inherited) {
                 object.fields[name] = inherited.value!;
@@ -467,7 +468,7 @@ export class GraphBuilder {
                     object.defaults.push(name);
                 }
             }
-        }
+        });
         object.defaults.sort(compareIds);
         const allow = node.members
             .filter(isSuppression)
@@ -598,9 +599,14 @@ export class GraphBuilder {
         });
     }
 
+    /** The last file named: a file's objects are built one after another, and a weak map's look-up is not free. */
+    private lastFile?: { root: AstNode; name: string };
+
     protected fileName(root: AstNode): string {
+        if (this.lastFile?.root === root) return this.lastFile.name;
         let name = this.fileNames.get(root);
         if (name === undefined) this.fileNames.set(root, (name = this.paths.display(root.$document!.uri)));
+        this.lastFile = { root, name };
         return name;
     }
 

@@ -1,37 +1,37 @@
 import { AstUtils, type AstNode, type AstNodeDescription, type AstNodeDescriptionProvider, type ReferenceInfo } from 'langium';
 import {
+    Comparison,
+    CountCondition,
+    type EnumMember,
+    EnumValue,
+    Field,
+    type FieldDecl,
+    FieldType,
+    HasCondition,
+    isClause,
     isComparison,
-    isCountCondition,
-    isEnumValue,
     isField,
     isFieldDecl,
-    isFieldType,
-    isHasCondition,
-    isLinkCondition,
-    isLinkDecl,
-    isLinkKindList,
-    isLinkStatement,
-    isLinkTarget,
     isListValue,
     isMetaEntry,
-    isPathCondition,
     isPomObject,
     isRuleDecl,
     isRuleFor,
-    isClause,
     isSelector,
     isTypeDecl,
-    isViewDecl,
-    isViewLinks,
-    type Comparison,
-    type EnumMember,
-    type FieldDecl,
-    type HasCondition,
-    type MetaEntry,
+    LinkCondition,
+    LinkDecl,
+    LinkKindList,
+    LinkStatement,
+    LinkTarget,
+    MetaEntry,
+    PathCondition,
     type PomFile,
-    type PomObject,
-    type Selector,
-    type TypeDecl,
+    PomObject,
+    Selector,
+    TypeDecl,
+    ViewDecl,
+    ViewLinks,
 } from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
@@ -64,6 +64,21 @@ export interface LookupContext {
 }
 
 const STD_ONLY = [STD_PACKAGE];
+
+/** The id space a reference looks in, by the type of the node it is written in (a selector's depends on the property). */
+const NAMESPACE_OF_CONTAINER: Partial<Record<string, Namespace>> = {
+    [PomObject.$type]: 'type',
+    [TypeDecl.$type]: 'type',
+    [LinkDecl.$type]: 'type',
+    [FieldType.$type]: 'enum',
+    [LinkStatement.$type]: 'link',
+    [LinkKindList.$type]: 'link',
+    [ViewLinks.$type]: 'link',
+    [LinkCondition.$type]: 'link',
+    [CountCondition.$type]: 'link',
+    [LinkTarget.$type]: 'object',
+    [ViewDecl.$type]: 'view',
+};
 
 const what: Record<Namespace, string> = {
     object: 'object',
@@ -99,22 +114,35 @@ export class PomResolver {
         const text = normalizeReference(info.reference.$refText);
         if (!text) return { kind: 'silent' };
         const container = info.container;
-        if (isField(container)) return this.resolveField(container.$container, text);
-        if (isMetaEntry(container)) return this.resolveMetaKey(container, text);
-        if (isEnumValue(container)) return this.resolveEnumMember(container, text);
-        if (isComparison(container) || isHasCondition(container)) return this.resolveConditionField(container, text);
+        // By the container's type name, not a chain of type guards: every reference of a compile comes through here.
+        switch (container.$type) {
+            case Field.$type:
+                return this.resolveField((container as Field).$container, text);
+            case MetaEntry.$type:
+                return this.resolveMetaKey(container as MetaEntry, text);
+            case EnumValue.$type:
+                return this.resolveEnumMember(container, text);
+            case Comparison.$type:
+            case HasCondition.$type:
+                return this.resolveConditionField(container as Comparison | HasCondition, text);
+        }
         if (this.isSelectable(info)) return this.resolveSelectable(text, container);
         const namespace = this.namespaceOf(info);
         if (!namespace) return { kind: 'silent' };
         return this.resolveId(text, this.contextOf(container, namespace));
     }
 
-    protected isSelectable(info: ReferenceInfo): boolean {
-        const { container, property } = info;
-        return (
-            (isSelector(container) && (property === 'head' || property === 'reaches')) ||
-            ((isLinkCondition(container) || isPathCondition(container) || isCountCondition(container)) && property === 'target')
-        );
+    protected isSelectable({ container, property }: ReferenceInfo): boolean {
+        switch (container.$type) {
+            case Selector.$type:
+                return property === 'head' || property === 'reaches';
+            case LinkCondition.$type:
+            case PathCondition.$type:
+            case CountCondition.$type:
+                return property === 'target';
+            default:
+                return false;
+        }
     }
 
     /** A type if there is one by that name, else an object. */
@@ -236,15 +264,8 @@ export class PomResolver {
     }
 
     protected namespaceOf(info: ReferenceInfo): Namespace | undefined {
-        const container = info.container;
-        if (isPomObject(container) || isTypeDecl(container) || isLinkDecl(container)) return 'type';
-        if (isFieldType(container)) return 'enum';
-        if (isLinkStatement(container) || isLinkKindList(container) || isViewLinks(container)) return 'link';
-        if (isLinkCondition(container) || isCountCondition(container)) return 'link';
-        if (isLinkTarget(container)) return 'object';
-        if (isSelector(container) && info.property === 'around') return 'object';
-        if (isViewDecl(container)) return 'view';
-        return undefined;
+        const type = info.container.$type;
+        return type === Selector.$type ? (info.property === 'around' ? 'object' : undefined) : NAMESPACE_OF_CONTAINER[type];
     }
 
     private contexts = new WeakMap<AstNode, Map<Namespace, LookupContext>>();
