@@ -96,19 +96,21 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
     const out = resolve(options.out);
     await checkOutputFolder(resolve(dir), out, options.force === true);
     await removeLeftoverTemporaryFiles(out);
-    const result = await compileAt(dir, options.rev, { exclude: [out], asOf: options.asOf });
-    const status = report(result, options);
-    const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
-    // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
-    const changes = options.since
-        ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
-        : undefined;
-    writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
-    // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
-    // One layout pool for the views' diagrams and the site's lineage diagrams: its workers start once.
-    // The site's lineage diagrams are laid out alongside the views, keeping both workers busy to the end.
+    // One layout pool for the views' diagrams and the site's lineage diagrams. In a first build (no layout cache
+    // yet: everything is laid out) its workers start now, so that loading ELK in them overlaps the compile.
     const pool = new ElkPool();
+    if (!existsSync(siteLayoutCache(out))) pool.warmUp();
     try {
+        const result = await compileAt(dir, options.rev, { exclude: [out], asOf: options.asOf });
+        const status = report(result, options);
+        const schema = await fs.readFile(join(packageRoot(), 'language', 'schema', 'graph.schema.json'), 'utf8');
+        // "Changed since <rev>": the GraphDiff the site renders (docs/diff.md, "For the site").
+        const changes = options.since
+            ? diffGraphs(await loadModel(options.since, dir, options.asOf), result.graph, { from: options.since, to: options.rev ?? 'working tree' })
+            : undefined;
+        writeFileAtomic(join(out, BUILD_MARKER), 'This folder is written by pom build: it may overwrite and remove files here.\n');
+        // With the site, the diagrams link to object pages and the site reuses them rather than rendering them again.
+        // The site's lineage diagrams are laid out alongside the views, keeping both workers busy to the end.
         const lineages =
             options.site !== false
                 ? renderLineageDiagrams(result.graph, {
@@ -138,8 +140,8 @@ export async function buildCommand(dir: string, options: BuildOptions): Promise<
             const history = options.history ? await (await import('./history.js')).modelHistory(dir, options.history) : undefined;
             await buildSiteCommand(out, options.out, result.graph, { ...options, changes, history, pool, renderedLineages: await lineages }, diagrams.results);
         }
+        return status;
     } finally {
         await pool.close();
     }
-    return status;
 }
