@@ -5,7 +5,9 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { SITE_MARKER, writeSite } from '../../cli/src/site/write-site.js';
+import { buildSite, siteFiles } from '../../language/src/emitters/site/index.js';
 import { ACME } from '../helpers.js';
+import { acmeGraph } from './site-helpers.js';
 
 const run = promisify(execFile);
 const POM = resolve('cli/bin/pom.js');
@@ -43,6 +45,23 @@ describe('writing the site', () => {
         expect(second.written).toBe(1);
         expect(statSync(join(out, 'o/a.html')).mtimeMs).toBe(before);
         expect(readFileSync(join(out, 'o/b.html'), 'utf8')).toBe('b2');
+    });
+
+    it('renders the object pages as it writes them, one at a time, into the same files as the whole site', async () => {
+        const graph = await acmeGraph();
+        const files = siteFiles(graph);
+        const site = buildSite(graph);
+        expect([...files.keys()].sort()).toEqual([...site.keys()].sort());
+        // Object pages wait to be written; rendering one gives what the whole site holds for it.
+        const objectPaths = [...files.keys()].filter(path => path.startsWith('o/'));
+        expect(objectPaths).toHaveLength(graph.objects.length);
+        for (const path of objectPaths) expect(typeof files.get(path)).toBe('function');
+        const out = join(folder(), 'site');
+        let rendered = 0;
+        const counted = new Map([...files].map(([path, file]) => [path, typeof file === 'string' ? file : () => (rendered++, file())]));
+        await writeSite(out, counted);
+        expect(rendered).toBe(objectPaths.length);
+        for (const [path, content] of site) expect(readFileSync(join(out, path), 'utf8'), path).toBe(content);
     });
 
     it('removes stale pages from a folder pom created, and only the files pom wrote', async () => {

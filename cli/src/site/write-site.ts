@@ -3,13 +3,15 @@ import { dirname, isAbsolute, join, normalize, sep } from 'node:path';
 import { type GraphDiff, type PomGraph, replaceFile, type ResolvedView, resolveViews, writeFileAtomic } from '../../../language/src/index.js';
 import {
     betLineageViews,
-    buildSite,
     type DiagramResult,
     type ElkPool,
     type ModelHistory,
     objectLinkFromViewPage,
     renderDiagrams,
     type SiteDiagram,
+    type SiteFile,
+    siteFileContent,
+    siteFiles,
     viewLinkFromViewPage,
 } from '../../../language/src/render.js';
 import type { DiagramsOutputOptions } from '../commands/diagrams-output.js';
@@ -64,6 +66,13 @@ export function renderLineageDiagrams(graph: PomGraph, options: RenderSiteOption
 
 /** The site for a graph: pages, assets and the diagrams of its views, whose nodes link to object pages. */
 export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {}): Promise<Map<string, string>> {
+    const files = new Map<string, string>();
+    for (const [path, file] of await renderSiteFiles(graph, options)) files.set(path, siteFileContent(file));
+    return files;
+}
+
+/** As renderSite, the object pages rendered only when written (siteFiles). */
+async function renderSiteFiles(graph: PomGraph, options: RenderSiteOptions): Promise<Map<string, SiteFile>> {
     // The views' diagrams and each bet's lineage (unless pom build drew them already), laid out together.
     const views = options.rendered ? [] : resolveViews(graph);
     const lineages = options.renderedLineages ? [] : betLineageViews(graph);
@@ -71,7 +80,7 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
     const results = options.rendered ?? drawn.slice(0, views.length);
     const lineageResults = options.renderedLineages ?? drawn.slice(views.length);
     const siteDiagram = (result: DiagramResult): SiteDiagram => ({ view: result.view, svg: result.svg, tooLarge: result.tooLarge !== undefined });
-    return buildSite(graph, {
+    return siteFiles(graph, {
         liveReload: options.liveReload,
         diagrams: () => results.map(siteDiagram),
         lineageDiagrams: lineageResults.map(siteDiagram),
@@ -84,7 +93,7 @@ export async function renderSite(graph: PomGraph, options: RenderSiteOptions = {
  * Writes the site into `out`: each file atomically and only when it changed. Pages from an earlier build that
  * no longer exist are removed, but only from a folder pom created (marked by .pom-site), and only files pom wrote.
  */
-export async function writeSite(out: string, files: Map<string, string>): Promise<SiteWriteResult> {
+export async function writeSite(out: string, files: Map<string, SiteFile>): Promise<SiteWriteResult> {
     const markerPath = join(out, SITE_MARKER);
     const previous = await fs.readFile(markerPath, 'utf8').then(
         text => text.split('\n').filter(Boolean),
@@ -105,7 +114,9 @@ export async function writeSite(out: string, files: Map<string, string>): Promis
     }
     for (const path of paths) {
         const target = join(out, path);
-        if (fresh ? replaceFile(target, files.get(path)!) : writeFileAtomic(target, files.get(path)!)) written++;
+        // Rendered here if it was not yet, and then dropped: only one such page is held at a time.
+        const content = siteFileContent(files.get(path)!);
+        if (fresh ? replaceFile(target, content) : writeFileAtomic(target, content)) written++;
     }
     let removed = 0;
     if (owned) {
@@ -157,7 +168,7 @@ export async function buildSiteCommand(
     options: DiagramsOutputOptions & { changes?: GraphDiff; history?: ModelHistory; pool?: ElkPool; renderedLineages?: DiagramResult[] } = {},
     rendered?: DiagramResult[],
 ): Promise<void> {
-    const result = await writeSite(out, await renderSite(graph, { ...options, layoutCache: siteLayoutCache(out), rendered }));
+    const result = await writeSite(out, await renderSiteFiles(graph, { ...options, layoutCache: siteLayoutCache(out), rendered }));
     process.stderr.write(
         `pom: wrote the site to ${shownOut}/index.html (${result.files} files; ${result.written} changed` +
             `${result.removed > 0 ? `, ${result.removed} stale removed` : ''})\n`,
