@@ -50,7 +50,12 @@ interface Slot {
     timer?: NodeJS.Timeout;
 }
 
-/** A pool of ELK workers, one per core by default. Call close() when done, or the workers keep the process alive. */
+/**
+ * A pool of ELK workers, by default one per core but one: the calling thread works alongside them (it draws each
+ * diagram as its layout arrives), and each worker compiles ELK's code afresh, a second or two of CPU before it runs
+ * at full speed; on two cores a second worker made a 10k-object build's layouts slower, not faster. Call close()
+ * when done, or the workers keep the process alive.
+ */
 export class ElkPool {
     protected readonly slots: Slot[] = [];
     protected readonly queue: Job[] = [];
@@ -59,7 +64,7 @@ export class ElkPool {
     /** How many layouts ELK has been asked for: lets callers and tests see cache hits. */
     layouts = 0;
 
-    constructor(protected readonly size = Math.max(1, availableParallelism())) {}
+    constructor(protected readonly size = Math.max(1, availableParallelism() - 1)) {}
 
     layout(graph: ElkNode, deadlineMs: number): Promise<LayoutOutcome> {
         if (this.closed) return Promise.reject(new Error('the layout pool is closed'));

@@ -1,5 +1,5 @@
 // The diagram API for the CLI, the site and the editor: a view id (or resolved views) in, SVG and ELK's laid-out
-// graph out. Layouts run in a pool of worker threads (one per core) with a deadline per view.
+// graph out. Layouts run in a pool of worker threads (one per core but one) with a deadline per view.
 
 import type { ElkNode } from 'elkjs/lib/elk-api.js';
 import type { PomGraph } from '../../graph/model.js';
