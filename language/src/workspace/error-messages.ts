@@ -5,8 +5,7 @@ import { excerpt } from '../util/excerpt.js';
 
 const TERMINALS: Record<string, string> = {
     ID: 'a name',
-    DOTTED_NAME: 'a name',
-    // An ID or a DOTTED_NAME (a token category, see PomTokenBuilder).
+    // A dotted name, or an ID (a token category, see PomTokenBuilder).
     QUALIFIED_NAME: 'a name',
     // The names a nested object's type may start with (a token category, see PomTokenBuilder).
     NESTED_TYPE_WORD: 'a name',

@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, GrammarAST, RegExpUtils, type Grammar, type Stream, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, RegExpUtils, type GrammarAST, type Grammar, type TokenBuilderOptions } from 'langium';
 import { Lexer, type CustomPatternMatcherFunc, type TokenType, type TokenVocabulary } from 'chevrotain';
 
 /** Keywords that start a declaration at the top of a file or a query member: names, but not a nested object's type. */
@@ -6,7 +6,7 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
 
 /**
  * Makes every keyword that is a word a name where the grammar expects one: its token is also an ID (a token
- * category), and a NESTED_TYPE_WORD unless it starts a declaration. An ID or a DOTTED_NAME is a QUALIFIED_NAME.
+ * category), and a NESTED_TYPE_WORD unless it starts a declaration. An ID is also a QUALIFIED_NAME (a dotted name).
  *
  * Matches names, strings and text blocks with loops instead of the grammar's regular expressions. A regular
  * expression with a repeated group backtracks through a stack of its own: an 8 MB string or a name of a million
@@ -14,21 +14,16 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
  * exactly what the grammar's terminals say, at any length.
  */
 export class PomTokenBuilder extends DefaultTokenBuilder {
-    private grammar?: Grammar;
-
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
-        this.grammar = grammar;
         const tokens = super.buildTokens(grammar, options) as TokenType[];
         const named = (name: string) => tokens.find(token => token.name === name);
         const id = named('ID');
-        const dottedName = named('DOTTED_NAME');
         const qualifiedName = named('QUALIFIED_NAME');
         const nestedTypeWord = named('NESTED_TYPE_WORD');
-        if (id && dottedName && qualifiedName && nestedTypeWord) {
-            qualifiedName.PATTERN = Lexer.NA;
+        if (id && qualifiedName && nestedTypeWord) {
             nestedTypeWord.PATTERN = Lexer.NA;
             id.CATEGORIES = [nestedTypeWord, qualifiedName];
-            dottedName.CATEGORIES = [nestedTypeWord, qualifiedName];
+            qualifiedName.CATEGORIES = [nestedTypeWord];
             for (const token of tokens) {
                 if (!/^[a-z][a-z-]*$/.test(token.name)) continue;
                 token.CATEGORIES = DECLARATION_KEYWORDS.has(token.name) ? [id] : [id, nestedTypeWord];
@@ -63,12 +58,6 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
         }
         return longerAlts;
     }
-
-    /** Langium builds the terminals the grammar's rules use; DOTTED_NAME is only used through its category, QUALIFIED_NAME. */
-    protected override buildTerminalTokens(rules: Stream<GrammarAST.AbstractRule>): TokenType[] {
-        const dotted = this.grammar?.rules.find(rule => GrammarAST.isTerminalRule(rule) && rule.name === 'DOTTED_NAME');
-        return super.buildTerminalTokens(dotted && !rules.includes(dotted) ? rules.concat([dotted]) : rules);
-    }
 }
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
@@ -97,7 +86,7 @@ function nameEnd(text: string, offset: number): number {
     }
 }
 
-/** Whether a dot and another name follow at `end`: the name goes on as a DOTTED_NAME (not `commerce.*`). */
+/** Whether a dot and another name follow at `end`: the name goes on as a QUALIFIED_NAME (not `commerce.*`). */
 const dottedAt = (text: string, end: number) => text.charCodeAt(end) === DOT && isNameStartCode(text.charCodeAt(end + 1));
 
 /** ID: a name with no dot and name after it. */
@@ -106,8 +95,8 @@ const matchName: CustomPatternMatcherFunc = (text, offset) => {
     return end < 0 || dottedAt(text, end) ? null : match(text, offset, end);
 };
 
-/** DOTTED_NAME: /[_a-zA-Z]\w*(-\w+)*(\.[_a-zA-Z]\w*(-\w+)*)+/, names joined by dots. */
-const matchDottedName: CustomPatternMatcherFunc = (text, offset) => {
+/** QUALIFIED_NAME (dotted; a plain name is an ID): /[_a-zA-Z]\w*(-\w+)*(\.[_a-zA-Z]\w*(-\w+)*)+/, names joined by dots. */
+const matchQualifiedName: CustomPatternMatcherFunc = (text, offset) => {
     let end = nameEnd(text, offset);
     if (end < 0 || !dottedAt(text, end)) return null;
     while (dottedAt(text, end)) end = nameEnd(text, end + 1);
@@ -142,7 +131,7 @@ const NAME_START_CHARS = Array.from('_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOP
 
 const MATCHERS: Record<string, { exec: CustomPatternMatcherFunc; startChars: string[]; lineBreaks: boolean }> = {
     ID: { exec: matchName, startChars: NAME_START_CHARS, lineBreaks: false },
-    DOTTED_NAME: { exec: matchDottedName, startChars: NAME_START_CHARS, lineBreaks: false },
+    QUALIFIED_NAME: { exec: matchQualifiedName, startChars: NAME_START_CHARS, lineBreaks: false },
     STRING: { exec: matchString, startChars: ['"'], lineBreaks: false },
     TEXT_BLOCK: { exec: matchTextBlock, startChars: ['"'], lineBreaks: true },
 };

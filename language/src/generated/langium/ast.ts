@@ -15,7 +15,7 @@ export const PomTerminals = {
     TEXT_BLOCK: /"""[\s\S]*?"""/,
     STRING: /"(\\.|[^"\\\n\r])*"/,
     ID: /[_a-zA-Z]\w*(-\w+)*/,
-    QUALIFIED_NAME: /\u0000qualified-name/,
+    QUALIFIED_NAME: /[_a-zA-Z]\w*(-\w+)*(\.[_a-zA-Z]\w*(-\w+)*)+/,
     NESTED_TYPE_WORD: /\u0000nested-type-word/,
 };
 
