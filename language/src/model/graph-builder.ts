@@ -454,9 +454,10 @@ export class GraphBuilder {
             const value = decl && typedValue(member.value, decl);
             if (decl && value !== undefined && !(decl.name in object.fields)) object.fields[decl.name] = value;
         }
-        // forEach: a for…of over the map's entries allocates a pair per field of every object.
-        this.types.fields(type).forEach((decl, name) => {
-            if (name in object.fields) return;
+        // The declarations, each under its own name (as ObjectValidator.checkFields): no [name, decl] pair per field.
+        for (const decl of this.types.fields(type).values()) {
+            const name = decl.name;
+            if (name in object.fields) continue;
             const inherited = decl.inherited && parent ? inheritedField(parent, name) : undefined;
             if (inherited) {
                 object.fields[name] = inherited.value!;
@@ -468,7 +469,7 @@ export class GraphBuilder {
                     object.defaults.push(name);
                 }
             }
-        });
+        }
         object.defaults.sort(compareIds);
         const allow = node.members
             .filter(isSuppression)
