@@ -88,6 +88,13 @@ describe('declarations and values', () => {
         await only('package demo\nbet b { start: 2026-02-30 }\n', 'invalid-date');
     });
 
+    it('century years are leap years only every fourth century', async () => {
+        await only('package demo\nbet b { start: 1900-02-29 }\n', 'invalid-date');
+        await only('package demo\nbet b { start: 2100-02-29 }\n', 'invalid-date');
+        const fine = await check('package demo\nbet b { start: 2000-02-29 }\nbet c { start: 2024-02-29 }\n');
+        expect(fine.diagnostics.filter(d => d.code === 'invalid-date')).toEqual([]);
+    });
+
     it('a required field of a declared type must be set', async () => {
         const d = await only('package demo\ntype experiment extends bet { hypothesis: text }\nexperiment e "E"\n', 'missing-field');
         expect(d.message).toContain('hypothesis');

@@ -2,16 +2,9 @@ import { AstUtils, isCompositeCstNode, type AstNode, type CstNode, type LangiumD
 import type { Range } from 'vscode-languageserver-types';
 import { firstNodeForProperty } from '../util/ast-walk.js';
 import {
-    isBooleanValue,
-    isDateValue,
     isEnumDecl,
-    isEnumValue,
-    isField,
     isLinkDecl,
     isLinkInverse,
-    isLinkStatement,
-    isListValue,
-    isNumberValue,
     isPomObject,
     isQueryColumns,
     isQueryGroup,
@@ -21,8 +14,6 @@ import {
     isRuleRequire,
     isRuleSeverity,
     isSettingsDecl,
-    isSuppression,
-    isTextValue,
     isTypeDecl,
     isViewAudience,
     isViewDecl,
@@ -34,6 +25,7 @@ import {
     isSelector,
     type EnumDecl,
     type FieldDecl,
+    type FieldType,
     type LinkDecl,
     type PomFile,
     type PomObject,
@@ -60,6 +52,7 @@ import {
     type PomGraph,
     type Severity,
     type SourceLocation,
+    type Suppression,
     type TypeInfo,
     type ViewDirection,
 } from '../graph/model.js';
@@ -76,6 +69,12 @@ import { ROOT_TYPE, type PomTypeSystem } from './type-system.js';
 import { compareIds } from '../util/compare.js';
 
 const NO_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * The metadata of a link that gives none and whose kind defaults none: most links. One shared, frozen record
+ * instead of an empty one per link (they are kept as long as the graph).
+ */
+const NO_META: Record<string, FieldValue> = Object.freeze({});
 
 /**
  * A CST node's range as Langium's `range` computes it, without the range a composite node then keeps: the graph
@@ -183,8 +182,10 @@ export class GraphBuilder {
 
     fragment(document: LangiumDocument): DocumentFragment {
         const root = document.parseResult.value as PomFile;
+        // Every location in the document is in this file: found once, not by climbing to the root per object and link.
+        const file = this.fileName(root);
         const fragment: DocumentFragment = {
-            file: isStdlibUri(document.uri) ? undefined : this.fileName(root),
+            file: isStdlibUri(document.uri) ? undefined : file,
             objects: [],
             links: [],
             types: [],
@@ -199,24 +200,28 @@ export class GraphBuilder {
             if (isTypeDecl(element) && element.name) fragment.types.push({ info: this.typeInfo(element), node: element });
             else if (isEnumDecl(element) && element.name) fragment.enums.push({ info: this.enumInfo(element), node: element });
             else if (isLinkDecl(element) && element.name) fragment.linkKinds.push({ info: this.linkInfo(element), node: element });
-            else if (isPomObject(element)) this.addObject(fragment, element, undefined);
+            else if (isPomObject(element)) this.addObject(fragment, element, undefined, file);
             else if (isViewDecl(element) && element.name) fragment.views.push(this.viewInfo(element));
             else if (isRuleDecl(element) && element.name) fragment.rules.push({ info: this.ruleInfo(element), node: element });
             else if (isQueryDecl(element) && element.name) fragment.queries.push({ info: this.queryInfo(element), node: element });
             else if (isSettingsDecl(element)) {
                 for (const entry of element.entries) {
                     if (entry.code && entry.level) {
-                        fragment.severities.push({ code: entry.code, level: entry.level, location: this.location(entry, 'code') });
+                        fragment.severities.push({ code: entry.code, level: entry.level, location: this.location(entry, 'code', file) });
                     }
                 }
             }
         }
-        for (const { object, node } of fragment.objects) this.addLinks(fragment, object, node);
+        for (const { object, node } of fragment.objects) this.addLinks(fragment, object, node, file);
         return fragment;
     }
 
-    /** Joins the fragments: keeps the first definition of each id, attaches links at both ends, inherits context. */
-    assemble(fragments: readonly DocumentFragment[], index: PomIndex): BuiltGraph {
+    /**
+     * Joins the fragments: keeps the first definition of each id, attaches links at both ends, inherits context.
+     * `owned`: the fragments were built for this call alone (a one-shot compile), so their objects become the graph's
+     * instead of being copied; nothing may use the fragments afterwards.
+     */
+    assemble(fragments: readonly DocumentFragment[], index: PomIndex, owned = false): BuiltGraph {
         const declarations = this.declarations(fragments, index);
         const diagnostics: GraphDiagnostic[] = [...declarations.diagnostics];
         const objects = new Map<string, GraphObject>();
@@ -225,7 +230,8 @@ export class GraphBuilder {
             for (const { object, node } of fragment.objects) {
                 // Objects nested in a duplicate are duplicates too (their ids share its prefix).
                 if (index.get('object', object.id)?.node !== node) continue;
-                objects.set(object.id, { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] });
+                // A fragment's objects have no links, backlinks or children yet (addObject).
+                objects.set(object.id, owned ? object : { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] });
                 nodes.set(object.id, node);
             }
         }
@@ -428,7 +434,7 @@ export class GraphBuilder {
         return info;
     }
 
-    protected addObject(fragment: DocumentFragment, node: PomObject, parent: GraphObject | undefined): void {
+    protected addObject(fragment: DocumentFragment, node: PomObject, parent: GraphObject | undefined, file: string): void {
         const type = node.type?.ref;
         const id = qualifiedName(node);
         if (!type || !id) return;
@@ -444,65 +450,72 @@ export class GraphBuilder {
             links: [],
             backlinks: [],
             children: [],
-            location: this.location(node, 'name'),
+            location: this.location(node, 'name', file),
         };
         if (node.title !== undefined) object.title = node.title;
         if (parent) object.parent = parent.id;
+        const fields = object.fields;
+        // One pass over the members for the fields set and the exceptions (most objects have none: no list is made).
+        let allow: Suppression[] | undefined;
+        let nested = false;
         for (const member of node.members) {
-            if (!isField(member)) continue;
-            const decl = member.field?.ref;
-            const value = decl && typedValue(member.value, decl);
-            if (decl && value !== undefined && !(decl.name in object.fields)) object.fields[decl.name] = value;
+            // Tested by $type: Field, Suppression and PomObject have no subtypes.
+            if (member.$type === 'Field') {
+                const decl = member.field?.ref;
+                const value = decl && typedValue(member.value, decl);
+                if (decl && value !== undefined && !(decl.name in fields)) fields[decl.name] = value;
+            } else if (member.$type === 'Suppression') {
+                if (member.code && member.reason !== undefined) {
+                    (allow ??= []).push({ code: member.code, reason: member.reason, location: this.location(member, 'code', file) });
+                }
+            } else if (member.$type === 'PomObject') nested = true;
         }
         // The declarations, each under its own name (as ObjectValidator.checkFields): no [name, decl] pair per field.
-        for (const decl of this.types.fields(type).values()) {
+        for (const decl of this.types.fieldList(type)) {
             const name = decl.name;
-            if (name in object.fields) continue;
+            if (name in fields) continue;
             const inherited = decl.inherited && parent ? inheritedField(parent, name) : undefined;
             if (inherited) {
-                object.fields[name] = inherited.value!;
+                fields[name] = inherited.value!;
                 object.inherited.push(inherited);
             } else if (decl.default) {
                 const value = toValue(decl.default);
                 if (value !== undefined) {
-                    object.fields[name] = value;
+                    fields[name] = value;
                     object.defaults.push(name);
                 }
             }
         }
-        object.defaults.sort(compareIds);
-        const allow = node.members
-            .filter(isSuppression)
-            .filter(m => m.code && m.reason !== undefined)
-            .map(m => ({ code: m.code, reason: m.reason, location: this.location(m, 'code') }));
-        if (allow.length > 0) object.allow = allow;
+        if (object.defaults.length > 1) object.defaults.sort(compareIds);
+        if (allow) object.allow = allow;
         fragment.objects.push({ object, node });
+        if (!nested) return;
         for (const member of node.members) {
-            if (isPomObject(member)) this.addObject(fragment, member, object);
+            if (member.$type === 'PomObject') this.addObject(fragment, member, object, file);
         }
     }
 
-    protected addLinks(fragment: DocumentFragment, object: GraphObject, node: PomObject): void {
+    protected addLinks(fragment: DocumentFragment, object: GraphObject, node: PomObject, file: string): void {
         for (const member of node.members) {
-            if (!isLinkStatement(member)) continue;
+            if (member.$type !== 'LinkStatement') continue;
             const kind = member.kind?.ref;
             const decl = this.types.linkDecl(kind);
             const kindId = decl && qualifiedName(decl);
             if (!kind || !decl || !kindId) continue;
             const inverse = isLinkInverse(kind);
+            const inverseName = decl.inverses[0]?.name;
             for (const target of member.targets) {
                 const other = target.target?.ref;
                 const otherId = other && qualifiedName(other);
                 if (!other || otherId === undefined) continue;
-                const [source, dest] = inverse ? [otherId, object.id] : [object.id, otherId];
                 fragment.links.push({
                     kind: kindId,
                     kindName: decl.name,
-                    inverse: decl.inverses[0]?.name,
-                    source,
-                    target: dest,
+                    inverse: inverseName,
+                    source: inverse ? otherId : object.id,
+                    target: inverse ? object.id : otherId,
                     meta: this.metadata(target.entries, decl),
-                    location: this.location(target, 'target'),
+                    location: this.location(target, 'target', file),
                     writtenIn: object.id,
                     other,
                 });
@@ -510,20 +523,22 @@ export class GraphBuilder {
         }
     }
 
+    /** The link's metadata: given, then defaulted. NO_META (shared) when there is neither. */
     protected metadata(entries: ReadonlyArray<{ key: { ref?: FieldDecl }; value: Value }>, decl: LinkDecl): Record<string, FieldValue> {
-        const meta: Record<string, FieldValue> = {};
+        let meta: Record<string, FieldValue> | undefined;
         for (const entry of entries) {
             const key = entry.key?.ref;
             const value = key && typedValue(entry.value, key);
-            if (key && value !== undefined && !(key.name in meta)) meta[key.name] = value;
+            // `in` on NO_META answers as on an empty record: the same names are taken.
+            if (key && value !== undefined && !(key.name in (meta ?? NO_META))) (meta ??= {})[key.name] = value;
         }
         for (const field of decl.metadata) {
-            if (!(field.name in meta) && field.default) {
+            if (!(field.name in (meta ?? NO_META)) && field.default) {
                 const value = toValue(field.default);
-                if (value !== undefined) meta[field.name] = value;
+                if (value !== undefined) (meta ??= {})[field.name] = value;
             }
         }
-        return meta;
+        return meta ?? NO_META;
     }
 
     /** Owner and scope (links declared `inherited`) flow from a container to objects that set none. */
@@ -611,13 +626,17 @@ export class GraphBuilder {
         return name;
     }
 
-    protected location(node: AstNode, property?: string): SourceLocation {
+    /** Where the node (or the part of it the grammar assigns to `property`) is written; `file`: its document's, if known. */
+    protected location(node: AstNode, property?: string, file?: string): SourceLocation {
         const cst = (property && firstNodeForProperty(node.$cstNode, property)) || node.$cstNode;
         const range = cst ? rangeOf(cst) : NO_RANGE;
-        let root: AstNode = node;
-        while (root.$container) root = root.$container;
+        if (file === undefined) {
+            let root: AstNode = node;
+            while (root.$container) root = root.$container;
+            file = this.fileName(root);
+        }
         return {
-            file: this.fileName(root),
+            file,
             line: range.start.line + 1,
             column: range.start.character + 1,
             endLine: range.end.line + 1,
@@ -682,36 +701,50 @@ function inheritedField(parent: GraphObject, name: string): { field: string; val
 
 /** The value, if it has the declared type (a wrong one is reported by validation and left out of the graph). */
 function typedValue(value: Value | undefined, decl: FieldDecl): FieldValue | undefined {
-    if (!value || !decl.type) return undefined;
-    if (decl.type.list !== isListValue(value)) return undefined;
-    const items = isListValue(value) ? value.items : [value];
-    const fits = (item: Value) => {
-        switch (decl.type.primitive) {
-            case 'text':
-                return isTextValue(item);
-            case 'number':
-                return isNumberValue(item);
-            case 'boolean':
-                return isBooleanValue(item);
-            case 'date':
-                return isDateValue(item) && isValidDate(item.value);
-            default:
-                return isEnumValue(item) && item.member?.ref?.$container === decl.type.enumType?.ref;
-        }
-    };
-    return items.every(fits) ? toValue(value) : undefined;
+    const type = decl.type;
+    if (!value || !type) return undefined;
+    // Asked for every field and metadata value written: no list or closure is made to test one value.
+    const isList = value.$type === 'ListValue';
+    if (type.list !== isList) return undefined;
+    if (value.$type === 'ListValue') {
+        for (const item of value.items) if (!fits(item, type)) return undefined;
+    } else if (!fits(value, type)) {
+        return undefined;
+    }
+    return toValue(value);
+}
+
+/** Whether one (non-list) value has the field type's primitive or enum type. Values are told apart by $type: they have no subtypes. */
+function fits(item: Value, type: FieldType): boolean {
+    switch (type.primitive) {
+        case 'text':
+            return item.$type === 'TextValue';
+        case 'number':
+            return item.$type === 'NumberValue';
+        case 'boolean':
+            return item.$type === 'BooleanValue';
+        case 'date':
+            return item.$type === 'DateValue' && isValidDate(item.value);
+        default:
+            return item.$type === 'EnumValue' && item.member?.ref?.$container === type.enumType?.ref;
+    }
 }
 
 export function toValue(value: Value | undefined): FieldValue | undefined {
     if (!value) return undefined;
-    if (isTextValue(value)) return value.value;
-    if (isNumberValue(value)) return value.value;
-    if (isDateValue(value)) return value.value;
-    if (isBooleanValue(value)) return value.value === 'true';
-    if (isEnumValue(value)) return value.member?.ref?.name;
-    if (isListValue(value)) {
-        const items = value.items.map(toValue);
-        return items.every(item => item !== undefined) ? items : undefined;
+    switch (value.$type) {
+        case 'TextValue':
+        case 'NumberValue':
+        case 'DateValue':
+            return value.value;
+        case 'BooleanValue':
+            return value.value === 'true';
+        case 'EnumValue':
+            return value.member?.ref?.name;
+        case 'ListValue': {
+            const items = value.items.map(toValue);
+            return items.every(item => item !== undefined) ? items : undefined;
+        }
     }
     return undefined;
 }

@@ -12,11 +12,17 @@ export class PomTypeSystem {
     protected readonly indexProvider: PomIndexProvider;
     protected readonly ancestorCache: WorkspaceCache<TypeDecl, TypeDecl[]>;
     protected readonly fieldCache: WorkspaceCache<TypeDecl, Map<string, FieldDecl>>;
+    protected readonly typeIdCache: WorkspaceCache<TypeDecl, string[]>;
+    protected readonly fieldListCache: WorkspaceCache<TypeDecl, FieldDecl[]>;
+    protected readonly horizonFieldCache: WorkspaceCache<TypeDecl, FieldDecl[]>;
 
     constructor(services: PomServices) {
         this.indexProvider = services.references.PomIndex;
         this.ancestorCache = new WorkspaceCache(services.shared);
         this.fieldCache = new WorkspaceCache(services.shared);
+        this.typeIdCache = new WorkspaceCache(services.shared);
+        this.fieldListCache = new WorkspaceCache(services.shared);
+        this.horizonFieldCache = new WorkspaceCache(services.shared);
     }
 
     rootType(): TypeDecl | undefined {
@@ -32,34 +38,62 @@ export class PomTypeSystem {
 
     /** The type itself, then its supertypes up to the root. Stops at a cycle. */
     ancestors(type: TypeDecl): TypeDecl[] {
-        return this.ancestorCache.get(type, () => {
-            const chain: TypeDecl[] = [];
+        // Looked up without a provider: a closure per call was most of what type tests allocated (every object and link).
+        let chain = this.ancestorCache.get(type);
+        if (chain === undefined) {
+            chain = [];
             for (let current: TypeDecl | undefined = type; current && !chain.includes(current); current = this.superType(current)) {
                 chain.push(current);
             }
-            return chain;
-        });
+            this.ancestorCache.set(type, chain);
+        }
+        return chain;
     }
 
     isSubtype(type: TypeDecl, ancestor: TypeDecl): boolean {
         return this.ancestors(type).includes(ancestor);
     }
 
+    /** The ids of the type and its supertypes. One array per type, shared by its objects' graph entries: never modify it. */
     typeIds(type: TypeDecl): string[] {
-        return this.ancestors(type).map(t => qualifiedName(t) ?? t.name);
+        let ids = this.typeIdCache.get(type);
+        if (ids === undefined) this.typeIdCache.set(type, (ids = this.ancestors(type).map(t => qualifiedName(t) ?? t.name)));
+        return ids;
     }
 
     /** Every field an object of this type may set: inherited ones first, redeclarations override. */
     fields(type: TypeDecl): Map<string, FieldDecl> {
-        return this.fieldCache.get(type, () => {
-            const fields = new Map<string, FieldDecl>();
+        let fields = this.fieldCache.get(type);
+        if (fields === undefined) {
+            fields = new Map<string, FieldDecl>();
             for (const declaring of [...this.ancestors(type)].reverse()) {
                 for (const field of declaring.fields) {
                     if (field.name) fields.set(field.name, field);
                 }
             }
-            return fields;
-        });
+            this.fieldCache.set(type, fields);
+        }
+        return fields;
+    }
+
+    /**
+     * The declarations of `fields`, in its order, as an array: walked for every object built and validated, where the
+     * map's iterator made objects per field.
+     */
+    fieldList(type: TypeDecl): readonly FieldDecl[] {
+        let list = this.fieldListCache.get(type);
+        if (list === undefined) this.fieldListCache.set(type, (list = [...this.fields(type).values()]));
+        return list;
+    }
+
+    /** The type's fields that hold a horizon (isHorizonField), in the order of `fields`: asked for every object validated. */
+    horizonFields(type: TypeDecl): readonly FieldDecl[] {
+        let horizons = this.horizonFieldCache.get(type);
+        if (horizons === undefined) {
+            horizons = this.fieldList(type).filter(decl => this.isHorizonField(decl));
+            this.horizonFieldCache.set(type, horizons);
+        }
+        return horizons;
     }
 
     linkDecl(kind: LinkName | undefined): LinkDecl | undefined {

@@ -72,7 +72,8 @@ export class PomWorkspaceModel {
             .sort((a, b) => compareIds(a.uri.toString(), b.uri.toString()));
         const fragments = documents.map(document => this.fragment(document));
         const index = this.indexProvider.index;
-        const built = this.batch ? this.builder.assemble(fragments, index) : this.assembly.update(fragments, index);
+        // A one-shot compile's fragments are its own (fragment): the graph takes their objects without copying them.
+        const built = this.batch ? this.builder.assemble(fragments, index, true) : this.assembly.update(fragments, index);
         let graph = built.graph;
         const diagnostics = [...built.diagnostics];
         if (this.metricSource) {

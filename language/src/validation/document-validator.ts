@@ -35,13 +35,15 @@ export class PomDocumentValidator extends DefaultDocumentValidator {
         cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None,
     ): Promise<void> {
         const checksByType = new Map<string, ValidationCheck[]>();
-        let visited = 0;
-        for (const node of astNodes(rootNode)) {
-            if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
+        // Indexed loops: an iterator held across an await is not optimised away, and made a result object per node and check.
+        const nodes = astNodes(rootNode);
+        for (let visited = 0; visited < nodes.length; visited++) {
+            if ((visited + 1) % 256 === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[visited];
             let checks = checksByType.get(node.$type);
             if (!checks) checksByType.set(node.$type, (checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray()));
-            for (const check of checks) {
-                const result = check(node, acceptor, cancelToken);
+            for (let i = 0; i < checks.length; i++) {
+                const result = checks[i](node, acceptor, cancelToken);
                 if (result instanceof Promise) await result;
             }
         }

@@ -10,6 +10,10 @@ interface LinkEnds {
     targets: Array<TypeDecl | undefined>;
     /** The metadata each link must give (neither optional nor defaulted). */
     required: FieldDecl[];
+    acyclic: boolean;
+    /** accepts' answers per type, for the sources and the targets: most links join the same few types. */
+    sourceTypes: Map<TypeDecl, boolean>;
+    targetTypes: Map<TypeDecl, boolean>;
 }
 
 /** Links: the ends the declaration allows, required metadata, no repeats within a statement. */
@@ -35,11 +39,14 @@ export class LinkValidator {
         if (!kind || !decl || !hereType) return;
         const inverse = isLinkInverse(kind);
         const written = kind.name;
-        const { sources, targets, required } = this.ends(decl);
+        const ends = this.ends(decl);
+        const { sources, targets, required } = ends;
         const hereAllowed = inverse ? targets : sources;
         const thereAllowed = inverse ? sources : targets;
+        const hereAccepted = inverse ? ends.targetTypes : ends.sourceTypes;
+        const thereAccepted = inverse ? ends.sourceTypes : ends.targetTypes;
 
-        if (!this.accepts(hereAllowed, hereType)) {
+        if (!this.acceptsCached(hereAllowed, hereType, hereAccepted)) {
             accept('error', `'${written}' links ${inverse ? 'to' : 'from'} ${this.names(hereAllowed)}; '${here.name}' is ${article(hereType.name)}.`, {
                 node: statement,
                 property: 'kind',
@@ -51,11 +58,11 @@ export class LinkValidator {
             if (!object) continue;
             const key = target.target.$refText;
             // A self-link of an acyclic kind is reported as a cycle.
-            if (object === here && !decl.flags.includes('acyclic')) {
+            if (object === here && !ends.acyclic) {
                 accept('warning', `'${here.name}' links to itself with '${written}'.`, { node: target, property: 'target', code: IssueCodes.SelfLink });
             }
             const targetType = object.type?.ref;
-            if (targetType && !this.accepts(thereAllowed, targetType)) {
+            if (targetType && !this.acceptsCached(thereAllowed, targetType, thereAccepted)) {
                 accept('error', `'${written}' links ${inverse ? 'from' : 'to'} ${this.names(thereAllowed)}; '${key}' is ${article(targetType.name)}.`, {
                     node: target,
                     property: 'target',
@@ -89,11 +96,26 @@ export class LinkValidator {
 
     /** The declaration's ends and the metadata a link must give, read once per declaration rather than once per link written. */
     protected ends(decl: LinkDecl): LinkEnds {
-        return this.endsByDecl.get(decl, () => ({
-            sources: decl.sources.map(s => s.ref),
-            targets: decl.targets.map(t => t.ref),
-            required: decl.metadata.filter(m => !m.optional && !m.default && m.name),
-        }));
+        let ends = this.endsByDecl.get(decl);
+        if (ends === undefined) {
+            ends = {
+                sources: decl.sources.map(s => s.ref),
+                targets: decl.targets.map(t => t.ref),
+                required: decl.metadata.filter(m => !m.optional && !m.default && m.name),
+                acyclic: decl.flags.includes('acyclic'),
+                sourceTypes: new Map(),
+                targetTypes: new Map(),
+            };
+            this.endsByDecl.set(decl, ends);
+        }
+        return ends;
+    }
+
+    /** accepts, remembered per declaration end (the cache lives as long as the ends, one workspace state). */
+    protected acceptsCached(allowed: Array<TypeDecl | undefined>, type: TypeDecl, answers: Map<TypeDecl, boolean>): boolean {
+        let answer = answers.get(type);
+        if (answer === undefined) answers.set(type, (answer = this.accepts(allowed, type)));
+        return answer;
     }
 
     protected accepts(allowed: Array<TypeDecl | undefined>, type: TypeDecl): boolean {

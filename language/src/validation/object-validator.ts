@@ -38,7 +38,7 @@ export class ObjectValidator {
             }
         }
         // The declarations, each under its own name: no [name, field] pair is made per field of every object checked.
-        for (const field of this.types.fields(type).values()) {
+        for (const field of this.types.fieldList(type)) {
             const name = field.name;
             if (field.optional || field.default || set.has(name)) continue;
             if (field.inherited && this.inheritedField(object, name)) continue;
@@ -85,8 +85,7 @@ export class ObjectValidator {
     horizonOf(object: PomObject): { member?: EnumMember; field?: Field } | undefined {
         const type = object.type?.ref;
         if (!type) return undefined;
-        for (const decl of this.types.fields(type).values()) {
-            if (!this.types.isHorizonField(decl)) continue;
+        for (const decl of this.types.horizonFields(type)) {
             for (const member of object.members) {
                 if (isField(member) && member.field?.ref === decl)
                     return { member: isEnumValue(member.value) ? member.value.member.ref : undefined, field: member };

@@ -38,9 +38,9 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
 }
 
 function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
-    const name = field.name;
+    // Made only for a wrong value: this runs for every value written.
     const wrong = (expected: string, data: WrongValueData) =>
-        accept('error', `'${name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
+        accept('error', `'${field.name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
     // A bare name where something else is expected was already reported by the linker.
     if (isEnumValue(value) && field.type.primitive) return;
     if (isListValue(value))
@@ -69,10 +69,32 @@ function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accep
     }
 }
 
+/** Whether the text is a calendar date written YYYY-MM-DD. Read character by character: asked for every date value, twice. */
 export function isValidDate(text: string): boolean {
-    const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-    if (!match) return false;
-    const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-    if (month < 1 || month > 12 || day < 1) return false;
-    return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
+    if (text.length !== 10 || text.charCodeAt(4) !== 45 /* - */ || text.charCodeAt(7) !== 45) return false;
+    const year = digits(text, 0, 4);
+    const month = digits(text, 5, 7);
+    const day = digits(text, 8, 10);
+    if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+    return day <= daysIn(year, month);
+}
+
+/** The number the ASCII digits from `start` to `end` write, or -1 if one is not a digit. */
+function digits(text: string, start: number, end: number): number {
+    let value = 0;
+    for (let i = start; i < end; i++) {
+        const digit = text.charCodeAt(i) - 48;
+        if (digit < 0 || digit > 9) return -1;
+        value = value * 10 + digit;
+    }
+    return value;
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/** Days in the month, as Date.UTC counts them (it reads years 0 to 99 as 1900 to 1999). */
+function daysIn(year: number, month: number): number {
+    if (month !== 2) return MONTH_DAYS[month - 1];
+    const y = year <= 99 ? 1900 + year : year;
+    return y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28;
 }
