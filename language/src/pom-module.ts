@@ -26,6 +26,7 @@ import { createPomParser } from './workspace/parser.js';
 import { PomTokenBuilder } from './workspace/token-builder.js';
 import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
+import { PomAstNodeDescriptionProvider } from './workspace/descriptions.js';
 import { PomReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
 
 /** Services pom adds to Langium's. */
@@ -75,6 +76,7 @@ export const PomModule: Module<PomServices, PartialLangiumCoreServices & PomAdde
         Paths: () => new PomPaths(),
         Batch: () => false,
         ReferenceDescriptionProvider: services => new PomReferenceDescriptionProvider(services),
+        AstNodeDescriptionProvider: services => new PomAstNodeDescriptionProvider(services),
     },
 };
 
