@@ -56,12 +56,14 @@ export function containerObject(node: AstNode): PomObject | undefined {
  * The id of an object or declaration: `package.path.name`. Nested objects include the names of their
  * containers; a link's inverse name is an id of its own in the link's package.
  */
-const idCache = new WeakMap<Identified, string | undefined>();
+const idCache = new WeakMap<Identified, string | null>();
 
 export function qualifiedName(node: Identified): string | undefined {
-    if (idCache.has(node)) return idCache.get(node);
+    // One look-up per call (null remembers "no id"): the graph builder and the checks ask for ids often.
+    const cached = idCache.get(node);
+    if (cached !== undefined) return cached ?? undefined;
     const id = computeQualifiedName(node);
-    idCache.set(node, id);
+    idCache.set(node, id ?? null);
     return id;
 }
 
