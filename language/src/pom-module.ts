@@ -28,7 +28,6 @@ import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomAstNodeDescriptionProvider } from './workspace/descriptions.js';
 import { PomReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
-import { PomAstNodeDescriptionProvider } from './workspace/ast-descriptions.js';
 
 /** Services pom adds to Langium's. */
 export type PomAddedServices = {
