@@ -1,12 +1,15 @@
-// pom's parser is Langium's with two parts of its own, and each must give exactly what Langium's gives: the rules built
-// from the grammar (parser-builder.ts), and the walk that gives every node its container (completion, hover, rename
-// and the graph builder all walk up through $container).
+// pom's parser is Langium's with parts of its own, and each must give exactly what Langium's gives: the rules built
+// from the grammar (parser-builder.ts), the walk that gives every node its container (completion, hover, rename
+// and the graph builder all walk up through $container), and the lexer's tokens that are their own syntax-tree
+// leaves (syntax-leaf.ts: hover, definitions, formatting and every diagnostic's range read them).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, createParser, isReference, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { AstUtils, createParser, isLeafCstNode, isReference, LangiumParser, ValueConverter, type AstNode, type CstNode, type ParseResult } from 'langium';
+import { Lexer, createToken, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
 import { createPomParser } from '../../language/src/workspace/parser.js';
+import { createSyntaxLeaf } from '../../language/src/workspace/syntax-leaf.js';
 import { services } from './harness.js';
 
 interface Placement {
@@ -35,6 +38,8 @@ const sources = [
     'bet tmp "T" {\n  status: active\nview a { include bet }\nview b "B" extends a { layout: left-to-right }\n',
     'team t { owner -> * , }\nbet {{{{ x\ninsight i "I" { informs -> o { weight: 3 } }\n',
     'rule r { for bet where (status = active or not has doc\n severity: warning }\nquery q { columns: a, group-by: }\n',
+    // Tokens across lines, Windows and old Mac line ends, comments first and last.
+    '/* a\r\n   b */ package p\r\nbet b "B" {\r\n  description: """one\r\ntwo\rthree\n  """ // end\r\n}\r\n/* x\n*/',
 ];
 
 /** A parse as plain data: every node's properties (a reference as its text), its syntax-tree leaves and the errors. */
@@ -51,7 +56,21 @@ function parsed(result: ParseResult): unknown {
         );
     };
     const syntax = (node: CstNode): unknown =>
-        'content' in node ? { composite: node.grammarSource?.$type, children: (node as { content: CstNode[] }).content.map(syntax) } : [node.offset, node.text];
+        'content' in node
+            ? { composite: node.grammarSource?.$type, range: node.range, children: (node as { content: CstNode[] }).content.map(syntax) }
+            : {
+                  offset: node.offset,
+                  length: node.length,
+                  end: node.end,
+                  text: node.text,
+                  range: node.range,
+                  hidden: node.hidden,
+                  leaf: isLeafCstNode(node) && node.tokenType.name,
+                  grammar: node.grammarSource,
+                  node: node.astNode.$type,
+                  nodeSyntax: node.astNode.$cstNode?.offset,
+                  root: node.root === result.value.$cstNode?.root,
+              };
     return {
         tree: tree(result.value),
         syntax: result.value.$cstNode && syntax(result.value.$cstNode),
@@ -61,9 +80,9 @@ function parsed(result: ParseResult): unknown {
 }
 
 describe('parser', () => {
-    it('builds the same tree, syntax tree and errors as with the rules Langium’s createParser builds', async () => {
+    it('builds the same tree, syntax tree and errors as Langium’s parser with the rules its createParser builds', async () => {
         const pom = await services();
-        const langiums = createPomParser(pom, createParser);
+        const langiums = createPomParser(pom, createParser, new LangiumParser(pom));
         for (const source of sources) expect(parsed(pom.parser.LangiumParser.parse(source))).toStrictEqual(parsed(langiums.parse(source)));
     });
 
@@ -86,5 +105,25 @@ describe('parser', () => {
             nodes += ours.length;
         }
         expect(nodes).toBeGreaterThan(2000);
+    });
+
+    it('gives each token the end Chevrotain’s lexer gives it, across every kind of line end', () => {
+        const tokens = [createToken({ name: 'Lines', pattern: /[a\r\n]+/, line_breaks: true }), createToken({ name: 'Space', pattern: / +/ })];
+        const text = 'a\n a\r\n a\r a \n \r\n \r a\na\n\n aa\r\n\r\n a\r\na\r \n\r\n\r\n';
+        const ends = (token: IToken) => [token.image, token.startOffset, token.startLine, token.startColumn, token.endOffset, token.endLine, token.endColumn];
+        const chevrotains = new Lexer(tokens, { positionTracking: 'full' }).tokenize(text).tokens.map(ends);
+        const ours = new Lexer(tokens, { positionTracking: 'full' });
+        (ours as unknown as { createTokenInstance: typeof createSyntaxLeaf }).createTokenInstance = createSyntaxLeaf;
+        expect(ours.tokenize(text).tokens.map(ends)).toStrictEqual(chevrotains);
+        expect(chevrotains.length).toBe(21);
+    });
+
+    it('reads a string’s value as Langium’s converter does, with and without escapes', async () => {
+        const parser = (await services()).parser.LangiumParser;
+        const literals = ['""', '"plain"', '"a title longer than a short string"', '"say \\"hi\\""', '"tab\\there \\\\ back"', '"\\u0041"'];
+        for (const literal of literals) {
+            const objects = AstUtils.streamAst(parser.parse(`bet b ${literal}\n`).value).filter(node => node.$type === 'PomObject');
+            expect(objects.map(node => (node as { title?: string }).title).toArray(), literal).toStrictEqual([ValueConverter.convertString(literal)]);
+        }
     });
 });

@@ -1,5 +1,6 @@
-import { DefaultLexer, type LexerResult, type TokenizeOptions } from 'langium';
-import { createTokenInstance, type ILexingError, type IToken, type TokenType } from 'chevrotain';
+import { DefaultLexer, type LangiumCoreServices, type LexerResult, type TokenizeOptions } from 'langium';
+import type { ILexingError, IToken, TokenType } from 'chevrotain';
+import { createSyntaxLeaf, SyntaxLeaf } from './syntax-leaf.js';
 
 /**
  * How deeply brackets ({ [ ( ) and `not`s may nest. The parser and every walk after it recurse once per level;
@@ -22,6 +23,12 @@ const NAME_FOLLOWERS = new Set([':', '->', '.', '?', ',', '=', '{', '}']);
  * ends that body: the lexer inserts the missing `}` (an empty token) there and reports where it is missing.
  */
 export class PomLexer extends DefaultLexer {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        // Every token is made as the syntax-tree leaf it becomes (syntax-leaf.ts).
+        (this.chevrotainLexer as unknown as { createTokenInstance: typeof createSyntaxLeaf }).createTokenInstance = createSyntaxLeaf;
+    }
+
     override tokenize(text: string, options?: TokenizeOptions): LexerResult {
         const result = super.tokenize(text, options);
         const tokens = result.tokens;
@@ -65,18 +72,8 @@ function closeUnclosedBodies(result: LexerResult, close: TokenType): LexerResult
                 message: `This '{' is never closed: '${image}' on line ${token.startLine} starts a new declaration. Add the missing '}' before it.`,
             });
             for (let n = open.length; n > 0; n--) {
-                output.push(
-                    createTokenInstance(
-                        close,
-                        '',
-                        token.startOffset,
-                        token.startOffset - 1,
-                        token.startLine ?? 0,
-                        token.startLine ?? 0,
-                        token.startColumn ?? 0,
-                        (token.startColumn ?? 1) - 1,
-                    ),
-                );
+                // Empty: it ends (inclusively) a column before it starts, as Chevrotain's would.
+                output.push(new SyntaxLeaf('', token.startOffset, close, token.startLine ?? 0, token.startColumn ?? 0));
             }
             open.length = 0;
         }

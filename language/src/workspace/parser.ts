@@ -1,5 +1,6 @@
 import { LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { buildParserRules } from './parser-builder.js';
+import { PomCstNodeBuilder } from './syntax-leaf.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 
 /** Defines the parser's rules from the grammar: pom's builder, or Langium's `createParser` (the tests compare the two). */
@@ -31,8 +32,11 @@ type RuleResult = NonNullable<ReturnType<LangiumParser['getRule']>>;
  * lookahead): a third token multiplies the first search at a position several times over, and the messages
  * (what was found, what could come there) read the same.
  */
-export function createPomParser(services: LangiumCoreServices, defineRules: RuleBuilder = buildParserRules): LangiumParser {
-    const parser = new PomLangiumParser(services);
+export function createPomParser(
+    services: LangiumCoreServices,
+    defineRules: RuleBuilder = buildParserRules,
+    parser: LangiumParser = new PomLangiumParser(services),
+): LangiumParser {
     defineRules(services.Grammar, parser, services.parser.Lexer.definition);
     parser.finalize();
     const recognizer = (parser as unknown as { wrapper: Recognizer }).wrapper;
@@ -144,17 +148,34 @@ function cacheErrorPaths(recognizer: Recognizer): void {
 /** The members of Langium's parser that its `parse` uses, private in its declarations. */
 interface ParserInternals {
     nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: IToken[]): void };
-    lexerResult?: unknown;
+    lexerResult?: { hidden: IToken[] };
     doParse(rule: unknown): AstNode;
+    extractHiddenTokens(token: IToken): IToken[];
 }
+
+/** No hidden tokens: what the parser hands the node builder before most tokens (which ignores it). */
+const NO_TOKENS: IToken[] = Object.freeze([]) as unknown as IToken[];
 
 /**
  * Langium's parser, but for how a parsed tree learns its containers: Langium's `parse` ends by walking the tree with
  * `Object.entries` and a closure per array, a tenth of what a `pom check` allocates. This walk sets the same
  * `$container`, `$containerProperty` and `$containerIndex` without allocating (test/unit/parser.test.ts compares
- * the two on every node). The rest of `parse` is Langium's own (langium 4.4).
+ * the two on every node). Its syntax tree's leaves are the lexer's tokens themselves (syntax-leaf.ts). The rest of
+ * `parse` is Langium's own (langium 4.4).
  */
 class PomLangiumParser extends LangiumParser {
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        const internals = this as unknown as ParserInternals;
+        internals.nodeBuilder = new PomCstNodeBuilder();
+        // The comments before a token: Langium's returns a new empty array when there are none, before every token.
+        const extractHiddenTokens = internals.extractHiddenTokens.bind(this);
+        internals.extractHiddenTokens = token => {
+            const hidden = internals.lexerResult!.hidden;
+            return hidden.length === 0 || hidden[0].startOffset > token.startOffset ? NO_TOKENS : extractHiddenTokens(token);
+        };
+    }
+
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
         const internals = this as unknown as ParserInternals;
         internals.nodeBuilder.buildRootNode(input);

@@ -1,9 +1,15 @@
 import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } from 'langium';
 
-/** Converts `"""…"""` blocks: strips the quotes, the first and last blank lines, and the common indentation. */
+/**
+ * Converts `"""…"""` blocks: strips the quotes, the first and last blank lines, and the common indentation. A string
+ * without escapes is the text between its quotes.
+ */
 export class PomValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name === 'TEXT_BLOCK') return dedentBlock(input.slice(3, -3));
+        // Langium's converter builds a string character by character (a new string per character); without escapes
+        // the value is the text between the quotes.
+        if (rule.name === 'STRING' && !input.includes('\\')) return input.slice(1, -1);
         return super.runConverter(rule, input, cstNode);
     }
 }
