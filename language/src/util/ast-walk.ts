@@ -9,8 +9,40 @@ import {
     type MultiReference,
     type Reference,
 } from 'langium';
+import { reflection } from '../generated/langium/ast.js';
 
 const nodesByRoot = new WeakMap<AstNode, AstNode[]>();
+
+/**
+ * What the walks below read of a node of one type, from the grammar's reflection: the properties that may hold child
+ * nodes (all but references and booleans) and those that hold references. Reading just these is a few property loads
+ * per node where `for…in` visits every key (`$type`, `$container`, `$cstNode`…) and asks `Object.hasOwn` of each.
+ */
+interface Shape {
+    contents: readonly string[];
+    /** The one reference property, or undefined when the type has several (their order is the node's key order). */
+    reference: string | undefined;
+    references: number;
+}
+
+const shapes = new Map<string, Shape | null>();
+
+function shapeOf(type: string): Shape | null {
+    let shape = shapes.get(type);
+    if (shape === undefined) {
+        const properties = reflection.getAllTypes().includes(type) ? Object.values(reflection.getTypeMetaData(type).properties) : undefined;
+        const references = properties?.filter(p => p.referenceType !== undefined).map(p => p.name) ?? [];
+        shape = properties
+            ? {
+                  contents: properties.filter(p => p.referenceType === undefined && typeof p.defaultValue !== 'boolean').map(p => p.name),
+                  reference: references.length === 1 ? references[0] : undefined,
+                  references: references.length,
+              }
+            : null;
+        shapes.set(type, shape);
+    }
+    return shape;
+}
 
 /**
  * Every node of the tree under `root`, root first, in the order of Langium's `streamAst` (properties in key order,
@@ -19,49 +51,109 @@ const nodesByRoot = new WeakMap<AstNode, AstNode[]>();
  * overflow the stack. Remembered per root: a parse makes a new root, and linking and validation share one list.
  */
 export function astNodes(root: AstNode): readonly AstNode[] {
-    let nodes = nodesByRoot.get(root);
-    if (nodes) return nodes;
-    nodes = [];
-    const stack: AstNode[] = [root];
-    const children: AstNode[] = [];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        nodes.push(node);
+    const walk = new AstWalk(root);
+    while (walk.next());
+    return walk.nodes;
+}
+
+/**
+ * `astNodes(root)` one node at a time, for the linker: it visits each node's references as soon as the walk reaches
+ * it, while the node is still in the processor's cache, instead of in a second pass over the finished list (a
+ * hundred thousand nodes in a large workspace). The list is remembered for `astNodes` once the walk is complete.
+ */
+export class AstWalk {
+    readonly nodes: AstNode[];
+    private position = 0;
+    private readonly stack: AstNode[] = [];
+    private readonly children: AstNode[] = [];
+
+    constructor(private readonly root: AstNode) {
+        const known = nodesByRoot.get(root);
+        if (known) {
+            this.nodes = known;
+        } else {
+            this.nodes = [];
+            this.stack.push(root);
+        }
+    }
+
+    /** The next node, or undefined once every node has been visited. */
+    next(): AstNode | undefined {
+        if (this.position < this.nodes.length) return this.nodes[this.position++];
+        const node = this.stack.pop();
+        if (!node) {
+            // Only a walk that reached its end holds every node.
+            if (this.position === this.nodes.length && !nodesByRoot.has(this.root)) nodesByRoot.set(this.root, this.nodes);
+            return undefined;
+        }
+        this.nodes.push(node);
+        this.position++;
+        const children = this.children;
         const record = node as unknown as Record<string, unknown>;
-        // for…in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
-        for (const key in record) {
-            if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
-            const value = record[key];
-            if (Array.isArray(value)) {
-                for (const item of value) if (isNode(item)) children.push(item);
-            } else if (isNode(value)) {
-                children.push(value);
+        const shape = shapeOf(node.$type);
+        // Children under one property are in key order whatever the order of the properties; under several, the
+        // node's keys give it.
+        if (!shape || childrenOf(record, shape.contents, children) > 1) {
+            children.length = 0;
+            // for…in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
+            for (const key in record) {
+                if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
+                addChildren(record[key], children);
             }
         }
         // Pushed in reverse so that the first child is visited next.
-        while (children.length > 0) stack.push(children.pop()!);
+        while (children.length > 0) this.stack.push(children.pop()!);
+        return node;
     }
-    nodesByRoot.set(root, nodes);
-    return nodes;
+}
+
+/** Adds the children under `properties` to `children`; answers how many of the properties held any. */
+function childrenOf(record: Record<string, unknown>, properties: readonly string[], children: AstNode[]): number {
+    let holding = 0;
+    for (const property of properties) {
+        const before = children.length;
+        addChildren(record[property], children);
+        if (children.length > before) holding++;
+    }
+    return holding;
+}
+
+function addChildren(value: unknown, children: AstNode[]): void {
+    if (Array.isArray(value)) {
+        for (const item of value) if (isNode(item)) children.push(item);
+    } else if (isNode(value)) {
+        children.push(value);
+    }
 }
 
 function isNode(value: unknown): value is AstNode {
     return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
 
+/** What `forEachReference` calls for each reference: `node` is the node that holds it. */
+export type ReferenceVisitor = (reference: Reference | MultiReference, property: string, index: number | undefined, node: AstNode) => void;
+
 /** Calls `visit` for each reference a node holds directly, in property order (as Langium's `streamReferences`). */
-export function forEachReference(node: AstNode, visit: (reference: Reference | MultiReference, property: string, index?: number) => void): void {
+export function forEachReference(node: AstNode, visit: ReferenceVisitor): void {
     const record = node as unknown as Record<string, unknown>;
+    const shape = shapeOf(node.$type);
+    if (shape && shape.references <= 1) {
+        if (shape.reference !== undefined) visitReferences(node, record[shape.reference], shape.reference, visit);
+        return;
+    }
     for (const key in record) {
         if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
-        const value = record[key];
-        if (isReference(value) || isMultiReference(value)) {
-            visit(value, key);
-        } else if (Array.isArray(value)) {
-            for (let index = 0; index < value.length; index++) {
-                const item: unknown = value[index];
-                if (isReference(item) || isMultiReference(item)) visit(item, key, index);
-            }
+        visitReferences(node, record[key], key, visit);
+    }
+}
+
+function visitReferences(node: AstNode, value: unknown, property: string, visit: ReferenceVisitor): void {
+    if (isReference(value) || isMultiReference(value)) {
+        visit(value, property, undefined, node);
+    } else if (Array.isArray(value)) {
+        for (let index = 0; index < value.length; index++) {
+            const item: unknown = value[index];
+            if (isReference(item) || isMultiReference(item)) visit(item, property, index, node);
         }
     }
 }
