@@ -1,4 +1,4 @@
-import { WorkspaceCache, type AstNode, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
+import { type AstNode, type AstNodeDescription, type LangiumDocuments, type IndexManager } from 'langium';
 import type { PomServices } from '../pom-module.js';
 import { EnumDecl, isTypeDecl, LinkDecl, LinkInverse, PomObject, QueryDecl, RuleDecl, TypeDecl, ViewDecl, type PomFile } from '../generated/langium/ast.js';
 import { normalizeReference } from './names.js';
@@ -180,12 +180,19 @@ function compareDescriptions(a: AstNodeDescription, b: AstNodeDescription): numb
 }
 
 export class PomIndexProvider {
-    protected readonly cache: WorkspaceCache<'index', PomIndex>;
+    /**
+     * The index of the current workspace, dropped when a document is added, changed or deleted (when Langium's
+     * WorkspaceCache would evict it). A field rather than a WorkspaceCache: linking asks for the index at every
+     * reference, and the cache's look-up allocated a new provider closure each time (10 MB at 10k objects).
+     */
+    protected current?: PomIndex;
     protected readonly indexManager: IndexManager;
     protected readonly documents: LangiumDocuments;
 
     constructor(services: PomServices) {
-        this.cache = new WorkspaceCache(services.shared);
+        services.shared.workspace.DocumentBuilder.onUpdate(() => {
+            this.current = undefined;
+        });
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
     }
@@ -194,7 +201,7 @@ export class PomIndexProvider {
     protected previous?: { exports: ExportsByDocument; index: PomIndex };
 
     get index(): PomIndex {
-        return this.cache.get('index', () => this.make());
+        return (this.current ??= this.make());
     }
 
     protected make(): PomIndex {

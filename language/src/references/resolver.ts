@@ -26,7 +26,7 @@ import {
     LinkTarget,
     MetaEntry,
     PathCondition,
-    type PomFile,
+    PomFile,
     PomObject,
     Selector,
     TypeDecl,
@@ -129,7 +129,8 @@ export class PomResolver {
         if (this.isSelectable(info)) return this.resolveSelectable(text, container);
         const namespace = this.namespaceOf(info);
         if (!namespace) return { kind: 'silent' };
-        return this.resolveId(text, this.contextOf(container, namespace));
+        const owner = ownerOf(container);
+        return this.resolveId(text, this.contextAt(owner, namespace), owner);
     }
 
     protected isSelectable({ container, property }: ReferenceInfo): boolean {
@@ -268,28 +269,43 @@ export class PomResolver {
         return type === Selector.$type ? (info.property === 'around' ? 'object' : undefined) : NAMESPACE_OF_CONTAINER[type];
     }
 
-    private contexts = new WeakMap<AstNode, Map<Namespace, LookupContext>>();
+    /** The objects' look-up contexts (the only ones that depend on the object: they see its children). */
+    private objectContexts = new WeakMap<AstNode, LookupContext>();
 
     /**
      * Drops the look-up contexts kept per object (they are made again when asked for). A one-shot compile calls it
      * once every document is linked: kept, they are a twentieth of what the compile holds at its peak.
      */
     forgetContexts(): void {
-        this.contexts = new WeakMap();
+        this.objectContexts = new WeakMap();
     }
 
     contextOf(node: AstNode, namespace: Namespace): LookupContext {
-        // Every reference inside one object (or one declaration) sees the same names.
-        const owner = AstUtils.getContainerOfType(node, isPomObject) ?? fileOf(node) ?? node;
-        let byNamespace = this.contexts.get(owner);
-        if (!byNamespace) this.contexts.set(owner, (byNamespace = new Map<Namespace, LookupContext>()));
-        let context = byNamespace.get(namespace);
-        if (!context) byNamespace.set(namespace, (context = this.computeContext(owner, namespace)));
+        return this.contextAt(ownerOf(node), namespace);
+    }
+
+    /**
+     * The context of the references written in `owner` (as `ownerOf` answers). Only object references see the
+     * enclosing objects: in the other namespaces every reference of a file shares one context, whose owner is the file.
+     */
+    protected contextAt(owner: AstNode, namespace: Namespace): LookupContext {
+        if (namespace !== 'object') {
+            const names = fileNames(fileOf(owner));
+            return (names.contexts[namespace] ??= {
+                namespace,
+                pkg: names.pkg,
+                imports: names.imports,
+                lexical: [],
+                owner: names.file,
+                sharedKey: names.sharedKey(namespace),
+            });
+        }
+        let context = this.objectContexts.get(owner);
+        if (!context) this.objectContexts.set(owner, (context = this.computeContext(owner, namespace)));
         return context;
     }
 
     protected computeContext(node: AstNode, namespace: Namespace): LookupContext {
-        const file = fileOf(node);
         const lexical: string[] = [];
         if (namespace === 'object') {
             for (let object = AstUtils.getContainerOfType(node, isPomObject); object; object = AstUtils.getContainerOfType(object.$container, isPomObject)) {
@@ -297,11 +313,12 @@ export class PomResolver {
                 if (id) lexical.push(id);
             }
         }
-        const imports = importsOf(file);
-        return { namespace, pkg: packageOf(node), imports, lexical, owner: node };
+        const names = fileNames(fileOf(node));
+        return { namespace, pkg: names.pkg, imports: names.imports, lexical, owner: node, sharedKey: names.sharedKey(namespace) };
     }
 
-    resolveId(text: string, context: LookupContext): Resolution {
+    /** `owner`: the object (or file) the reference is written in, when the context is shared beyond it. */
+    resolveId(text: string, context: LookupContext, owner = context.owner): Resolution {
         const index = this.indexProvider.index;
         const map = index.ids[context.namespace];
         for (const parent of context.lexical) {
@@ -315,7 +332,7 @@ export class PomResolver {
         const table = this.sharedResolutions(index, context);
         let resolution = table.get(text);
         if (!resolution) {
-            resolution = this.resolveBeyondObjects(text, context, index);
+            resolution = this.resolveBeyondObjects(text, context, index, owner);
             if (resolution.kind !== 'missing') table.set(text, resolution);
         }
         return resolution;
@@ -337,37 +354,53 @@ export class PomResolver {
     }
 
     /** Tiers 2 to 5: the file's package, its imports, the standard library, the full id. */
-    protected resolveBeyondObjects(text: string, context: LookupContext, index: PomIndex): Resolution {
+    protected resolveBeyondObjects(text: string, context: LookupContext, index: PomIndex, owner = context.owner): Resolution {
         const map = index.ids[context.namespace];
         const own = map.get(joinName(context.pkg, text));
         if (own) return { kind: 'found', description: own[0] };
 
         // Explicit imports first, then the standard library every file sees.
-        for (const targets of [context.imports, STD_ONLY]) {
-            const imported = new Map<string, AstNodeDescription>();
-            for (const target of targets) {
-                for (const id of importedIds(target, text, index)) {
-                    const found = map.get(id);
-                    if (found) imported.set(id, found[0]);
-                }
-            }
-            if (imported.size === 1) return { kind: 'found', description: [...imported.values()][0] };
-            if (imported.size > 1) {
-                const candidates = [...imported.keys()].sort();
-                return {
-                    kind: 'ambiguous',
-                    candidates,
-                    code: IssueCodes.AmbiguousReference,
-                    message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`,
-                };
-            }
-        }
+        const imported = this.resolveImported(text, context.imports, map, index) ?? this.resolveImported(text, STD_ONLY, map, index);
+        if (imported) return imported;
         const absolute = map.get(text);
         if (absolute) return { kind: 'found', description: absolute[0] };
-        return this.missing(text, context);
+        return this.missing(text, context, owner);
     }
 
-    protected missing(text: string, context: LookupContext): Resolution {
+    /** What `text` means through `targets` (imports): undefined if nothing, ambiguous if more than one id. */
+    protected resolveImported(text: string, targets: readonly string[], map: Map<string, AstNodeDescription[]>, index: PomIndex): Resolution | undefined {
+        // Mostly one id matches, or none: a map of them only once a second one does.
+        let firstId: string | undefined;
+        let first: AstNodeDescription | undefined;
+        let imported: Map<string, AstNodeDescription> | undefined;
+        for (const target of targets) {
+            for (const id of importedIds(target, text, index)) {
+                const found = map.get(id);
+                if (!found) continue;
+                if (imported) {
+                    imported.set(id, found[0]);
+                } else if (firstId === undefined || firstId === id) {
+                    firstId = id;
+                    first = found[0];
+                } else {
+                    imported = new Map([
+                        [firstId, first!],
+                        [id, found[0]],
+                    ]);
+                }
+            }
+        }
+        if (!imported) return first && { kind: 'found', description: first };
+        const candidates = [...imported.keys()].sort();
+        return {
+            kind: 'ambiguous',
+            candidates,
+            code: IssueCodes.AmbiguousReference,
+            message: `'${text}' is ambiguous: it could be ${listWords(candidates)}. Write the full id of the one you mean.`,
+        };
+    }
+
+    protected missing(text: string, context: LookupContext, owner = context.owner): Resolution {
         const index = this.indexProvider.index;
         const map = index.ids[context.namespace];
         // Suggest among what is visible from here, written as it would be written here.
@@ -383,8 +416,8 @@ export class PomResolver {
             : context.namespace === 'object' && !text.includes('.') && context.imports.length === 0
               ? ' Objects of other packages need their full id or an import.'
               : '';
-        if (context.namespace === 'link' && context.owner && isPomObject(context.owner)) {
-            const type = context.owner.type?.ref;
+        if (context.namespace === 'link' && owner && isPomObject(owner)) {
+            const type = owner.type?.ref;
             if (type && this.types.fields(type).has(text)) {
                 return { kind: 'missing', code: IssueCodes.UnknownLink, message: `'${text}' is a field of ${type.name}, not a link: write '${text}: …'.` };
             }
@@ -470,6 +503,47 @@ export class PomResolver {
     protected describe(node: FieldDecl | EnumMember): Resolution {
         return { kind: 'found', description: this.lazyDescription(node) };
     }
+}
+
+/**
+ * The object a reference is written in, else its file, else the node itself: what its look-up context is kept by.
+ * By type name rather than `getContainerOfType(node, isPomObject)`, which asks the reflection at every step.
+ */
+function ownerOf(node: AstNode): AstNode {
+    let root = node;
+    for (let current: AstNode | undefined = node; current; current = current.$container) {
+        if (current.$type === PomObject.$type) return current;
+        root = current;
+    }
+    return root.$type === PomFile.$type ? root : node;
+}
+
+/** What every reference of a file sees alike: its package and imports, and its contexts outside objects. */
+class FileNames {
+    readonly pkg: string;
+    readonly imports: string[];
+    readonly contexts: Partial<Record<Namespace, LookupContext>> = {};
+    private readonly sharedKeys: Partial<Record<Namespace, string>> = {};
+
+    constructor(readonly file: PomFile | undefined) {
+        this.pkg = file ? packageOf(file) : '';
+        this.imports = importsOf(file);
+    }
+
+    /** The key of `PomResolver.sharedResolutions` for this file's references in `namespace`. */
+    sharedKey(namespace: Namespace): string {
+        return (this.sharedKeys[namespace] ??= `${namespace} ${this.pkg} ${this.imports.join(' ')}`);
+    }
+}
+
+const namesByFile = new WeakMap<PomFile, FileNames>();
+const NO_FILE = new FileNames(undefined);
+
+function fileNames(file: PomFile | undefined): FileNames {
+    if (!file) return NO_FILE;
+    let names = namesByFile.get(file);
+    if (!names) namesByFile.set(file, (names = new FileNames(file)));
+    return names;
 }
 
 export function importsOf(file: PomFile | undefined): string[] {
