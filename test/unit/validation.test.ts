@@ -105,6 +105,17 @@ describe('declarations and values', () => {
         expect(d.message).toBe("'horizon' is set twice on 'b'; keep one.");
         expect(d.location).toMatchObject({ line: 2, column: 25 });
     });
+
+    it('among many members, a field set twice and a required field missing are both found', async () => {
+        const declared = Array.from({ length: 20 }, (_, i) => `f${i}?: number`).join('  ');
+        const set = Array.from({ length: 20 }, (_, i) => `f${i}: ${i}`).join('  ');
+        const snippet = await check(`package demo\ntype probe { need: text  ${declared} }\nprobe p { ${set}  f3: 4 }\n`);
+        const errors = snippet.diagnostics.filter(d => d.severity === 'error');
+        expect(errors.map(d => [d.code, d.message])).toEqual([
+            ['missing-field', "probe 'p' needs 'need' (text): add 'need: …' to it."],
+            ['duplicate-field', "'f3' is set twice on 'p'; keep one."],
+        ]);
+    });
 });
 
 describe('links', () => {

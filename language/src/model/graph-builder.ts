@@ -515,7 +515,8 @@ export class GraphBuilder {
                     source: inverse ? otherId : object.id,
                     target: inverse ? object.id : otherId,
                     meta: this.metadata(target.entries, decl),
-                    location: this.location(target, 'target', file),
+                    // The reference's own syntax node is the one the grammar assigns to `target`: no search for it.
+                    location: this.locationOf(target.target.$refNode ?? firstNodeForProperty(target.$cstNode, 'target') ?? target.$cstNode, file),
                     writtenIn: object.id,
                     other,
                 });
@@ -629,12 +630,16 @@ export class GraphBuilder {
     /** Where the node (or the part of it the grammar assigns to `property`) is written; `file`: its document's, if known. */
     protected location(node: AstNode, property?: string, file?: string): SourceLocation {
         const cst = (property && firstNodeForProperty(node.$cstNode, property)) || node.$cstNode;
-        const range = cst ? rangeOf(cst) : NO_RANGE;
         if (file === undefined) {
             let root: AstNode = node;
             while (root.$container) root = root.$container;
             file = this.fileName(root);
         }
+        return this.locationOf(cst, file);
+    }
+
+    protected locationOf(cst: CstNode | undefined, file: string): SourceLocation {
+        const range = cst ? rangeOf(cst) : NO_RANGE;
         return {
             file,
             line: range.start.line + 1,

@@ -26,21 +26,24 @@ export class ObjectValidator {
     checkFields = (object: PomObject, accept: ValidationAcceptor): void => {
         const type = object.type?.ref;
         if (!type) return;
-        const set = new Set<string>();
-        for (const member of object.members) {
-            if (!isField(member)) continue;
+        const members = object.members;
+        // Most objects set a few fields: a name is looked for among them, without a set made per object validated.
+        const names = members.length > 16 ? new Set<string>() : undefined;
+        for (let i = 0; i < members.length; i++) {
+            const member = members[i];
+            if (member.$type !== 'Field') continue;
             const name = member.field?.$refText;
             if (!name) continue;
-            if (set.has(name)) {
+            if (names ? names.has(name) : setsField(members, i, name)) {
                 accept('error', `'${name}' is set twice on '${object.name}'; keep one.`, { node: member, property: 'field', code: IssueCodes.DuplicateField });
             } else {
-                set.add(name);
+                names?.add(name);
             }
         }
         // The declarations, each under its own name: no [name, field] pair is made per field of every object checked.
         for (const field of this.types.fieldList(type)) {
             const name = field.name;
-            if (field.optional || field.default || set.has(name)) continue;
+            if (field.optional || field.default || (names ? names.has(name) : setsField(members, members.length, name))) continue;
             if (field.inherited && this.inheritedField(object, name)) continue;
             accept('error', `${type.name} '${object.name}' needs '${name}' (${this.types.describeType(field)}): add '${name}: …' to it.`, {
                 node: object,
@@ -101,4 +104,13 @@ export class ObjectValidator {
         }
         return false;
     }
+}
+
+/** Whether one of the first `end` members sets the field named `name` (a non-empty name). */
+function setsField(members: PomObject['members'], end: number, name: string): boolean {
+    for (let i = 0; i < end; i++) {
+        const member = members[i];
+        if (member.$type === 'Field' && member.field?.$refText === name) return true;
+    }
+    return false;
 }
