@@ -187,7 +187,7 @@ export class GraphIndex {
         return this.layout.positions.size;
     }
 
-    /** The rank of an ordered enum member, e.g. horizons: days = 0 … decades = 5. */
+    /** The rank of an ordered enum member, e.g. horizons: days = 0 ... decades = 5. */
     rank(enumId: string, member: unknown): number | undefined {
         const info = this.enums.get(enumId);
         if (!info?.ordered || typeof member !== 'string') return undefined;

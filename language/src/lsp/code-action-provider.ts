@@ -98,7 +98,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
         }
     }
 
-    /** "… Did you mean 'x'?": one action writes x where the unknown name is. */
+    /** "... Did you mean 'x'?": one action writes x where the unknown name is. */
     protected didYouMean(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const suggestion = /Did you mean '([^']+)'\?/.exec(messageOf(diagnostic))?.[1];
         if (!suggestion || document.textDocument.getText(diagnostic.range) === suggestion) return [];
@@ -112,7 +112,7 @@ export class PomCodeActionProvider implements CodeActionProvider {
         ];
     }
 
-    /** A warning about an object (or a rule's finding) may be excused there: `allow <code> because "…"`. */
+    /** A warning about an object (or a rule's finding) may be excused there: `allow <code> because "..."`. */
     protected allow(document: LangiumDocument, diagnostic: Diagnostic): CodeAction[] {
         const code = String(diagnostic.code ?? '');
         if (diagnostic.severity === DiagnosticSeverity.Error || !code || !isConfigurable(code) || NOT_EXCUSABLE.has(code)) return [];

@@ -51,7 +51,7 @@ export class PomGraphLookup {
         });
     }
 
-    /** `targeted by 2 bets · owner of 1 scope`, or undefined for an object nothing links to. */
+    /** `targeted by 2 bets`, a middle dot, `owner of 1 scope`, or undefined for an object nothing links to. */
     backlinkSummary(object: GraphObject): string | undefined {
         const groups = this.backlinkGroups(object);
         if (groups.length === 0) return undefined;

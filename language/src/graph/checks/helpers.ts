@@ -2,7 +2,7 @@ import type { GraphIndex } from '../graph-index.js';
 import type { GraphObject } from '../model.js';
 import { Std } from '../std-ids.js';
 
-/** The object's horizon rank (days = 0 … decades = 5), from whichever field is typed std.horizon. */
+/** The object's horizon rank (days = 0 ... decades = 5), from whichever field is typed std.horizon. */
 export function horizonRank(graph: GraphIndex, object: GraphObject): number | undefined {
     let fields = horizonFields.get(graph);
     if (!fields) horizonFields.set(graph, (fields = new Map<string, string | null>()));
