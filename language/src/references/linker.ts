@@ -2,11 +2,14 @@ import {
     Cancellation,
     DefaultLinker,
     interruptAndCheck,
+    isLinkingError,
+    RefResolving,
     type AstNode,
     type AstNodeDescription,
     type CstNode,
     type LangiumDocument,
     type LinkingError,
+    type MultiReference,
     type Reference,
     type ReferenceInfo,
 } from 'langium';
@@ -48,7 +51,7 @@ export class PomLinker extends DefaultLinker {
     override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         let visited = 0;
-        const link: ReferenceVisitor = (reference, property, index, container) => this.doLink({ reference, container, property, index }, document);
+        const link: ReferenceVisitor = (reference, property, index, container) => this.linkReference(reference, container, property, index, document);
         const walk = new AstWalk(document.parseResult.value);
         for (let node = walk.next(); node; node = walk.next()) {
             if (++visited % 256 === 0) await interruptAndCheck(cancelToken);
@@ -84,15 +87,64 @@ export class PomLinker extends DefaultLinker {
         return reference;
     }
 
+    /**
+     * Langium's `doLink` for one reference the walk finds: the same outcome, and the same entry in
+     * `document.references` (what `unlink` clears), but without a `ReferenceInfo` per reference (100k of them at 10k
+     * objects): one is made only for an error, which keeps it. Multi-references go through `doLink` itself.
+     */
+    protected linkReference(
+        reference: Reference | MultiReference,
+        container: AstNode,
+        property: string,
+        index: number | undefined,
+        document: LangiumDocument,
+    ): void {
+        if (!('_ref' in reference)) {
+            this.doLink({ reference, container, property, index }, document);
+            return;
+        }
+        const state = reference as LinkState;
+        // Already linked, or linked lazily by reading its `ref`.
+        if (state._ref !== undefined) return;
+        state._ref = RefResolving;
+        try {
+            const candidate = this.candidate(reference, container, property, index, undefined);
+            if (isLinkingError(candidate)) {
+                state._ref = candidate;
+            } else {
+                state._nodeDescription = candidate;
+                state._ref = this.loadAstNode(candidate) ?? this.createLinkingError({ reference, container, property, index }, candidate);
+            }
+        } catch (error) {
+            console.error(`An error occurred while resolving reference to '${reference.$refText}':`, error);
+            state._ref = {
+                info: { reference, container, property, index },
+                message: `An error occurred while resolving reference to '${reference.$refText}': ${(error as Error).message ?? String(error)}`,
+            };
+        }
+        document.references.push(reference);
+    }
+
     override getCandidate(info: ReferenceInfo): AstNodeDescription | LinkingError {
+        return this.candidate(info.reference, info.container, info.property, info.index, info);
+    }
+
+    /** What the reference links to, or the error; `info`, when the caller has one, is what an error keeps. */
+    protected candidate(
+        reference: Reference | MultiReference,
+        container: AstNode,
+        property: string,
+        index: number | undefined,
+        info: ReferenceInfo | undefined,
+    ): AstNodeDescription | LinkingError {
         let resolution;
         try {
-            resolution = this.resolver().resolve(info);
+            resolution = this.resolver().resolveReference(reference.$refText, container, property);
         } catch (error) {
             if (process.env.POM_DEBUG) console.error(error);
             return {
-                info,
-                message: `Internal error while resolving '${info.reference.$refText}' (${error instanceof Error ? error.message : String(error)}). This is a bug in pom.`,
+                info: info ?? { reference, container, property, index },
+                message: `Internal error while resolving '${reference.$refText}' (${error instanceof Error ? error.message : String(error)}). This is a bug in pom.`,
                 code: IssueCodes.InternalError,
             } as PomLinkingError;
         }
@@ -100,9 +152,9 @@ export class PomLinker extends DefaultLinker {
             case 'found':
                 return resolution.description;
             case 'silent':
-                return { info, message: '', silent: true } as PomLinkingError;
+                return { info: info ?? { reference, container, property, index }, message: '', silent: true } as PomLinkingError;
             default:
-                return { info, message: resolution.message, code: resolution.code } as PomLinkingError;
+                return { info: info ?? { reference, container, property, index }, message: resolution.message, code: resolution.code } as PomLinkingError;
         }
     }
 }

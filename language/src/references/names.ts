@@ -33,8 +33,28 @@ export function joinName(prefix: string, name: string): string {
 
 /** The text of a (possibly qualified) reference, without whitespace or comments between its segments. */
 export function normalizeReference(text: string): string {
-    if (!/[\s/]/.test(text)) return text;
+    if (isPlainName(text) || !/[\s/]/.test(text)) return text;
     return text.replace(/\/\*[\s\S]*?\*\/|\/\/[^\n\r]*|\s+/g, '');
+}
+
+/**
+ * Whether `text` has only letters, digits, dots, dashes and underscores, as almost every reference has: then it has
+ * no white space or comment to remove. A loop over its characters, as the regular expression's test allocated on
+ * every call (6 MB for the 100k references of a 10k-object workspace).
+ */
+function isPlainName(text: string): boolean {
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        const plain =
+            (c >= 97 && c <= 122) /* a-z */ ||
+            (c >= 65 && c <= 90) /* A-Z */ ||
+            (c >= 48 && c <= 57) /* 0-9 */ ||
+            c === 45 /* - */ ||
+            c === 46 /* . */ ||
+            c === 95; /* _ */
+        if (!plain) return false;
+    }
+    return true;
 }
 
 const packageCache = new WeakMap<PomFile, string>();

@@ -50,6 +50,8 @@ export type Resolution =
     /** Not resolvable because something it depends on is already broken (and reported). */
     | { kind: 'silent' };
 
+type Found = Extract<Resolution, { kind: 'found' }>;
+
 /** What a reference's text resolves against: its namespace and where it was written. */
 export interface LookupContext {
     namespace: Namespace;
@@ -111,9 +113,13 @@ export class PomResolver {
     }
 
     resolve(info: ReferenceInfo): Resolution {
-        const text = normalizeReference(info.reference.$refText);
+        return this.resolveReference(info.reference.$refText, info.container, info.property);
+    }
+
+    /** What a reference written `refText` as the `property` of `container` means. */
+    resolveReference(refText: string, container: AstNode, property: string): Resolution {
+        const text = normalizeReference(refText);
         if (!text) return { kind: 'silent' };
-        const container = info.container;
         // By the container's type name, not a chain of type guards: every reference of a compile comes through here.
         switch (container.$type) {
             case Field.$type:
@@ -126,14 +132,14 @@ export class PomResolver {
             case HasCondition.$type:
                 return this.resolveConditionField(container as Comparison | HasCondition, text);
         }
-        if (this.isSelectable(info)) return this.resolveSelectable(text, container);
-        const namespace = this.namespaceOf(info);
+        if (this.isSelectable(container, property)) return this.resolveSelectable(text, container);
+        const namespace = this.namespaceOf(container, property);
         if (!namespace) return { kind: 'silent' };
         const owner = ownerOf(container);
         return this.resolveId(text, this.contextAt(owner, namespace), owner);
     }
 
-    protected isSelectable({ container, property }: ReferenceInfo): boolean {
+    protected isSelectable(container: AstNode, property: string): boolean {
         switch (container.$type) {
             case Selector.$type:
                 return property === 'head' || property === 'reaches';
@@ -222,16 +228,14 @@ export class PomResolver {
         return node && isTypeDecl(node) ? this.types.fields(node) : undefined;
     }
 
-    private readonly memberDescriptions = new WeakMap<FieldDecl | EnumMember, AstNodeDescription>();
+    private readonly memberResolutions = new WeakMap<FieldDecl | EnumMember, Found>();
 
     /**
      * One description per field or enum member, shared by every reference to it (there are far more references
      * than declarations); its path and segments are computed on first use, since linking needs only the node.
      */
     protected lazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
-        let description = this.memberDescriptions.get(node);
-        if (!description) this.memberDescriptions.set(node, (description = this.createLazyDescription(node)));
-        return description;
+        return this.describe(node).description;
     }
 
     protected createLazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
@@ -264,9 +268,9 @@ export class PomResolver {
         return id;
     }
 
-    protected namespaceOf(info: ReferenceInfo): Namespace | undefined {
-        const type = info.container.$type;
-        return type === Selector.$type ? (info.property === 'around' ? 'object' : undefined) : NAMESPACE_OF_CONTAINER[type];
+    protected namespaceOf(container: AstNode, property: string): Namespace | undefined {
+        const type = container.$type;
+        return type === Selector.$type ? (property === 'around' ? 'object' : undefined) : NAMESPACE_OF_CONTAINER[type];
     }
 
     /** The objects' look-up contexts (the only ones that depend on the object: they see its children). */
@@ -500,8 +504,11 @@ export class PomResolver {
         return undefined;
     }
 
-    protected describe(node: FieldDecl | EnumMember): Resolution {
-        return { kind: 'found', description: this.lazyDescription(node) };
+    /** The answer for a reference to a field or enum member, one per member: 50k references at 10k objects ask. */
+    protected describe(node: FieldDecl | EnumMember): Found {
+        let resolution = this.memberResolutions.get(node);
+        if (!resolution) this.memberResolutions.set(node, (resolution = { kind: 'found', description: this.createLazyDescription(node) }));
+        return resolution;
     }
 }
 
