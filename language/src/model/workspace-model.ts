@@ -7,7 +7,7 @@ import type { PomIndex, PomIndexProvider } from '../references/pom-index.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { applyMetrics, readMetricData, type DataReader } from '../metrics/metrics.js';
 import { GraphAssembly } from './graph-assembly.js';
-import { GraphBuilder, type DocumentFragment } from './graph-builder.js';
+import { GraphBuilder, type BuiltGraph, type DocumentFragment } from './graph-builder.js';
 import type { PomTypeSystem } from './type-system.js';
 import { compareIds } from '../util/compare.js';
 
@@ -66,14 +66,7 @@ export class PomWorkspaceModel {
     }
 
     protected compile(): CompiledModel {
-        const documents = this.documents.all
-            .filter(d => d.state >= DocumentState.Linked)
-            .toArray()
-            .sort((a, b) => compareIds(a.uri.toString(), b.uri.toString()));
-        const fragments = documents.map(document => this.fragment(document));
-        const index = this.indexProvider.index;
-        // A one-shot compile's fragments are its own (fragment): the graph takes their objects without copying them.
-        const built = this.batch ? this.builder.assemble(fragments, index, true) : this.assembly.update(fragments, index);
+        const built = this.assemble();
         let graph = built.graph;
         const diagnostics = [...built.diagnostics];
         if (this.metricSource) {
@@ -104,6 +97,21 @@ export class PomWorkspaceModel {
             diagnosticsByFile.set(diagnostic.location.file, list);
         }
         return { graph, diagnosticsByFile };
+    }
+
+    /**
+     * The graph assembled from the documents' fragments. Apart from compile: a one-shot compile's fragments (a link
+     * record per link written) are garbage once assembled, and are not kept alive through the facts and the checks.
+     */
+    protected assemble(): BuiltGraph {
+        const documents = this.documents.all
+            .filter(d => d.state >= DocumentState.Linked)
+            .toArray()
+            .sort((a, b) => compareIds(a.uri.toString(), b.uri.toString()));
+        const fragments = documents.map(document => this.fragment(document));
+        const index = this.indexProvider.index;
+        // A one-shot compile's fragments are its own (fragment): the graph takes their objects without copying them.
+        return this.batch ? this.builder.assemble(fragments, index, true) : this.assembly.update(fragments, index);
     }
 
     protected fragment(document: LangiumDocument): DocumentFragment {
