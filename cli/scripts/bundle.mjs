@@ -3,12 +3,43 @@
 // Commands stay in chunks of their own, loaded when run. Native modules stay in node_modules.
 import { build } from 'esbuild';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outdir = join(root, 'out', 'bundle');
 rmSync(outdir, { recursive: true, force: true });
+// commander requires node:child_process when it is loaded, for subcommands that are separate executables (pom has
+// none): with it every command loaded about 45 of Node's internal modules at start-up. Here it is required when used.
+const lazyChildProcessInCommander = {
+    name: 'lazy-child-process-in-commander',
+    setup(build) {
+        build.onLoad({ filter: /commander[\\/]lib[\\/]command\.js$/ }, async args => {
+            const source = await readFile(args.path, 'utf8');
+            const eager = "const childProcess = require('node:child_process');";
+            if (!source.includes(eager)) throw new Error(`${args.path} no longer has "${eager}": update cli/scripts/bundle.mjs`);
+            const lazy = "const childProcess = new Proxy({}, { get: (_, key) => require('node:child_process')[key] });";
+            return { contents: source.replace(eager, lazy), loader: 'js', resolveDir: dirname(args.path) };
+        });
+    },
+};
+
+// An ES module import of a Node built-in makes a namespace of all its exports, reading every lazy one: importing
+// node:fs loaded its streams, node:util its worker threads, and so on, about 40 of Node's internal modules that
+// `pom check` never uses. Each `import ... from 'node:x'` of pom's sources is bundled as the built-in module object
+// itself (process.getBuiltinModule), whose properties are read where they are used.
+const builtinsReadWhereUsed = {
+    name: 'builtins-read-where-used',
+    setup(build) {
+        build.onResolve({ filter: /^node:/ }, args => (args.kind === 'import-statement' ? { path: args.path, namespace: 'node-builtin' } : undefined));
+        build.onLoad({ filter: /.*/, namespace: 'node-builtin' }, args => ({
+            contents: `module.exports = process.getBuiltinModule(${JSON.stringify(args.path)});`,
+            loader: 'js',
+        }));
+    },
+};
+
 await build({
     entryPoints: [join(root, 'cli', 'src', 'main.ts')],
     outdir,
@@ -20,6 +51,7 @@ await build({
     // Dependencies written as CommonJS call require(); an ES module bundle has to provide it.
     banner: { js: "import { createRequire as __pomCreateRequire } from 'node:module'; const require = __pomCreateRequire(import.meta.url);" },
     external: ['@resvg/resvg-js', 'wawoff2'],
+    plugins: [lazyChildProcessInCommander, builtinsReadWhereUsed],
     legalComments: 'none',
     logLevel: 'warning',
 });
