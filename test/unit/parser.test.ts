@@ -4,7 +4,19 @@
 // leaves (syntax-leaf.ts: hover, definitions, formatting and every diagnostic's range read them).
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { AstUtils, createParser, isLeafCstNode, isReference, LangiumParser, ValueConverter, type AstNode, type CstNode, type ParseResult } from 'langium';
+import {
+    AstUtils,
+    createParser,
+    CstUtils,
+    DefaultValueConverter,
+    isLeafCstNode,
+    isReference,
+    LangiumParser,
+    ValueConverter,
+    type AstNode,
+    type CstNode,
+    type ParseResult,
+} from 'langium';
 import { Lexer, createToken, type IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
@@ -133,5 +145,20 @@ describe('parser', () => {
             const objects = AstUtils.streamAst(parser.parse(`bet b ${literal}\n`).value).filter(node => node.$type === 'PomObject');
             expect(objects.map(node => (node as { title?: string }).title).toArray(), literal).toStrictEqual([ValueConverter.convertString(literal)]);
         }
+    });
+
+    it('converts every token’s text to the value Langium’s converter gives, but for text blocks', async () => {
+        const pom = await services();
+        const langiums = new DefaultValueConverter();
+        let values = 0;
+        for (const source of sources) {
+            const root = pom.parser.LangiumParser.parse(source).value.$cstNode!;
+            for (const leaf of CstUtils.streamCst(root)) {
+                if (!isLeafCstNode(leaf) || leaf.hidden || leaf.tokenType.name === 'TEXT_BLOCK') continue;
+                expect(pom.parser.ValueConverter.convert(leaf.text, leaf), leaf.text).toStrictEqual(langiums.convert(leaf.text, leaf));
+                values++;
+            }
+        }
+        expect(values).toBeGreaterThan(2000);
     });
 });
