@@ -1,4 +1,4 @@
-import { LangiumParser, type AstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
@@ -147,10 +147,16 @@ function cacheErrorPaths(recognizer: Recognizer): void {
 
 /** The members of Langium's parser that its `parse` uses, private in its declarations. */
 interface ParserInternals {
-    nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: IToken[]): void };
+    nodeBuilder: {
+        buildRootNode(input: string): unknown;
+        addHiddenNodes(tokens: IToken[]): void;
+        construct(node: { $type: string | symbol | undefined; $cstNode?: CstNode }): void;
+    };
     lexerResult?: { hidden: IToken[] };
     doParse(rule: unknown): AstNode;
     extractHiddenTokens(token: IToken): IToken[];
+    stack: AstNode[];
+    construct(): unknown;
 }
 
 /** No hidden tokens: what the parser hands the node builder before most tokens (which ignores it). */
@@ -160,8 +166,8 @@ const NO_TOKENS: IToken[] = Object.freeze([]) as unknown as IToken[];
  * Langium's parser, but for how a parsed tree learns its containers: Langium's `parse` ends by walking the tree with
  * `Object.entries` and a closure per array, a tenth of what a `pom check` allocates. This walk sets the same
  * `$container`, `$containerProperty` and `$containerIndex` without allocating (test/unit/parser.test.ts compares
- * the two on every node). Its syntax tree's leaves are the lexer's tokens themselves (syntax-leaf.ts). The rest of
- * `parse` is Langium's own (langium 4.4).
+ * the two on every node). Its syntax tree's leaves are the lexer's tokens themselves (syntax-leaf.ts), and a finished
+ * node gets its type's defaults from a list made once per type. The rest of `parse` is Langium's own (langium 4.4).
  */
 class PomLangiumParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
@@ -173,6 +179,29 @@ class PomLangiumParser extends LangiumParser {
         internals.extractHiddenTokens = token => {
             const hidden = internals.lexerResult!.hidden;
             return hidden.length === 0 || hidden[0].startOffset > token.startOffset ? NO_TOKENS : extractHiddenTokens(token);
+        };
+        // A finished node gets its type's defaults (empty lists, false flags) as Langium's `assignMandatoryProperties`
+        // gives them, from a list made once per type instead of `Object.values` of every property per node. Data type
+        // values and infix expressions are Langium's.
+        const construct = internals.construct.bind(this);
+        const defaults = new Map<string, Array<[string, unknown]>>();
+        const reflection = services.shared.AstReflection;
+        internals.construct = () => {
+            const stack = internals.stack;
+            const node = stack[stack.length - 1] as AstNode | undefined;
+            if (this.isRecording() || !node || typeof node.$type !== 'string' || '$infixName' in node) return construct();
+            stack.pop();
+            internals.nodeBuilder.construct(node);
+            let properties = defaults.get(node.$type);
+            if (!properties) {
+                properties = Object.values(reflection.getTypeMetaData(node.$type).properties)
+                    .filter(property => property.defaultValue !== undefined)
+                    .map(property => [property.name, property.defaultValue]);
+                defaults.set(node.$type, properties);
+            }
+            const record = node as unknown as Record<string, unknown>;
+            for (const [name, value] of properties) if (record[name] === undefined) record[name] = copyDefault(value);
+            return node;
         };
     }
 
@@ -191,6 +220,11 @@ class PomLangiumParser extends LangiumParser {
         linkContainers(result);
         return { value: result as T, lexerErrors: lexerResult.errors, lexerReport: lexerResult.report, parserErrors: this.wrapper.errors };
     }
+}
+
+/** A default value as Langium's `assignMandatoryProperties` copies it: lists anew, at every depth. */
+function copyDefault(value: unknown): unknown {
+    return Array.isArray(value) ? value.map(copyDefault) : value;
 }
 
 /**
