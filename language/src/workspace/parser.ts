@@ -1,4 +1,4 @@
-import { LangiumParser, type AstNode, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
+import { LangiumParser, type AstNode, type GrammarAST, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
@@ -157,6 +157,7 @@ interface ParserInternals {
     extractHiddenTokens(token: IToken): IToken[];
     stack: AstNode[];
     construct(): unknown;
+    getAssignment(feature: GrammarAST.AbstractElement): unknown;
 }
 
 /** No hidden tokens: what the parser hands the node builder before most tokens (which ignores it). */
@@ -179,6 +180,15 @@ class PomLangiumParser extends LangiumParser {
         internals.extractHiddenTokens = token => {
             const hidden = internals.lexerResult!.hidden;
             return hidden.length === 0 || hidden[0].startOffset > token.startOffset ? NO_TOKENS : extractHiddenTokens(token);
+        };
+        // The assignment a token or rule call is read into: Langium's looks the grammar element up twice (has, then get)
+        // for every token and every node.
+        const getAssignment = internals.getAssignment.bind(this);
+        const assignments = new Map<GrammarAST.AbstractElement, unknown>();
+        internals.getAssignment = feature => {
+            let assignment = assignments.get(feature);
+            if (assignment === undefined) assignments.set(feature, (assignment = getAssignment(feature)));
+            return assignment;
         };
         // A finished node gets its type's defaults (empty lists, false flags) as Langium's `assignMandatoryProperties`
         // gives them, from a list made once per type instead of `Object.values` of every property per node. Data type
