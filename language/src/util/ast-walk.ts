@@ -16,7 +16,7 @@ const nodesByRoot = new WeakMap<AstNode, AstNode[]>();
 /**
  * What the walks below read of a node of one type, from the grammar's reflection: the properties that may hold child
  * nodes (all but references and booleans) and those that hold references. Reading just these is a few property loads
- * per node where `for…in` visits every key (`$type`, `$container`, `$cstNode`…) and asks `Object.hasOwn` of each.
+ * per node where `for...in` visits every key (`$type`, `$container`, `$cstNode`, ...) and asks `Object.hasOwn` of each.
  */
 interface Shape {
     contents: readonly string[];
@@ -95,7 +95,7 @@ export class AstWalk {
         // node's keys give it.
         if (!shape || childrenOf(record, shape.contents, children) > 1) {
             children.length = 0;
-            // for…in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
+            // for...in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
             for (const key in record) {
                 if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
                 addChildren(record[key], children);
