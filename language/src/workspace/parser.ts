@@ -1,6 +1,7 @@
 import { LangiumParser, type AstNode, type GrammarAST, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
+import { linkContainers } from '../util/ast-walk.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 
 /** Defines the parser's rules from the grammar: pom's builder, or Langium's `createParser` (the tests compare the two). */
@@ -235,42 +236,4 @@ class PomLangiumParser extends LangiumParser {
 /** A default value as Langium's `assignMandatoryProperties` copies it: lists anew, at every depth. */
 function copyDefault(value: unknown): unknown {
     return Array.isArray(value) ? value.map(copyDefault) : value;
-}
-
-/**
- * Sets every node's container, the property holding it and its index there, as Langium's `linkContentToContainer`
- * (deep) does, and replaces each list by an exact copy (nothing holds the lists yet).
- */
-export function linkContainers(root: AstNode): void {
-    const stack: AstNode[] = [root];
-    while (stack.length > 0) {
-        const node = stack.pop()!;
-        const record = node as unknown as Record<string, unknown>;
-        for (const key in record) {
-            if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
-            const value = record[key];
-            if (Array.isArray(value)) {
-                // Langium's parser fills a list by pushing into an empty array, which V8 gives room for 17 items
-                // and never trims: an exact copy keeps a third of the memory for the lists of one or two.
-                const list: unknown[] = value.length > 0 ? (record[key] = value.slice()) : value;
-                for (let index = 0; index < list.length; index++) {
-                    const item: unknown = list[index];
-                    if (isNode(item)) {
-                        item.$container = node;
-                        (item as { $containerProperty?: string }).$containerProperty = key;
-                        (item as { $containerIndex?: number }).$containerIndex = index;
-                        stack.push(item);
-                    }
-                }
-            } else if (isNode(value)) {
-                value.$container = node;
-                (value as { $containerProperty?: string }).$containerProperty = key;
-                stack.push(value);
-            }
-        }
-    }
-}
-
-function isNode(value: unknown): value is AstNode & { $container?: AstNode } {
-    return typeof value === 'object' && value !== null && typeof (value as AstNode).$type === 'string';
 }
