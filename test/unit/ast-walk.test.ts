@@ -1,21 +1,15 @@
 // Linking and validation walk each document with pom's own walks (util/ast-walk.ts), which read only the properties
 // the grammar says may hold child nodes or references. They must visit exactly what Langium's streams visit, in the
 // same order: the linker links in that order and records each reference it links for the editor's relinking.
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { AstUtils, type AstNode } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
 import { AstWalk, astNodes, forEachReference } from '../../language/src/util/ast-walk.js';
-import { services } from './harness.js';
+import { acmeFiles, services } from './harness.js';
 
-const acme = join(import.meta.dirname, '..', '..', 'examples', 'acme');
 const sources = [
     STDLIB_SOURCE,
-    ...readdirSync(acme, { recursive: true, encoding: 'utf8' })
-        .filter(file => file.endsWith('.pom'))
-        .sort()
-        .map(file => readFileSync(join(acme, file), 'utf8')),
+    ...acmeFiles().map(file => file.text),
     // Several reference properties in one node (a selector's head, `reaches` and `around`; a link's sources and targets).
     'package p\nlink serves from team, squad to bet, input "Serves"\n' +
         'view v { include bet linked to t1 via [serves] ~> team, team linked to t1 depth 2\n }\n' +

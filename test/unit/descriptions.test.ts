@@ -1,25 +1,21 @@
 // The descriptions pom exports its objects and declarations with compute their path and source segments when first
 // read; what they then give must be what Langium's own provider gives at once, for every export (the editor's
 // references, rename and symbols read them).
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DefaultAstNodeDescriptionProvider, URI } from 'langium';
 import { describe, expect, it } from 'vitest';
 import { PomAstNodeDescriptionProvider } from '../../language/src/workspace/descriptions.js';
-import { services } from './harness.js';
-
-const acme = join(import.meta.dirname, '..', '..', 'examples', 'acme');
+import { acmeFiles, services } from './harness.js';
 
 describe('export descriptions', () => {
     it('give the path, type, document and segments of Langium’s own, for every object and declaration of examples/acme', async () => {
         const pom = await services();
         const { LangiumDocumentFactory: factory, LangiumDocuments: documents } = pom.shared.workspace;
-        const files = readdirSync(acme, { recursive: true, encoding: 'utf8' }).filter(file => file.endsWith('.pom'));
         const langium = new DefaultAstNodeDescriptionProvider(pom);
         let compared = 0;
-        for (const file of files) {
-            const uri = URI.file(join('/descriptions', file));
-            const document = factory.fromString(readFileSync(join(acme, file), 'utf8'), uri);
+        for (const file of acmeFiles()) {
+            const uri = URI.file(join('/descriptions', file.path));
+            const document = factory.fromString(file.text, uri);
             documents.addDocument(document);
             try {
                 const exported = await pom.references.ScopeComputation.collectExportedSymbols(document);

@@ -1,6 +1,8 @@
 // The unit tier's one service container: created once per worker (the unit project runs without isolation, so
 // every file of a worker shares it), with the standard library built once. Each snippet is added to it,
 // built with validation, read, and removed again, so snippets never see each other.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import { clearDocuments, validationHelper } from 'langium/test';
 import { compareDiagnostics, toGraphDiagnostic } from '../../language/src/compiler.js';
@@ -71,4 +73,14 @@ export function found(snippet: Snippet, severity?: GraphDiagnostic['severity']):
 /** The codes of a snippet's diagnostics, in order. */
 export function codesOf(snippet: Snippet): string[] {
     return snippet.diagnostics.map(d => d.code);
+}
+
+const acme = join(import.meta.dirname, '..', '..', 'examples', 'acme');
+
+/** The example organisation's files (path relative to examples/acme, and text), in path order. */
+export function acmeFiles(): Array<{ path: string; text: string }> {
+    return readdirSync(acme, { recursive: true, encoding: 'utf8' })
+        .filter(file => file.endsWith('.pom'))
+        .sort()
+        .map(path => ({ path, text: readFileSync(join(acme, path), 'utf8') }));
 }

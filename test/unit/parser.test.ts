@@ -2,8 +2,6 @@
 // from the grammar (parser-builder.ts), the walk that gives every node its container (completion, hover, rename
 // and the graph builder all walk up through $container), and the lexer's tokens that are their own syntax-tree
 // leaves (syntax-leaf.ts: hover, definitions, formatting and every diagnostic's range read them).
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import {
     AstUtils,
     createParser,
@@ -22,7 +20,7 @@ import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
 import { createPomParser } from '../../language/src/workspace/parser.js';
 import { createSyntaxLeaf } from '../../language/src/workspace/syntax-leaf.js';
-import { services } from './harness.js';
+import { acmeFiles, services } from './harness.js';
 
 interface Placement {
     type: string;
@@ -37,13 +35,9 @@ function placements(root: AstNode): Placement[] {
         .toArray();
 }
 
-const acme = join(import.meta.dirname, '..', '..', 'examples', 'acme');
 const sources = [
     STDLIB_SOURCE,
-    ...readdirSync(acme, { recursive: true, encoding: 'utf8' })
-        .filter(file => file.endsWith('.pom'))
-        .sort()
-        .map(file => readFileSync(join(acme, file), 'utf8')),
+    ...acmeFiles().map(file => file.text),
     // Broken input: the recovered tree must be linked up the same way.
     'package p\nbet b "B" { status: , targets -> [ \n view v { include * linked to }\n',
     // Recovery: an unclosed body above views, a stray `*`, nested braces, a half-typed rule and query.
