@@ -230,36 +230,6 @@ export class PomResolver {
 
     private readonly memberResolutions = new WeakMap<FieldDecl | EnumMember, Found>();
 
-    /**
-     * One description per field or enum member, shared by every reference to it (there are far more references
-     * than declarations); its path and segments are computed on first use, since linking needs only the node.
-     */
-    protected lazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
-        return this.describe(node).description;
-    }
-
-    protected createLazyDescription(node: FieldDecl | EnumMember): AstNodeDescription {
-        let full: AstNodeDescription | undefined;
-        const get = () => (full ??= this.descriptions.createDescription(node, node.name));
-        return {
-            node,
-            name: node.name,
-            type: node.$type,
-            get documentUri() {
-                return get().documentUri;
-            },
-            get path() {
-                return get().path;
-            },
-            get nameSegment() {
-                return get().nameSegment;
-            },
-            get selectionSegment() {
-                return get().selectionSegment;
-            },
-        };
-    }
-
     /** The shortest way to write `id` where the context is. */
     shortestName(id: string, context: LookupContext): string {
         for (const prefix of [context.pkg, ...context.imports.filter(i => this.indexProvider.index.packages.has(i)), STD_PACKAGE]) {
@@ -504,10 +474,13 @@ export class PomResolver {
         return undefined;
     }
 
-    /** The answer for a reference to a field or enum member, one per member: 50k references at 10k objects ask. */
+    /**
+     * The answer for a reference to a field or enum member, one per member: 50k references at 10k objects ask. Its
+     * description computes its path and segments when first read (PomAstNodeDescriptionProvider).
+     */
     protected describe(node: FieldDecl | EnumMember): Found {
         let resolution = this.memberResolutions.get(node);
-        if (!resolution) this.memberResolutions.set(node, (resolution = { kind: 'found', description: this.createLazyDescription(node) }));
+        if (!resolution) this.memberResolutions.set(node, (resolution = { kind: 'found', description: this.descriptions.createDescription(node, node.name) }));
         return resolution;
     }
 }
