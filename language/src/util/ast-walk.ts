@@ -93,14 +93,7 @@ export class AstWalk {
         const shape = shapeOf(node.$type);
         // Children under one property are in key order whatever the order of the properties; under several, the
         // node's keys give it.
-        if (!shape || childrenOf(record, shape.contents, children) > 1) {
-            children.length = 0;
-            // for...in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
-            for (const key in record) {
-                if (key.charCodeAt(0) === 36 /* $ */ || !Object.hasOwn(record, key)) continue;
-                addChildren(record[key], children);
-            }
-        }
+        if (!shape || childrenOf(record, shape.contents, children) > 1) childrenInKeyOrder(record, children);
         // Pushed in reverse so that the first child is visited next.
         while (children.length > 0) this.stack.push(children.pop()!);
         return node;
@@ -125,10 +118,7 @@ export function linkContainers(root: AstNode): void {
             let holding = 0;
             for (const property of shape.contents) if (adoptChildren(node, record, property, children)) holding++;
             // Under several properties the children are in the node's key order (as in AstWalk).
-            if (holding > 1) {
-                children.length = 0;
-                for (const key in record) if (key.charCodeAt(0) !== 36 /* $ */ && Object.hasOwn(record, key)) addChildren(record[key], children);
-            }
+            if (holding > 1) childrenInKeyOrder(record, children);
         } else {
             for (const key in record) if (key.charCodeAt(0) !== 36 /* $ */ && Object.hasOwn(record, key)) adoptChildren(node, record, key, children);
         }
@@ -174,6 +164,13 @@ function childrenOf(record: Record<string, unknown>, properties: readonly string
         if (children.length > before) holding++;
     }
     return holding;
+}
+
+/** Replaces `children` by the node's children in its key order: what `streamAst` gives when several properties hold them. */
+function childrenInKeyOrder(record: Record<string, unknown>, children: AstNode[]): void {
+    children.length = 0;
+    // for...in with hasOwn visits Object.keys' order without allocating its array (one per node of every document).
+    for (const key in record) if (key.charCodeAt(0) !== 36 /* $ */ && Object.hasOwn(record, key)) addChildren(record[key], children);
 }
 
 function addChildren(value: unknown, children: AstNode[]): void {
