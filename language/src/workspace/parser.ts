@@ -2,6 +2,7 @@ import { LangiumParser, type AstNode, type GrammarAST, type CstNode, type Langiu
 import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
 import { linkContainers } from '../util/ast-walk.js';
+import { predictFromLearnedEdgesFirst, type AllStarStrategy } from './lookahead.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 
 /** Defines the parser's rules from the grammar: pom's builder, or Langium's `createParser` (the tests compare the two). */
@@ -176,6 +177,7 @@ class PomLangiumParser extends LangiumParser {
         super(services);
         const internals = this as unknown as ParserInternals;
         internals.nodeBuilder = new PomCstNodeBuilder();
+        predictFromLearnedEdgesFirst((this.wrapper as unknown as { lookaheadStrategy: AllStarStrategy }).lookaheadStrategy);
         // The comments before a token: Langium's returns a new empty array when there are none, before every token.
         const extractHiddenTokens = internals.extractHiddenTokens.bind(this);
         internals.extractHiddenTokens = token => {
