@@ -70,6 +70,18 @@ describe('pom check', () => {
         });
     });
 
+    it('writes all of a long report through a pipe before it exits (pom check exits without tearing down its heap)', async () => {
+        // 1,000 teams owning scopes that do not exist: 660 KB of JSON, ten times a pipe's buffer.
+        const teams = Array.from({ length: 1000 }, (_, i) => `team t${i} "T${i}" { topology: stream-aligned  owns -> missing${i} }`);
+        const dir = workspace({ 'org.pom': `package acme\n${teams.join('\n')}\n` });
+        const result = await pom(['check', '.', '--format', 'json'], dir);
+        expect(result.code).toBe(1);
+        expect(result.stdout.length).toBeGreaterThan(600_000);
+        const unknown = JSON.parse(result.stdout).filter((d: { code: string }) => d.code === 'unknown-object');
+        expect(unknown).toHaveLength(1000);
+        expect(unknown.at(-1).message).toContain('missing999');
+    });
+
     it('--format github writes workflow annotations with escaped properties', async () => {
         const dir = workspace(broken);
         const result = await pom(['check', '.', '--format', 'github'], dir);

@@ -12,9 +12,15 @@ if (major < 22) {
 const { enableCompileCache } = await import('node:module');
 enableCompileCache?.();
 // The bundled CLI (npm run build writes it; cli/scripts/bundle.mjs).
-const { main } = await import('../../out/bundle/main.js');
+const { main, commandIsDone } = await import('../../out/bundle/main.js');
 process.exitCode = await main(process.argv);
 if (process.env.POM_STATS) {
     // For npm run bench: peak memory of this process.
     process.stderr.write(`pom-stats ${JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })}\n`);
+}
+if (commandIsDone()) {
+    // Exit once everything written has reached stdout and stderr, skipping the heap's tear-down (see commandIsDone).
+    const written = stream => stream.writableLength === 0 || new Promise(resolve => stream.once('drain', resolve));
+    await Promise.all([written(process.stdout), written(process.stderr)]);
+    process.exit();
 }
