@@ -1,6 +1,6 @@
 import { DocumentState, URI, type LangiumDocument, type LangiumSharedCoreServices } from 'langium';
 import { NodeFileSystem } from 'langium/node';
-import { promises as fs } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { createPomServices, type PomServices } from './pom-module.js';
@@ -38,17 +38,21 @@ export interface SkippedFile {
  * The .pom files under `root`, in path order. A symbolic link to a .pom file is read when it leads to a regular
  * file inside the workspace (and is not just another name of a file read already); one that leads outside, and a
  * file whose name is not valid UTF-8, is added to `skipped` rather than silently left out.
+ *
+ * Folders and files are read synchronously (here and in readPomSources): a compile holds the main thread from end
+ * to end anyway, and Node's promise-based calls pass every step of every file (open, stat, read, close) through its
+ * thread pool and back. Reading the 10k-object organisation's 100 files took 42-65 ms that way, and 3-4 ms like this.
  */
 export async function findPomFiles(root: string, exclude: string[] = [], skipped: SkippedFile[] = []): Promise<string[]> {
     const excluded = exclude.map(path => resolve(path));
     const files: string[] = [];
     const links: string[] = [];
-    const walk = async (folder: string): Promise<void> => {
+    const walk = (folder: string): void => {
         if (excluded.some(path => folder === path || folder.startsWith(path + sep))) return;
         let entries;
         try {
             // As bytes: a name that is not UTF-8 would otherwise turn into another name, which does not exist.
-            entries = await fs.readdir(folder, { withFileTypes: true, encoding: 'buffer' });
+            entries = readdirSync(folder, { withFileTypes: true, encoding: 'buffer' });
         } catch (error) {
             throw new WorkspaceError(`cannot read folder ${folder}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
         }
@@ -61,20 +65,20 @@ export async function findPomFiles(root: string, exclude: string[] = [], skipped
                 continue;
             }
             if (entry.isDirectory()) {
-                if (!SKIPPED_FOLDERS.has(name)) await walk(path);
+                if (!SKIPPED_FOLDERS.has(name)) walk(path);
             } else if (name.endsWith('.pom')) {
                 if (entry.isFile()) files.push(path);
                 else if (entry.isSymbolicLink()) links.push(path);
             }
         }
     };
-    await walk(root);
+    walk(root);
     if (links.length > 0) {
-        const realRoot = await fs.realpath(root);
+        const realRoot = realpathSync(root);
         const real = new Set(files.map(file => join(realRoot, relative(root, file))));
         for (const link of links) {
-            const target = await fs.realpath(link).catch(() => undefined);
-            const stat = target && (await fs.stat(target).catch(() => undefined));
+            const target = attempt(() => realpathSync(link));
+            const stat = target && attempt(() => statSync(target));
             // A link to the workspace folder itself is inside it (and then refused as not a regular file).
             const inside = target !== undefined && (target === realRoot || isInside(realRoot, target));
             if (!target || !stat) skipped.push({ path: link, reason: 'it is a symbolic link to nothing' });
@@ -88,6 +92,15 @@ export async function findPomFiles(root: string, exclude: string[] = [], skipped
         }
     }
     return files.sort();
+}
+
+/** What `read` returns, or undefined if it throws (a file that is not there). */
+function attempt<T>(read: () => T): T | undefined {
+    try {
+        return read();
+    } catch {
+        return undefined;
+    }
 }
 
 export interface CompileOptions {
@@ -108,7 +121,7 @@ export interface SourceOptions {
 /** Parses, links and validates every .pom file under `root`, and assembles the graph. */
 export async function compileWorkspace(root: string, options: CompileOptions = {}): Promise<CompileResult> {
     const absoluteRoot = resolve(root);
-    const stat = await fs.stat(absoluteRoot).catch(() => undefined);
+    const stat = attempt(() => statSync(absoluteRoot));
     if (!stat) throw new WorkspaceError(`no such folder: ${root}`);
     if (!stat.isDirectory()) throw new WorkspaceError(`not a folder: ${root} (give the folder that holds your .pom files)`);
     const skipped: SkippedFile[] = [];
@@ -192,11 +205,8 @@ export function loadDocuments(shared: LangiumSharedCoreServices, pom: PomService
 export async function readPomSources(root: string, exclude?: string[], overrides?: Map<string, string>, skipped?: SkippedFile[]): Promise<Map<string, string>> {
     const files = await findPomFiles(root, exclude, skipped);
     const sources = new Map<string, string>();
-    await Promise.all(
-        files.map(async file => {
-            sources.set(file, overrides?.get(file) ?? (await fs.readFile(file, 'utf8')));
-        }),
-    );
+    // Synchronously, as findPomFiles says why.
+    for (const file of files) sources.set(file, overrides?.get(file) ?? readFileSync(file, 'utf8'));
     for (const [file, text] of overrides ?? []) if (!sources.has(file)) sources.set(file, text);
     return sources;
 }
