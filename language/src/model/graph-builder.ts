@@ -41,6 +41,7 @@ import {
     type EnumInfo,
     type FieldInfo,
     type InLink,
+    type InheritedValue,
     type OutLink,
     type FieldValue,
     type GraphDiagnostic,
@@ -212,7 +213,9 @@ export class GraphBuilder {
                 }
             }
         }
-        for (const { object, node } of fragment.objects) this.addLinks(fragment, object, node, file);
+        // Indexed loops in what runs per object, link and value: a for...of made an iterator result per item until optimised.
+        const objects = fragment.objects;
+        for (let i = 0; i < objects.length; i++) this.addLinks(fragment, objects[i].object, objects[i].node, file);
         return fragment;
     }
 
@@ -226,20 +229,29 @@ export class GraphBuilder {
         const diagnostics: GraphDiagnostic[] = [...declarations.diagnostics];
         const objects = new Map<string, GraphObject>();
         const nodes = new Map<string, PomObject>();
+        // The map's values in its order (every id is set once: one node is canonical per id), for indexed loops.
+        const kept: GraphObject[] = [];
         for (const fragment of fragments) {
-            for (const { object, node } of fragment.objects) {
+            const entries = fragment.objects;
+            for (let i = 0; i < entries.length; i++) {
+                const { object, node } = entries[i];
                 // Objects nested in a duplicate are duplicates too (their ids share its prefix).
                 if (index.get('object', object.id)?.node !== node) continue;
                 // A fragment's objects have no links, backlinks or children yet (addObject).
-                objects.set(object.id, owned ? object : { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] });
+                const graphObject = owned ? object : { ...object, inherited: [...object.inherited], links: [], backlinks: [], children: [] };
+                objects.set(object.id, graphObject);
                 nodes.set(object.id, node);
+                kept.push(graphObject);
             }
         }
-        for (const object of objects.values()) {
+        for (let i = 0; i < kept.length; i++) {
+            const object = kept[i];
             if (object.parent) objects.get(object.parent)?.children.push(object.id);
         }
         for (const fragment of fragments) {
-            for (const link of fragment.links) {
+            const links = fragment.links;
+            for (let i = 0; i < links.length; i++) {
+                const link = links[i];
                 const source = objects.get(link.source);
                 const dest = objects.get(link.target);
                 if (!source || !dest || !linkHolds(link, objects, nodes)) continue;
@@ -247,10 +259,10 @@ export class GraphBuilder {
                 if (duplicate) diagnostics.push(duplicate);
             }
         }
-        const ordered = [...objects.values()].sort((a, b) => compareIds(a.id, b.id));
+        const ordered = kept.sort((a, b) => compareIds(a.id, b.id));
         // Parents sort before their children (a.b < a.b.c), so inheritance flows top-down in one pass.
-        for (const object of ordered) this.inherit(object, objects, declarations.linkKinds);
-        for (const object of ordered) sortObjectLinks(object);
+        for (let i = 0; i < ordered.length; i++) this.inherit(ordered[i], objects, declarations.linkKinds);
+        for (let i = 0; i < ordered.length; i++) sortObjectLinks(ordered[i]);
         return this.finish(fragments, declarations, ordered, diagnostics);
     }
 
@@ -458,7 +470,9 @@ export class GraphBuilder {
         // One pass over the members for the fields set and the exceptions (most objects have none: no list is made).
         let allow: Suppression[] | undefined;
         let nested = false;
-        for (const member of node.members) {
+        const members = node.members;
+        for (let i = 0; i < members.length; i++) {
+            const member = members[i];
             // Tested by $type: Field, Suppression and PomObject have no subtypes.
             if (member.$type === 'Field') {
                 const decl = member.field?.ref;
@@ -471,7 +485,9 @@ export class GraphBuilder {
             } else if (member.$type === 'PomObject') nested = true;
         }
         // The declarations, each under its own name (as ObjectValidator.checkFields): no [name, decl] pair per field.
-        for (const decl of this.types.fieldList(type)) {
+        const decls = this.types.fieldList(type);
+        for (let i = 0; i < decls.length; i++) {
+            const decl = decls[i];
             const name = decl.name;
             if (name in fields) continue;
             const inherited = decl.inherited && parent ? inheritedField(parent, name) : undefined;
@@ -490,13 +506,16 @@ export class GraphBuilder {
         if (allow) object.allow = allow;
         fragment.objects.push({ object, node });
         if (!nested) return;
-        for (const member of node.members) {
+        for (let i = 0; i < members.length; i++) {
+            const member = members[i];
             if (member.$type === 'PomObject') this.addObject(fragment, member, object, file);
         }
     }
 
     protected addLinks(fragment: DocumentFragment, object: GraphObject, node: PomObject, file: string): void {
-        for (const member of node.members) {
+        const members = node.members;
+        for (let i = 0; i < members.length; i++) {
+            const member = members[i];
             if (member.$type !== 'LinkStatement') continue;
             const kind = member.kind?.ref;
             const decl = this.types.linkDecl(kind);
@@ -504,7 +523,9 @@ export class GraphBuilder {
             if (!kind || !decl || !kindId) continue;
             const inverse = isLinkInverse(kind);
             const inverseName = decl.inverses[0]?.name;
-            for (const target of member.targets) {
+            const targets = member.targets;
+            for (let j = 0; j < targets.length; j++) {
+                const target = targets[j];
                 const other = target.target?.ref;
                 const otherId = other && qualifiedName(other);
                 if (!other || otherId === undefined) continue;
@@ -527,13 +548,16 @@ export class GraphBuilder {
     /** The link's metadata: given, then defaulted. NO_META (shared) when there is neither. */
     protected metadata(entries: ReadonlyArray<{ key: { ref?: FieldDecl }; value: Value }>, decl: LinkDecl): Record<string, FieldValue> {
         let meta: Record<string, FieldValue> | undefined;
-        for (const entry of entries) {
+        for (let i = 0; i < entries.length; i++) {
+            const entry = entries[i];
             const key = entry.key?.ref;
             const value = key && typedValue(entry.value, key);
             // `in` on NO_META answers as on an empty record: the same names are taken.
             if (key && value !== undefined && !(key.name in (meta ?? NO_META))) (meta ??= {})[key.name] = value;
         }
-        for (const field of decl.metadata) {
+        const fields = decl.metadata;
+        for (let i = 0; i < fields.length; i++) {
+            const field = fields[i];
             if (!(field.name in (meta ?? NO_META)) && field.default) {
                 const value = toValue(field.default);
                 if (value !== undefined) (meta ??= {})[field.name] = value;
@@ -546,16 +570,19 @@ export class GraphBuilder {
     inherit(object: GraphObject, objects: Map<string, GraphObject>, linkKinds: LinkKindInfo[]): void {
         const parent = object.parent ? objects.get(object.parent) : undefined;
         if (!parent) return;
-        for (const kind of linkKinds) {
-            if (!kind.inherited || object.links.some(l => l.kind === kind.id)) continue;
+        for (let i = 0; i < linkKinds.length; i++) {
+            const kind = linkKinds[i];
+            if (!kind.inherited || hasLinkOfKind(object.links, kind.id)) continue;
             // A container never hands an object a link to itself (a team that owns its nested lead).
-            const own = parent.links.filter(l => l.kind === kind.id && l.target !== object.id).map(l => l.target);
-            if (own.length > 0) {
+            let own: string[] | undefined;
+            const links = parent.links;
+            for (let j = 0; j < links.length; j++) if (links[j].kind === kind.id && links[j].target !== object.id) (own ??= []).push(links[j].target);
+            if (own) {
                 object.inherited.push({ link: kind.id, targets: own.sort(compareIds), from: parent.id });
                 continue;
             }
-            const further = parent.inherited.find(i => i.link === kind.id);
-            const targets = further?.targets?.filter(target => target !== object.id);
+            const further = inheritedLink(parent, kind.id);
+            const targets = further?.targets && withoutTarget(further.targets, object.id);
             if (further && targets && targets.length > 0) object.inherited.push({ ...further, targets });
         }
     }
@@ -661,7 +688,7 @@ export function linkHolds(link: FragmentLink, objects: ReadonlyMap<string, Graph
 
 /** Adds the link at both ends, or returns the warning for a link its source already has. */
 export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphObject): GraphDiagnostic | undefined {
-    if (source.links.some(l => l.kind === link.kind && l.target === dest.id)) {
+    if (hasLink(source.links, link.kind, dest.id)) {
         return {
             severity: 'warning',
             code: IssueCodes.DuplicateLink,
@@ -671,10 +698,40 @@ export function attachLink(link: FragmentLink, source: GraphObject, dest: GraphO
         };
     }
     source.links.push({ kind: link.kind, target: dest.id, meta: link.meta, location: link.location });
-    const backlink: InLink = { kind: link.kind, source: source.id, meta: link.meta, location: link.location };
-    if (link.inverse !== undefined) backlink.inverse = link.inverse;
+    // Made whole, in the same key order: `inverse` added afterwards would not fit in the object, and every backlink of a
+    // kind with an inverse would get a separate property store.
+    const backlink: InLink =
+        link.inverse === undefined
+            ? { kind: link.kind, source: source.id, meta: link.meta, location: link.location }
+            : { kind: link.kind, source: source.id, meta: link.meta, location: link.location, inverse: link.inverse };
     dest.backlinks.push(backlink);
     return undefined;
+}
+
+/** What the object inherits of the link kind. Loops, not closures: a closure here is made for every object and kind. */
+function inheritedLink(object: GraphObject, kind: string): InheritedValue | undefined {
+    const all = object.inherited;
+    for (let i = 0; i < all.length; i++) if (all[i].link === kind) return all[i];
+    return undefined;
+}
+
+/** The targets but `target`, a new list. */
+function withoutTarget(targets: readonly string[], target: string): string[] {
+    const rest: string[] = [];
+    for (let i = 0; i < targets.length; i++) if (targets[i] !== target) rest.push(targets[i]);
+    return rest;
+}
+
+/** Whether `links` has one of the kind. */
+function hasLinkOfKind(links: readonly OutLink[], kind: string): boolean {
+    for (let i = 0; i < links.length; i++) if (links[i].kind === kind) return true;
+    return false;
+}
+
+/** Whether `links` has one of the kind to the target: a loop, as it is asked for every link attached. */
+function hasLink(links: readonly OutLink[], kind: string, target: string): boolean {
+    for (let i = 0; i < links.length; i++) if (links[i].kind === kind && links[i].target === target) return true;
+    return false;
 }
 
 /** Links by kind then target, backlinks by kind then source, children by id: the graph's fixed order. */
@@ -692,9 +749,26 @@ const byKindAndSource = (a: InLink, b: InLink) => compareIds(a.kind, b.kind) || 
 function sortUnlessSorted<T>(list: T[], compare: (a: T, b: T) => number): void {
     for (let i = 1; i < list.length; i++) {
         if (compare(list[i - 1], list[i]) > 0) {
-            list.sort(compare);
+            if (list.length <= SHORT_LIST) insertionSort(list, i, compare);
+            else list.sort(compare);
             return;
         }
+    }
+}
+
+/** Up to this length a list is sorted in place: Array.prototype.sort copies it and makes its own state on every call. */
+const SHORT_LIST = 16;
+
+/** Sorts `list`, whose items before `from` are in order, in place; stable, as Array.prototype.sort is. */
+function insertionSort<T>(list: T[], from: number, compare: (a: T, b: T) => number): void {
+    for (let i = from; i < list.length; i++) {
+        const item = list[i];
+        let j = i;
+        while (j > 0 && compare(list[j - 1], item) > 0) {
+            list[j] = list[j - 1];
+            j--;
+        }
+        list[j] = item;
     }
 }
 
@@ -712,7 +786,8 @@ function typedValue(value: Value | undefined, decl: FieldDecl): FieldValue | und
     const isList = value.$type === 'ListValue';
     if (type.list !== isList) return undefined;
     if (value.$type === 'ListValue') {
-        for (const item of value.items) if (!fits(item, type)) return undefined;
+        const items = value.items;
+        for (let i = 0; i < items.length; i++) if (!fits(items[i], type)) return undefined;
     } else if (!fits(value, type)) {
         return undefined;
     }

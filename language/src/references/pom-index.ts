@@ -42,6 +42,8 @@ export class PomIndex {
     readonly packages = new Set<string>();
     /** Each id defined more than once, with its definitions in the order above: what the editor re-checks after a build. */
     readonly duplicates: Array<{ namespace: Namespace; id: string; definitions: AstNodeDescription[] }> = [];
+    /** The namespaces with an id defined more than once: in the others every id is unique, without a look-up. */
+    protected readonly namespacesWithDuplicates = new Set<Namespace>();
 
     /** `ids`, when given, is made by `patched` (definitions of an id already sorted). */
     constructor(descriptions: Iterable<AstNodeDescription>, files: Iterable<PomFile>, ids?: IdMaps) {
@@ -63,6 +65,7 @@ export class PomIndex {
                 if (list.length < 2) return;
                 if (!ids) list.sort(compareDescriptions);
                 this.duplicates.push({ namespace, id, definitions: list });
+                this.namespacesWithDuplicates.add(namespace);
             });
         }
         for (const file of files) {
@@ -155,6 +158,11 @@ export class PomIndex {
     /** The short names of the declared link kinds (`owner` for std.owner), for what names them without a package. */
     get linkNames(): ReadonlySet<string> {
         return (this.linkNameSet ??= new Set([...this.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1))));
+    }
+
+    /** Whether some id of the namespace is defined more than once. */
+    hasDuplicates(namespace: Namespace): boolean {
+        return this.namespacesWithDuplicates.has(namespace);
     }
 
     get(namespace: Namespace, id: string): AstNodeDescription | undefined {

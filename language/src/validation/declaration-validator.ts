@@ -67,8 +67,6 @@ export class DeclarationValidator {
     };
 
     checkUniqueId = (node: Identified, accept: ValidationAcceptor): void => {
-        const id = qualifiedName(node);
-        if (!id) return;
         const namespace: Namespace =
             node.$type === 'PomObject'
                 ? 'object'
@@ -83,8 +81,17 @@ export class DeclarationValidator {
                         : node.$type === 'QueryDecl'
                           ? 'query'
                           : 'link';
-        const all = this.indexProvider.index.all(namespace, id);
-        if (all.length < 2) return;
+        // Most workspaces define every id once: then no object's or declaration's id is worked out and looked up.
+        const index = this.indexProvider.index;
+        if (!index.hasDuplicates(namespace)) return;
+        const id = qualifiedName(node);
+        if (!id) return;
+        const all = index.all(namespace, id);
+        if (all.length >= 2) this.reportDuplicate(node, id, all, accept);
+    };
+
+    /** The diagnostic of a duplicate id. Apart from checkUniqueId: its closures would make every call allocate. */
+    protected reportDuplicate(node: Identified, id: string, all: readonly AstNodeDescription[], accept: ValidationAcceptor): void {
         // Not the node itself, nor its container or a child of it (reported on their own).
         const isOther = (d: AstNodeDescription) => d.node !== node && d.node?.$container !== node && node.$container !== d.node;
         // Thousands of duplicates must not make each diagnostic list all the others (quadratic in time and size):
@@ -117,7 +124,7 @@ export class DeclarationValidator {
                     message: `'${id}' is also defined here`,
                 })),
         });
-    };
+    }
 
     checkTypeCycle = (type: TypeDecl, accept: ValidationAcceptor): void => {
         const seen: TypeDecl[] = [type];

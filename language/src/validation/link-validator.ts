@@ -1,5 +1,14 @@
 import { WorkspaceCache, type ValidationAcceptor, type ValidationChecks } from 'langium';
-import { isLinkInverse, type FieldDecl, type LinkDecl, type LinkStatement, type PomAstType, type TypeDecl } from '../generated/langium/ast.js';
+import {
+    isLinkInverse,
+    type FieldDecl,
+    type LinkDecl,
+    type LinkStatement,
+    type LinkTarget,
+    type MetaEntry,
+    type PomAstType,
+    type TypeDecl,
+} from '../generated/langium/ast.js';
 import type { PomServices } from '../pom-module.js';
 import type { PomTypeSystem } from '../model/type-system.js';
 import { listWords } from '../util/suggest.js';
@@ -71,28 +80,37 @@ export class LinkValidator {
             }
             // Most links carry no metadata, and most kinds require none: then nothing is made for them.
             if (target.entries.length === 0 && required.length === 0) continue;
-            const given = new Set<string>();
-            for (const entry of target.entries) {
-                const name = entry.key?.$refText;
-                if (given.has(name)) {
-                    accept('error', `Metadata '${name}' is given twice; keep one.`, { node: entry, property: 'key', code: IssueCodes.DuplicateField });
+            // Entries are few: a repeat is looked for among the earlier ones, and a required field among all, without a set.
+            const entries = target.entries;
+            for (let i = 1; i < entries.length; i++) {
+                const name = entries[i].key?.$refText;
+                if (givesKey(entries, i, name)) {
+                    accept('error', `Metadata '${name}' is given twice; keep one.`, { node: entries[i], property: 'key', code: IssueCodes.DuplicateField });
                 }
-                given.add(name);
             }
-            const missing = required.filter(m => !given.has(m.name));
-            if (missing.length > 0) {
-                const example = missing.map(m => `${m.name}: …`).join(', ');
-                accept(
-                    'error',
-                    `'${written}' needs ${listWords(
-                        missing.map(m => `'${m.name}' (${this.types.describeType(m)})`),
-                        'and',
-                    )}: ` + `write ${written} -> ${key} { ${example} }.`,
-                    { node: target, property: 'target', code: IssueCodes.MissingMetadata, data: { fields: missing.map(m => m.name) } },
-                );
-            }
+            if (required.length > 0) this.checkRequired(target, required, written, key, accept);
         }
     };
+
+    /**
+     * The metadata the link must give and does not. Apart from checkLinkStatement: closures in its loop would make it
+     * allocate, for every link written, the variables they share.
+     */
+    protected checkRequired(target: LinkTarget, required: readonly FieldDecl[], written: string, key: string, accept: ValidationAcceptor): void {
+        const entries = target.entries;
+        const missing = required.filter(m => !givesKey(entries, entries.length, m.name));
+        if (missing.length > 0) {
+            const example = missing.map(m => `${m.name}: …`).join(', ');
+            accept(
+                'error',
+                `'${written}' needs ${listWords(
+                    missing.map(m => `'${m.name}' (${this.types.describeType(m)})`),
+                    'and',
+                )}: ` + `write ${written} -> ${key} { ${example} }.`,
+                { node: target, property: 'target', code: IssueCodes.MissingMetadata, data: { fields: missing.map(m => m.name) } },
+            );
+        }
+    }
 
     /** The declaration's ends and the metadata a link must give, read once per declaration rather than once per link written. */
     protected ends(decl: LinkDecl): LinkEnds {
@@ -128,6 +146,12 @@ export class LinkValidator {
     protected names(allowed: Array<TypeDecl | undefined>): string {
         return listWords(allowed.map(a => a?.name ?? '?'));
     }
+}
+
+/** Whether one of the first `end` entries gives the key written `name` (compared as the set of names did). */
+function givesKey(entries: readonly MetaEntry[], end: number, name: string): boolean {
+    for (let i = 0; i < end; i++) if (entries[i].key?.$refText === name) return true;
+    return false;
 }
 
 export function article(word: string): string {

@@ -56,9 +56,12 @@ export class ObjectValidator {
 
     /** A nested object should not outlast its container: an option of a quarterly opportunity is not a decade long. */
     checkNestedHorizon = (object: PomObject, accept: ValidationAcceptor): void => {
+        // Most objects are not nested: their own horizon is not worked out.
+        let parent = containerObject(object);
+        if (!parent) return;
         const own = this.horizonOf(object);
         if (!own?.member) return;
-        for (let parent = containerObject(object); parent; parent = containerObject(parent)) {
+        for (; parent; parent = containerObject(parent)) {
             const theirs = this.horizonOf(parent);
             if (!theirs?.member) continue;
             const [a, b] = [this.types.rank(own.member), this.types.rank(theirs.member)];

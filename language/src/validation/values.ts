@@ -38,25 +38,28 @@ export function checkValue(value: Value | undefined, field: FieldDecl, types: Po
 }
 
 function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accept: ValidationAcceptor): void {
-    // Made only for a wrong value: this runs for every value written.
-    const wrong = (expected: string, data: WrongValueData) =>
-        accept('error', `'${field.name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
     // A bare name where something else is expected was already reported by the linker.
     if (isEnumValue(value) && field.type.primitive) return;
     if (isListValue(value))
-        return wrong(`a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`, { expected: 'scalar-items' });
+        return reportWrongValue(
+            value,
+            field,
+            `a single ${types.describeType(field).replace(/\[\]$/, '')} per item, not a nested list`,
+            { expected: 'scalar-items' },
+            accept,
+        );
     switch (field.type.primitive) {
         case 'text':
-            if (!isTextValue(value)) wrong(`text: write it in quotes, "…"`, { expected: 'text' });
+            if (!isTextValue(value)) reportWrongValue(value, field, `text: write it in quotes, "…"`, { expected: 'text' }, accept);
             return;
         case 'number':
-            if (!isNumberValue(value)) wrong('a number, such as 3 or 2.5', { expected: 'number' });
+            if (!isNumberValue(value)) reportWrongValue(value, field, 'a number, such as 3 or 2.5', { expected: 'number' }, accept);
             return;
         case 'boolean':
-            if (!isBooleanValue(value)) wrong('true or false', { expected: 'boolean' });
+            if (!isBooleanValue(value)) reportWrongValue(value, field, 'true or false', { expected: 'boolean' }, accept);
             return;
         case 'date':
-            if (!isDateValue(value)) wrong('a date, written YYYY-MM-DD', { expected: 'date' });
+            if (!isDateValue(value)) reportWrongValue(value, field, 'a date, written YYYY-MM-DD', { expected: 'date' }, accept);
             else if (!isValidDate(value.value)) {
                 accept('error', `'${value.value}' is not a calendar date (YYYY-MM-DD).`, { node: value, code: IssueCodes.InvalidDate });
             }
@@ -65,8 +68,13 @@ function checkScalar(value: Value, field: FieldDecl, types: PomTypeSystem, accep
     const enumDecl = types.enumOf(field);
     if (enumDecl && !isEnumValue(value)) {
         const members = enumDecl.members.map(m => m.name);
-        wrong(`one of ${members.join(', ')} (without quotes)`, { expected: 'enum', members });
+        reportWrongValue(value, field, `one of ${members.join(', ')} (without quotes)`, { expected: 'enum', members }, accept);
     }
+}
+
+/** A wrong value's diagnostic. A function of its own, not a closure in checkScalar, which runs for every value written. */
+function reportWrongValue(value: Value, field: FieldDecl, expected: string, data: WrongValueData, accept: ValidationAcceptor): void {
+    accept('error', `'${field.name}' takes ${expected}.`, { node: value, code: IssueCodes.WrongValueType, data });
 }
 
 /** Whether the text is a calendar date written YYYY-MM-DD. Read character by character: asked for every date value, twice. */
