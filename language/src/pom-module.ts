@@ -28,6 +28,7 @@ import { BatchIndexManager } from './workspace/batch-index-manager.js';
 import { PomIndexManager } from './workspace/pom-index-manager.js';
 import { PomAstNodeDescriptionProvider } from './workspace/descriptions.js';
 import { PomReferenceDescriptionProvider } from './workspace/reference-descriptions.js';
+import { answerSubtypesWithoutClosures } from './util/reflection.js';
 
 /** Services pom adds to Langium's. */
 export type PomAddedServices = {
@@ -97,6 +98,7 @@ export function createPomServices(
     const shared = inject(createDefaultSharedCoreModule(context), PomGeneratedSharedModule, batch);
     const batchLanguage: Module<PomServices, object> = options.indexReferences === false ? { workspace: { Batch: () => true } } : {};
     const pom = inject(createDefaultCoreModule({ shared }), PomGeneratedModule, PomModule, batchLanguage);
+    answerSubtypesWithoutClosures(shared.AstReflection);
     shared.ServiceRegistry.register(pom);
     return { shared, pom };
 }

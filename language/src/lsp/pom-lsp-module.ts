@@ -35,6 +35,7 @@ import { PomLangiumDocuments } from './langium-documents.js';
 import { StdlibCopy } from './stdlib-copy.js';
 import { PomCodeLensProvider } from './code-lens-provider.js';
 import { addDiagramRequests } from './diagram-requests.js';
+import { answerSubtypesWithoutClosures } from '../util/reflection.js';
 
 /** The language services of an editor session: pom's core services plus the LSP feature providers. */
 export type PomLspServices = LangiumServices & PomAddedServices & PomLspAddedServices;
@@ -105,6 +106,7 @@ export function createPomLspServices(context: DefaultSharedModuleContext): { sha
         PomModule as unknown as Module<PomLspServices, PomAddedServices>,
         PomLspModule,
     );
+    answerSubtypesWithoutClosures(shared.AstReflection);
     shared.ServiceRegistry.register(pom);
     new ModelDiagnosticsRefresher(shared, pom);
     warmUpErrorRecovery(shared, pom);
