@@ -63,6 +63,7 @@ import { SelectorBuilder } from './selector-builder.js';
 import type { Namespace, PomIndex } from '../references/pom-index.js';
 import { packageOf, qualifiedName } from '../references/names.js';
 import { isStdlibUri } from '../workspace/stdlib.js';
+import { SyntaxLeaf } from '../workspace/syntax-leaf.js';
 import type { PomPaths } from '../workspace/paths.js';
 import { IssueCodes } from '../diagnostics/codes.js';
 import { isValidDate } from '../validation/values.js';
@@ -666,6 +667,10 @@ export class GraphBuilder {
     }
 
     protected locationOf(cst: CstNode | undefined, file: string): SourceLocation {
+        // Most locations are a name or a reference, one token: read from it, without the range objects it would make.
+        if (cst instanceof SyntaxLeaf) {
+            return { file, line: cst.startLine, column: cst.startColumn, endLine: cst.endLine, endColumn: cst.endColumn + 1 };
+        }
         const range = cst ? rangeOf(cst) : NO_RANGE;
         return {
             file,

@@ -160,6 +160,26 @@ export class PomIndex {
         return (this.linkNameSet ??= new Set([...this.ids.link.keys()].map(id => id.slice(id.lastIndexOf('.') + 1))));
     }
 
+    /** Every object id (and package) that some object id continues with a dot: those with children. Made when first asked. */
+    protected objectParents?: Set<string>;
+
+    /** Whether some object's id is `id` followed by a dot and more: only then can a child of `id` be looked up. */
+    hasChildObjects(id: string): boolean {
+        if (!this.objectParents) {
+            const parents = new Set<string>();
+            for (const child of this.ids.object.keys()) {
+                // Each prefix up to a dot, stopping at one already added (its own prefixes are then in too).
+                for (let dot = child.lastIndexOf('.'); dot > 0; dot = child.lastIndexOf('.', dot - 1)) {
+                    const parent = child.slice(0, dot);
+                    if (parents.has(parent)) break;
+                    parents.add(parent);
+                }
+            }
+            this.objectParents = parents;
+        }
+        return this.objectParents.has(id);
+    }
+
     /** Whether some id of the namespace is defined more than once. */
     hasDuplicates(namespace: Namespace): boolean {
         return this.namespacesWithDuplicates.has(namespace);

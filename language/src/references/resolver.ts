@@ -295,8 +295,11 @@ export class PomResolver {
     resolveId(text: string, context: LookupContext, owner = context.owner): Resolution {
         const index = this.indexProvider.index;
         const map = index.ids[context.namespace];
-        for (const parent of context.lexical) {
-            const found = map.get(`${parent}.${text}`);
+        const lexical = context.lexical;
+        for (let i = 0; i < lexical.length; i++) {
+            // Most enclosing objects have no children: then no id is made to look up (a string per link written).
+            if (context.namespace === 'object' && !index.hasChildObjects(lexical[i])) continue;
+            const found = map.get(`${lexical[i]}.${text}`);
             if (found) return { kind: 'found', description: found[0] };
         }
         // The same type and link names are written from the same packages thousands of times (a one-shot compile),
@@ -427,7 +430,7 @@ export class PomResolver {
         const statement = entry.$container.$container;
         const decl = this.types.linkDecl(statement.kind.ref);
         if (!decl) return { kind: 'silent' };
-        const field = decl.metadata.find(m => m.name === name);
+        const field = named(decl.metadata, name);
         if (field) return this.describe(field);
         const known = decl.metadata.map(m => m.name);
         const hint =
@@ -452,7 +455,7 @@ export class PomResolver {
         }
         const enumDecl = this.types.enumOf(field);
         if (!enumDecl) return { kind: 'silent' };
-        const member = enumDecl.members.find(m => m.name === name);
+        const member = named(enumDecl.members, name);
         if (member) return this.describe(member);
         const names = enumDecl.members.map(m => m.name);
         const suggestion = closest(name, names);
@@ -542,4 +545,13 @@ function importedIds(target: string, text: string, index: PomIndex): string[] {
 
 function article(primitive: string): string {
     return primitive === 'text' ? 'text' : `a ${primitive}`;
+}
+
+/**
+ * The first of `list` with the name: a loop, where `find` with a closure over the name made V8 allocate what they share
+ * on every call of the function (once per metadata key and enum value written).
+ */
+function named<T extends { name: string }>(list: readonly T[], name: string): T | undefined {
+    for (let i = 0; i < list.length; i++) if (list[i].name === name) return list[i];
+    return undefined;
 }
