@@ -28,13 +28,19 @@ interface Dfa {
     start?: DfaState;
 }
 
+/** Chevrotain's recognizer, as a lookahead function sees it (`this`). */
 interface TokenReader {
     LA(distance: number): IToken;
     LA_FAST(distance: number): IToken;
+    /** The lookahead functions of the rule being parsed, by decision (Chevrotain's recognizer engine). */
+    currRuleLookaheadFuncs: unknown[];
 }
 
 /** The key of the DFA for decisions without gates (chevrotain-allstar keys DFAs by their gates' results). */
 const NO_GATES = { toString: () => '' };
+
+/** A decision's lookahead function as Chevrotain calls it, from the current rule's table of them. */
+type Lookahead = (this: TokenReader, alternatives?: unknown) => unknown;
 
 /**
  * chevrotain-allstar decides every alternation, option and loop that one token cannot decide (an object's members,
@@ -45,6 +51,12 @@ const NO_GATES = { toString: () => '' };
  * missing or the walk reaches the DFA's error state, the original prediction decides (and learns or reports) as
  * before. Decisions with gates, and the completion parser (whose predictions guess at the end of input), are left to
  * the original.
+ *
+ * Each decision's lookahead is also built when it is first needed rather than when the parser is made (Chevrotain
+ * analyses every decision of the grammar up front, a third of building the parser, and a workspace without views
+ * or rules never needs theirs), and a decision that one token decides keeps the original function alone: the
+ * learned-edge walk is put in front only of decisions that turn out to predict adaptively (their DFA has a start
+ * state after the first call). Either way the function that decides is the one Chevrotain would have built.
  */
 export function predictFromLearnedEdgesFirst(strategy: AllStarStrategy): void {
     if (strategy.incomplete) return;
@@ -54,23 +66,43 @@ export function predictFromLearnedEdgesFirst(strategy: AllStarStrategy): void {
         const decision = strategy.atn?.decisionMap[`${options.rule.name}_${kind}_${options.prodOccurrence}`]?.decision;
         return decision === undefined ? undefined : strategy.dfas?.[decision]?.(NO_GATES);
     };
-    strategy.buildLookaheadForAlternation = options => {
-        const predict = alternation(options);
-        const dfa = options.hasPredicates ? undefined : dfaOf(options, 'Alternation');
-        if (!dfa) return predict;
-        return function (this: TokenReader) {
-            return learnedPrediction(dfa, this) ?? predict.call(this);
-        };
+    strategy.buildLookaheadForAlternation = options =>
+        builtWhenFirstCalled(
+            () => ({ predict: alternation(options), dfa: options.hasPredicates ? undefined : dfaOf(options, 'Alternation') }),
+            (predict, dfa) =>
+                function (this: TokenReader) {
+                    return learnedPrediction(dfa, this) ?? predict.call(this);
+                },
+        );
+    strategy.buildLookaheadForOptional = options =>
+        builtWhenFirstCalled(
+            () => ({ predict: optional(options), dfa: dfaOf(options, options.prodType) }),
+            (predict, dfa) =>
+                function (this: TokenReader) {
+                    const prediction = learnedPrediction(dfa, this);
+                    return prediction === undefined ? predict.call(this) : prediction === 0;
+                },
+        );
+}
+
+/**
+ * A stand-in for a decision's lookahead that builds it on its first call, decides with it, and then puts the
+ * function that decides from now on in its place in the rule's table (Chevrotain reads it from there on every
+ * call): the original, or `learnedFirst` around it if the original predicted adaptively.
+ */
+function builtWhenFirstCalled<T extends Lookahead>(build: () => { predict: T; dfa: Dfa | undefined }, learnedFirst: (predict: T, dfa: Dfa) => Lookahead): T {
+    let decide: Lookahead | undefined;
+    const standIn = function (this: TokenReader, alternatives?: unknown) {
+        if (decide) return decide.call(this, alternatives);
+        const { predict, dfa } = build();
+        const result = predict.call(this, alternatives);
+        decide = dfa?.start ? learnedFirst(predict, dfa) : predict;
+        const table = this.currRuleLookaheadFuncs;
+        const index = table.indexOf(standIn);
+        if (index >= 0) table[index] = decide;
+        return result;
     };
-    strategy.buildLookaheadForOptional = options => {
-        const predict = optional(options);
-        const dfa = dfaOf(options, options.prodType);
-        if (!dfa) return predict;
-        return function (this: TokenReader) {
-            const prediction = learnedPrediction(dfa, this);
-            return prediction === undefined ? predict.call(this) : prediction === 0;
-        };
-    };
+    return standIn as T;
 }
 
 /** The alternative the learned DFA predicts for the next tokens, or undefined if its edges do not reach a decision. */
