@@ -7,6 +7,7 @@ import {
     createParser,
     CstUtils,
     DefaultValueConverter,
+    EmptyFileSystem,
     isLeafCstNode,
     isReference,
     LangiumParser,
@@ -16,8 +17,13 @@ import {
     type ParseResult,
 } from 'langium';
 import { Lexer, createToken, type IToken } from 'chevrotain';
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
+import { STDLIB_DFAS } from '../../language/src/generated/stdlib-dfas.js';
+import { createPomServices, type PomServices } from '../../language/src/pom-module.js';
+import { LEARNED_FROM, learnedDfas, type LearningStrategy } from '../../language/src/workspace/learned-dfa.js';
+import { buildParserRules } from '../../language/src/workspace/parser-builder.js';
 import { createPomParser } from '../../language/src/workspace/parser.js';
 import { createSyntaxLeaf } from '../../language/src/workspace/syntax-leaf.js';
 import { acmeFiles, services } from './harness.js';
@@ -100,6 +106,30 @@ describe('parser', () => {
         for (const source of [...sources, ...sources]) {
             expect(parsed(pom.parser.LangiumParser.parse(source), grammar), source).toStrictEqual(parsed(langiums.parse(source), grammar));
         }
+    });
+
+    it('starts with exactly the DFAs its lookahead learns from the standard library and the starter, and learns on alike', () => {
+        const seeded = createPomServices(EmptyFileSystem, { indexReferences: false }).pom;
+        const unseeded = createPomServices(EmptyFileSystem, { indexReferences: false }).pom;
+        const learning = createPomParser(unseeded, buildParserRules, new LangiumParser(unseeded));
+        const dfas = (parser: LangiumParser, services: PomServices) =>
+            learnedDfas(
+                (parser as unknown as { wrapper: { lookaheadStrategy: LearningStrategy } }).wrapper.lookaheadStrategy,
+                services.parser.Lexer.definition,
+            );
+        learning.parse(STDLIB_SOURCE);
+        for (const name of LEARNED_FROM) learning.parse(readFileSync(new URL(`../../examples/starter/${name}`, import.meta.url), 'utf8'));
+        // The states, their configurations, predictions and edges: what pom's parser starts with is what the standard
+        // library and the starter teach, and what the generated module holds (npm run build writes it when it changes).
+        expect(dfas(seeded.parser.LangiumParser, seeded)).toStrictEqual(dfas(learning, unseeded));
+        expect(dfas(learning, unseeded)).toStrictEqual(STDLIB_DFAS);
+        expect(STDLIB_DFAS.decisions['PomFile\u200b_Alternation_1'].length).toBeGreaterThan(50);
+        // What both learn after it, error edges included, is the same too.
+        for (const source of sources) {
+            seeded.parser.LangiumParser.parse(source);
+            learning.parse(source);
+        }
+        expect(dfas(seeded.parser.LangiumParser, seeded)).toStrictEqual(dfas(learning, unseeded));
     });
 
     it('sets every node’s container, property and index as Langium’s linkContentToContainer does', async () => {

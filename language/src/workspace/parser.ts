@@ -3,6 +3,8 @@ import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
 import { linkContainers } from '../util/ast-walk.js';
 import { predictFromLearnedEdgesFirst, type AllStarStrategy } from './lookahead.js';
+import { seedLearnedDfas, type LearningStrategy } from './learned-dfa.js';
+import { STDLIB_DFAS } from '../generated/stdlib-dfas.js';
 import { EarlyExitException, NoViableAltException, type IParserErrorMessageProvider, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 
 /** Defines the parser's rules from the grammar: pom's builder, or Langium's `createParser` (the tests compare the two). */
@@ -170,7 +172,8 @@ const NO_TOKENS: IToken[] = Object.freeze([]) as unknown as IToken[];
  * `Object.entries` and a closure per array, a tenth of what a `pom check` allocates. This walk sets the same
  * `$container`, `$containerProperty` and `$containerIndex` without allocating (test/unit/parser.test.ts compares
  * the two on every node). Its syntax tree's leaves are the lexer's tokens themselves (syntax-leaf.ts), and a finished
- * node gets its type's defaults from a list made once per type. The rest of `parse` is Langium's own (langium 4.4).
+ * node gets its type's defaults from a list made once per type. Its lookahead starts with what it would learn from
+ * the standard library (learned-dfa.ts). The rest of `parse` is Langium's own (langium 4.4).
  */
 class PomLangiumParser extends LangiumParser {
     constructor(services: LangiumCoreServices) {
@@ -216,6 +219,11 @@ class PomLangiumParser extends LangiumParser {
             for (const [name, value] of properties) if (record[name] === undefined) record[name] = copyDefault(value);
             return node;
         };
+    }
+
+    override finalize(): void {
+        super.finalize();
+        seedLearnedDfas((this.wrapper as unknown as { lookaheadStrategy: LearningStrategy }).lookaheadStrategy, this.lexer.definition, STDLIB_DFAS);
     }
 
     override parse<T extends AstNode = AstNode>(input: string, options: ParserOptions = {}): ParseResult<T> {
