@@ -1,6 +1,7 @@
 import { LangiumParser, type AstNode, type GrammarAST, type CstNode, type LangiumCoreServices, type ParseResult, type ParserOptions } from 'langium';
 import { buildParserRules } from './parser-builder.js';
 import { PomCstNodeBuilder } from './syntax-leaf.js';
+import { nodeConstructor } from './ast-node-shapes.js';
 import { linkContainers } from '../util/ast-walk.js';
 import { predictFromLearnedEdgesFirst, type AllStarStrategy } from './lookahead.js';
 import { seedLearnedDfas, type LearningStrategy } from './learned-dfa.js';
@@ -161,6 +162,7 @@ interface ParserInternals {
     extractHiddenTokens(token: IToken): IToken[];
     stack: AstNode[];
     construct(): unknown;
+    startImplementation($type: string | symbol | undefined, infixName: string | undefined, implementation: (args: unknown) => void): (args: unknown) => unknown;
     getAssignment(feature: GrammarAST.AbstractElement): unknown;
 }
 
@@ -202,6 +204,23 @@ class PomLangiumParser extends LangiumParser {
         const construct = internals.construct.bind(this);
         const defaults = new Map<string, Array<[string, unknown]>>();
         const reflection = services.shared.AstReflection;
+        // A rule's node is made by its type's constructor (ast-node-shapes.ts), with room for its properties, instead of
+        // as `{ $type }`; the rest is Langium's startImplementation. Data type rules and infix rules are Langium's.
+        const startImplementation = internals.startImplementation.bind(this);
+        internals.startImplementation = ($type, infixName, implementation) => {
+            if (typeof $type !== 'string' || infixName !== undefined) return startImplementation($type, infixName, implementation);
+            const Node = nodeConstructor($type, reflection);
+            return (args: unknown) => {
+                const createNode = !this.isRecording();
+                if (createNode) {
+                    const node = new Node() as { $type: string };
+                    node.$type = $type;
+                    internals.stack.push(node);
+                }
+                implementation(args);
+                return createNode ? internals.construct() : undefined;
+            };
+        };
         internals.construct = () => {
             const stack = internals.stack;
             const node = stack[stack.length - 1] as AstNode | undefined;
