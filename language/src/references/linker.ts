@@ -83,13 +83,13 @@ export class PomLinker extends DefaultLinker {
     private readonly SlimReference = slimReferenceClass(this.referenceResolver);
 
     /**
-     * Langium's reference. One the parser makes from a token whose text is the reference's is a SlimReference: the
-     * same behaviour in two fields less. Any other is Langium's, with the field its description is kept in made at
+     * Langium's reference. One the parser makes from a token is a SlimReference: the same behaviour in a field less.
+     * Any other is Langium's, with the field its description is kept in made at
      * once: added when it is linked, the field would no longer fit in the object, and every linked reference would get
      * a separate property store.
      */
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        if (refNode instanceof SyntaxLeaf && refNode.image === refText) return new this.SlimReference(node, property, refNode);
+        if (refNode instanceof SyntaxLeaf) return new this.SlimReference(node, property, refNode, refText);
         const reference = super.buildReference(node, property, refNode, refText);
         (reference as LinkState)._nodeDescription = undefined;
         return reference;
@@ -171,11 +171,10 @@ export class PomLinker extends DefaultLinker {
 type ReferenceResolver = { resolveReference(reference: DefaultReference, node: AstNode, property: string): AstNode | undefined };
 
 /**
- * Langium's single reference (DefaultReferenceImpl, langium 4.4) without the two fields every one of them repeats: the
- * resolver (the same for all of a linker's references: the class holds it) and the text (the token's image, which the
- * parser's value is when the reference is made here). A compile keeps one per name written (107k at 10k objects):
- * 64 bytes instead of 80. Its fields keep Langium's names, which Langium's linker reads and writes (`_ref`,
- * `_nodeDescription`), and so does unlinking.
+ * Langium's single reference (DefaultReferenceImpl, langium 4.4) without the field every one of them repeats: the
+ * resolver (the same for all of a linker's references: the class holds it). A compile keeps one per name written (107k
+ * at 10k objects): 72 bytes instead of 80. Its fields keep Langium's names, which Langium's linker reads and writes
+ * (`_ref`, `_nodeDescription`), and so does unlinking.
  */
 function slimReferenceClass(resolver: ReferenceResolver) {
     return class SlimReference implements DefaultReference {
@@ -186,11 +185,9 @@ function slimReferenceClass(resolver: ReferenceResolver) {
             readonly node: AstNode,
             readonly property: string,
             readonly $refNode: SyntaxLeaf,
+            // A field, not a getter reading the token's image: every walk over references tests it (isReference).
+            readonly $refText: string,
         ) {}
-
-        get $refText(): string {
-            return this.$refNode.image;
-        }
 
         get ref(): AstNode | undefined {
             return resolver.resolveReference(this, this.node, this.property);
