@@ -87,6 +87,14 @@ export function qualifiedName(node: Identified): string | undefined {
     return id;
 }
 
+/**
+ * Tells qualifiedName the id of a node whose id was just worked out the same way (the exports, one string per id
+ * instead of two, and no second concatenation).
+ */
+export function knownQualifiedName(node: Identified, id: string): void {
+    idCache.set(node, id);
+}
+
 function computeQualifiedName(node: Identified): string | undefined {
     if (!node.name) return undefined;
     if (isPomObject(node)) {

@@ -10,7 +10,7 @@ import {
     type PomFile,
     type PomObject,
 } from '../generated/langium/ast.js';
-import { joinName, normalizeReference } from './names.js';
+import { joinName, knownQualifiedName, normalizeReference, type Identified } from './names.js';
 
 /**
  * Exports every object (nested ones too) and every declaration under its fully qualified id.
@@ -21,7 +21,11 @@ export class PomScopeComputation extends DefaultScopeComputation {
         const root = document.parseResult.value as PomFile;
         const pkg = normalizeReference(root.package ?? '');
         const exports: AstNodeDescription[] = [];
-        const add = (node: AstNode, id: string) => exports.push(this.descriptions.createDescription(node, id, document));
+        // Each id is the one qualifiedName gives (the package, then the names of the enclosing objects): it is told so.
+        const add = (node: Identified, id: string) => {
+            knownQualifiedName(node, id);
+            exports.push(this.descriptions.createDescription(node, id, document));
+        };
         const addObject = (object: PomObject, prefix: string) => {
             if (!object.name) return;
             const id = joinName(prefix, object.name);
