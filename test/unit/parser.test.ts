@@ -6,8 +6,10 @@ import {
     AstUtils,
     createParser,
     CstUtils,
+    DefaultTokenBuilder,
     DefaultValueConverter,
     EmptyFileSystem,
+    GrammarUtils,
     isLeafCstNode,
     isReference,
     LangiumParser,
@@ -16,7 +18,7 @@ import {
     type CstNode,
     type ParseResult,
 } from 'langium';
-import { Lexer, createToken, type IToken } from 'chevrotain';
+import { Lexer, createToken, type IToken, type TokenType } from 'chevrotain';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
@@ -25,6 +27,7 @@ import { createPomServices, type PomServices } from '../../language/src/pom-modu
 import { LEARNED_FROM, learnedDfas, type LearningStrategy } from '../../language/src/workspace/learned-dfa.js';
 import { buildParserRules } from '../../language/src/workspace/parser-builder.js';
 import { createPomParser } from '../../language/src/workspace/parser.js';
+import { PomTokenBuilder, reachableRules } from '../../language/src/workspace/token-builder.js';
 import { createSyntaxLeaf } from '../../language/src/workspace/syntax-leaf.js';
 import { acmeFiles, services } from './harness.js';
 
@@ -130,6 +133,27 @@ describe('parser', () => {
             learning.parse(source);
         }
         expect(dfas(seeded.parser.LangiumParser, seeded)).toStrictEqual(dfas(learning, unseeded));
+    });
+
+    it('finds the reachable rules once, and makes the tokens Langium’s token builder makes', async () => {
+        const grammar = (await services()).Grammar;
+        expect([...reachableRules(grammar)]).toStrictEqual([...GrammarUtils.getAllReachableRules(grammar, false)]);
+        expect(reachableRules(grammar)).toBe(reachableRules(grammar));
+        class WithLangiumsTokens extends PomTokenBuilder {
+            protected override langiumTokens(...args: Parameters<DefaultTokenBuilder['buildTokens']>) {
+                return DefaultTokenBuilder.prototype.buildTokens.apply(this, args) as TokenType[];
+            }
+        }
+        const described = (tokens: TokenType[]) =>
+            tokens.map(token => ({
+                ...token,
+                PATTERN: token.PATTERN instanceof RegExp ? token.PATTERN.source : token.PATTERN,
+                LONGER_ALT: ([] as TokenType[]).concat(token.LONGER_ALT ?? []).map(alt => alt.name),
+                CATEGORIES: token.CATEGORIES?.map(category => category.name),
+            }));
+        const ours = new PomTokenBuilder().buildTokens(grammar, { caseInsensitive: false }) as TokenType[];
+        expect(described(ours)).toStrictEqual(described(new WithLangiumsTokens().buildTokens(grammar, { caseInsensitive: false }) as TokenType[]));
+        expect(ours.length).toBeGreaterThan(80);
     });
 
     it('sets every node’s container, property and index as Langium’s linkContentToContainer does', async () => {

@@ -1,5 +1,6 @@
 import { GrammarAST, GrammarUtils, type LangiumParser } from 'langium';
 import { EOF, type TokenType, type TokenTypeDictionary } from 'chevrotain';
+import { reachableRules } from './token-builder.js';
 
 /** A rule's body, or a part of it, as the parser runs it. */
 type Parse = () => void;
@@ -26,7 +27,7 @@ export function buildParserRules(grammar: GrammarAST.Grammar, parser: LangiumPar
         if (!token) throw new Error(`The grammar uses a token that the lexer does not define: ${name}`);
         return token;
     };
-    const reachable = GrammarUtils.getAllReachableRules(grammar, false);
+    const reachable = reachableRules(grammar);
     for (const rule of grammar.rules) {
         if (GrammarAST.isInfixRule(rule) && reachable.has(rule)) unsupported(`the infix rule ${rule.name}`);
         if (!GrammarAST.isParserRule(rule) || !reachable.has(rule)) continue;

@@ -1,4 +1,4 @@
-import { DefaultTokenBuilder, RegExpUtils, type GrammarAST, type Grammar, type TokenBuilderOptions } from 'langium';
+import { DefaultTokenBuilder, GrammarUtils, RegExpUtils, stream, type GrammarAST, type Grammar, type TokenBuilderOptions } from 'langium';
 import { Lexer, type CustomPatternMatcherFunc, type TokenType, type TokenVocabulary } from 'chevrotain';
 
 /** Keywords that start a declaration at the top of a file or a query member: names, but not a nested object's type. */
@@ -15,7 +15,7 @@ const DECLARATION_KEYWORDS = new Set(['view', 'rule', 'query', 'settings', 'grou
  */
 export class PomTokenBuilder extends DefaultTokenBuilder {
     override buildTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenVocabulary {
-        const tokens = super.buildTokens(grammar, options) as TokenType[];
+        const tokens = this.langiumTokens(grammar, options);
         const named = (name: string) => tokens.find(token => token.name === name);
         const id = named('ID');
         const qualifiedName = named('QUALIFIED_NAME');
@@ -40,6 +40,15 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
         return tokens;
     }
 
+    /** Langium's tokens for the grammar, as its `buildTokens` makes them (langium 4.4), from `reachableRules`. */
+    protected langiumTokens(grammar: Grammar, options?: TokenBuilderOptions): TokenType[] {
+        const reachable = stream(reachableRules(grammar));
+        const terminalTokens = this.buildTerminalTokens(reachable);
+        const tokens = this.buildKeywordTokens(reachable, terminalTokens, options);
+        tokens.push(...terminalTokens);
+        return tokens;
+    }
+
     private readonly partialPatterns = new Map<TokenType, RegExp>();
 
     /**
@@ -58,6 +67,19 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
         }
         return longerAlts;
     }
+}
+
+const reachable = new WeakMap<Grammar, Set<GrammarAST.AbstractRule>>();
+
+/**
+ * The rules reachable from the grammar's entry rule and its hidden terminals (Langium's `getAllReachableRules(grammar,
+ * false)`), found once per grammar: the lexer and the parser's rules both need them, and each search walked the
+ * whole grammar.
+ */
+export function reachableRules(grammar: Grammar): Set<GrammarAST.AbstractRule> {
+    let rules = reachable.get(grammar);
+    if (!rules) reachable.set(grammar, (rules = GrammarUtils.getAllReachableRules(grammar, false)));
+    return rules;
 }
 
 const isWordCode = (code: number) => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95;
