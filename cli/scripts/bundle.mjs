@@ -25,28 +25,60 @@ const lazyChildProcessInCommander = {
     },
 };
 
-// When it analyses a lexer, Chevrotain fills a table of 65,536 entries (charCodeToOptimizedIndex, a character's
-// bucket of token types: the character itself below 256, 255 + code / 255 above), a loop that runs cold in every
-// process, about 3-5 ms of `pom check`. Here the function computes the same entry instead of reading the table
-// (undefined for what is no character code, as the table gives), and the table is never filled.
-const chevrotainCharCodeIndexComputed = {
-    name: 'chevrotain-char-code-index-computed',
+// Work Chevrotain does in every process that a check without syntax errors never uses, done when first needed:
+// - When it analyses a lexer, it fills a table of 65,536 entries (charCodeToOptimizedIndex, a character's bucket of
+//   token types: the character itself below 256, 255 + code / 255 above), a loop that runs cold every time, about
+//   3-5 ms of `pom check`. The function computes the same entry instead (undefined for what is no character code, as
+//   the table gives), and the table is never filled.
+// - When it analyses a parser, it computes the follow sets of every rule call for error recovery (about 5-10 ms).
+//   They are computed, from the same recorded grammar, when recovery first asks for one.
+const chevrotainPatches = [
+    {
+        file: /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/,
+        replacements: [
+            [
+                '        : charCodeToOptimizedIdxMap[charCode];',
+                '        : Number.isInteger(charCode) && charCode < 65536 ? 255 + ~~(charCode / 255) : undefined;',
+            ],
+            ['        initCharCodeToOptimizedIndexMap();\n', ''],
+        ],
+    },
+    {
+        file: /chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]parser\.js$/,
+        replacements: [
+            [
+                '                        const allFollows = computeAllProdsFollows(Object.values(this.gastProductionsCache));\n                        this.resyncFollows = allFollows;',
+                '                        this.resyncFollows = undefined;',
+            ],
+        ],
+    },
+    {
+        file: /chevrotain[\\/]lib[\\/]src[\\/]parse[\\/]parser[\\/]traits[\\/]recoverable\.js$/,
+        replacements: [
+            [
+                'import { IN } from "../../constants.js";',
+                'import { IN } from "../../constants.js";\nimport { computeAllProdsFollows } from "../../grammar/follow.js";',
+            ],
+            [
+                '        return this.resyncFollows[followName];',
+                '        return (this.resyncFollows ??= computeAllProdsFollows(Object.values(this.gastProductionsCache)))[followName];',
+            ],
+        ],
+    },
+];
+const chevrotainWorkWhenNeeded = {
+    name: 'chevrotain-work-when-needed',
     setup(build) {
-        build.onLoad({ filter: /chevrotain[\\/]lib[\\/]src[\\/]scan[\\/]lexer\.js$/ }, async args => {
-            let source = await readFile(args.path, 'utf8');
-            const replacements = [
-                [
-                    '        : charCodeToOptimizedIdxMap[charCode];',
-                    '        : Number.isInteger(charCode) && charCode < 65536 ? 255 + ~~(charCode / 255) : undefined;',
-                ],
-                ['        initCharCodeToOptimizedIndexMap();\n', ''],
-            ];
-            for (const [from, to] of replacements) {
-                if (!source.includes(from)) throw new Error(`${args.path} no longer has "${from.trim()}": update cli/scripts/bundle.mjs`);
-                source = source.replace(from, to);
-            }
-            return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
-        });
+        for (const { file, replacements } of chevrotainPatches) {
+            build.onLoad({ filter: file }, async args => {
+                let source = await readFile(args.path, 'utf8');
+                for (const [from, to] of replacements) {
+                    if (!source.includes(from)) throw new Error(`${args.path} no longer has "${from.trim()}": update cli/scripts/bundle.mjs`);
+                    source = source.replace(from, to);
+                }
+                return { contents: source, loader: 'js', resolveDir: dirname(args.path) };
+            });
+        }
     },
 };
 
@@ -76,7 +108,7 @@ await build({
     // Dependencies written as CommonJS call require(); an ES module bundle has to provide it.
     banner: { js: "import { createRequire as __pomCreateRequire } from 'node:module'; const require = __pomCreateRequire(import.meta.url);" },
     external: ['@resvg/resvg-js', 'wawoff2'],
-    plugins: [lazyChildProcessInCommander, chevrotainCharCodeIndexComputed, builtinsReadWhereUsed],
+    plugins: [lazyChildProcessInCommander, chevrotainWorkWhenNeeded, builtinsReadWhereUsed],
     legalComments: 'none',
     logLevel: 'warning',
 });
