@@ -30,7 +30,10 @@ export class PomScopeComputation extends DefaultScopeComputation {
             if (!object.name) return;
             const id = joinName(prefix, object.name);
             add(object, id);
-            for (const member of object.members) {
+            // Indexed: a for...of made an iterator result per member until optimised (this runs per object).
+            const members = object.members;
+            for (let i = 0; i < members.length; i++) {
+                const member = members[i];
                 if (isPomObject(member)) addObject(member, id);
             }
         };

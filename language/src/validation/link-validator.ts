@@ -62,7 +62,9 @@ export class LinkValidator {
                 code: IssueCodes.LinkNotAllowed,
             });
         }
-        for (const target of statement.targets) {
+        const statementTargets = statement.targets;
+        for (let i = 0; i < statementTargets.length; i++) {
+            const target = statementTargets[i];
             const object = target.target?.ref;
             if (!object) continue;
             const key = target.target.$refText;
