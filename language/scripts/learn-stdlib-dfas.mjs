@@ -1,3 +1,4 @@
+// Also writes how each decision that one token decides chooses (chevrotain-allstar analyses the grammar for it).
 // Parses the standard library and the starter workspace (what `pom init` writes: objects, fields, links and their
 // metadata as a model is written) with a parser that starts with nothing learned, and writes the DFAs its lookahead
 // learned into a generated module (language/src/workspace/learned-dfa.ts says why a parser can start with them).
@@ -12,7 +13,7 @@ const { createPomParser } = await import(new URL('workspace/parser.js', out).hre
 const { buildParserRules } = await import(new URL('workspace/parser-builder.js', out).href);
 const { STDLIB_SOURCE } = await import(new URL('generated/stdlib.js', out).href);
 
-const { learnedDfas, LEARNED_FROM } = await import(new URL('workspace/learned-dfa.js', out).href);
+const { learnedDfas, LEARNED_FROM, oneTokenChoices, recordLookaheads } = await import(new URL('workspace/learned-dfa.js', out).href);
 
 const { pom } = createPomServices(EmptyFileSystem, { indexReferences: false });
 const parser = createPomParser(pom, buildParserRules, new LangiumParser(pom));
@@ -26,6 +27,11 @@ for (const text of texts) {
     }
 }
 const learned = learnedDfas(parser.wrapper.lookaheadStrategy, pom.parser.Lexer.definition);
+// The decisions one token decides, from a second parser whose functions are asked with every token type.
+const asked = new LangiumParser(pom);
+const recorded = recordLookaheads(asked.wrapper.lookaheadStrategy);
+createPomParser(pom, buildParserRules, asked);
+learned.oneToken = oneTokenChoices(recorded, asked.wrapper.lookaheadStrategy, pom.parser.Lexer.definition);
 const data = JSON.stringify(JSON.stringify(learned));
 const header = '// Generated from language/src/stdlib/std.pom and examples/starter by language/scripts/learn-stdlib-dfas.mjs (npm run build). Do not edit.\n';
 write(

@@ -18,13 +18,13 @@ import {
     type CstNode,
     type ParseResult,
 } from 'langium';
-import { Lexer, createToken, type IToken, type TokenType } from 'chevrotain';
+import { EOF, Lexer, createToken, type IToken, type TokenType, type TokenTypeDictionary } from 'chevrotain';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { STDLIB_SOURCE } from '../../language/src/generated/stdlib.js';
 import { STDLIB_DFAS } from '../../language/src/generated/stdlib-dfas.js';
 import { createPomServices, type PomServices } from '../../language/src/pom-module.js';
-import { LEARNED_FROM, learnedDfas, type LearningStrategy } from '../../language/src/workspace/learned-dfa.js';
+import { LEARNED_FROM, learnedDfas, oneTokenChoices, recordLookaheads, type LearningStrategy } from '../../language/src/workspace/learned-dfa.js';
 import { buildParserRules } from '../../language/src/workspace/parser-builder.js';
 import { createPomParser } from '../../language/src/workspace/parser.js';
 import { PomTokenBuilder, reachableRules } from '../../language/src/workspace/token-builder.js';
@@ -125,8 +125,28 @@ describe('parser', () => {
         // The states, their configurations, predictions and edges: what pom's parser starts with is what the standard
         // library and the starter teach, and what the generated module holds (npm run build writes it when it changes).
         expect(dfas(seeded.parser.LangiumParser, seeded)).toStrictEqual(dfas(learning, unseeded));
-        expect(dfas(learning, unseeded)).toStrictEqual(STDLIB_DFAS);
+        // The decisions one token decides: chevrotain-allstar's functions, asked with every token type.
+        const asked = new LangiumParser(unseeded);
+        const strategyOf = (parser: LangiumParser) => (parser as unknown as { wrapper: { lookaheadStrategy: LearningStrategy } }).wrapper.lookaheadStrategy;
+        const recorded = recordLookaheads(strategyOf(asked) as unknown as Parameters<typeof recordLookaheads>[0]);
+        createPomParser(unseeded, buildParserRules, asked);
+        expect({ ...dfas(learning, unseeded), oneToken: oneTokenChoices(recorded, strategyOf(asked), unseeded.parser.Lexer.definition) }).toStrictEqual(
+            STDLIB_DFAS,
+        );
         expect(STDLIB_DFAS.decisions['PomFile\u200b_Alternation_1'].length).toBeGreaterThan(50);
+        // pom's parser decides those from the table as allstar's functions do, whatever the next token.
+        const table = strategyOf(seeded.parser.LangiumParser);
+        const types = [...Object.values(unseeded.parser.Lexer.definition), EOF];
+        for (const key of Object.keys(STDLIB_DFAS.oneToken!)) {
+            const ours = table.oneTokenLookahead!(key, key.includes('_Alternation_'))!;
+            for (const type of types) {
+                const next = (tokens: TokenTypeDictionary) => ({ LA_FAST: () => ({ tokenTypeIdx: (type === EOF ? EOF : tokens[type.name]).tokenTypeIdx! }) });
+                expect(ours.call(next(seeded.parser.Lexer.definition)), `${key} ${type.name}`).toBe(
+                    recorded.get(key)!.call(next(unseeded.parser.Lexer.definition)),
+                );
+            }
+        }
+        expect(Object.keys(STDLIB_DFAS.oneToken!).length).toBeGreaterThan(80);
         // What both learn after it, error edges included, is the same too.
         for (const source of sources) {
             seeded.parser.LangiumParser.parse(source);

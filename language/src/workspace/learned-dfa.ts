@@ -19,6 +19,12 @@ export interface LearnedDfas {
     network: string;
     /** Per decision (chevrotain-allstar's key, such as `PomFile_Alternation_1`), its states; the first is the start. */
     decisions: Record<string, LearnedState[]>;
+    /**
+     * Per decision that one token decides, how: flat (token type name, alternative, ...), an option or loop being
+     * entered for the names listed. chevrotain-allstar works this out by analysing the grammar around each decision
+     * (about 20 ms of every command's first parse); see `oneTokenChoices`.
+     */
+    oneToken?: Record<string, Array<string | number>>;
 }
 
 /**
@@ -69,6 +75,66 @@ export const LEARNED_FROM = ['vocabulary.pom', 'org.pom', 'strategy.pom'];
 export interface LearningStrategy {
     atn?: Atn;
     dfas?: Array<(predicates: { toString(): string }) => Dfa>;
+    /** The lookahead of a decision that one token decides, from the learned table (set by `seedLearnedDfas`). */
+    oneTokenLookahead?: (key: string, alternation: boolean) => Lookahead | undefined;
+}
+
+/** A decision's lookahead function, as Chevrotain calls it with its recognizer as `this`. */
+type Lookahead = (this: { LA_FAST(distance: number): { tokenTypeIdx: number } }) => unknown;
+
+/** The lookahead functions chevrotain-allstar builds, by decision key: call before the parser analyses its grammar. */
+export function recordLookaheads(strategy: {
+    buildLookaheadForAlternation(options: { rule: { name: string }; prodOccurrence: number }): Lookahead;
+    buildLookaheadForOptional(options: { rule: { name: string }; prodOccurrence: number; prodType: string }): Lookahead;
+}): Map<string, Lookahead> {
+    const recorded = new Map<string, Lookahead>();
+    const alternation = strategy.buildLookaheadForAlternation.bind(strategy);
+    const optional = strategy.buildLookaheadForOptional.bind(strategy);
+    strategy.buildLookaheadForAlternation = options => {
+        const lookahead = alternation(options);
+        recorded.set(`${options.rule.name}_Alternation_${options.prodOccurrence}`, lookahead);
+        return lookahead;
+    };
+    strategy.buildLookaheadForOptional = options => {
+        const lookahead = optional(options);
+        recorded.set(`${options.rule.name}_${options.prodType}_${options.prodOccurrence}`, lookahead);
+        return lookahead;
+    };
+    return recorded;
+}
+
+/**
+ * How each recorded decision that one token decides chooses, found by asking its function with every token type
+ * (and the end of input) as the next token: a function that predicts adaptively instead (its DFA gets a start state)
+ * is left out. Chevrotain's functions for such decisions read the next token's type and nothing else.
+ */
+export function oneTokenChoices(
+    recorded: Map<string, Lookahead>,
+    strategy: LearningStrategy,
+    tokens: TokenTypeDictionary,
+): Record<string, Array<string | number>> {
+    const types = [...Object.values(tokens), EOF];
+    const end = { tokenTypeIdx: EOF.tokenTypeIdx!, tokenType: EOF, image: '' };
+    const choices: Record<string, Array<string | number>> = {};
+    for (const [key, lookahead] of recorded) {
+        const dfa = strategy.dfas![strategy.atn!.decisionMap[key]!.decision!](NO_GATES);
+        const flat: Array<string | number> = [];
+        try {
+            for (const type of types) {
+                const next = { tokenTypeIdx: type.tokenTypeIdx!, tokenType: type, image: '' };
+                const result = lookahead.call({
+                    LA_FAST: (distance: number) => (distance === 1 ? next : end),
+                    LA: (distance: number) => (distance === 1 ? next : end),
+                } as never);
+                if (result === true) flat.push(type.name, 1);
+                else if (typeof result === 'number') flat.push(type.name, result);
+            }
+        } catch {
+            continue;
+        }
+        if (!dfa.start) choices[key] = flat;
+    }
+    return choices;
 }
 
 /** The key of the DFA for decisions without gates (chevrotain-allstar keys DFAs by their gates' results). */
@@ -120,6 +186,21 @@ export function seedLearnedDfas(strategy: LearningStrategy, tokens: TokenTypeDic
     const dfas = strategy.dfas;
     if (!atn || !dfas || fingerprint(atn, tokens) !== learned.network) return false;
     const tokenIndex = (name: string) => (name === EOF.name ? EOF : tokens[name]).tokenTypeIdx!;
+    const oneToken = learned.oneToken ?? {};
+    strategy.oneTokenLookahead = (key, alternation) => {
+        const flat = oneToken[key];
+        if (!flat) return undefined;
+        // As chevrotain-allstar's: the alternative by the next token's type, or whether to enter.
+        const choice: Record<number, number> = {};
+        for (let i = 0; i < flat.length; i += 2) choice[tokenIndex(flat[i] as string)] = flat[i + 1] as number;
+        return alternation
+            ? function () {
+                  return choice[this.LA_FAST(1).tokenTypeIdx];
+              }
+            : function () {
+                  return choice[this.LA_FAST(1).tokenTypeIdx] !== undefined;
+              };
+    };
     for (const [key, seeds] of Object.entries(learned.decisions)) {
         const dfa = dfas[atn.decisionMap[key]!.decision!](NO_GATES);
         if (dfa.start) continue;

@@ -10,6 +10,8 @@ export interface AllStarStrategy {
     dfas?: Array<(predicates: { toString(): string }) => Dfa>;
     buildLookaheadForAlternation(options: DecisionOptions & { hasPredicates: boolean }): (this: TokenReader, alternatives?: unknown) => number | undefined;
     buildLookaheadForOptional(options: DecisionOptions & { prodType: string }): (this: TokenReader) => boolean;
+    /** A decision's lookahead from a table learned at build time, if it has one (learned-dfa.ts). */
+    oneTokenLookahead?: (key: string, alternation: boolean) => ((this: TokenReader) => unknown) | undefined;
 }
 
 interface DecisionOptions {
@@ -66,9 +68,14 @@ export function predictFromLearnedEdgesFirst(strategy: AllStarStrategy): void {
         const decision = strategy.atn?.decisionMap[`${options.rule.name}_${kind}_${options.prodOccurrence}`]?.decision;
         return decision === undefined ? undefined : strategy.dfas?.[decision]?.(NO_GATES);
     };
+    const known = (options: DecisionOptions & { hasPredicates?: boolean }, kind: string) =>
+        options.hasPredicates ? undefined : strategy.oneTokenLookahead?.(`${options.rule.name}_${kind}_${options.prodOccurrence}`, kind === 'Alternation');
     strategy.buildLookaheadForAlternation = options =>
         builtWhenFirstCalled(
-            () => ({ predict: alternation(options), dfa: options.hasPredicates ? undefined : dfaOf(options, 'Alternation') }),
+            () => ({
+                predict: (known(options, 'Alternation') as ReturnType<typeof alternation> | undefined) ?? alternation(options),
+                dfa: options.hasPredicates ? undefined : dfaOf(options, 'Alternation'),
+            }),
             (predict, dfa) =>
                 function (this: TokenReader) {
                     return learnedPrediction(dfa, this) ?? predict.call(this);
@@ -76,7 +83,10 @@ export function predictFromLearnedEdgesFirst(strategy: AllStarStrategy): void {
         );
     strategy.buildLookaheadForOptional = options =>
         builtWhenFirstCalled(
-            () => ({ predict: optional(options), dfa: dfaOf(options, options.prodType) }),
+            () => ({
+                predict: (known(options, options.prodType) as ReturnType<typeof optional> | undefined) ?? optional(options),
+                dfa: dfaOf(options, options.prodType),
+            }),
             (predict, dfa) =>
                 function (this: TokenReader) {
                     const prediction = learnedPrediction(dfa, this);
