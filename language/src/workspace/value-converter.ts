@@ -1,4 +1,4 @@
-import { DefaultValueConverter, GrammarAST, GrammarUtils, type CstNode, type ValueType } from 'langium';
+import { DefaultValueConverter, GrammarAST, GrammarUtils, ValueConverter, type CstNode, type ValueType } from 'langium';
 
 /**
  * Converts `"""…"""` blocks: strips the quotes, the first and last blank lines, and the common indentation. A string
@@ -25,12 +25,44 @@ export class PomValueConverter extends DefaultValueConverter {
         return rule ? this.runConverter(rule, input, cstNode) : input;
     }
 
-    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
+    protected override runConverter(rule: GrammarAST.AbstractRule, input: string, _cstNode: CstNode): ValueType {
         if (rule.name === 'TEXT_BLOCK') return dedentBlock(input.slice(3, -3));
         // Langium's converter builds a string character by character (a new string per character); without escapes
         // the value is the text between the quotes.
         if (rule.name === 'STRING' && !input.includes('\\')) return input.slice(1, -1);
-        return super.runConverter(rule, input, cstNode);
+        let conversion = this.conversions.get(rule);
+        if (conversion === undefined) this.conversions.set(rule, (conversion = conversionOf(rule)));
+        return conversion ? conversion(input) : input;
+    }
+
+    /** Per rule, the conversion Langium's runConverter picks (null: the text is the value). */
+    private readonly conversions = new Map<GrammarAST.AbstractRule, ((input: string) => ValueType) | null>();
+}
+
+/**
+ * The conversion Langium's runConverter (langium 4.4) applies to a rule's values, chosen once per rule: it chose it per
+ * value, by the rule's name in upper case and its type in lower case, two new strings for every name and number read.
+ */
+function conversionOf(rule: GrammarAST.AbstractRule): ((input: string) => ValueType) | null {
+    switch (rule.name.toUpperCase()) {
+        case 'INT':
+            return ValueConverter.convertInt;
+        case 'STRING':
+            return ValueConverter.convertString;
+        case 'ID':
+            return ValueConverter.convertID;
+    }
+    switch (GrammarUtils.getRuleType(rule)?.toLowerCase()) {
+        case 'number':
+            return ValueConverter.convertNumber;
+        case 'boolean':
+            return ValueConverter.convertBoolean;
+        case 'bigint':
+            return ValueConverter.convertBigint;
+        case 'date':
+            return ValueConverter.convertDate;
+        default:
+            return null;
     }
 }
 
