@@ -176,6 +176,37 @@ describe('parser', () => {
         expect(ours.length).toBeGreaterThan(80);
     });
 
+    it('gives Chevrotain’s lexer what it would work out about the regular-expression terminals', async () => {
+        const grammar = (await services()).Grammar;
+        class Unanalysed extends PomTokenBuilder {
+            protected override analysedTerminals() {
+                return {};
+            }
+        }
+        const analysis = (tokens: TokenType[]) => {
+            const lexer = new Lexer(tokens, { positionTracking: 'full', skipValidations: true }) as unknown as {
+                charCodeToPatternIdxToConfig: { defaultMode: Array<Array<{ tokenType: TokenType }> | undefined> };
+                patternIdxToConfig: { defaultMode: Array<{ tokenType: TokenType; canLineTerminator: boolean }> };
+                canModeBeOptimized: { defaultMode: boolean };
+            };
+            return {
+                buckets: lexer.charCodeToPatternIdxToConfig.defaultMode.map(bucket => bucket?.map(config => config.tokenType.name)),
+                lineEnds: lexer.patternIdxToConfig.defaultMode.map(config => [config.tokenType.name, config.canLineTerminator]),
+                optimized: lexer.canModeBeOptimized.defaultMode,
+            };
+        };
+        const ours = new PomTokenBuilder().buildTokens(grammar, { caseInsensitive: false }) as TokenType[];
+        const chevrotains = new Unanalysed().buildTokens(grammar, { caseInsensitive: false }) as TokenType[];
+        expect(ours.filter(token => token.PATTERN instanceof RegExp && token.START_CHARS_HINT).map(token => token.name)).toStrictEqual([
+            'WS',
+            'ML_COMMENT',
+            'SL_COMMENT',
+            'DATE',
+            'NUMBER',
+        ]);
+        expect(analysis(ours)).toStrictEqual(analysis(chevrotains));
+    });
+
     it('sets every node’s container, property and index as Langium’s linkContentToContainer does', async () => {
         const parser = (await services()).parser.LangiumParser;
         let nodes = 0;

@@ -37,7 +37,19 @@ export class PomTokenBuilder extends DefaultTokenBuilder {
             token.START_CHARS_HINT = matcher.startChars;
             token.LINE_BREAKS = matcher.lineBreaks;
         }
+        const analysed = this.analysedTerminals();
+        for (const token of tokens) {
+            const known = analysed[token.name];
+            if (!known || !(token.PATTERN instanceof RegExp) || token.PATTERN.source !== known.pattern) continue;
+            token.START_CHARS_HINT = known.startChars;
+            token.LINE_BREAKS = known.lineBreaks;
+        }
         return tokens;
+    }
+
+    /** What Chevrotain's lexer would work out about the terminals written as regular expressions (ANALYSED_TERMINALS). */
+    protected analysedTerminals(): Record<string, AnalysedTerminal> {
+        return ANALYSED_TERMINALS;
     }
 
     /** Langium's tokens for the grammar, as its `buildTokens` makes them (langium 4.4), from `reachableRules`. */
@@ -156,6 +168,28 @@ const matchTextBlock: CustomPatternMatcherFunc = (text, offset) => {
 };
 
 const NAME_START_CHARS = Array.from('_abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ');
+
+interface AnalysedTerminal {
+    /** The grammar's pattern it was worked out for: a changed pattern is analysed by Chevrotain again. */
+    pattern: string;
+    /** A character of each bucket of first characters Chevrotain finds (its buckets: a code below 256, 255 + code / 255 above). */
+    startChars: string[];
+    /** Whether it can match a line end. */
+    lineBreaks: boolean;
+}
+
+/**
+ * What Chevrotain's lexer works out about the terminals written as regular expressions, by parsing each expression
+ * (its first characters, and whether it can match a line end), given to it instead: it is the same for every
+ * process. The parser test compares a lexer built with these with one that works them out.
+ */
+const ANALYSED_TERMINALS: Record<string, AnalysedTerminal> = {
+    WS: { pattern: '\\s+', startChars: ['\t', '\n', '\v', '\f', '\r', ' ', '\u00a0', '\u1680', '\u2000', '\u3000', '\ufeff'], lineBreaks: true },
+    ML_COMMENT: { pattern: '\\/\\*[\\s\\S]*?\\*\\/', startChars: ['/'], lineBreaks: true },
+    SL_COMMENT: { pattern: '\\/\\/[^\\n\\r]*', startChars: ['/'], lineBreaks: false },
+    DATE: { pattern: '\\d{4}-\\d{2}-\\d{2}(?![\\w-])', startChars: Array.from('0123456789'), lineBreaks: false },
+    NUMBER: { pattern: '-?\\d+(\\.\\d+)?(?![\\w.])', startChars: Array.from('-0123456789'), lineBreaks: false },
+};
 
 const MATCHERS: Record<string, { exec: CustomPatternMatcherFunc; startChars: string[]; lineBreaks: boolean }> = {
     ID: { exec: matchName, startChars: NAME_START_CHARS, lineBreaks: false },
