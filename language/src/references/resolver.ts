@@ -350,8 +350,15 @@ export class PomResolver {
         let firstId: string | undefined;
         let first: AstNodeDescription | undefined;
         let imported: Map<string, AstNodeDescription> | undefined;
-        for (const target of targets) {
-            for (const id of importedIds(target, text, index)) {
+        for (let t = 0; t < targets.length; t++) {
+            const target = targets[t];
+            // What `text` names through the import: a member of the package, then the imported object or one of its
+            // children (no list of them is made per import and reference resolved).
+            const viaPackage = index.packages.has(target) ? `${target}.${text}` : undefined;
+            const viaObject = importedObjectId(target, text);
+            for (let k = 0; k < 2; k++) {
+                const id = k === 0 ? viaPackage : viaObject;
+                if (id === undefined) continue;
                 const found = map.get(id);
                 if (!found) continue;
                 if (imported) {
@@ -534,13 +541,22 @@ export function importsOf(file: PomFile | undefined): string[] {
 }
 
 /** The ids `text` could mean through one import: a package import or an import of one declaration/object. */
-function importedIds(target: string, text: string, index: PomIndex): string[] {
-    const ids: string[] = [];
-    if (index.packages.has(target)) ids.push(`${target}.${text}`);
-    const last = target.slice(target.lastIndexOf('.') + 1);
-    if (text === last) ids.push(target);
-    else if (text.startsWith(last + '.')) ids.push(target + text.slice(last.length));
-    return ids;
+/**
+ * The id `text` names through an import of an object (`target`): the object itself when `text` is its last name, a
+ * child when `text` starts with that name and a dot. Compared in place: no string is made unless one is found.
+ */
+function importedObjectId(target: string, text: string): string | undefined {
+    const start = target.lastIndexOf('.') + 1;
+    const length = target.length - start;
+    if (text.length < length || !sameChars(target, start, text, length)) return undefined;
+    if (text.length === length) return target;
+    return text.charCodeAt(length) === 46 /* . */ ? target + text.slice(length) : undefined;
+}
+
+/** Whether `a` from `start` and `b` from 0 have the same `length` characters. */
+function sameChars(a: string, start: number, b: string, length: number): boolean {
+    for (let i = 0; i < length; i++) if (a.charCodeAt(start + i) !== b.charCodeAt(i)) return false;
+    return true;
 }
 
 function article(primitive: string): string {
