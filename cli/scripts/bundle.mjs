@@ -82,6 +82,28 @@ const chevrotainWorkWhenNeeded = {
     },
 };
 
+// Langium's core imports vscode-languageserver-protocol for a cancellation token and its source, an event emitter, a
+// response error and two error codes, and evaluating that module (every request type of the protocol) was about 10 ms
+// of every command. The first four are vscode-jsonrpc's, taken from it as the protocol's module takes them (the same
+// objects); the error codes are the protocol's numbers. Language-server commands still load the protocol for
+// themselves.
+const LANGIUM_CORE_PROTOCOL_USERS = /langium[\\/]lib[\\/](utils[\\/]cancellation|utils[\\/]event|workspace[\\/]document-builder)\.js$/;
+const langiumCoreWithoutProtocol = {
+    name: 'langium-core-without-protocol',
+    setup(build) {
+        build.onResolve({ filter: /^vscode-languageserver-protocol$/ }, args =>
+            LANGIUM_CORE_PROTOCOL_USERS.test(args.importer) ? { path: 'langium-core-protocol', namespace: 'langium-core-protocol' } : undefined,
+        );
+        build.onLoad({ filter: /.*/, namespace: 'langium-core-protocol' }, () => ({
+            contents:
+                "export { CancellationToken, CancellationTokenSource, Emitter, ResponseError } from 'vscode-jsonrpc';\n" +
+                'export const LSPErrorCodes = Object.freeze({ RequestFailed: -32803, ServerCancelled: -32802 });\n',
+            loader: 'js',
+            resolveDir: root,
+        }));
+    },
+};
+
 // An ES module import of a Node built-in makes a namespace of all its exports, reading every lazy one: importing
 // node:fs loaded its streams, node:util its worker threads, and so on, about 40 of Node's internal modules that
 // `pom check` never uses. Each `import ... from 'node:x'` of pom's sources is bundled as the built-in module object
@@ -108,7 +130,7 @@ await build({
     // Dependencies written as CommonJS call require(); an ES module bundle has to provide it.
     banner: { js: "import { createRequire as __pomCreateRequire } from 'node:module'; const require = __pomCreateRequire(import.meta.url);" },
     external: ['@resvg/resvg-js', 'wawoff2'],
-    plugins: [lazyChildProcessInCommander, chevrotainWorkWhenNeeded, builtinsReadWhereUsed],
+    plugins: [lazyChildProcessInCommander, chevrotainWorkWhenNeeded, langiumCoreWithoutProtocol, builtinsReadWhereUsed],
     legalComments: 'none',
     logLevel: 'warning',
 });
