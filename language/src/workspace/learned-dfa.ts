@@ -1,4 +1,5 @@
 import { EOF, type TokenType, type TokenTypeDictionary } from 'chevrotain';
+import { decisionKey, NO_GATES } from './lookahead.js';
 
 /**
  * What chevrotain-allstar learns while parsing, kept so that a parser can start with it: the DFAs of the decisions
@@ -92,12 +93,12 @@ export function recordLookaheads(strategy: {
     const optional = strategy.buildLookaheadForOptional.bind(strategy);
     strategy.buildLookaheadForAlternation = options => {
         const lookahead = alternation(options);
-        recorded.set(`${options.rule.name}_Alternation_${options.prodOccurrence}`, lookahead);
+        recorded.set(decisionKey(options, 'Alternation'), lookahead);
         return lookahead;
     };
     strategy.buildLookaheadForOptional = options => {
         const lookahead = optional(options);
-        recorded.set(`${options.rule.name}_${options.prodType}_${options.prodOccurrence}`, lookahead);
+        recorded.set(decisionKey(options, options.prodType), lookahead);
         return lookahead;
     };
     return recorded;
@@ -136,9 +137,6 @@ export function oneTokenChoices(
     }
     return choices;
 }
-
-/** The key of the DFA for decisions without gates (chevrotain-allstar keys DFAs by their gates' results). */
-const NO_GATES = { toString: () => '' };
 
 /** The learned DFAs of every decision that has one, as data. */
 export function learnedDfas(strategy: LearningStrategy, tokens: TokenTypeDictionary): LearnedDfas {

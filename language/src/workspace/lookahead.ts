@@ -39,7 +39,12 @@ interface TokenReader {
 }
 
 /** The key of the DFA for decisions without gates (chevrotain-allstar keys DFAs by their gates' results). */
-const NO_GATES = { toString: () => '' };
+export const NO_GATES = { toString: () => '' };
+
+/** A decision's key in chevrotain-allstar's network (its `buildATNKey`), such as `PomFile_Alternation_1`. */
+export function decisionKey(options: DecisionOptions, kind: string): string {
+    return `${options.rule.name}_${kind}_${options.prodOccurrence}`;
+}
 
 /** A decision's lookahead function as Chevrotain calls it, from the current rule's table of them. */
 type Lookahead = (this: TokenReader, alternatives?: unknown) => unknown;
@@ -65,11 +70,11 @@ export function predictFromLearnedEdgesFirst(strategy: AllStarStrategy): void {
     const alternation = strategy.buildLookaheadForAlternation.bind(strategy);
     const optional = strategy.buildLookaheadForOptional.bind(strategy);
     const dfaOf = (options: DecisionOptions, kind: string): Dfa | undefined => {
-        const decision = strategy.atn?.decisionMap[`${options.rule.name}_${kind}_${options.prodOccurrence}`]?.decision;
+        const decision = strategy.atn?.decisionMap[decisionKey(options, kind)]?.decision;
         return decision === undefined ? undefined : strategy.dfas?.[decision]?.(NO_GATES);
     };
     const known = (options: DecisionOptions & { hasPredicates?: boolean }, kind: string) =>
-        options.hasPredicates ? undefined : strategy.oneTokenLookahead?.(`${options.rule.name}_${kind}_${options.prodOccurrence}`, kind === 'Alternation');
+        options.hasPredicates ? undefined : strategy.oneTokenLookahead?.(decisionKey(options, kind), kind === 'Alternation');
     strategy.buildLookaheadForAlternation = options =>
         builtWhenFirstCalled(
             () => ({
